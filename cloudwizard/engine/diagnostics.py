@@ -1,0 +1,89 @@
+"""Validation reports: every problem found, each with its place, instead of stopping at the first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from cloudwizard.engine.model import Location
+
+
+class Severity(str, Enum):
+    """How bad a problem is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in a file.
+
+    Attributes:
+        severity: error or warning.
+        location: where it is.
+        message: what is wrong and, where we can tell, what to do.
+        code: a short stable identifier of the kind of problem (e.g. ``unknown-key``).
+        ref: the id of the thing at fault (a question, a choice, a section …), or ``""``.
+    """
+
+    severity: Severity
+    location: Location
+    message: str
+    code: str = ""
+    ref: str = ""
+
+    def __str__(self) -> str:
+        suffix = f" [{self.ref}]" if self.ref else ""
+        return f"{self.location}: {self.severity.value}: {self.message}{suffix}"
+
+
+@dataclass
+class Report:
+    """All problems found in one run, in the order found."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, location: Location, message: str, code: str = "", ref: str = "") -> None:
+        """Record an error."""
+        self.diagnostics.append(Diagnostic(Severity.ERROR, location, message, code, ref))
+
+    def warning(self, location: Location, message: str, code: str = "", ref: str = "") -> None:
+        """Record a warning."""
+        self.diagnostics.append(Diagnostic(Severity.WARNING, location, message, code, ref))
+
+    def extend(self, other: Report) -> None:
+        """Add every problem of `other`."""
+        self.diagnostics.extend(other.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The errors only."""
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The warnings only."""
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def ok(self, strict: bool = False) -> bool:
+        """True when there are no errors (and, with `strict`, no warnings)."""
+        return not self.errors and not (strict and self.warnings)
+
+    def sorted(self) -> list[Diagnostic]:
+        """Problems ordered by file, line and column."""
+        return sorted(
+            self.diagnostics,
+            key=lambda d: (d.location.file, d.location.line, d.location.column),
+        )
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    def format(self) -> str:
+        """One line per problem, ``FILE:LINE:COL: error|warning: message [ref]``."""
+        return "\n".join(str(d) for d in self.sorted())
