@@ -1,0 +1,286 @@
+"""The ``cloudwizard`` command: the desktop app, the terminal questionnaire and scripting commands.
+
+Qt is imported only when the GUI starts, so every other command runs on a machine without a display
+and starts fast.
+
+Exit status: 0 success, 1 invalid input or a failed check, 2 a usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from cloudwizard import __version__
+from cloudwizard.engine.i18n import gettext_for, system_language
+from cloudwizard.engine.model import LANGUAGES
+
+COMMANDS = ("ask", "recommend", "validate", "schema", "influence")
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors with exit status 2 and no traceback (its default)."""
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="cloudwizard",
+        description="CloudWizard: which cloud deployment model and service layer fits you, and why. "
+        "Without a command, the desktop app opens.",
+        epilog="Commands (cloudwizard COMMAND --help for more):\n"
+        "  ask         answer the questionnaire in the terminal\n"
+        "  recommend   advice for an answers file, as Markdown, HTML or JSON\n"
+        "  validate    check questionnaire files and run their scenario tests\n"
+        "  schema      print the JSON Schema of the questionnaire format\n"
+        "  influence   how much each question changes the advice\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"CloudWizard {__version__}")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the app (default: the system's)")
+    p.add_argument("--questionnaire", type=Path, help="use this questionnaire instead of the bundled one")
+    p.add_argument("--kiosk", action="store_true", help="run as a kiosk for walk-up visitors")
+    p.add_argument("--quit-after-first-paint", action="store_true",
+                   help="start, paint the first page, and exit 0 (for start-up measurements)")
+    p.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help="an answers file to open")
+    return p
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="cloudwizard")
+    p.add_argument("--version", action="version", version=f"CloudWizard {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer the questionnaire in the terminal")
+    ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
+    ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
+    ask.add_argument("--format", choices=("markdown", "html", "json"), default="markdown",
+                     help="format of the report at the end (default: markdown)")
+    ask.add_argument("-o", "--output", type=Path, help="write the report to this file")
+    ask.add_argument("--save", type=Path, help="also save the answers to this file")
+
+    rec = sub.add_parser("recommend", help="advice for an answers file")
+    rec.add_argument("--answers", type=Path, required=True, help="the answers file")
+    rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
+    rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
+    rec.add_argument("--format", choices=("markdown", "html", "json"), default="markdown")
+    rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
+
+    val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
+    val.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
+    val.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of the questionnaire format")
+    sch.add_argument("-o", "--output", type=Path, help="write it to this file")
+
+    inf = sub.add_parser("influence", help="how much each question changes the advice")
+    inf.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
+    inf.add_argument("--samples", type=int, default=300, help="answer sets to sample (default 300)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            ns = _command_parser().parse_args(args)
+            handler: Callable[[argparse.Namespace], int] = {
+                "ask": cmd_ask,
+                "recommend": cmd_recommend,
+                "validate": cmd_validate,
+                "schema": cmd_schema,
+                "influence": cmd_influence,
+            }[ns.command]
+            return handler(ns)
+        ns = _gui_parser().parse_args(args)
+        return cmd_gui(ns)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def _err(message: str) -> None:
+    print(f"cloudwizard: {message}", file=sys.stderr)
+
+
+# -- GUI ---------------------------------------------------------------------------------------
+
+
+def cmd_gui(ns: argparse.Namespace) -> int:
+    """Start the desktop app (the only place Qt is imported)."""
+    if ns.questionnaire is not None and not _questionnaire_ok(ns.questionnaire):
+        return EXIT_INVALID
+    from cloudwizard.gui.app import run
+
+    return run(ns)
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def _questionnaire_ok(path: Path) -> bool:
+    from cloudwizard.engine.loader import load_questionnaire
+
+    result = load_questionnaire(path)
+    if result.questionnaire is None:
+        print(result.report.format(), file=sys.stderr)
+        _err(f"{path}: the questionnaire has errors; nothing was run")
+        return False
+    return True
+
+
+def _load(path: Path | None):  # type: ignore[no-untyped-def]  # returns Questionnaire | None
+    from cloudwizard.engine.loader import bundled_path, load_questionnaire
+
+    result = load_questionnaire(path or bundled_path())
+    if result.questionnaire is None:
+        print(result.report.format(), file=sys.stderr)
+        _err(f"{path or 'the bundled questionnaire'}: the questionnaire has errors; nothing was run")
+    return result.questionnaire
+
+
+def _write_output(text: str, output: Path | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    from cloudwizard.engine.answers import SaveError, write_atomic
+
+    try:
+        write_atomic(output, text)
+    except SaveError as exc:
+        _err(str(exc.strerror))
+        return EXIT_INVALID
+    print(f"cloudwizard: wrote {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- recommend ---------------------------------------------------------------------------------
+
+
+def cmd_recommend(ns: argparse.Namespace) -> int:
+    """``cloudwizard recommend``: advice for an answers file."""
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.recommender import recommend
+    from cloudwizard.engine.reports import render
+
+    q = _load(ns.questionnaire)
+    if q is None:
+        return EXIT_INVALID
+    result = read_answers(ns.answers, q)
+    if result.report.diagnostics:
+        print(result.report.format(), file=sys.stderr)
+    if result.data is None:
+        _err(f"{ns.answers}: cannot use this answers file; it was left unchanged")
+        return EXIT_INVALID
+    lang = ns.lang or result.data.language
+    rec = recommend(q, result.data.answers)
+    return _write_output(render(rec, ns.format, lang), ns.output)
+
+
+# -- validate ----------------------------------------------------------------------------------
+
+
+def cmd_validate(ns: argparse.Namespace) -> int:
+    """``cloudwizard validate``: check files and run their scenarios; exit 1 if any is invalid."""
+    from cloudwizard.engine.diagnostics import Report
+    from cloudwizard.engine.loader import load_questionnaire
+    from cloudwizard.engine.scenarios import run_scenarios
+
+    failed = False
+    for path in ns.files:
+        result = load_questionnaire(path)
+        report = result.report
+        scenarios = []
+        if result.questionnaire is not None:
+            scenario_report = Report()
+            scenarios = run_scenarios(result.questionnaire, scenario_report)
+            report.extend(scenario_report)
+        if report.diagnostics:
+            print(report.format(), file=sys.stderr)
+        ok = report.ok(strict=ns.strict)
+        failed |= not ok
+        if ok and result.questionnaire is not None:
+            q = result.questionnaire
+            passed = sum(1 for s in scenarios if s.passed)
+            print(f"{path}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
+                  f"{passed}/{len(scenarios)} scenarios passed, {len(report.warnings)} warnings)")
+        else:
+            errors = len(report.errors) + (len(report.warnings) if ns.strict else 0)
+            print(f"{path}: invalid ({errors} problem(s))")
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def cmd_schema(ns: argparse.Namespace) -> int:
+    """``cloudwizard schema``: the JSON Schema generated from the format's declaration."""
+    import json
+
+    from cloudwizard.engine.schema import json_schema
+
+    return _write_output(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", ns.output)
+
+
+def cmd_influence(ns: argparse.Namespace) -> int:
+    """``cloudwizard influence``: how often each question changes the top recommendation."""
+    try:
+        from cloudwizard.engine.influence import format_influence, influence
+    except ImportError:
+        _err("the influence report is not available in this build")
+        return EXIT_INVALID
+    q = _load(ns.questionnaire)
+    if q is None:
+        return EXIT_INVALID
+    print(format_influence(influence(q, samples=ns.samples)))
+    return EXIT_OK
+
+
+# -- ask ---------------------------------------------------------------------------------------
+
+
+def cmd_ask(ns: argparse.Namespace) -> int:
+    """``cloudwizard ask``: the whole questionnaire in the terminal."""
+    from cloudwizard.terminal import TerminalAsker
+
+    q = _load(ns.questionnaire)
+    if q is None:
+        return EXIT_INVALID
+    lang = ns.lang or system_language()
+    # The report goes to standard output; when that is a pipe or a file, the questions go to
+    # standard error so the report stays clean for the next program.
+    prompts = sys.stdout if _stream_is_tty(sys.stdout) else sys.stderr
+    asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin))
+    session = asker.run()
+    if session is None:
+        return EXIT_INVALID
+    from cloudwizard.engine.recommender import recommend
+    from cloudwizard.engine.reports import render
+
+    if ns.save is not None:
+        from cloudwizard.engine.answers import SaveError, save_answers
+
+        try:
+            save_answers(ns.save, session.to_file())
+            print(gettext_for(lang)("Answers saved to {path}").format(path=ns.save), file=sys.stderr)
+        except SaveError as exc:
+            _err(str(exc.strerror))
+    rec = recommend(q, session.effective_answers())
+    return _write_output(render(rec, ns.format, lang), ns.output)
+
+
+def _stream_is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
