@@ -121,7 +121,7 @@ def compile_condition(
     if count > _MAX_NODES:
         raise ConditionError([(f"the condition is too complex ({count} parts)", 0)])
     compiler = _Compiler(names, before, value, self_id)
-    evaluate, _ = compiler.expr(tree.body)
+    evaluate = compiler.truth(tree.body)
     if compiler.problems:
         raise ConditionError(compiler.problems)
     return Condition(source.strip(), frozenset(compiler.used), evaluate)
@@ -201,6 +201,9 @@ class _Compiler:
                     f"'{node.id}' is a {info.type.value} question; a bare name is only for yes/no "
                     f"questions: write answered({node.id}) or compare it",
                 )
+                return lambda _a: False
+            reader, _ = self.name(node)
+            return lambda a: reader(a) == "yes"
         evaluate, kind = self.expr(node)
         if kind in (_STR, _NUM, _TUPLE) and not isinstance(node, ast.Name):
             self.fail(node, f"'{ast.unparse(node)}' is not a condition (true or false)")
@@ -230,9 +233,8 @@ class _Compiler:
         return self._reader(ident, info)
 
     def _reader(self, ident: str, info: NameInfo) -> tuple[Evaluator, str]:
-        if info.type is QuestionType.YESNO:
-            return (lambda a: a.get(ident) == "yes"), _BOOL
         kind = {
+            QuestionType.YESNO: _STR,
             QuestionType.SINGLE: _STR,
             QuestionType.TEXT: _STR,
             QuestionType.MULTIPLE: _SET,
@@ -308,8 +310,9 @@ class _Compiler:
                 self.fail(q, f"'{ast.unparse(q)}' is a multiple-choice answer: write 'choice' in {ast.unparse(q)}")
             elif {lk, rk} == {_STR, _NUM}:
                 self.fail(right, "comparing a text with a number is always false")
-            self._check_choice_literal(left, right)
-            self._check_choice_literal(right, left)
+            else:
+                self._check_choice_literal(left, right)
+                self._check_choice_literal(right, left)
             if isinstance(op, ast.Eq):
                 return lambda a: _eq(lf(a), rf(a))
             return lambda a: _ne(lf(a), rf(a))

@@ -282,6 +282,14 @@ class _Builder:
             if value.kind != "str":
                 self._wrong(value, f"{what}.{lang} must be text", ref)
                 continue
+            if value.yaml11_bool:
+                self.report.warning(
+                    value.location,
+                    f"{what}.{lang}: the unquoted '{value.value}' is read as a yes/no boolean by YAML 1.1 "
+                    f"tools; write it in quotes: '{value.value}'",
+                    "yaml11-bool",
+                    ref,
+                )
             items[lang] = value.value
         missing = [lang for lang in self.languages if not items.get(lang, "").strip()]
         if missing:

@@ -1,0 +1,49 @@
+"""Shared test set-up: Qt runs offscreen, and nothing a test does touches the user's real files."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Must happen before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_ACCESSIBILITY", "0")
+
+from cloudwizard.engine.loader import load_questionnaire_text  # noqa: E402
+from cloudwizard.engine.model import Questionnaire  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point HOME and the XDG folders at a temporary place for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(home / sub))
+
+
+@pytest.fixture
+def example_questionnaire() -> Questionnaire:
+    """The example questionnaire that uses every feature of the format."""
+    from cloudwizard.engine.loader import load
+
+    return load(EXAMPLE)
+
+
+@pytest.fixture
+def load_yaml() -> Callable[[str], object]:
+    """Load a questionnaire from an inline (dedented) YAML string; returns the LoadResult."""
+
+    def _load(text: str) -> object:
+        return load_questionnaire_text(textwrap.dedent(text), "test.yaml")
+
+    return _load
