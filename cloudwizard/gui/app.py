@@ -1,21 +1,565 @@
-"""Composition root of the desktop app (placeholder until the wizard lands)."""
+"""Composition root of the desktop app: builds the widgets, wires every signal in one place, runs.
+
+`build_app()` builds everything without entering the event loop, so tests drive the same wiring
+the real app uses; `run()` is what ``cloudwizard`` calls.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cloudwizard.engine.i18n import system_language
+from cloudwizard.engine.model import Questionnaire
+from cloudwizard.gui.autosave import Autosave
+from cloudwizard.gui.controller import QUESTIONS, RESULT, REVIEW, WELCOME, WizardController
+from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.options import WizardOptions
+from cloudwizard.gui.pages.questions import QuestionPage
+from cloudwizard.gui.pages.result import ResultPage
+from cloudwizard.gui.pages.review import ReviewPage
+from cloudwizard.gui.pages.welcome import WelcomePage
+from cloudwizard.gui.theme import apply_theme
+from cloudwizard.gui.window import FirstPaint, MainWindow
+
+APP_NAME = "CloudWizard"
+ANSWERS_SUFFIX = ".cwanswers.yaml"
+
+
+
+@dataclass
+class Wizard:
+    """Everything one running wizard is made of, and the glue between pages and the engine.
+
+    Attributes:
+        app: the application.
+        window: the main window.
+        controller: session and navigation.
+        l10n: the language.
+        settings: user settings (window geometry, language, theme).
+        autosave: the autosave, or None when switched off.
+        first_paint: emits once the first page has been painted.
+    """
+
+    app: QApplication
+    window: MainWindow
+    controller: WizardController
+    l10n: Localizer
+    settings: QSettings
+    options: WizardOptions
+    welcome: WelcomePage
+    questions: QuestionPage
+    review: ReviewPage
+    result: ResultPage
+    first_paint: FirstPaint
+    autosave: Autosave | None = None
+    source: Questionnaire | str | Path | None = None
+    answers_file: str | Path | None = None
+    crashed: bool = False
+    high_contrast: bool = False
+    dialogs: list[str] = field(default_factory=list)
+
+    # -- loading -----------------------------------------------------------------------------
+    def load_questionnaire(self) -> bool:
+        """Load the questionnaire (bundled by default); on errors, say which lines are wrong."""
+        from cloudwizard.engine.loader import QuestionnaireError, load, load_bundled
+
+        _ = self.l10n.gettext
+        try:
+            if isinstance(self.source, Questionnaire):
+                q = self.source
+            elif self.source is None:
+                q = load_bundled()
+            else:
+                q = load(self.source)
+        except QuestionnaireError as exc:
+            self.window.show_error(
+                _("The questionnaire cannot be used"),
+                _("The questionnaire file has errors. Ask whoever gave it to you for a corrected file."),
+                exc.report.format(),
+            )
+            return False
+        except OSError as exc:
+            self.window.show_error(_("The questionnaire cannot be used"), str(exc))
+            return False
+        self.controller.set_questionnaire(q)
+        audience_ids: tuple[str, ...] = ()
+        if q.audience_question:
+            audience_ids = q.question(q.audience_question).choice_ids
+        self.welcome.set_questionnaire(q, audience_ids)
+        if self.answers_file is not None:
+            self.open_answers(str(self.answers_file))
+        else:
+            self._offer_restore()
+        self.render()
+        return True
+
+    def _offer_restore(self) -> None:
+        if self.autosave is None or self.controller.questionnaire is None:
+            return
+        saved = self.autosave.read(self.controller.questionnaire)
+        if saved is None or saved.data is None:
+            return
+        _ = self.l10n.gettext
+        if self.crashed:
+            if self.window.confirm(
+                _("Restore your answers?"),
+                _("CloudWizard was not closed properly last time. Your answers were saved. Restore them?"),
+                _("Restore"),
+                _("Start afresh"),
+            ):
+                self.controller.restore(saved.data)
+            else:
+                self.autosave.discard()
+            return
+        saved_at = (saved.data.saved or "")[:16].replace("T", " ")
+        self.welcome.set_resume((saved_at, len(saved.data.answers)))
+
+    # -- drawing -----------------------------------------------------------------------------
+    def render(self, focus: bool = False) -> None:
+        """Show the controller's state: page, steps, progress, navigation, page content."""
+        c = self.controller
+        session, q = c.session, c.questionnaire
+        self.window.show_page(c.page)
+        if session is None or q is None:
+            self.window.set_navigation(False, "start", False)
+            return
+        complete = session.is_complete() and not c.audience_problem()
+        self.window.set_navigation(c.page != WELCOME, c.next_kind(), complete)
+        answered, total = session.progress()
+        self.window.set_progress(answered, total)
+        self._render_steps(complete)
+        if c.page == WELCOME:
+            self.welcome.set_audience(session.answer(q.audience_question) if q.audience_question else None)
+            if focus:
+                self.welcome.focus_first()
+        elif c.page == QUESTIONS:
+            self._render_questions()
+            if focus:
+                self.questions.focus_first()
+        elif c.page == REVIEW:
+            rows = []
+            for section in session.visible_sections():
+                ids = [x.id for x in session.visible_questions(section.id)
+                       if x.id == q.audience_question or c.shows_question(x)]
+                if ids:
+                    rows.append((section, [(qid, session.answer(qid)) for qid in ids]))
+            self.review.show_answers(q, rows)
+            if focus:
+                self.review.focus_first()
+        elif c.page == RESULT:
+            self._render_result()
+            if focus:
+                self.result.focus_first()
+
+    def _render_steps(self, complete: bool) -> None:
+        c = self.controller
+        assert c.session is not None and c.questionnaire is not None
+        _ = self.l10n.gettext
+        lang = self.l10n.language
+        started = not c.audience_problem()
+        current = {WELCOME: "welcome", REVIEW: "review", RESULT: "result"}.get(c.page, "")
+        if c.page == QUESTIONS and c.session.current_section is not None:
+            current = f"section:{c.session.current_section.id}"
+        steps = [("welcome", _("Welcome"), True)]
+        for section in c.displayable_sections():
+            done = not [p for p in c.session.problems(section.id) if c.shows_question(c.questionnaire.question(p.question_id))]
+            mark = "✓ " if done else "• "
+            steps.append((f"section:{section.id}", mark + c.questionnaire.text(section.title, lang), started))
+        steps.append(("review", _("Check answers"), complete))
+        steps.append(("result", _("Your advice"), complete))
+        self.window.steps.set_steps(steps, current)
+
+    def _render_questions(self) -> None:
+        c = self.controller
+        session, q = c.session, c.questionnaire
+        assert session is not None and q is not None
+        section = session.current_section
+        if section is None:
+            return
+        shown = {x.id for x in section.questions if c.shows_question(x)}
+        self.questions.show_section(q, section, shown)
+        visible = {x.id for x in c.questions_of(section.id)}
+        offered = {qid: session.visible_choices(qid) for qid in visible if q.question(qid).type.has_choices}
+        self.questions.update_state(visible, offered, session.answers)
+        ids = [s.id for s in c.displayable_sections()]
+        self.questions.set_step(ids.index(section.id) + 1 if section.id in ids else 0, len(ids))
+        self.questions.set_validation(c.current_problems())
+
+    def _render_result(self) -> None:
+        c = self.controller
+        what_if = [self.result.change_sentence(self._cf_data(w.counterfactual)) for w in c.what_if]
+        self.result.show_result(c.recommendation, what_if, c.justification)
+
+    def _cf_data(self, cf: Any) -> dict[str, Any]:
+        from cloudwizard.engine.reports import _counterfactual
+
+        assert self.controller.questionnaire is not None
+        return _counterfactual(self.controller.questionnaire, cf, self.l10n.language)
+
+    # -- slots (thin: one controller or engine call, then redraw) ------------------------------
+    def on_page_changed(self, _page: str) -> None:
+        """A new page: draw it and put the focus at its start."""
+        self.render(focus=True)
+
+    def on_answers_changed(self) -> None:
+        """An answer changed: redraw (without moving the focus) and autosave."""
+        if self.controller.page != RESULT:
+            self.render()
+        if self.autosave is not None:
+            self.autosave.schedule()
+
+    def on_problems(self, problems: list[Any]) -> None:
+        """Show why the wizard cannot go on yet."""
+        if self.controller.page == WELCOME:
+            self.welcome.show_audience_problem(True)
+        else:
+            self.questions.show_problems(problems)
+
+    def on_audience(self, audience: str) -> None:
+        """The welcome page's audience is the answer to the audience question."""
+        q = self.controller.questionnaire
+        if q is not None and q.audience_question:
+            self.controller.set_answer(q.audience_question, audience)
+
+    def on_language(self, language: str) -> None:
+        """Switch the language everywhere; answers stay."""
+        self.l10n.set_language(language)
+
+    def on_language_changed(self, language: str) -> None:
+        """Rewrite every text after a language switch."""
+        self.controller.set_language(language)
+        self.settings.setValue("language", language)
+        self.window.set_language(language)
+        self.window.retranslate()
+        self.welcome.retranslate()
+        self.questions.retranslate()
+        self.render()
+
+    def on_step(self, key: str) -> None:
+        """A step of the side list."""
+        c = self.controller
+        if key == "welcome":
+            c.show_welcome()
+        elif key == "review":
+            c.show_review()
+        elif key == "result":
+            c.show_result()
+        elif key.startswith("section:"):
+            c.go_to_section(key.split(":", 1)[1])
+
+    def on_edit(self, question_id: str) -> None:
+        """Review page: go to a question."""
+        self.controller.edit(question_id)
+        if self.controller.page == QUESTIONS:
+            self.questions.focus_first(question_id)
+
+    def on_start_over(self) -> None:
+        """Ask first, then forget every answer."""
+        _ = self.l10n.gettext
+        if self.controller.session is None:
+            return
+        if not self.window.confirm(
+            _("Start over?"),
+            _("This clears all your answers. Save them first (File ▸ Save answers) if you want to keep them."),
+            _("Clear my answers"),
+            _("Cancel"),
+        ):
+            return
+        self.controller.start_over()
+        if self.autosave is not None:
+            self.autosave.discard()
+        self.welcome.set_resume(None)
+
+    def on_resume(self) -> None:
+        """Continue the autosaved session."""
+        if self.autosave is None or self.controller.questionnaire is None:
+            return
+        saved = self.autosave.read(self.controller.questionnaire)
+        self.welcome.set_resume(None)
+        if saved is not None and saved.data is not None:
+            self.controller.restore(saved.data)
+
+    def on_discard(self) -> None:
+        """Forget the autosaved session."""
+        if self.autosave is not None:
+            self.autosave.discard()
+        self.welcome.set_resume(None)
+        self.welcome.focus_first()
+
+    def on_result_changed(self) -> None:
+        """A what-if was applied or undone."""
+        if self.controller.page == RESULT:
+            self._render_result()
+            self.result.focus_first()
+
+    def on_justification(self, model: str, text: str) -> None:
+        """Comply or explain: keep the chosen model and the reason for the report."""
+        from cloudwizard.engine.reports import Justification
+
+        self.controller.set_justification(Justification(model, text) if model else None)
+
+    def on_help(self) -> None:
+        """F1: the help of the focused question."""
+        if self.controller.page == QUESTIONS:
+            self.questions.toggle_help()
+
+    def on_high_contrast(self, enabled: bool) -> None:
+        """Switch the theme."""
+        self.high_contrast = enabled
+        self.settings.setValue("highContrast", enabled)
+        apply_theme(self.app, enabled)
+
+    def on_closing(self) -> None:
+        """Save the window geometry and the session; mark a clean exit."""
+        if self.options.remember_geometry:
+            self.settings.setValue("window/geometry", self.window.saveGeometry())
+        if self.autosave is not None:
+            self.autosave.end_run()
+        self.settings.sync()
+
+    # -- files -------------------------------------------------------------------------------
+    def _documents(self) -> str:
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def save_answers(self, path: str | None = None) -> bool:
+        """Save the answers to a file the user picks."""
+        from cloudwizard.engine.answers import SaveError, save_answers
+
+        _ = self.l10n.gettext
+        if self.controller.session is None or not self.options.allow_files:
+            return False
+        if path is None:
+            path = self.window.ask_save_path(
+                _("Save answers"),
+                str(Path(self._documents()) / f"cloudwizard{ANSWERS_SUFFIX}"),
+                _("CloudWizard answers") + " (*.yaml *.yml)",
+            )
+        if not path:
+            return False
+        try:
+            save_answers(path, self.controller.answers_file())
+        except SaveError as exc:
+            self.window.show_error(_("The answers were not saved"), str(exc))
+            return False
+        self.window.status(_("Answers saved to {path}").format(path=path))
+        return True
+
+    def open_answers(self, path: str | None = None) -> bool:
+        """Open an answers file; a broken one is reported line by line and changes nothing."""
+        from cloudwizard.engine.answers import read_answers
+
+        _ = self.l10n.gettext
+        q = self.controller.questionnaire
+        if q is None or not self.options.allow_files:
+            return False
+        if path is None:
+            path = self.window.ask_open_path(_("Open answers"), self._documents(),
+                                             _("CloudWizard answers") + " (*.yaml *.yml)")
+        if not path:
+            return False
+        result = read_answers(path, q)
+        if result.data is None:
+            self.window.show_error(
+                _("These answers cannot be opened"),
+                _("{path} is not a CloudWizard answers file, or it is damaged. Your current answers are "
+                  "unchanged. The details show what is wrong and where.").format(path=path),
+                result.report.format(),
+            )
+            return False
+        self.controller.restore(result.data)
+        if result.dropped:
+            self.window.show_error(
+                _("Some answers were left out"),
+                _("The file was made for another version of the questionnaire. These answers could not be "
+                  "kept; please answer them again."),
+                "\n".join(f"{qid}: {why}" for qid, why in result.dropped.items()),
+            )
+        self.window.status(_("Answers opened from {path}").format(path=path))
+        return True
+
+    def export(self, fmt: str, path: str | None = None) -> bool:
+        """Export the report (pdf, markdown, html, json) or print it."""
+        from cloudwizard.engine.answers import SaveError
+        from cloudwizard.gui import export
+
+        _ = self.l10n.gettext
+        c = self.controller
+        if c.session is None or not self.options.allow_files:
+            return False
+        if not c.session.is_complete() or c.audience_problem():
+            self.window.show_error(_("No advice yet"), _("Answer every question first; then you can export the advice."))
+            return False
+        j = c.justification
+        if j is not None and not j.text.strip():
+            self.window.show_error(_("Explain your choice first"),
+                                   _("You chose another model than the advice. Write down why before exporting."))
+            return False
+        title = _("CloudWizard advice")
+        if fmt == "print":
+            return export.print_html(c.report("html"), self.window, title)
+        suffix = ".pdf" if fmt == "pdf" else export.TEXT_FORMATS[fmt]
+        if path is None:
+            names = {".pdf": "PDF", ".md": "Markdown", ".html": "HTML", ".json": "JSON"}
+            path = self.window.ask_save_path(
+                _("Export the advice"),
+                str(Path(self._documents()) / f"cloudwizard-advice{suffix}"),
+                f"{names[suffix]} (*{suffix})",
+            )
+        if not path:
+            return False
+        try:
+            if fmt == "pdf":
+                export.export_pdf(c.report("html"), path, title)
+            else:
+                export.save_text(c.report(fmt), path)
+        except SaveError as exc:
+            self.window.show_error(_("The advice was not saved"), str(exc))
+            return False
+        self.window.status(_("Advice saved to {path}").format(path=path))
+        return True
+
+
+def _connect(w: Wizard) -> None:
+    """Every signal connection of the app, in one place."""
+    c, win = w.controller, w.window
+    c.pageChanged.connect(w.on_page_changed)
+    c.answersChanged.connect(w.on_answers_changed)
+    c.problemsFound.connect(w.on_problems)
+    c.resultChanged.connect(w.on_result_changed)
+    w.l10n.languageChanged.connect(w.on_language_changed)
+
+    win.backRequested.connect(c.go_back)
+    win.nextRequested.connect(c.go_next)
+    win.startOverRequested.connect(w.on_start_over)
+    win.stepChosen.connect(w.on_step)
+    win.languageChosen.connect(w.on_language)
+    win.openRequested.connect(lambda: w.open_answers())
+    win.saveRequested.connect(lambda: w.save_answers())
+    win.exportRequested.connect(lambda fmt: w.export(fmt))
+    win.highContrastToggled.connect(w.on_high_contrast)
+    win.helpRequested.connect(w.on_help)
+    win.closing.connect(w.on_closing)
+
+    w.welcome.languageChosen.connect(w.on_language)
+    w.welcome.audienceChosen.connect(w.on_audience)
+    w.welcome.resumeRequested.connect(w.on_resume)
+    w.welcome.discardRequested.connect(w.on_discard)
+    w.questions.answerChanged.connect(c.set_answer)
+    w.review.editRequested.connect(w.on_edit)
+    w.result.whatIfRequested.connect(c.apply_what_if)
+    w.result.whatIfUndone.connect(c.undo_what_if)
+    w.result.justificationChanged.connect(w.on_justification)
+    w.result.exportRequested.connect(lambda fmt: w.export(fmt))
+    if w.autosave is not None:
+        w.autosave.failed.connect(w.window.status)
+
+
+def build_app(
+    *,
+    language: str | None = None,
+    questionnaire: Questionnaire | str | Path | None = None,
+    answers_file: str | Path | None = None,
+    options: WizardOptions | None = None,
+    settings: QSettings | None = None,
+    data_dir: str | Path | None = None,
+    load_now: bool = True,
+) -> Wizard:
+    """Build the whole wizard without running the event loop.
+
+    Args:
+        language: nl, fr, de or en; default: the last one used, else the system's.
+        questionnaire: a loaded questionnaire, a path, or None for the bundled one.
+        answers_file: answers to open once the questionnaire is loaded.
+        options: what to show and allow (kiosk mode passes its own).
+        settings: where user settings live (tests pass a temporary file).
+        data_dir: where the autosave lives (default: the user's data folder).
+        load_now: load the questionnaire at once; `run()` loads it after the first paint instead.
+    """
+    options = options or WizardOptions()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    if settings is None:
+        settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+    stored = settings.value("language", "")
+    lang = language or (str(stored) if stored else "") or system_language()
+    high_contrast = options.high_contrast or str(settings.value("highContrast", "false")).lower() == "true"
+    apply_theme(app, high_contrast)
+
+    l10n = Localizer(lang, app)
+    l10n.install_qt_translations()
+    controller = WizardController(options, l10n.language)
+    welcome = WelcomePage(l10n)
+    questions = QuestionPage(l10n)
+    review = ReviewPage(l10n)
+    result = ResultPage(l10n, options)
+    pages: dict[str, QWidget] = {WELCOME: welcome, QUESTIONS: questions, REVIEW: review, RESULT: result}
+    window = MainWindow(l10n, options, pages)
+    controller.setParent(window)
+    window.set_language(l10n.language)
+    window.act_contrast.setChecked(high_contrast)
+    if options.remember_geometry:
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+
+    autosave = None
+    crashed = False
+    if options.autosave:
+        folder = Path(data_dir) if data_dir else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+        autosave = Autosave(folder, lambda: controller.answers_file() if controller.session else None, window)
+        crashed = autosave.begin_run()
+
+    wizard = Wizard(
+        app=app, window=window, controller=controller, l10n=l10n, settings=settings, options=options,
+        welcome=welcome, questions=questions, review=review, result=result,
+        first_paint=FirstPaint(welcome.viewport()), autosave=autosave, source=questionnaire,
+        answers_file=answers_file, crashed=crashed, high_contrast=high_contrast,
+    )
+    _connect(wizard)
+    hints = app.styleHints()
+    if hints is not None:
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app, wizard.high_contrast))
+    wizard.render()
+    if load_now:
+        wizard.load_questionnaire()
+    return wizard
 
 
 def run(options: argparse.Namespace) -> int:
-    """Start the GUI with the command-line options; returns the exit status."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Start the GUI with the command-line options; returns the exit status.
 
+    With ``quit_after_first_paint`` the app exits 0 as soon as the first page has been painted
+    (for start-up benchmarks). Otherwise the questionnaire is loaded right after that first paint,
+    so the window shows up before the YAML is parsed.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("CloudWizard")
-    label.setObjectName("placeholder")
-    label.resize(640, 480)
-    label.show()
+    wizard = build_app(
+        language=getattr(options, "lang", None),
+        questionnaire=getattr(options, "questionnaire", None),
+        answers_file=getattr(options, "answers_file", None),
+        load_now=False,
+    )
     if getattr(options, "quit_after_first_paint", False):
-        QTimer.singleShot(0, app.quit)
-    return int(app.exec())
+        wizard.first_paint.painted.connect(app.quit)
+    else:
+        def load() -> None:
+            if not wizard.load_questionnaire():
+                app.exit(2)
+
+        wizard.first_paint.painted.connect(lambda: QTimer.singleShot(0, load))
+    wizard.window.show()
+    status = int(app.exec())
+    if wizard.autosave is not None:
+        wizard.autosave.end_run()
+    return status

@@ -1,0 +1,321 @@
+"""The wizard's state machine: one `Session` plus which page is shown, the result and its what-ifs.
+
+Every public method is a slot that the composition root connects to a page signal; each does one
+engine call (or one navigation step) and emits what changed. Nothing here builds widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from cloudwizard.engine.model import Question, Questionnaire, QuestionType, Section
+from cloudwizard.engine.session import Problem, Session
+from cloudwizard.gui.options import WizardOptions
+
+if TYPE_CHECKING:
+    from cloudwizard.engine.answers import AnswersFile
+    from cloudwizard.engine.recommender import Counterfactual, Recommendation
+    from cloudwizard.engine.reports import Justification
+
+#: The pages, in order.
+WELCOME, QUESTIONS, REVIEW, RESULT = "welcome", "questions", "review", "result"
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """A "what would change this" applied to the answers, kept so it can be undone.
+
+    Attributes:
+        counterfactual: the change that was applied.
+        previous: the answers before it (engine form), restored by `undo_what_if`.
+    """
+
+    counterfactual: Counterfactual
+    previous: dict[str, Any]
+
+
+class WizardController(QObject):
+    """Holds the session and navigation; pages ask it to change things and redraw on its signals.
+
+    Signals:
+        questionnaireChanged(): a questionnaire was loaded (or replaced); pages rebuild.
+        pageChanged(str): the page now shown (welcome, questions, review or result).
+        answersChanged(): an answer changed (visibility and progress may have changed).
+        problemsFound(list): `Problem`s that keep the current section from going on.
+        resultChanged(): the recommendation (or the what-if on it) changed.
+    """
+
+    questionnaireChanged = Signal()
+    pageChanged = Signal(str)
+    answersChanged = Signal()
+    problemsFound = Signal(list)
+    resultChanged = Signal()
+
+    def __init__(self, options: WizardOptions, language: str = "en", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+        self.language = language
+        self.questionnaire: Questionnaire | None = None
+        self.session: Session | None = None
+        self.page = WELCOME
+        self.what_if: list[WhatIf] = []
+        self.justification: Justification | None = None
+        self._recommendation: Recommendation | None = None
+        self._return_to_review = False
+
+    # -- loading -----------------------------------------------------------------------------
+    def set_questionnaire(self, questionnaire: Questionnaire) -> None:
+        """Start a fresh session on `questionnaire`."""
+        self.questionnaire = questionnaire
+        self.session = Session(questionnaire, language=self.language)
+        self._forget_result()
+        self.page = WELCOME
+        self.questionnaireChanged.emit()
+        self.pageChanged.emit(self.page)
+
+    def restore(self, data: AnswersFile) -> None:
+        """Continue the session held in an answers file (checked by `read_answers`)."""
+        assert self.questionnaire is not None
+        self.session = Session.from_file(self.questionnaire, data)
+        self.session.language = self.language
+        self._forget_result()
+        self.answersChanged.emit()
+        first = self._first_section()
+        if first is not None and self.session.current_section is None:
+            self.session.go_to(first.id)
+        self._show(QUESTIONS if self.displayable_sections() else WELCOME)
+
+    # -- questions shown ---------------------------------------------------------------------
+    def shows_question(self, q: Question) -> bool:
+        """Whether the question pages show `q` (the audience is asked on the welcome page)."""
+        assert self.questionnaire is not None
+        if q.id == self.questionnaire.audience_question:
+            return False
+        return self.options.allow_free_text or q.type is not QuestionType.TEXT
+
+    def questions_of(self, section_id: str) -> tuple[Question, ...]:
+        """The visible questions of a section that the question page shows."""
+        assert self.session is not None
+        return tuple(q for q in self.session.visible_questions(section_id) if self.shows_question(q))
+
+    def displayable_sections(self) -> tuple[Section, ...]:
+        """Visible sections that have at least one question to show."""
+        assert self.session is not None
+        return tuple(s for s in self.session.visible_sections() if self.questions_of(s.id))
+
+    def _first_section(self) -> Section | None:
+        sections = self.displayable_sections()
+        return sections[0] if sections else None
+
+    def current_problems(self) -> list[Problem]:
+        """Problems of the current section, for the questions shown."""
+        assert self.session is not None
+        section = self.session.current_section
+        if section is None:
+            return []
+        shown = {q.id for q in self.questions_of(section.id)}
+        return [p for p in self.session.problems(section.id) if p.question_id in shown]
+
+    def audience_problem(self) -> bool:
+        """True when the audience must still be chosen on the welcome page."""
+        assert self.questionnaire is not None and self.session is not None
+        qid = self.questionnaire.audience_question
+        return bool(qid) and self.session.answer(qid) is None
+
+    # -- answers -----------------------------------------------------------------------------
+    def set_answer(self, question_id: str, value: Any) -> None:
+        """Answer a question (None clears the answer)."""
+        assert self.session is not None
+        if value is None or value == frozenset() or value == "":
+            self.session.clear_answer(question_id)
+        else:
+            self.session.set_answer(question_id, value)
+        self._forget_result()
+        self.answersChanged.emit()
+
+    def set_language(self, language: str) -> None:
+        """Remember the language in the session (answers are kept)."""
+        self.language = language
+        if self.session is not None:
+            self.session.language = language
+
+    # -- navigation --------------------------------------------------------------------------
+    def _show(self, page: str) -> None:
+        self.page = page
+        self.pageChanged.emit(page)
+
+    def go_next(self) -> None:
+        """Go on: welcome → first section → … → review → result, refusing while answers are missing."""
+        session = self.session
+        if session is None:
+            return
+        if self.page == WELCOME:
+            if self.audience_problem():
+                self.problemsFound.emit([Problem(self.questionnaire.audience_question or "", "required", None)])
+                return
+            section = session.current_section
+            if section is None or not self.questions_of(section.id):
+                self._skip_forward()
+            self._show(QUESTIONS if session.current_section and self.questions_of(session.current_section.id) else REVIEW)
+        elif self.page == QUESTIONS:
+            problems = self.current_problems()
+            if problems:
+                self.problemsFound.emit(problems)
+                return
+            if self._return_to_review and session.is_complete():
+                self._return_to_review = False
+                self._show(REVIEW)
+                return
+            self._show(QUESTIONS if self._skip_forward() else REVIEW)
+        elif self.page == REVIEW:
+            self._show(RESULT)
+
+    def _skip_forward(self) -> bool:
+        """Move to the next section with something to show; False at the end."""
+        assert self.session is not None
+        while self.session.go_next():
+            section = self.session.current_section
+            if section is not None and self.questions_of(section.id):
+                return True
+        return False
+
+    def go_back(self) -> None:
+        """Go back one page; answers are kept."""
+        session = self.session
+        if session is None:
+            return
+        if self.page == RESULT:
+            self._show(REVIEW)
+        elif self.page == REVIEW:
+            section = session.current_section
+            self._show(QUESTIONS if section is not None and self.questions_of(section.id) else WELCOME)
+        elif self.page == QUESTIONS:
+            while session.go_back():
+                section = session.current_section
+                if section is not None and self.questions_of(section.id):
+                    self._show(QUESTIONS)
+                    return
+            first = self._first_section()
+            if first is not None and session.current_section is not None and session.current_section.id != first.id:
+                session.go_to(first.id)
+            self._show(WELCOME)
+
+    def go_to_section(self, section_id: str) -> None:
+        """Jump to a visible section (from the section list)."""
+        assert self.session is not None
+        if self.page == WELCOME and self.audience_problem():
+            self.problemsFound.emit([Problem(self.questionnaire.audience_question or "", "required", None)])  # type: ignore[union-attr]
+            return
+        self.session.go_to(section_id)
+        self._show(QUESTIONS)
+
+    def show_welcome(self) -> None:
+        """Return to the welcome page (answers are kept)."""
+        self._show(WELCOME)
+
+    def show_review(self) -> None:
+        """Show the review page, once every question is answered."""
+        if self.session is not None and self.session.is_complete() and not self.audience_problem():
+            self._return_to_review = False
+            self._show(REVIEW)
+
+    def show_result(self) -> None:
+        """Show the result page, once every question is answered."""
+        if self.session is not None and self.session.is_complete() and not self.audience_problem():
+            self._show(RESULT)
+
+    def next_kind(self) -> str:
+        """What the Next button does now: start, next, review, result or none."""
+        if self.page == WELCOME:
+            return "start"
+        if self.page == REVIEW:
+            return "result"
+        if self.page == RESULT or self.session is None:
+            return "none"
+        if self._return_to_review and self.session.is_complete():
+            return "review"
+        sections = [s.id for s in self.displayable_sections()]
+        current = self.session.current_section
+        if current is None or current.id not in sections or current.id == sections[-1]:
+            return "review"
+        return "next"
+
+    def edit(self, question_id: str) -> None:
+        """Show the page of one question (the Edit link of the review page)."""
+        assert self.session is not None and self.questionnaire is not None
+        if question_id == self.questionnaire.audience_question:
+            self._show(WELCOME)
+            return
+        self.session.go_to(self.session.section_of(question_id))
+        self._return_to_review = True
+        self._show(QUESTIONS)
+
+    def start_over(self) -> None:
+        """Forget every answer and return to the welcome page."""
+        if self.session is None:
+            return
+        self.session.reset()
+        self._forget_result()
+        self._return_to_review = False
+        self.answersChanged.emit()
+        self._show(WELCOME)
+
+    # -- result ------------------------------------------------------------------------------
+    def _forget_result(self) -> None:
+        self._recommendation = None
+        if self.page != RESULT:
+            self.what_if = []
+
+    @property
+    def recommendation(self) -> Recommendation:
+        """The recommendation for the current answers (computed on first use)."""
+        assert self.questionnaire is not None and self.session is not None
+        if self._recommendation is None:
+            from cloudwizard.engine.recommender import recommend  # lazy: keeps start-up lean
+
+            self._recommendation = recommend(self.questionnaire, self.session.effective_answers())
+        return self._recommendation
+
+    def apply_what_if(self, index: int) -> None:
+        """Apply one "what would change this" to the answers and show the new result."""
+        assert self.session is not None
+        cf = self.recommendation.what_would_change[index]
+        self.what_if.append(WhatIf(cf, self.session.effective_answers()))
+        self._put(cf.answers(self.session.effective_answers()), [c.question_id for c in cf.changes])
+
+    def undo_what_if(self) -> None:
+        """Return to the answers before the last what-if."""
+        if not self.what_if:
+            return
+        last = self.what_if.pop()
+        self._put(last.previous, [c.question_id for c in last.counterfactual.changes])
+
+    def _put(self, answers: dict[str, Any], question_ids: list[str]) -> None:
+        assert self.session is not None
+        for qid in question_ids:
+            value = answers.get(qid)
+            if value is None or value == frozenset():
+                self.session.clear_answer(qid)
+            else:
+                self.session.set_answer(qid, value)
+        self._recommendation = None
+        self.answersChanged.emit()
+        self.resultChanged.emit()
+
+    def set_justification(self, justification: Justification | None) -> None:
+        """Keep the comply-or-explain choice and reason for the report."""
+        self.justification = justification
+
+    def report(self, fmt: str) -> str:
+        """The report of the current result in `fmt` (markdown, html or json)."""
+        from cloudwizard.engine.reports import render  # lazy
+
+        return render(self.recommendation, fmt, self.language, self.justification)
+
+    def answers_file(self) -> AnswersFile:
+        """The session as an answers file."""
+        assert self.session is not None
+        return self.session.to_file()

@@ -1,0 +1,65 @@
+"""The GUI side of the one translation system: gettext for our strings, Qt's catalogs for Qt's.
+
+Our own strings (GUI and engine) come from the gettext catalogs of `cloudwizard.engine.i18n`; Qt's
+standard dialogs and buttons are translated by the ``qtbase_<lang>.qm`` files that ship with PySide6.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication
+
+from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.engine.model import LANGUAGES
+
+
+class Localizer(QObject):
+    """The language of the app, and the ``_()`` for it.
+
+    Pages receive one `Localizer` through their constructor and call `gettext` (usually bound to
+    ``_``) whenever they (re)write their texts.
+
+    Signals:
+        languageChanged(str): the language code after a switch.
+    """
+
+    languageChanged = Signal(str)
+
+    def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language = language if language in LANGUAGES else "en"
+        self._qt_translator: QTranslator | None = None
+        self.gettext: Callable[[str], str] = gettext_for(self._language)
+
+    @property
+    def language(self) -> str:
+        """The current language code (nl, fr, de or en)."""
+        return self._language
+
+    def install_qt_translations(self) -> None:
+        """Load Qt's own catalog for the current language into the running application."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if self._qt_translator is not None:
+            app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        QLocale.setDefault(QLocale(self._language))
+        if self._language == "en":
+            return
+        translator = QTranslator(self)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{self._language}", folder):
+            app.installTranslator(translator)
+            self._qt_translator = translator
+
+    def set_language(self, language: str) -> None:
+        """Switch the language; emits `languageChanged` when it changes."""
+        if language not in LANGUAGES or language == self._language:
+            return
+        self._language = language
+        self.gettext = gettext_for(language)
+        self.install_qt_translations()
+        self.languageChanged.emit(language)

@@ -1,0 +1,1 @@
+"""The wizard's pages: welcome, questions, review and result."""

@@ -1,0 +1,172 @@
+"""The question page: one section at a time, with its questions as cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from cloudwizard.engine.model import Questionnaire, Section
+from cloudwizard.engine.session import Problem
+from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_label
+from cloudwizard.gui.widgets.questions import QuestionCard
+
+class QuestionPage(ScrollPage):
+    """Shows one section. It holds a card for every question of the section and shows the ones that
+    are visible now, so focus and typing survive when a later question appears or disappears.
+
+    Signals:
+        answerChanged(str, object): question id and raw answer (None clears it).
+    """
+
+    answerChanged = Signal(str, object)
+
+    def __init__(self, l10n: Localizer, parent: QWidget | None = None) -> None:
+        super().__init__("questionPage", parent)
+        self._l10n = l10n
+        self.step = make_label(role="muted", name="sectionStep")
+        self.title = make_label(role="title", name="sectionTitle")
+        self.intro = make_label(name="sectionIntro")
+        self.content.addWidget(self.step)
+        self.content.addWidget(self.title)
+        self.content.addWidget(self.intro)
+        self.cards_host = QWidget(self.body)
+        self.cards_host.setObjectName("scrollBody")
+        self.cards_layout = QVBoxLayout(self.cards_host)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.setSpacing(16)
+        self.content.addWidget(self.cards_host)
+        self.content.addStretch(1)
+        self.cards: dict[str, QuestionCard] = {}
+        self._questionnaire: Questionnaire | None = None
+        self._section: Section | None = None
+        self._step = (0, 0)
+        self._problems: dict[str, Problem] = {}
+
+    @property
+    def section_id(self) -> str | None:
+        """The id of the section shown."""
+        return self._section.id if self._section else None
+
+    def show_section(self, questionnaire: Questionnaire, section: Section, shown: set[str]) -> None:
+        """Build the cards of `section`; `shown` are the ids the wizard shows at all (kiosk hides some)."""
+        if self._section is not None and self._section.id == section.id and self._questionnaire is questionnaire:
+            return
+        self._questionnaire = questionnaire
+        self._section = section
+        self._problems = {}
+        clear_layout(self.cards_layout)
+        self.cards = {}
+        for question in section.questions:
+            if question.id not in shown:
+                continue
+            card = QuestionCard(question, self.cards_host)
+            card.answerChanged.connect(self.answerChanged)
+            card.answerChanged.connect(self._edited)
+            self.cards[question.id] = card
+            self.cards_layout.addWidget(card)
+        self.retranslate()
+        self.verticalScrollBar().setValue(0)
+
+    def set_step(self, index: int, total: int) -> None:
+        """Show "Step i of n"."""
+        self._step = (index, total)
+        self._write_step()
+
+    def _write_step(self) -> None:
+        _ = self._l10n.gettext
+        index, total = self._step
+        self.step.setText(_("Part {index} of {total}").format(index=index, total=total) if total else "")
+
+    def update_state(
+        self, visible: set[str], offered: dict[str, tuple[str, ...]], answers: dict[str, object]
+    ) -> None:
+        """Show the visible questions with the choices offered and the answers held now."""
+        for qid, card in self.cards.items():
+            card.setVisible(qid in visible)
+            if qid in offered:
+                card.input.set_offered(offered[qid])
+            card.input.set_value(answers.get(qid))
+        for qid in list(self._problems):
+            if qid not in visible:
+                del self._problems[qid]
+        self._write_problems()
+
+    def _edited(self, question_id: str, _value: object) -> None:
+        # A fresh answer clears the "required" note; validation notes are refreshed by the wizard.
+        self._problems.pop(question_id, None)
+        self._write_problems()
+
+    def show_problems(self, problems: list[Problem], focus: bool = True) -> None:
+        """Show inline messages; with `focus`, move to the first question with a problem."""
+        self._problems = {p.question_id: p for p in problems}
+        self._write_problems()
+        if focus and problems and problems[0].question_id in self.cards:
+            card = self.cards[problems[0].question_id]
+            card.input.focus_input()
+            self.ensure_visible(card)
+
+    def set_validation(self, problems: list[Problem]) -> None:
+        """Live validation: show failed rules at once, but keep "required" notes until Next is pressed."""
+        for qid in list(self._problems):
+            if self._problems[qid].kind == "validation":
+                del self._problems[qid]
+        for p in problems:
+            if p.kind == "validation":
+                self._problems[p.question_id] = p
+        self._write_problems()
+
+    def _write_problems(self) -> None:
+        _ = self._l10n.gettext
+        q, lang = self._questionnaire, self._l10n.language
+        for qid, card in self.cards.items():
+            local = card.input.local_problem(_)
+            problem = self._problems.get(qid)
+            if local:
+                card.show_problem(local)
+            elif problem is None:
+                card.show_problem(None)
+            elif problem.kind == "required" or problem.message is None or q is None:
+                card.show_problem(_("Please answer this question."))
+            else:
+                card.show_problem(q.text(problem.message, lang))
+
+    def retranslate(self) -> None:
+        """Rewrite every text in the current language."""
+        q, section, lang = self._questionnaire, self._section, self._l10n.language
+        if q is None or section is None:
+            return
+        self.title.setText(q.text(section.title, lang))
+        intro = q.text(section.intro, lang)
+        self.intro.setText(intro)
+        self.intro.setVisible(bool(intro))
+        self._write_step()
+        for card in self.cards.values():
+            card.retranslate(q, lang, self._l10n.gettext)
+        self._write_problems()
+
+    def focus_first(self, question_id: str | None = None) -> None:
+        """Focus a question (default: the first visible one)."""
+        cards = [c for c in self.cards.values() if not c.isHidden()]
+        if question_id in self.cards:
+            cards = [self.cards[question_id]]  # type: ignore[index]
+        if cards:
+            cards[0].input.focus_input()
+            self.ensure_visible(cards[0])
+
+    def focused_card(self) -> QuestionCard | None:
+        """The card holding the keyboard focus, if any."""
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, QuestionCard):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def toggle_help(self) -> None:
+        """F1: show or hide the help of the focused question (or the first one)."""
+        card = self.focused_card() or next((c for c in self.cards.values() if not c.isHidden()), None)
+        if card is not None:
+            card.toggle_help()
+            if card.help_text.isVisible():
+                self.ensure_visible(card.help_text)

@@ -1,0 +1,210 @@
+"""The welcome page: language, audience, the privacy promise and resuming an unfinished session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
+
+from cloudwizard.engine.i18n import LANGUAGE_NAMES
+from cloudwizard.engine.model import LANGUAGES, Questionnaire
+from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label
+
+
+class WelcomePage(ScrollPage):
+    """First page. The questionnaire may arrive after the first paint (`set_questionnaire`).
+
+    Signals:
+        languageChosen(str): a language code.
+        audienceChosen(str): the id of the chosen audience (an answer to the audience question).
+        resumeRequested(): continue the unfinished session.
+        discardRequested(): forget the unfinished session.
+    """
+
+    languageChosen = Signal(str)
+    audienceChosen = Signal(str)
+    resumeRequested = Signal()
+    discardRequested = Signal()
+
+    def __init__(self, l10n: Localizer, parent: QWidget | None = None) -> None:
+        super().__init__("welcomePage", parent)
+        self._l10n = l10n
+        self._questionnaire: Questionnaire | None = None
+        self._audience_ids: tuple[str, ...] = ()
+        self._audience: str | None = None
+        self._resume: tuple[str, int] | None = None
+
+        self.title = make_label(role="title", name="welcomeTitle")
+        self.intro = make_label(name="welcomeIntro")
+        self.content.addWidget(self.title)
+        self.content.addWidget(self.intro)
+
+        self.resume_card, resume = make_card("resumeCard")
+        self.resume_card.setProperty("role", "banner")
+        self.resume_text = make_label(name="resumeText")
+        self.resume_button = QPushButton(self.resume_card)
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.setProperty("role", "primary")
+        self.discard_button = QPushButton(self.resume_card)
+        self.discard_button.setObjectName("discardButton")
+        for b in (self.resume_button, self.discard_button):
+            b.setAutoDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.resume_button)
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        resume.addWidget(self.resume_text)
+        resume.addLayout(row)
+        self.resume_card.hide()
+        self.content.addWidget(self.resume_card)
+
+        lang_card, lang_layout = make_card("languageCard")
+        self.language_heading = make_label(role="subtitle")
+        lang_layout.addWidget(self.language_heading)
+        self.language_group = QButtonGroup(self)
+        lang_row = QHBoxLayout()
+        lang_row.setSpacing(8)
+        self.language_buttons: dict[str, QRadioButton] = {}
+        for code in LANGUAGES:
+            b = QRadioButton(LANGUAGE_NAMES[code], lang_card)
+            b.setObjectName(f"language_{code}")
+            self.language_group.addButton(b)
+            self.language_buttons[code] = b
+            lang_row.addWidget(b)
+            b.toggled.connect(lambda checked, c=code: checked and self.languageChosen.emit(c))
+        lang_row.addStretch(1)
+        lang_layout.addLayout(lang_row)
+        self.content.addWidget(lang_card)
+
+        self.audience_card, self.audience_layout = make_card("audienceCard")
+        self.audience_heading = make_label(role="subtitle", name="audienceHeading")
+        self.audience_layout.addWidget(self.audience_heading)
+        self.audience_group = QButtonGroup(self)
+        self.audience_group.idToggled.connect(self._audience_toggled)
+        self.audience_buttons: list[QRadioButton] = []
+        self.audience_error = make_label(role="error", name="audienceError")
+        self.audience_error.hide()
+        self.audience_card.hide()
+        self.content.addWidget(self.audience_card)
+
+        privacy_card, privacy = make_card("privacyCard")
+        self.privacy_heading = make_label(role="subtitle")
+        self.privacy_text = make_label(name="privacyText")
+        privacy.addWidget(self.privacy_heading)
+        privacy.addWidget(self.privacy_text)
+        self.content.addWidget(privacy_card)
+        self.content.addStretch(1)
+
+        self.resume_button.clicked.connect(self.resumeRequested)
+        self.discard_button.clicked.connect(self.discardRequested)
+        self.retranslate()
+
+    # -- content -----------------------------------------------------------------------------
+    def set_questionnaire(self, questionnaire: Questionnaire, audience_ids: tuple[str, ...]) -> None:
+        """Show the questionnaire's title and the audiences to choose from."""
+        self._questionnaire = questionnaire
+        self._audience_ids = audience_ids
+        for b in self.audience_buttons:
+            self.audience_group.removeButton(b)
+        self.audience_buttons = []
+        self.audience_layout.removeWidget(self.audience_heading)
+        self.audience_layout.removeWidget(self.audience_error)
+        clear_layout(self.audience_layout)
+        self.audience_layout.addWidget(self.audience_heading)
+        for i, aid in enumerate(audience_ids):
+            b = QRadioButton(self.audience_card)
+            b.setObjectName(f"audience_{aid}")
+            self.audience_group.addButton(b, i)
+            self.audience_buttons.append(b)
+            self.audience_layout.addWidget(b)
+        self.audience_layout.addWidget(self.audience_error)
+        # Buttons made after the window's own buttons would come last in the tab chain: put them
+        # right after the language choice, in reading order.
+        previous: QWidget = self.language_buttons[LANGUAGES[-1]]
+        for b in self.audience_buttons:
+            QWidget.setTabOrder(previous, b)
+            previous = b
+        self.audience_card.setVisible(bool(audience_ids))
+        self.set_audience(self._audience)
+        self.retranslate()
+
+    def set_audience(self, audience: str | None) -> None:
+        """Check the audience chosen (without emitting)."""
+        self._audience = audience
+        self.audience_group.blockSignals(True)
+        self.audience_group.setExclusive(False)
+        for aid, b in zip(self._audience_ids, self.audience_buttons, strict=True):
+            b.setChecked(aid == audience)
+        self.audience_group.setExclusive(True)
+        self.audience_group.blockSignals(False)
+        if audience is not None:
+            self.show_audience_problem(False)
+
+    def _audience_toggled(self, index: int, checked: bool) -> None:
+        if checked:
+            self._audience = self._audience_ids[index]
+            self.audienceChosen.emit(self._audience)
+
+    def show_audience_problem(self, shown: bool) -> None:
+        """Show "please choose" under the audiences, and focus them."""
+        self.audience_error.setVisible(shown)
+        if shown and self.audience_buttons:
+            self.audience_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensure_visible(self.audience_card)
+
+    def set_resume(self, info: tuple[str, int] | None) -> None:
+        """Offer to resume an unfinished session saved at `info[0]` with `info[1]` answers."""
+        self._resume = info
+        self.resume_card.setVisible(info is not None)
+        self.retranslate()
+
+    def focus_first(self) -> None:
+        """Focus the first thing to do on this page."""
+        if self._resume is not None:
+            self.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        checked = [b for b in self.audience_buttons if b.isChecked()]
+        target = (checked or self.audience_buttons or [self.language_buttons[self._l10n.language]])[0]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- texts -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Rewrite every text in the current language."""
+        _ = self._l10n.gettext
+        lang = self._l10n.language
+        q = self._questionnaire
+        self.title.setText(q.text(q.title, lang) if q else _("Welcome to CloudWizard"))
+        intro = _(
+            "A few questions about what you need, the personal data you hold and how you make backups. "
+            "Then you get advice on which kind of cloud fits you, and why."
+        )
+        if q is not None and q.introduction:
+            intro = q.text(q.introduction, lang)
+        self.intro.setText(intro)
+        self.language_heading.setText(_("Language"))
+        self.language_group.blockSignals(True)
+        for code, b in self.language_buttons.items():
+            b.blockSignals(True)
+            b.setChecked(code == lang)
+            b.blockSignals(False)
+            b.setAccessibleName(_("Language: {name}").format(name=LANGUAGE_NAMES[code]))
+        self.language_group.blockSignals(False)
+        self.audience_heading.setText(_("Who are you asking for?"))
+        self.audience_error.setText(_("Please choose who you are asking for."))
+        if q is not None and q.audience_question:
+            question = q.question(q.audience_question)
+            self.audience_heading.setText(q.text(question.label, lang))
+            for aid, b in zip(self._audience_ids, self.audience_buttons, strict=True):
+                choice = question.choice(aid)
+                b.setText(q.text(choice.label, lang) if choice else aid)
+        self.privacy_heading.setText(_("Your privacy"))
+        privacy = q.text(q.privacy, lang) if q is not None and q.privacy else _("Your answers stay on this computer.")
+        privacy += " " + _("CloudWizard does not connect to the internet and sends nothing anywhere.")
+        self.privacy_text.setText(privacy)
+        self.resume_button.setText(_("Resume"))
+        self.discard_button.setText(_("Start afresh"))
+        if self._resume is not None:
+            saved, count = self._resume
+            self.resume_text.setText(
+                _("You have an unfinished session from {saved} with {count} answers.").format(saved=saved, count=count)
+            )

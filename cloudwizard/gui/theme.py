@@ -1,0 +1,137 @@
+"""Look and feel: the Fusion style, a palette that follows the system (light or dark) or a
+high-contrast palette, and one style sheet built from that palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """The handful of colours the style sheet uses."""
+
+    window: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    focus: str
+    soft: str
+    danger: str
+    good: str
+
+
+LIGHT = Colours("#f5f6f8", "#ffffff", "#1d2330", "#525c6e", "#1f5fbf", "#ffffff", "#cfd5df", "#f0a500",
+                "#e8f0fc", "#b3261e", "#2e7d32")
+DARK = Colours("#1b1e24", "#252932", "#e9ecf1", "#aab2c0", "#7fb0ff", "#0b1a33", "#414857", "#ffc94d",
+               "#2b3850", "#ff8a80", "#81c784")
+HIGH_CONTRAST = Colours("#000000", "#000000", "#ffffff", "#ffffff", "#ffff00", "#000000", "#ffffff", "#00ffff",
+                        "#1a1a00", "#ff6e6e", "#7dff7d")
+
+
+def system_is_dark() -> bool:
+    """Whether the system asks for a dark appearance."""
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colours(high_contrast: bool) -> Colours:
+    """The colours for the chosen theme and the system's appearance."""
+    if high_contrast:
+        return HIGH_CONTRAST
+    return DARK if system_is_dark() else LIGHT
+
+
+def palette_for(c: Colours) -> QPalette:
+    """A Fusion palette from the theme colours."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, value in (
+        (role.Window, c.window), (role.Base, c.surface), (role.AlternateBase, c.soft), (role.Button, c.surface),
+        (role.WindowText, c.text), (role.Text, c.text), (role.ButtonText, c.text), (role.ToolTipBase, c.surface),
+        (role.ToolTipText, c.text), (role.Highlight, c.accent), (role.HighlightedText, c.accent_text),
+        (role.Link, c.accent), (role.PlaceholderText, c.muted), (role.Mid, c.border), (role.Dark, c.border),
+    ):
+        p.setColor(r, QColor(value))
+    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(c.muted))
+    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(c.muted))
+    p.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(c.muted))
+    return p
+
+
+def style_sheet(c: Colours, high_contrast: bool) -> str:
+    """The app's style sheet (sizes in pt so they scale with the system font and QT_SCALE_FACTOR)."""
+    border = 2 if high_contrast else 1
+    return f"""
+QWidget {{ font-size: 11pt; }}
+QMainWindow, QWidget#page, QScrollArea, QWidget#scrollBody {{ background: {c.window}; }}
+QLabel {{ color: {c.text}; }}
+QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
+QLabel[role="headline"] {{ font-size: 17pt; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: 13pt; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel[role="error"] {{ color: {c.danger}; font-weight: 600; }}
+QLabel[role="question"] {{ font-size: 12.5pt; font-weight: 600; }}
+QFrame#card, QFrame[role="card"] {{ background: {c.surface}; border: {border}px solid {c.border};
+    border-radius: 10px; }}
+QFrame[role="banner"] {{ background: {c.soft}; border: {border}px solid {c.accent}; border-radius: 10px; }}
+QFrame#sidebar {{ background: {c.surface}; border-right: {border}px solid {c.border}; }}
+QFrame#navBar {{ background: {c.surface}; border-top: {border}px solid {c.border}; }}
+QFrame#header {{ background: {c.surface}; border-bottom: {border}px solid {c.border}; }}
+QRadioButton, QCheckBox {{ color: {c.text}; padding: 7px 10px; border: {border}px solid {c.border};
+    border-radius: 8px; background: {c.surface}; spacing: 10px; }}
+QRadioButton:hover, QCheckBox:hover {{ border-color: {c.accent}; }}
+QRadioButton:checked, QCheckBox:checked {{ background: {c.soft}; border-color: {c.accent}; }}
+QRadioButton:focus, QCheckBox:focus {{ border: 3px solid {c.focus}; padding: 5px 8px; }}
+QCheckBox[role="plain"] {{ border: none; background: transparent; }}
+QCheckBox[role="plain"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton {{ color: {c.text}; background: {c.surface}; border: {border}px solid {c.border};
+    border-radius: 8px; padding: 7px 16px; }}
+QPushButton:hover {{ border-color: {c.accent}; }}
+QPushButton:focus {{ border: 3px solid {c.focus}; padding: 5px 14px; }}
+QPushButton:disabled {{ color: {c.muted}; }}
+QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
+    font-weight: 600; }}
+QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton[role="link"] {{ color: {c.accent}; background: transparent; border: {border}px solid transparent;
+    padding: 2px 6px; text-decoration: underline; }}
+QPushButton[role="link"]:focus {{ border: 3px solid {c.focus}; padding: 0px 4px; }}
+QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ color: {c.text}; background: {c.surface};
+    border: {border}px solid {c.border}; border-radius: 6px; padding: 5px 8px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 3px solid {c.focus}; padding: 3px 6px; }}
+QListWidget#sectionList {{ background: transparent; border: none; color: {c.text}; outline: none; }}
+QListWidget#sectionList::item {{ padding: 8px 10px; border-radius: 6px; border: 2px solid transparent; }}
+QListWidget#sectionList::item:selected {{ background: {c.soft}; color: {c.text}; font-weight: 600;
+    border-color: {c.accent}; }}
+
+QListWidget#sectionList:focus {{ border: 3px solid {c.focus}; border-radius: 8px; }}
+QProgressBar {{ border: {border}px solid {c.border}; border-radius: 6px; background: {c.window};
+    text-align: center; color: {c.text}; min-height: 16px; }}
+QProgressBar::chunk {{ background: {c.accent}; border-radius: 5px; }}
+QMenuBar {{ background: {c.surface}; color: {c.text}; }}
+QMenuBar::item:selected {{ background: {c.soft}; }}
+QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+"""
+
+
+def apply_theme(app: QApplication, high_contrast: bool = False) -> Colours:
+    """Apply the theme to the application; returns the colours used (for custom painting)."""
+    c = colours(high_contrast)
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(c))
+    app.setStyleSheet(style_sheet(c, high_contrast))
+    return c

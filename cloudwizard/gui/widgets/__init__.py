@@ -1,0 +1,1 @@
+"""Reusable widgets: question inputs, score bars, the section list."""

@@ -1,0 +1,94 @@
+"""Small building blocks shared by the pages: labels with a style role, cards, scrolling pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+
+def make_label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
+    """A word-wrapping label with a style role (title, headline, muted, …)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    if name:
+        label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def make_card(name: str = "", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A rounded card and its vertical layout."""
+    card = QFrame(parent)
+    card.setProperty("role", "card")
+    if name:
+        card.setObjectName(name)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(20, 16, 20, 16)
+    layout.setSpacing(8)
+    return card, layout
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item of a layout."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def show_now(layout: QLayout) -> None:
+    """Show the widgets just added to a visible layout at once.
+
+    Qt shows a child added to a visible parent only on the next turn of the event loop, so the page
+    would be laid out (and painted) once with empty cards first.
+    """
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        if widget is not None and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            widget.show()
+
+
+class ScrollPage(QScrollArea):
+    """A page whose content scrolls vertically, centred with a comfortable reading width."""
+
+    MAX_WIDTH = 860
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        outer = QWidget(self)
+        outer.setObjectName("scrollBody")
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(32, 24, 32, 32)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.body = QWidget(outer)
+        self.body.setObjectName("scrollBody")
+        self.body.setMaximumWidth(self.MAX_WIDTH)
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Stretches rather than an alignment flag: an aligned item loses height-for-width, and
+        # wrapped labels would then be clipped.
+        row.addStretch(1)
+        row.addWidget(self.body, 100)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.content = QVBoxLayout(self.body)
+        self.content.setContentsMargins(0, 0, 0, 0)
+        self.content.setSpacing(16)
+        self.setWidget(outer)
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll so that `widget` can be seen (used when it gets the focus)."""
+        self.ensureWidgetVisible(widget, 40, 60)

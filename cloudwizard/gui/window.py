@@ -1,0 +1,351 @@
+"""The main window: header, step list with progress, the stacked pages and the navigation bar.
+
+The window only shows things and emits what the user asked for; `app.py` decides what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudwizard.engine.i18n import LANGUAGE_NAMES
+from cloudwizard.engine.model import LANGUAGES
+from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.options import WizardOptions
+from cloudwizard.gui.widgets.sections import StepList
+
+
+class FirstPaint(QObject):
+    """Emits `painted` once, after the first paint event of the watched widget.
+
+    Signals:
+        painted(): the widget has been painted for the first time.
+    """
+
+    painted = Signal()
+
+    def __init__(self, watched: QWidget) -> None:
+        super().__init__(watched)
+        self._done = False
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Notice the first paint; the signal goes out once the paint has finished."""
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The wizard's window; pages come in through the constructor.
+
+    Signals:
+        backRequested(), nextRequested(), startOverRequested(): navigation.
+        stepChosen(str): a step of the side list (``welcome``, ``section:<id>``, ``review``, ``result``).
+        languageChosen(str): a language code from the header.
+        openRequested(), saveRequested(): answers files.
+        exportRequested(str): pdf, print, markdown, html or json.
+        highContrastToggled(bool): the theme switch.
+        helpRequested(): F1.
+        closing(): the window is about to close.
+    """
+
+    backRequested = Signal()
+    nextRequested = Signal()
+    startOverRequested = Signal()
+    stepChosen = Signal(str)
+    languageChosen = Signal(str)
+    openRequested = Signal()
+    saveRequested = Signal()
+    exportRequested = Signal(str)
+    highContrastToggled = Signal(bool)
+    helpRequested = Signal()
+    closing = Signal()
+
+    def __init__(self, l10n: Localizer, options: WizardOptions, pages: dict[str, QWidget]) -> None:
+        super().__init__()
+        self._l10n = l10n
+        self._options = options
+        self.pages = pages
+        self.setObjectName("mainWindow")
+        self.resize(1100, 760)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        header = QFrame(central)
+        header.setObjectName("header")
+        hrow = QHBoxLayout(header)
+        hrow.setContentsMargins(20, 10, 20, 10)
+        self.app_title = QLabel("CloudWizard", header)
+        self.app_title.setProperty("role", "subtitle")
+        self.language_label = QLabel(header)
+        self.language_combo = QComboBox(header)
+        self.language_combo.setObjectName("languageCombo")
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.language_label.setBuddy(self.language_combo)
+        hrow.addWidget(self.app_title)
+        hrow.addStretch(1)
+        hrow.addWidget(self.language_label)
+        hrow.addWidget(self.language_combo)
+        outer.addWidget(header)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(0)
+        sidebar = QFrame(central)
+        sidebar.setObjectName("sidebar")
+        sidebar.setMinimumWidth(220)
+        sidebar.setMaximumWidth(300)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(14, 18, 14, 18)
+        side.setSpacing(10)
+        self.steps_label = QLabel(sidebar)
+        self.steps_label.setProperty("role", "muted")
+        self.steps = StepList(sidebar)
+        self.progress = QProgressBar(sidebar)
+        self.progress.setObjectName("progress")
+        self.progress_label = QLabel(sidebar)
+        self.progress_label.setObjectName("progressLabel")
+        self.progress_label.setProperty("role", "muted")
+        self.progress_label.setWordWrap(True)
+        self.progress.setTextVisible(False)
+        side.addWidget(self.steps_label)
+        side.addWidget(self.steps, 1)
+        side.addWidget(self.progress_label)
+        side.addWidget(self.progress)
+        middle.addWidget(sidebar)
+
+        self.stack = QStackedWidget(central)
+        self.stack.setObjectName("pages")
+        for page in pages.values():
+            self.stack.addWidget(page)
+        middle.addWidget(self.stack, 1)
+        outer.addLayout(middle, 1)
+
+        nav = QFrame(central)
+        nav.setObjectName("navBar")
+        nrow = QHBoxLayout(nav)
+        nrow.setContentsMargins(20, 12, 20, 12)
+        self.back_button = QPushButton(nav)
+        self.back_button.setObjectName("backButton")
+        self.start_over_button = QPushButton(nav)
+        self.start_over_button.setObjectName("startOverButton")
+        self.next_button = QPushButton(nav)
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setProperty("role", "primary")
+        for b in (self.back_button, self.start_over_button, self.next_button):
+            b.setAutoDefault(True)
+        nrow.addWidget(self.back_button)
+        nrow.addWidget(self.start_over_button)
+        nrow.addStretch(1)
+        nrow.addWidget(self.next_button)
+        outer.addWidget(nav)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self.back_button.clicked.connect(self.backRequested)
+        self.next_button.clicked.connect(self.nextRequested)
+        self.start_over_button.clicked.connect(self.startOverRequested)
+        self.steps.stepChosen.connect(self.stepChosen)
+        self.language_combo.currentIndexChanged.connect(
+            lambda i: self.languageChosen.emit(str(self.language_combo.itemData(i)))
+        )
+        self._next_kind = "start"
+        self.retranslate()
+
+    # -- actions and menus -------------------------------------------------------------------
+    def _action(self, name: str, shortcut: QKeySequence | str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        files = self._options.allow_files
+        self.act_open = self._action("actionOpen", QKeySequence.StandardKey.Open, self.openRequested.emit)
+        self.act_save = self._action("actionSave", QKeySequence.StandardKey.Save, self.saveRequested.emit)
+        self.act_pdf = self._action("actionExportPdf", "Ctrl+E", lambda: self.exportRequested.emit("pdf"))
+        self.act_print = self._action("actionPrint", QKeySequence.StandardKey.Print,
+                                      lambda: self.exportRequested.emit("print"))
+        self.act_exports = {}
+        for fmt in ("markdown", "html", "json"):
+            a = QAction(self)
+            a.setObjectName(f"actionExport_{fmt}")
+            a.triggered.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
+            self.act_exports[fmt] = a
+        self.act_quit = self._action("actionQuit", "Ctrl+Q", self.close)
+        self.act_back = self._action("actionBack", "Alt+Left", self.backRequested.emit)
+        self.act_next = self._action("actionNext", "Alt+Right", self.nextRequested.emit)
+        self.act_start_over = self._action("actionStartOver", None, self.startOverRequested.emit)
+        self.act_help = self._action("actionHelp", "F1", self.helpRequested.emit)
+        self.act_contrast = QAction(self)
+        self.act_contrast.setObjectName("actionHighContrast")
+        self.act_contrast.setCheckable(True)
+        self.act_contrast.setChecked(self._options.high_contrast)
+        self.act_contrast.toggled.connect(self.highContrastToggled)
+        for a in (self.act_open, self.act_save, self.act_pdf, self.act_print, *self.act_exports.values()):
+            a.setEnabled(files)
+            a.setVisible(files)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        if files:
+            self.menu_file.addAction(self.act_open)
+            self.menu_file.addAction(self.act_save)
+            self.menu_file.addSeparator()
+            self.menu_file.addAction(self.act_pdf)
+            self.menu_file.addAction(self.act_print)
+            self.menu_export = self.menu_file.addMenu("")
+            for a in self.act_exports.values():
+                self.menu_export.addAction(a)
+            self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_start_over)
+        self.menu_file.addAction(self.act_quit)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_contrast)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_help)
+
+    # -- state -------------------------------------------------------------------------------
+    def show_page(self, kind: str) -> None:
+        """Bring page `kind` to the front."""
+        self.stack.setCurrentWidget(self.pages[kind])
+
+    def set_navigation(self, can_go_back: bool, next_kind: str, results_ready: bool) -> None:
+        """Update the navigation bar; `next_kind` is start, next, review, result or none."""
+        self.back_button.setEnabled(can_go_back)
+        self.act_back.setEnabled(can_go_back)
+        self._next_kind = next_kind
+        self.next_button.setVisible(next_kind != "none")
+        self.act_next.setEnabled(next_kind != "none")
+        for a in (self.act_pdf, self.act_print, *self.act_exports.values()):
+            a.setEnabled(results_ready and self._options.allow_files)
+        self._write_next()
+
+    def set_progress(self, answered: int, total: int) -> None:
+        """Show how many questions are answered."""
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(answered)
+        text = self._l10n.gettext("{answered} of {total} questions answered").format(answered=answered, total=total)
+        self.progress_label.setText(text)
+        self.progress.setAccessibleName(text)
+
+    def set_language(self, language: str) -> None:
+        """Show the language in the header (without emitting)."""
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.language_combo.blockSignals(False)
+
+    def _write_next(self) -> None:
+        _ = self._l10n.gettext
+        text = {
+            "start": _("Start"),
+            "next": _("Next"),
+            "review": _("Check answers"),
+            "result": _("See my advice"),
+        }.get(self._next_kind, "")
+        self.next_button.setText(text + "  →")
+        self.next_button.setAccessibleName(text)
+        self.next_button.setToolTip(_("Next (Alt+Right or Enter)"))
+
+    def retranslate(self) -> None:
+        """Rewrite every text in the current language."""
+        _ = self._l10n.gettext
+        self.setWindowTitle(_("CloudWizard — which cloud fits you"))
+        self.language_label.setText(_("&Language:"))
+        self.language_combo.setAccessibleName(_("Language"))
+        self.steps_label.setText(_("Steps"))
+        self.steps.setAccessibleName(_("Steps"))
+        self.back_button.setText("←  " + _("Back"))
+        self.back_button.setAccessibleName(_("Back"))
+        self.back_button.setToolTip(_("Back (Alt+Left)"))
+        self.start_over_button.setText(_("Start over"))
+        self.start_over_button.setAccessibleName(_("Start over"))
+        self.progress.setAccessibleDescription(_("Progress through the questionnaire"))
+        self.menu_file.setTitle(_("&File"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_help.setTitle(_("&Help"))
+        self.act_open.setText(_("&Open answers…"))
+        self.act_save.setText(_("&Save answers…"))
+        self.act_pdf.setText(_("&Export PDF…"))
+        self.act_print.setText(_("&Print…"))
+        if self._options.allow_files:
+            self.menu_export.setTitle(_("Export &as"))
+        self.act_exports["markdown"].setText(_("Markdown…"))
+        self.act_exports["html"].setText(_("HTML…"))
+        self.act_exports["json"].setText(_("JSON…"))
+        self.act_start_over.setText(_("Start &over"))
+        self.act_quit.setText(_("&Quit"))
+        self.act_contrast.setText(_("&High contrast"))
+        self.act_help.setText(_("Help for this &question"))
+        self._write_next()
+
+    # -- dialogs -----------------------------------------------------------------------------
+    def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
+        """Ask a yes/no question; "no" is the safe default."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    def show_error(self, title: str, text: str, details: str = "") -> None:
+        """Say what went wrong, where, and what to do; `details` holds report lines."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
+        """A path to save to, or "" when cancelled."""
+        path, _filter = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return path
+
+    def ask_open_path(self, title: str, folder: str, file_filter: str) -> str:
+        """A path to open, or "" when cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(self, title, folder, file_filter)
+        return path
+
+    def status(self, text: str) -> None:
+        """A short message in the status bar."""
+        self.statusBar().showMessage(text, 6000)
+
+    # -- events ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter goes on when the focused widget did not use it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if self.next_button.isVisible():
+                self.nextRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Tell the app to save before closing."""
+        self.closing.emit()
+        super().closeEvent(event)
