@@ -97,7 +97,7 @@ class Wizard:
             self.open_answers(str(self.answers_file))
         else:
             self._offer_restore()
-        self.render()
+        self.render(focus=True)
         return True
 
     def _offer_restore(self) -> None:
@@ -151,8 +151,8 @@ class Wizard:
                 if ids:
                     rows.append((section, [(qid, session.answer(qid)) for qid in ids]))
             self.review.show_answers(q, rows)
-            if focus:
-                self.review.focus_first()
+            if focus:  # Enter goes on to the advice; Tab reaches the Edit links
+                self.window.next_button.setFocus()
         elif c.page == RESULT:
             self._render_result()
             if focus:

@@ -156,10 +156,13 @@ class WizardController(QObject):
             if self.audience_problem():
                 self.problemsFound.emit([Problem(self.questionnaire.audience_question or "", "required", None)])
                 return
-            section = session.current_section
-            if section is None or not self.questions_of(section.id):
-                self._skip_forward()
-            self._show(QUESTIONS if session.current_section and self.questions_of(session.current_section.id) else REVIEW)
+            first = self._first_section()
+            if first is None:
+                self._show(REVIEW)
+                return
+            if session.current_section is None or session.current_section.id != first.id:
+                session.go_to(first.id)
+            self._show(QUESTIONS)
         elif self.page == QUESTIONS:
             problems = self.current_problems()
             if problems:
@@ -198,9 +201,6 @@ class WizardController(QObject):
                 if section is not None and self.questions_of(section.id):
                     self._show(QUESTIONS)
                     return
-            first = self._first_section()
-            if first is not None and session.current_section is not None and session.current_section.id != first.id:
-                session.go_to(first.id)
             self._show(WELCOME)
 
     def go_to_section(self, section_id: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from cloudwizard.engine.model import Questionnaire, Section
 from cloudwizard.engine.session import Problem
 from cloudwizard.gui.l10n import Localizer
-from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_label
+from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_label, show_now
 from cloudwizard.gui.widgets.questions import QuestionCard
 
 class QuestionPage(ScrollPage):
@@ -91,10 +91,13 @@ class QuestionPage(ScrollPage):
             if qid not in visible:
                 del self._problems[qid]
         self._write_problems()
+        show_now(self.cards_layout)
 
     def _edited(self, question_id: str, _value: object) -> None:
         # A fresh answer clears the "required" note; validation notes are refreshed by the wizard.
-        self._problems.pop(question_id, None)
+        problem = self._problems.get(question_id)
+        if problem is not None and problem.kind == "required":
+            del self._problems[question_id]
         self._write_problems()
 
     def show_problems(self, problems: list[Problem], focus: bool = True) -> None:
