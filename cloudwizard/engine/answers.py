@@ -23,7 +23,6 @@ import contextlib
 import datetime as _dt
 import math
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,6 +169,8 @@ def write_atomic(path: str | Path, text: str) -> None:
     Raises:
         SaveError: with a message that says what went wrong; the previous file is untouched.
     """
+    import tempfile  # only when writing: it pulls in `random`, which costs start-up time
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     data = text.encode("utf-8")

@@ -45,7 +45,7 @@ from cloudwizard.engine.model import (
     TradeOff,
     ValidationRule,
 )
-from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, read_path
+from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, paused_gc, read_path
 
 #: The questionnaire that ships with the app.
 BUNDLED_ID = "cloudwizard-be"
@@ -81,23 +81,25 @@ class LoadResult:
 def load_questionnaire(path: str | Path) -> LoadResult:
     """Read and check a questionnaire file. Never raises for bad input."""
     report = Report()
-    try:
-        doc = read_path(path)
-    except YamlError as exc:
-        report.error(exc.location, exc.message, exc.code)
-        return LoadResult(None, report)
-    return _finish(doc.root, doc.problems, report)
+    with paused_gc():
+        try:
+            doc = read_path(path)
+        except YamlError as exc:
+            report.error(exc.location, exc.message, exc.code)
+            return LoadResult(None, report)
+        return _finish(doc.root, doc.problems, report)
 
 
 def load_questionnaire_text(text: str, name: str = "<string>") -> LoadResult:
     """Check a questionnaire given as YAML text (see `load_questionnaire`)."""
     report = Report()
-    try:
-        doc = parse_text(text, name)
-    except YamlError as exc:
-        report.error(exc.location, exc.message, exc.code)
-        return LoadResult(None, report)
-    return _finish(doc.root, doc.problems, report)
+    with paused_gc():
+        try:
+            doc = parse_text(text, name)
+        except YamlError as exc:
+            report.error(exc.location, exc.message, exc.code)
+            return LoadResult(None, report)
+        return _finish(doc.root, doc.problems, report)
 
 
 def _finish(root: Node, problems: list[YamlError], report: Report) -> LoadResult:
@@ -475,13 +477,14 @@ class _Builder:
                 choices = ("yes", "no")
             self.names[qid] = NameInfo(qtype, choices, position)
 
+        by_node = {id(qf["__node__"]): qf for _, qf in question_fields}
         sections = []
         position = 0
         for sf in section_fields:
             first_position = position
             questions = []
             for qn in sf.get("questions", []):
-                qf = next((q for s, q in question_fields if q["__node__"] is qn), None)
+                qf = by_node.get(id(qn))
                 if qf is not None and "id" in qf and unique_questions.get(qf["id"]) is qf:
                     built = self.question(qf, position, sf.get("id", ""))
                     if built is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from cloudwizard.engine.conditions import Condition
@@ -25,9 +25,12 @@ OPTIONS: tuple[str, ...] = MODELS + LAYERS
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "de", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where something stands in a file (1-based line and column)."""
+class Location(NamedTuple):
+    """Where something stands in a file (1-based line and column; 0 when unknown).
+
+    A named tuple rather than a dataclass: the YAML reader makes one for every value, and tuples
+    are several times cheaper to create.
+    """
 
     file: str
     line: int

@@ -1,0 +1,177 @@
+"""Engine benchmarks: print figures and ratios against baselines measured in the same run.
+
+Usage: python benchmarks/bench_engine.py [--quick]
+
+Goals (issue 2): load + validate a generated 5,000-question questionnaire in under 1 s, and 10x the
+questions in at most 12x the time; recompute a recommendation after one changed answer in under 2 ms
+and the counterfactual search in under 50 ms on the bundled questionnaire; `import cloudwizard.engine`
+in under 60 ms. These are goals to watch, not pass/fail tests: the machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def generate(n_questions: int, per_section: int = 25) -> str:
+    """A valid questionnaire with `n_questions` questions, conditions and effects included."""
+    out = [
+        "format: 1", "id: generated", "version: '1'", "languages: [en]", "fallback_language: en",
+        "title: {en: Generated}", "sections:",
+    ]
+    qn = 0
+    for s in range(0, n_questions, per_section):
+        out.append(f"  - id: s{s}")
+        out.append(f"    title: {{en: Section {s}}}")
+        out.append("    questions:")
+        for _ in range(min(per_section, n_questions - s)):
+            kind = qn % 3
+            out.append(f"      - id: q{qn}")
+            if kind == 0:
+                out.append("        type: single")
+                out.append(f"        label: {{en: Question {qn}}}")
+                if qn >= 3:
+                    out.append(f"        when: q{qn - 3} != 'b'")
+                out.append("        choices:")
+                out.append("          - {id: a, label: {en: A}, score: {public: 1, saas: 1}}")
+                out.append("          - {id: b, label: {en: B}, score: {private: 1, iaas: 1}}")
+            elif kind == 1:
+                out.append("        type: yesno")
+                out.append(f"        label: {{en: Question {qn}}}")
+            else:
+                out.append("        type: number")
+                out.append(f"        label: {{en: Question {qn}}}")
+                out.append("        min: 0")
+                out.append("        max: 100")
+                out.append("        effects:")
+                out.append("          - {when: value >= 50, score: {hybrid: 1}}")
+            qn += 1
+    return "\n".join(out) + "\n"
+
+
+def best_of(fn: Callable[[], Any], repeat: int) -> float:
+    """Fastest of `repeat` runs, in seconds (the least disturbed by other load)."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def bench_load(quick: bool) -> None:
+    from cloudwizard.engine.loader import load_questionnaire
+
+    sizes = (5_000, 50_000)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"q{n}.yaml"
+            path.write_text(generate(n), encoding="utf-8")
+            repeat = 2 if (quick or n > 5000) else 4
+
+            def run(path: Path = path) -> None:
+                result = load_questionnaire(path)
+                assert result.questionnaire is not None, result.report.format()[:500]
+
+            results[n] = best_of(run, repeat)
+            mb = path.stat().st_size / 1e6
+            print(f"load+validate {n:>6} questions ({mb:5.1f} MB): {results[n] * 1000:8.1f} ms")
+    ratio = results[50_000] / results[5_000]
+    print(f"  goal: 5,000 questions < 1000 ms -> {'ok' if results[5_000] < 1 else 'MISSED'}")
+    print(f"  10x questions cost {ratio:.1f}x the time (goal <= 12x) -> {'ok' if ratio <= 12 else 'MISSED'}")
+
+
+def random_complete_answers(q: Any, rng: random.Random) -> dict[str, Any]:
+    from cloudwizard.engine.model import QuestionType
+    from cloudwizard.engine.session import Session
+
+    s = Session(q)
+    for _ in range(3):  # visibility can grow as answers come in
+        for question in s.visible_questions():
+            if s.answer(question.id) is not None:
+                continue
+            t = question.type
+            choices = s.visible_choices(question.id)
+            if t in (QuestionType.SINGLE, QuestionType.YESNO):
+                s.set_answer(question.id, rng.choice(choices))
+            elif t is QuestionType.MULTIPLE:
+                plain = [c for c in choices if not question.choice(c).exclusive]  # type: ignore[union-attr]
+                s.set_answer(question.id, rng.sample(plain, k=rng.randint(1, min(2, len(plain)))) if plain else choices[:1])
+            elif t in (QuestionType.SCALE, QuestionType.NUMBER):
+                lo = question.minimum if question.minimum is not None else 0
+                hi = question.maximum if question.maximum is not None else lo + 100
+                s.set_answer(question.id, int(rng.uniform(lo, min(hi, lo + 500))))
+    return s.effective_answers()
+
+
+def bench_recommend(quick: bool) -> None:
+    from cloudwizard.engine.loader import BUNDLED_ID, bundled_path, bundled_questionnaires, load_questionnaire
+    from cloudwizard.engine.recommender import recommend, what_would_change
+
+    q = load_questionnaire(bundled_path()).questionnaire
+    if q is None:
+        fallback = next(p for p in bundled_questionnaires() if p.name == "example.yaml")
+        print(f"(bundled questionnaire {BUNDLED_ID} does not load; using {fallback.name})")
+        q = load_questionnaire(fallback).questionnaire
+        assert q is not None
+    rng = random.Random(7)
+    sets = [random_complete_answers(q, rng) for _ in range(10 if quick else 40)]
+    rec_times, cf_times = [], []
+    for answers in sets:
+        qid = next(iter(answers))
+        changed = dict(answers)
+        question = q.question(qid)
+        alternatives = [c.id for c in question.choices if c.id != answers[qid]] if question.choices else []
+        if alternatives:
+            changed[qid] = alternatives[0]
+        rec_times.append(best_of(lambda a=changed: recommend(q, a, counterfactuals=False), 5))
+        rec = recommend(q, changed, counterfactuals=False)
+        cf_times.append(best_of(
+            lambda a=changed, r=rec: what_would_change(q, a, r.model.recommended, r.layer.recommended), 3))
+    print(f"recommend after one changed answer ({q.id}, {len(q.questions)} questions): "
+          f"median {statistics.median(rec_times) * 1000:.2f} ms, max {max(rec_times) * 1000:.2f} ms "
+          f"(goal < 2 ms) -> {'ok' if statistics.median(rec_times) < 0.002 else 'MISSED'}")
+    print(f"counterfactual search: median {statistics.median(cf_times) * 1000:.1f} ms, "
+          f"max {max(cf_times) * 1000:.1f} ms (goal < 50 ms) -> "
+          f"{'ok' if statistics.median(cf_times) < 0.05 else 'MISSED'}")
+
+
+def bench_import(quick: bool) -> None:
+    def run(code: str) -> float:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - t
+
+    repeat = 5 if quick else 15
+    base = min(run("pass") for _ in range(repeat))
+    engine = min(run("import cloudwizard.engine") for _ in range(repeat))
+    full = min(run("from cloudwizard.engine import load, recommend, Session; import cloudwizard.engine.reports")
+               for _ in range(repeat))
+    print(f"python -c 'import cloudwizard.engine': {engine * 1000:.1f} ms "
+          f"(bare interpreter {base * 1000:.1f} ms; goal < 60 ms) -> {'ok' if engine < 0.060 else 'MISSED'}")
+    print(f"  with the loader, session, recommender and reports imported too: {full * 1000:.1f} ms "
+          f"({full / base:.1f}x the bare interpreter)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]} on {sys.platform}")
+    bench_import(args.quick)
+    bench_recommend(args.quick)
+    bench_load(args.quick)
+
+
+if __name__ == "__main__":
+    main()
