@@ -52,6 +52,7 @@ BUNDLED_ID = "cloudwizard-be"
 
 _ID_RE = re.compile(schema.ID_PATTERN)
 _SOURCE_ID_RE = re.compile(schema.SOURCE_ID_PATTERN)
+_QUESTIONNAIRE_ID_RE = re.compile(schema.QUESTIONNAIRE_ID_PATTERN)
 _DATE_RE = re.compile(schema.DATE_PATTERN)
 _LANG_RE = re.compile(schema.LANG_PATTERN)
 _YESNO = (
@@ -180,7 +181,7 @@ class _Builder:
     def value(self, node: Node, kind: schema.Kind, ref: str, what: str) -> Any:
         """Convert a node of a known kind; report and return `_BAD` when it does not fit."""
         k = kind.name
-        if k in ("id", "source_id", "str", "condition", "date", "lang", "url"):
+        if k in ("id", "source_id", "questionnaire_id", "str", "condition", "date", "lang", "url"):
             if node.kind in ("int", "float") and k in ("str",):
                 return str(node.value)
             if node.kind != "str":
@@ -197,6 +198,7 @@ class _Builder:
             checks: dict[str, tuple[re.Pattern[str], str]] = {
                 "id": (_ID_RE, "an id: lower-case letters, digits and '_', starting with a letter"),
                 "source_id": (_SOURCE_ID_RE, "a source id such as S1"),
+                "questionnaire_id": (_QUESTIONNAIRE_ID_RE, "a questionnaire id: lower-case letters, digits, '_' and '-', starting with a letter"),
                 "date": (_DATE_RE, "a date as YYYY-MM-DD"),
                 "lang": (_LANG_RE, "a two-letter language code such as nl"),
             }

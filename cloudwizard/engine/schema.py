@@ -15,6 +15,8 @@ from cloudwizard.engine.model import LANGUAGES, LAYERS, MODELS, OPTIONS
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+#: A questionnaire id may also hold hyphens (e.g. ``cloudwizard-be``): it names files, not conditions.
+QUESTIONNAIRE_ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 SOURCE_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 LANG_PATTERN = r"^[a-z]{2}$"
@@ -29,7 +31,7 @@ NOTICE_KINDS = ("info", "policy", "warning")
 class Kind:
     """The type of a value: a base name plus, for lists and maps, what they hold."""
 
-    name: str  # id, source_id, str, text, int, number, bool, condition, required, score, date, lang,
+    name: str  # id, source_id, questionnaire_id, str, text, int, number, bool, condition, required, score, date, lang,
     #            url, enum, list, object, map, any
     item: Kind | None = None
     obj: str | None = None
@@ -38,6 +40,7 @@ class Kind:
 
 ID = Kind("id")
 SOURCE_ID = Kind("source_id")
+QUESTIONNAIRE_ID = Kind("questionnaire_id")
 STR = Kind("str")
 TEXT = Kind("text")
 INT = Kind("int")
@@ -94,7 +97,7 @@ def _effect_fields() -> list[Field]:
 OBJECTS: dict[str, list[Field]] = {
     "questionnaire": [
         Field("format", INT, f"Format version of this file; currently {FORMAT_VERSION}.", True),
-        Field("id", ID, "Identifier of the questionnaire; answers files name it.", True),
+        Field("id", QUESTIONNAIRE_ID, "Identifier of the questionnaire; answers files name it.", True),
         Field("version", STR, "Version of the content, e.g. '2026.11'.", True),
         Field("languages", list_of(LANG), "Languages every text must have, e.g. [nl, fr, de, en].", True),
         Field("fallback_language", LANG, "Language shown where a translation is missing.", True),
@@ -244,6 +247,7 @@ def _kind_schema(kind: Kind, languages: tuple[str, ...]) -> dict[str, Any]:
     patterns = {
         "id": {"type": "string", "pattern": ID_PATTERN},
         "source_id": {"type": "string", "pattern": SOURCE_ID_PATTERN},
+        "questionnaire_id": {"type": "string", "pattern": QUESTIONNAIRE_ID_PATTERN},
         "str": {"type": "string"},
         "int": {"type": "integer"},
         "number": {"type": "number"},
