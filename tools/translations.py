@@ -30,7 +30,7 @@ def update() -> None:
     for lang in LANGS:
         po = LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po"
         if po.exists():
-            run("update", "--no-fuzzy-matching", "--omit-header", "-i", str(POT), "-o", str(po), "-l", lang)
+            run("update", "--no-fuzzy-matching", "-i", str(POT), "-o", str(po), "-l", lang)
         else:
             po.parent.mkdir(parents=True, exist_ok=True)
             run("init", "-i", str(POT), "-o", str(po), "-l", lang)

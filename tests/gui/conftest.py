@@ -26,11 +26,11 @@ class Dialogs:
         self.asked: list[str] = []
         self.errors: list[tuple[str, str, str]] = []
 
-    def confirm(self, _window: MainWindow, title: str, text: str, yes: str, no: str) -> bool:
+    def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
         self.asked.append(title)
         return self.answer
 
-    def show_error(self, _window: MainWindow, title: str, text: str, details: str = "") -> None:
+    def show_error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
 
 
