@@ -140,6 +140,7 @@ class QuestionPage(ScrollPage):
         if q is None or section is None:
             return
         self.title.setText(q.text(section.title, lang))
+        self.setAccessibleName(self.title.text())
         intro = q.text(section.intro, lang)
         self.intro.setText(intro)
         self.intro.setVisible(bool(intro))

@@ -85,6 +85,7 @@ class ResultPage(ScrollPage):
         lang = self._l10n.language
         q = rec.questionnaire
         d = report_data(rec, lang, justification)
+        self.setAccessibleName(_("Your advice"))
         m, s = d["deployment_model"], d["service_layer"]
         self.justify_error.setParent(None)
         clear_layout(self.blocks)

@@ -47,6 +47,7 @@ class ReviewPage(ScrollPage):
         lang = self._l10n.language
         q = questionnaire
         self.title.setText(_("Check your answers"))
+        self.setAccessibleName(self.title.text())
         self.intro.setText(_("Change anything that is not right, then see your advice."))
         clear_layout(self.sections)
         self.edit_buttons = {}

@@ -181,6 +181,7 @@ class WelcomePage(ScrollPage):
         if q is not None and q.introduction:
             intro = q.text(q.introduction, lang)
         self.intro.setText(intro)
+        self.setAccessibleName(_("Welcome"))
         self.language_heading.setText(_("Language"))
         self.language_group.blockSignals(True)
         for code, b in self.language_buttons.items():
