@@ -202,7 +202,6 @@ class ResultPage(ScrollPage):
             for i, p in enumerate(others):
                 box = QCheckBox(p["title"], card)
                 box.setObjectName(f"precaution_{i}")
-                box.setProperty("role", "plain")
                 box.setAccessibleDescription(p["text"])
                 lay.addWidget(box)
                 detail = make_label(p["text"], "muted", card)
@@ -251,16 +250,17 @@ class ResultPage(ScrollPage):
             lay.addWidget(make_label(_("Take the advice with you"), "subtitle", card))
             lay.addWidget(make_label(_("The report has today's date, the questionnaire version and your answers."),
                                      "muted", card))
-            row = QHBoxLayout()
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(8)
             labels = {"pdf": _("Save as PDF…"), "print": _("Print…"), "markdown": _("Markdown…"),
                       "html": _("HTML…"), "json": _("JSON…")}
-            for fmt in EXPORTS:
+            for i, fmt in enumerate(EXPORTS):
                 b = self._button(labels[fmt], f"export_{fmt}", card, primary=fmt == "pdf")
                 b.clicked.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
                 self.export_buttons[fmt] = b
-                row.addWidget(b)
-            row.addStretch(1)
-            lay.addLayout(row)
+                grid.addWidget(b, i // 3, i % 3)
+            grid.setColumnStretch(3, 1)
+            lay.addLayout(grid)
             self.blocks.addWidget(card)
         show_now(self.blocks)
         self.verticalScrollBar().setValue(0)

@@ -321,8 +321,9 @@ class TextInput(AnswerInput):
             self.edited.emit(text or None)
 
     def _count(self) -> None:
+        _ = self._gettext
         self.counter.setText(
-            self._gettext("{used} of {limit} characters").format(
+            _("{used} of {limit} characters").format(
                 used=len(self.edit.toPlainText()), limit=self.question.max_length
             )
         )
