@@ -1,0 +1,266 @@
+"""How much each question matters: a sampling report for questionnaire authors.
+
+For many complete, random sets of answers (drawn by walking a `Session` with a seeded random
+generator, so the report is the same on every run), every visible question is given each of its
+other possible answers in turn, and we note whether that changes the top model, the top layer, or
+the advice around them (the precautions, constraints and notices). A question that never changes
+the result *and* never changes the advice asks the user for nothing: remove it, or justify it.
+
+Changing an answer can show questions that the sample had not answered (e.g. switching the audience);
+those stay unanswered for that trial, as they would on a half-filled page, so the measure is a lower
+bound on the question's real influence.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cloudwizard.engine.model import Question, Questionnaire, QuestionType
+from cloudwizard.engine.recommender import Recommendation, recommend
+from cloudwizard.engine.session import Session
+
+#: How many answer sets `influence` draws by default, and the seed that makes them repeatable.
+DEFAULT_SAMPLES = 150
+DEFAULT_SEED = 20261123
+
+#: Picks an answer for a question: given the question and the values it may take now, return one.
+Chooser = Callable[[Question, Sequence[Any]], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionInfluence:
+    """What one question did over the sampled answer sets.
+
+    Attributes:
+        question_id: the question.
+        visible: in how many sampled answer sets the question was shown.
+        model_changes: in how many of those some other answer changed the top model.
+        layer_changes: the same for the top layer.
+        precaution_changes: … changed which precautions apply.
+        constraint_changes: … changed which constraints apply.
+        notice_changes: … changed which notices are shown.
+    """
+
+    question_id: str
+    visible: int
+    model_changes: int = 0
+    layer_changes: int = 0
+    precaution_changes: int = 0
+    constraint_changes: int = 0
+    notice_changes: int = 0
+
+    @property
+    def changes_result(self) -> bool:
+        """True when the question changed the top model or the top layer at least once."""
+        return bool(self.model_changes or self.layer_changes)
+
+    @property
+    def feeds_advice(self) -> bool:
+        """True when the question changed the precautions, constraints or notices at least once."""
+        return bool(self.precaution_changes or self.constraint_changes or self.notice_changes)
+
+    @property
+    def idle(self) -> bool:
+        """True when the question was shown but changed nothing at all: a candidate for removal."""
+        return not (self.changes_result or self.feeds_advice)
+
+    def rate(self, count: int) -> float:
+        """`count` as a share of the answer sets in which the question was visible."""
+        return count / self.visible if self.visible else 0.0
+
+
+def candidate_values(question: Question) -> list[Any]:
+    """Every value worth trying for a scale or number question, valid by its own rules.
+
+    The ends of the range and each threshold named in its range effects and validation rules (with
+    one step either side), so every range effect can be reached.
+    """
+    lo = question.minimum if question.minimum is not None else 0
+    hi = question.maximum if question.maximum is not None else lo + 1000 * question.step
+    found: set[float] = {lo, hi}
+    if question.type is QuestionType.SCALE and (hi - lo) / question.step <= 20:
+        found.update(lo + i * question.step for i in range(int((hi - lo) / question.step) + 1))
+    for cond in [e.when for e in question.effects] + [v.rule for v in question.validation]:
+        for n in _numbers(cond.source):
+            found.update((n - question.step, n, n + question.step))
+    values = sorted(v for v in found if lo <= v <= hi and all(r.rule({"value": v}) for r in question.validation))
+    return [int(v) if float(v).is_integer() else v for v in values]
+
+
+def _numbers(source: str) -> list[float]:
+    import ast
+
+    return [
+        float(n.value)
+        for n in ast.walk(ast.parse(source, mode="eval"))
+        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)
+    ]
+
+
+def possible_answers(question: Question, offered: Sequence[str]) -> list[Any]:
+    """The answers a chooser may pick from, for a question whose offered choices are `offered`.
+
+    Single and yes/no: each offered choice id. Multiple: each offered choice alone, plus the set of
+    all non-exclusive offered choices (the session turns a mix with an exclusive choice into that
+    choice alone). Scale and number: `candidate_values`. Text: a placeholder text.
+    """
+    t = question.type
+    if t in (QuestionType.SINGLE, QuestionType.YESNO):
+        return list(offered)
+    if t is QuestionType.MULTIPLE:
+        exclusive = {c.id for c in question.choices if c.exclusive}
+        out: list[Any] = [frozenset({c}) for c in offered]
+        plain = frozenset(c for c in offered if c not in exclusive)
+        if len(plain) > 1:
+            out.append(plain)
+        return out
+    if t in (QuestionType.SCALE, QuestionType.NUMBER):
+        return list(candidate_values(question))
+    return ["…"]
+
+
+def complete_answers(questionnaire: Questionnaire, choose: Chooser, *, max_rounds: int = 100) -> dict[str, Any]:
+    """Walk a session, answering each visible unanswered question in reading order with `choose`.
+
+    For a multiple-choice question the chooser gets the offered choice ids and returns a set of them
+    (or one id); any other question gets `possible_answers`. Answers are set one at a time, so
+    exclusive choices and questions that appear or disappear behave as they do for a user. Returns the
+    effective answers once every visible question is answered.
+    """
+    session = Session(questionnaire)
+    for _ in range(max_rounds):
+        pending = [q for q in session.visible_questions() if session.answer(q.id) is None]
+        if not pending:
+            return session.effective_answers()
+        question = pending[0]
+        offered = session.visible_choices(question.id)
+        if question.type is QuestionType.MULTIPLE:
+            value = choose(question, offered)
+            picked = sorted(value) if isinstance(value, (set, frozenset, list, tuple)) else [value]
+            for cid in picked:
+                session.set_answer(question.id, frozenset({cid}) | (session.answer(question.id) or frozenset()))
+        else:
+            value = choose(question, possible_answers(question, offered))
+            session.set_answer(question.id, value)
+    raise RuntimeError("answering did not settle; a question keeps appearing")  # pragma: no cover
+
+
+def random_chooser(rng: random.Random) -> Chooser:
+    """A chooser that picks uniformly; for multiple choice, a random non-empty subset."""
+
+    def choose(question: Question, options: Sequence[Any]) -> Any:
+        if question.type is QuestionType.MULTIPLE:
+            k = rng.randint(1, max(1, min(3, len(options))))
+            return frozenset(rng.sample(list(options), k))
+        return rng.choice(list(options))
+
+    return choose
+
+
+def _alternatives(question: Question, value: Any, offered: Sequence[str]) -> list[Any]:
+    if question.type is QuestionType.MULTIPLE:
+        exclusive = {c.id for c in question.choices if c.exclusive}
+        current = value or frozenset()
+        out = []
+        for c in offered:
+            if c in current:
+                alt = current - {c}
+            elif c in exclusive:
+                alt = frozenset({c})
+            else:
+                alt = (current - exclusive) | {c}
+            if alt:
+                out.append(alt)
+        return out
+    return [v for v in possible_answers(question, offered) if v != value]
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    model: str
+    layer: str
+    precautions: frozenset[str]
+    constraints: frozenset[str]
+    notices: frozenset[str]
+
+
+def _outcome(rec: Recommendation) -> _Outcome:
+    return _Outcome(
+        rec.model.recommended,
+        rec.layer.recommended,
+        frozenset(a.id for a in rec.precautions),
+        frozenset(a.id for a in rec.constraints),
+        frozenset(n.id for n in rec.notices),
+    )
+
+
+def influence(
+    questionnaire: Questionnaire,
+    *,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+) -> list[QuestionInfluence]:
+    """Measure each question's influence over `samples` random complete answer sets.
+
+    Deterministic for a given `seed`. Returns one entry per question, in reading order (a question
+    never shown in any sample has ``visible == 0``).
+    """
+    q = questionnaire
+    rng = random.Random(seed)
+    choose = random_chooser(rng)
+    counts: dict[str, list[int]] = {qid: [0, 0, 0, 0, 0, 0] for qid in q.question_index}
+    for _ in range(samples):
+        answers = complete_answers(q, choose)
+        base = _outcome(recommend(q, answers, counterfactuals=False))
+        session = Session.with_answers(q, answers)
+        for question in session.visible_questions():
+            row = counts[question.id]
+            row[0] += 1
+            seen = [False] * 5
+            offered = session.visible_choices(question.id) if question.type.has_choices else ()
+            for alt in _alternatives(question, answers.get(question.id), offered):
+                trial = {**answers, question.id: alt}
+                out = _outcome(recommend(q, trial, counterfactuals=False))
+                seen[0] |= out.model != base.model
+                seen[1] |= out.layer != base.layer
+                seen[2] |= out.precautions != base.precautions
+                seen[3] |= out.constraints != base.constraints
+                seen[4] |= out.notices != base.notices
+                if all(seen):
+                    break
+            for i, hit in enumerate(seen, start=1):
+                row[i] += int(hit)
+    return [QuestionInfluence(qid, *counts[qid]) for qid in q.question_index]
+
+
+def format_influence(rows: Sequence[QuestionInfluence], exempt: Mapping[str, str] | None = None) -> str:
+    """A plain-text table of `influence` results, one line per question.
+
+    Columns: how often the question was shown, and the share of those answer sets in which another
+    answer changed the top model, the top layer, the precautions, the constraints and the notices.
+    The last column flags idle questions (``IDLE``), or names the reason when `exempt` lists one.
+    """
+    exempt = exempt or {}
+    width = max([len("question"), *(len(r.question_id) for r in rows)])
+    head = f"{'question':<{width}}  shown  model  layer  precau  constr  notice  note"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        note = ""
+        if r.visible == 0:
+            note = "never shown"
+        elif r.idle:
+            note = f"exempt: {exempt[r.question_id]}" if r.question_id in exempt else "IDLE"
+        elif not r.changes_result:
+            note = "advice only"
+        cells = [r.rate(c) for c in (r.model_changes, r.layer_changes, r.precaution_changes,
+                                     r.constraint_changes, r.notice_changes)]
+        pct = "  ".join(f"{c:>5.0%}" if c else "    -" for c in cells)
+        lines.append(f"{r.question_id:<{width}}  {r.visible:>5}  {pct}  {note}".rstrip())
+    idle = sum(1 for r in rows if r.visible and r.idle and r.question_id not in exempt)
+    changing = sum(1 for r in rows if r.changes_result)
+    lines.append("")
+    lines.append(f"{len(rows)} questions: {changing} change the result, {idle} idle.")
+    return "\n".join(lines)
