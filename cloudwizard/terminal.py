@@ -125,7 +125,7 @@ class TerminalAsker:
             self.say(f"## {self.t(section.title)}")
             if section.intro:
                 self.say(self.t(section.intro))
-        answered, total = self.session.progress()
+        _answered, total = self.session.progress()
         self.say()
         self.say(f"({index + 1}/{total}) {self.t(question.label)}")
         if question.hint:

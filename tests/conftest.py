@@ -13,8 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
-from cloudwizard.engine.loader import load_questionnaire_text  # noqa: E402
-from cloudwizard.engine.model import Questionnaire  # noqa: E402
+from cloudwizard.engine.loader import load_questionnaire_text
+from cloudwizard.engine.model import Questionnaire
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"

@@ -151,7 +151,7 @@ def dump_answers(data: AnswersFile) -> str:
         "cloudwizard_answers": ANSWERS_FORMAT,
         "questionnaire": {"id": data.questionnaire_id, "version": str(data.questionnaire_version)},
         "language": data.language,
-        "saved": data.saved or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "saved": data.saved or _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
         "answers": {k: plain_answer(v) for k, v in data.answers.items()},
         "set_aside": {k: plain_answer(v) for k, v in data.set_aside.items()},
     }
@@ -172,7 +172,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     import tempfile  # only when writing: it pulls in `random`, which costs start-up time
 
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent if str(target.parent) else Path()
     data = text.encode("utf-8")
     tmp_name = None
     try:

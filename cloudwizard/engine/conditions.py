@@ -261,9 +261,9 @@ class _Compiler:
             return self.fail(node, f"{func}() takes one question id, e.g. {func}(question_id)")
         arg = node.args[0]
         info = self.names.get(arg.id) if arg.id != "value" else self.value
-        reader, _ = self.name(arg) if info is not None else self.fail(arg, f"unknown question '{arg.id}'")
         if info is None:
-            return (lambda _a: False), _BOOL
+            return self.fail(arg, f"unknown question '{arg.id}'")
+        self.name(arg)  # checks the name (forward references, cycles) and records its use
         ident = "value" if arg.id == "value" else arg.id
         if func == "answered":
             return (lambda a: _answered(a.get(ident))), _BOOL
@@ -323,7 +323,8 @@ class _Compiler:
                 self._check_choice_literal(right, left)
             elif rk == _TUPLE:
                 if lk == _SET:
-                    self.fail(left, f"'{ast.unparse(left)}' is a multiple-choice answer; test one choice: 'x' in {ast.unparse(left)}")
+                    shown = ast.unparse(left)
+                    self.fail(left, f"'{shown}' is a multiple-choice answer; test one choice: 'x' in {shown}")
                 self._check_choice_literal(left, right)
             elif rk == _STR and isinstance(right, ast.Name):
                 self.fail(right, f"'{right.id}' is a single answer: write {right.id} == '…'")

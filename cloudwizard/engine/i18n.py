@@ -8,6 +8,7 @@ not here: they are translated inside the questionnaire itself.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import importlib.resources
@@ -54,10 +55,8 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
 def system_language(default: str = "en") -> str:
     """The user's language from the environment or system locale, if we speak it."""
     candidates = [os.environ.get(var, "") for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    try:
+    with contextlib.suppress(ValueError):  # an unknown locale name in the environment
         candidates.append(locale.getlocale()[0] or "")
-    except ValueError:
-        pass
     for value in candidates:
         for part in value.split(":"):
             code = part[:2].lower()

@@ -198,7 +198,10 @@ class _Builder:
             checks: dict[str, tuple[re.Pattern[str], str]] = {
                 "id": (_ID_RE, "an id: lower-case letters, digits and '_', starting with a letter"),
                 "source_id": (_SOURCE_ID_RE, "a source id such as S1"),
-                "questionnaire_id": (_QUESTIONNAIRE_ID_RE, "a questionnaire id: lower-case letters, digits, '_' and '-', starting with a letter"),
+                "questionnaire_id": (
+                    _QUESTIONNAIRE_ID_RE,
+                    "a questionnaire id: lower-case letters, digits, '_' and '-', starting with a letter",
+                ),
                 "date": (_DATE_RE, "a date as YYYY-MM-DD"),
                 "lang": (_LANG_RE, "a two-letter language code such as nl"),
             }

@@ -60,10 +60,7 @@ def resolve(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Visibil
 
 def _uses_hidden_choice(q: Question, value: Any, answers: Mapping[str, Any]) -> bool:
     chosen = value if isinstance(value, frozenset) else (value,)
-    for c in q.choices:
-        if c.when is not None and c.id in chosen and not c.when(answers):
-            return True
-    return False
+    return any(c.when is not None and c.id in chosen and not c.when(answers) for c in q.choices)
 
 
 def visible_choices(q: Question, answers: Mapping[str, Any]) -> tuple[str, ...]:

@@ -41,6 +41,10 @@ def test_no_eval_exec_or_pickle_anywhere() -> None:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 assert not any(m.split(".")[0] in ("pickle", "marshal", "shelve") for m in mods), f"{path}:{node.lineno}"
-            if isinstance(node, ast.Attribute) and node.attr in ("load", "unsafe_load", "full_load"):
-                if isinstance(node.value, ast.Name) and node.value.id == "yaml":
-                    raise AssertionError(f"{path}:{node.lineno}: use the safe loader only")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("load", "unsafe_load", "full_load")
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "yaml"
+            ):
+                raise AssertionError(f"{path}:{node.lineno}: use the safe loader only")

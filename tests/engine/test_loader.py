@@ -100,7 +100,7 @@ def test_condition_errors_point_into_the_condition() -> None:
     found = messages(text)
     line = next(m for m in found if "has no choice 'boss'" in m)
     assert line.startswith("q.yaml:")
-    _, lno, col, *_ = line.split(":")
+    _, _line, col, *_ = line.split(":")
     assert int(col) > 15  # points at the literal, not at the start of the line
 
 
@@ -138,7 +138,8 @@ def test_format_and_top_level() -> None:
 def test_yes_no_choices_must_be_yes_and_no() -> None:
     text = BASIC.replace(
         "required: \"'photos' in kinds\"",
-        "required: \"'photos' in kinds\"\n        choices:\n          - {id: ja, label: {en: Ja}}\n          - {id: nee, label: {en: Nee}}",
+        "required: \"'photos' in kinds\"\n        choices:\n"
+        "          - {id: ja, label: {en: Ja}}\n          - {id: nee, label: {en: Nee}}",
     )
     assert any("must be 'yes' and 'no'" in m for m in messages(text))
 
@@ -166,7 +167,8 @@ def test_every_shipped_questionnaire_loads_cleanly() -> None:
 
 def test_schema_json_is_generated_from_the_code() -> None:
     committed = json.loads((REPO / "questionnaires" / "schema.json").read_text(encoding="utf-8"))
-    assert committed == json_schema(), "questionnaires/schema.json is stale: run `cloudwizard schema -o questionnaires/schema.json`"
+    stale = "questionnaires/schema.json is stale: run `cloudwizard schema -o questionnaires/schema.json`"
+    assert committed == json_schema(), stale
 
 
 def test_schema_accepts_the_example_structure() -> None:

@@ -30,7 +30,7 @@ def test_json_has_the_documented_keys(q: Questionnaire) -> None:
     data = json.loads(render_json(rec, "en"))
     assert data["deployment_model"]["recommended"] in ("public", "private", "community", "hybrid")
     assert data["service_layer"]["recommended"] in ("iaas", "paas", "saas")
-    assert [o["id"] for o in data["deployment_model"]["ranking"]][0] == data["deployment_model"]["recommended"]
+    assert data["deployment_model"]["ranking"][0]["id"] == data["deployment_model"]["recommended"]
     assert {"reasons", "tradeoffs", "ranking", "confidence_level"} <= set(data["deployment_model"])
     assert {"constraints", "precautions", "what_would_change", "answers", "date", "questionnaire"} <= set(data)
     assert data["date"] == "2026-03-04"
@@ -48,7 +48,10 @@ def test_hidden_answers_never_reach_a_report(q: Questionnaire) -> None:
 
 
 def test_questionnaire_text_cannot_inject_markup(q: Questionnaire) -> None:
-    evil = BASIC.replace("because: {en: Private use.}", "because: {en: \"<script>alert(1)</script> [x](javascript:alert(1)) *b*\"}")
+    evil = BASIC.replace(
+        "because: {en: Private use.}",
+        "because: {en: \"<script>alert(1)</script> [x](javascript:alert(1)) *b*\"}",
+    )
     q2 = load_questionnaire_text(evil, "q.yaml").questionnaire
     assert q2 is not None
     rec = recommend(q2, answers_from_mapping(q2, {"who": "me", "kinds": ["none"]}))
@@ -56,7 +59,9 @@ def test_questionnaire_text_cannot_inject_markup(q: Questionnaire) -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
 
     class Links(HTMLParser):
-        hrefs: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.hrefs += [v or "" for k, v in attrs if k == "href"]
