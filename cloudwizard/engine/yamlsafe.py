@@ -152,12 +152,30 @@ def _tagged_scalar(value: str, tag: str, loc: Location) -> Node:
             return Node("null", None, loc)
     except ValueError:
         raise YamlError(f"{value!r} is not a valid {tag.rsplit(':', 1)[-1]}", loc) from None
-    raise YamlError(f"the YAML tag {tag!r} is not allowed here", loc, "tag")
+    raise YamlError(_tag_message(tag), loc, "tag")
+
+
+def _tag_message(tag: str) -> str:
+    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return (f"the YAML tag '{short}' is not allowed: these files hold only texts, numbers, "
+            "true/false, lists and mappings; remove the tag")
+
+
+# Byte order marks of encodings people save text in by mistake (UTF-32 first: it starts like UTF-16).
+_OTHER_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise YamlError("the file is empty", Location(name, 1, 1), "empty")
+    for bom, encoding in _OTHER_ENCODINGS:
+        if data.startswith(bom):
+            raise YamlError(f"the file is {encoding} text; save it as UTF-8", Location(name, 1, 1), "encoding")
     if b"\x00" in data[:8192]:
         raise YamlError(
             "this is a binary file, not YAML text", Location(name, 1, 1), "binary"
@@ -225,13 +243,42 @@ def parse_text(text: str, name: str = "<string>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name, 0, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(f"YAML syntax error: {problem}", loc, "syntax") from None
+        raise YamlError(f"YAML syntax error: {_syntax_message(exc)}", loc, "syntax") from None
+    except yaml.reader.ReaderError as exc:
+        # The C reader counts characters of the text; turn that into a line and a column.
+        pos = max(0, min(int(exc.position), len(text)))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise YamlError(
+            f"the file holds a control character (U+{int(exc.character):04X}) that YAML does not allow; remove it",
+            Location(name, line, col),
+            "syntax",
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML error: {exc}", Location(name, 0, 0), "syntax") from None
     if builder.root is None:
         raise YamlError("the file holds no YAML document", Location(name, 1, 1), "empty")
     return Document(builder.root, builder.problems)
+
+
+# What to do about the syntax errors people make most often.
+_SYNTAX_TIPS = (
+    ("tab character", "indent with spaces, not tabs"),
+    ("character '\\t'", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "put a text that holds ': ' in quotes"),
+)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    """The parser's problem, where the construct it was reading started, and a tip when we have one."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    for needle, tip in _SYNTAX_TIPS:
+        if needle in problem:
+            return f"{problem}; {tip}"
+    start, at = exc.context_mark, exc.problem_mark
+    if exc.problem and exc.context and start is not None and (at is None or start.line != at.line):
+        return f"{problem} ({exc.context} that starts at line {start.line + 1}, column {start.column + 1})"
+    return problem
 
 
 _IGNORED = "\x00ignored"
@@ -312,7 +359,7 @@ class _Builder:
     def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and not getattr(event, "implicit", True) and tag not in _STANDARD_TAGS:
-            raise YamlError(f"the YAML tag {tag!r} is not allowed here", self._loc(event), "tag")
+            raise YamlError(_tag_message(tag), self._loc(event), "tag")
 
     def _add(self, node: Node) -> None:
         if not self.stack:
