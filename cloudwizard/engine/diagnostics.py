@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -36,7 +37,20 @@ class Diagnostic:
 
     def __str__(self) -> str:
         suffix = f" [{self.ref}]" if self.ref else ""
-        return f"{self.location}: {self.severity.value}: {self.message}{suffix}"
+        return printable(f"{self.location}: {self.severity.value}: {self.message}{suffix}")
+
+
+# Control characters (C0, DEL, C1) and the invisible bidirectional overrides that could reorder text.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes (``\\x1b``, ``\\u202e``).
+
+    Messages quote what a file holds; a key with a terminal escape sequence must not clear the
+    screen or recolour the output when the message is printed, nor reorder a line in a dialog.
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cloudwizard.engine.diagnostics import Diagnostic, Severity, printable
+from cloudwizard.engine.model import Location
 from cloudwizard.engine.yamlsafe import YamlError, parse_bytes, parse_text
 
 
@@ -44,3 +46,9 @@ def test_utf16_and_utf32_are_named(encoding: str) -> None:
 def test_tags_are_shown_as_written() -> None:
     err = _error("a: !!python/object/apply:os.system [id]\n")
     assert err.message.startswith("the YAML tag '!!python/object/apply:os.system' is not allowed")
+
+
+def test_messages_never_replay_control_characters() -> None:
+    d = Diagnostic(Severity.ERROR, Location("f.yaml", 1, 2), "unknown key '\x1b[2J\u202e'", ref="x\x07")
+    assert str(d) == "f.yaml:1:2: error: unknown key '\\x1b[2J\\u202e' [x\\x07]"
+    assert printable("tab\tand newline\n stay") == "tab\tand newline\n stay"
