@@ -12,11 +12,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cloudwizard import __version__
 from cloudwizard.engine.i18n import gettext_for, system_language
 from cloudwizard.engine.model import LANGUAGES
+
+if TYPE_CHECKING:
+    from cloudwizard.engine.model import Questionnaire
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -137,7 +140,7 @@ def _questionnaire_ok(path: Path) -> bool:
     return True
 
 
-def _load(path: Path | None):  # type: ignore[no-untyped-def]  # returns Questionnaire | None
+def _load(path: Path | None) -> Questionnaire | None:
     from cloudwizard.engine.loader import bundled_path, load_questionnaire
 
     result = load_questionnaire(path or bundled_path())

@@ -470,7 +470,7 @@ def what_would_change(
     missing = [k for k in ("model", "layer") if not found[k]]
     if missing:
         influential = _influential(q, view.answers, candidates)[:6]
-        pairs = []
+        pairs: list[tuple[Change, ...]] = []
         for a, b in itertools.combinations(influential, 2):
             for alt_a in _alternatives(q.question(a), view.answers.get(a), view.answers)[:4]:
                 for alt_b in _alternatives(q.question(b), view.answers.get(b), view.answers)[:4]:

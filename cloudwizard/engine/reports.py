@@ -72,11 +72,11 @@ def _source_refs(q: Questionnaire, ids: tuple[str, ...]) -> list[dict[str, str]]
 def _reason(q: Questionnaire, c: Contribution, lang: str) -> dict[str, Any]:
     if c.origin in q.question_index:
         question = q.question(c.origin)
+        choice = question.choice(c.choice) if c.choice else None
         return {
             "question": c.origin,
             "question_text": _t(q, question.label, lang),
-            "answer": _t(q, question.choice(c.choice).label, lang) if c.choice and question.choice(c.choice)
-            else format_answer(q, question, c.answer, lang),
+            "answer": _t(q, choice.label, lang) if choice else format_answer(q, question, c.answer, lang),
             "because": _t(q, c.because, lang),
             "weight": round(c.edge, 3),
         }

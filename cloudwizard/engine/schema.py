@@ -244,7 +244,7 @@ FIELDS: dict[str, dict[str, Field]] = {name: {f.name: f for f in fields} for nam
 
 
 def _kind_schema(kind: Kind, languages: tuple[str, ...]) -> dict[str, Any]:
-    patterns = {
+    patterns: dict[str, dict[str, Any]] = {
         "id": {"type": "string", "pattern": ID_PATTERN},
         "source_id": {"type": "string", "pattern": SOURCE_ID_PATTERN},
         "questionnaire_id": {"type": "string", "pattern": QUESTIONNAIRE_ID_PATTERN},
