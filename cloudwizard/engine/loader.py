@@ -547,18 +547,18 @@ class _Builder:
             )
         readings = []
         for n in top.get("further_reading", []):
-            rf = self.fields(n, "reading")
-            if rf is None or "id" not in rf:
+            gf = self.fields(n, "reading")
+            if gf is None or "id" not in gf:
                 continue
             readings.append(
                 Reading(
-                    id=rf["id"],
-                    title=rf.get("title", EMPTY_TEXT),
-                    location=rf["__node__"].location,
-                    url=rf.get("url", ""),
-                    text=rf.get("text", EMPTY_TEXT),
-                    when=self.condition(rf, "when", rf["id"]),
-                    sources=self.check_refs(rf, "sources", sources, "source", rf["id"]),
+                    id=gf["id"],
+                    title=gf.get("title", EMPTY_TEXT),
+                    location=gf["__node__"].location,
+                    url=gf.get("url", ""),
+                    text=gf.get("text", EMPTY_TEXT),
+                    when=self.condition(gf, "when", gf["id"]),
+                    sources=self.check_refs(gf, "sources", sources, "source", gf["id"]),
                 )
             )
 
@@ -569,7 +569,7 @@ class _Builder:
             model_order = self._order(tf, "models", MODELS, tie) or MODELS
             layer_order = self._order(tf, "layers", LAYERS, tie) or LAYERS
 
-        tests = tuple(s for n in top.get("tests", []) if (s := self.scenario(n)) is not None)
+        tests = tuple(sc for n in top.get("tests", []) if (sc := self.scenario(n)) is not None)
 
         if self.report.errors:
             return None
@@ -668,9 +668,9 @@ class _Builder:
             self.error(node.value["choices"].location, f"a {qtype.value} question has no choices", "choices", qid)
             choices = []
         exclusive_ok = qtype is QuestionType.MULTIPLE
-        for c in choices:
-            if c.exclusive and not exclusive_ok:
-                self.error(c.location, "'exclusive' is only for multiple-choice questions", "choices", qid)
+        for built_choice in choices:
+            if built_choice.exclusive and not exclusive_ok:
+                self.error(built_choice.location, "'exclusive' is only for multiple-choice questions", "choices", qid)
 
         minimum, maximum = qf.get("min"), qf.get("max")
         numeric = qtype in (QuestionType.SCALE, QuestionType.NUMBER)
