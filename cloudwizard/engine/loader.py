@@ -206,9 +206,9 @@ class _Builder:
                 "lang": (_LANG_RE, "a two-letter language code such as nl"),
             }
             if k in checks and not checks[k][0].match(s):
-                return self._wrong(node, f"{what} must be {checks[k][1]}, not '{s}'", ref)
+                return self._wrong(node, f"{what} must be {checks[k][1]}, not '{s}'", ref, found=False)
             if k == "url" and not (s.startswith("https://") or s.startswith("http://")):
-                return self._wrong(node, f"{what} must be an http or https address, not '{s}'", ref)
+                return self._wrong(node, f"{what} must be an http or https address, not '{s}'", ref, found=False)
             return s
         if k == "int":
             if node.kind != "int":
@@ -220,19 +220,27 @@ class _Builder:
             return node.value
         if k == "bool":
             if node.kind != "bool":
-                tip = " (write true or false)" if node.yaml11_bool else ""
-                return self._wrong(node, f"{what} must be true or false{tip}", ref)
+                if node.yaml11_bool:
+                    return self._wrong(node, f"{what} must be true or false: {_yaml11_tip(node.value)}", ref, found=False)
+                return self._wrong(node, f"{what} must be true or false", ref)
             return node.value
         if k == "required":
             if node.kind == "bool":
                 return node.value
             if node.kind == "str" and not node.yaml11_bool:
                 return node
+            if node.yaml11_bool:
+                return self._wrong(node, f"{what} must be true, false or a condition: {_yaml11_tip(node.value)}",
+                                   ref, found=False)
             return self._wrong(node, f"{what} must be true, false or a condition", ref)
         if k == "enum":
             if node.kind != "str" or node.value not in kind.values:
-                shown = node.value if node.kind != "map" else "a mapping"
-                return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}, not '{shown}'", ref)
+                if node.kind != "str":
+                    return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}", ref)
+                hint = difflib.get_close_matches(node.value, list(kind.values), n=1)
+                extra = f"; did you mean '{hint[0]}'?" if hint else ""
+                return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}, not '{node.value}'{extra}",
+                                   ref, found=False)
             return node.value
         if k == "text":
             return self.text(node, ref, what)
@@ -262,19 +270,20 @@ class _Builder:
                         ref,
                     )
                     continue
-                converted = self.value(item, kind.item, ref, f"{what}.{key}") if kind.item.name != "any" else item
+                converted = self.value(item, kind.item, ref, _sub(what, key)) if kind.item.name != "any" else item
                 if converted is not _BAD:
                     out[key] = converted
             return out
         return node  # "any": left for the caller
 
-    def _wrong(self, node: Node, message: str, ref: str) -> Any:
-        self.error(node.location, f"{message} (found {_describe(node)})", "type", ref)
+    def _wrong(self, node: Node, message: str, ref: str, *, found: bool = True) -> Any:
+        self.error(node.location, f"{message} (found {_describe(node)})" if found else message, "type", ref)
         return _BAD
 
     def text(self, node: Node, ref: str, what: str) -> Any:
         if node.kind != "map":
-            return self._wrong(node, f"{what} must be a text per language, e.g. {{nl: …, fr: …, de: …, en: …}}", ref)
+            example = ", ".join(f"{lang}: …" for lang in self.languages)
+            return self._wrong(node, f"{what} must be a text per language, e.g. {{{example}}}", ref)
         items: dict[str, str] = {}
         for lang, value in node.value.items():
             if lang not in self.languages:
@@ -287,12 +296,12 @@ class _Builder:
                 )
                 continue
             if value.kind != "str":
-                self._wrong(value, f"{what}.{lang} must be text", ref)
+                self._wrong(value, f"{_sub(what, lang)} must be text", ref)
                 continue
             if value.yaml11_bool:
                 self.report.warning(
                     value.location,
-                    f"{what}.{lang}: the unquoted '{value.value}' is read as a yes/no boolean by YAML 1.1 "
+                    f"{_sub(what, lang)}: the unquoted '{value.value}' is read as a yes/no boolean by YAML 1.1 "
                     f"tools; write it in quotes: '{value.value}'",
                     "yaml11-bool",
                     ref,
@@ -316,10 +325,11 @@ class _Builder:
                 self.error(node.key_locations[key], f"{what}: unknown model or layer '{key}'{extra}", "unknown-option", ref)
                 continue
             if value.kind not in ("int", "float"):
-                self._wrong(value, f"{what}.{key} must be a number", ref)
+                self._wrong(value, f"{_sub(what, key)} must be a number", ref)
                 continue
             if abs(value.value) > 1000:
-                self.error(value.location, f"{what}.{key}: {value.value} is out of range (-1000 to 1000)", "range", ref)
+                self.error(value.location, f"{_sub(what, key)}: {value.value} is out of range (-1000 to 1000)",
+                           "range", ref)
                 continue
             out[key] = float(value.value)
         return out
@@ -654,7 +664,8 @@ class _Builder:
                     effect=self.effect(cf, f"{qid}.{cid}"),
                 )
             )
-        if qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE) and len(choices) < 2 and "choices" in qf:
+        # Count the entries as written: a duplicate id is reported as such, not as a missing choice.
+        if qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE) and len(qf.get("choices", ())) < 2 and "choices" in qf:
             self.error(node.location, f"a {qtype.value} question needs at least two choices", "choices", qid)
         elif qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE) and "choices" not in qf:
             self.error(node.location, f"a {qtype.value} question needs 'choices'", "missing-key", qid)
@@ -806,6 +817,19 @@ class _Builder:
             expect_constraints=tuple(ef.get("constraints", [])),
             expect_precautions=tuple(ef.get("precautions", [])),
         )
+
+
+def _sub(what: str, key: str) -> str:
+    """The name of `key` inside `what`: ``'score'`` and ``saas`` give ``'score.saas'``."""
+    if len(what) >= 2 and what[0] == what[-1] == "'":
+        return f"{what[:-1]}.{key}'"
+    return f"{what}.{key}"
+
+
+def _yaml11_tip(word: str) -> str:
+    """What to write instead of an unquoted YAML 1.1 yes/no word."""
+    meant = "true" if word.lower() in ("y", "yes", "on") else "false"
+    return f"write {meant} instead of '{word}'"
 
 
 def _describe(node: Node) -> str:

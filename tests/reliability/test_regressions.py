@@ -52,3 +52,52 @@ def test_messages_never_replay_control_characters() -> None:
     d = Diagnostic(Severity.ERROR, Location("f.yaml", 1, 2), "unknown key '\x1b[2J\u202e'", ref="x\x07")
     assert str(d) == "f.yaml:1:2: error: unknown key '\\x1b[2J\\u202e' [x\\x07]"
     assert printable("tab\tand newline\n stay") == "tab\tand newline\n stay"
+
+
+def _messages(body: str) -> list[str]:
+    from cloudwizard.engine.loader import load_questionnaire_text
+    from tests.engine.minimal import mini
+
+    return load_questionnaire_text(mini(body), "q.yaml").report.format().splitlines()
+
+
+_ONE_QUESTION = """\
+    sections:
+      - id: s1
+        title: {en: One}
+        questions:
+          - id: kinds
+            type: %s
+            label: {en: Kinds?}
+            choices:
+              - {id: a, label: {en: A}}
+              - {id: %s, label: {en: B}, exclusive: %s}
+    """
+
+
+def test_enum_typo_gets_a_suggestion_and_no_repeated_value() -> None:
+    assert _messages(_ONE_QUESTION % ("multple", "b", "true")) == [
+        "q.yaml:12:15: error: 'type' must be one of single, multiple, yesno, scale, number, text, not 'multple'; "
+        "did you mean 'multiple'? [kinds]"
+    ]
+
+
+def test_yaml11_boolean_where_true_or_false_is_needed_says_what_to_write() -> None:
+    assert _messages(_ONE_QUESTION % ("multiple", "b", "yes")) == [
+        "q.yaml:16:48: error: 'exclusive' must be true or false: write true instead of 'yes' [b]"
+    ]
+
+
+def test_duplicate_choice_is_not_also_reported_as_too_few_choices() -> None:
+    assert _messages(_ONE_QUESTION % ("multiple", "a", "true")) == [
+        "q.yaml:16:18: error: duplicate choice id 'a' (first at line 15) [a]"
+    ]
+
+
+def test_text_example_uses_the_questionnaires_languages_and_nested_names_read_well() -> None:
+    found = _messages(_ONE_QUESTION.replace("label: {en: Kinds?}", "label: Kinds?").replace(
+        "{id: a, label: {en: A}}", "{id: a, label: {en: A}, score: {saas: 2000}}") % ("multiple", "b", "true"))
+    assert found == [
+        "q.yaml:13:16: error: 'label' must be a text per language, e.g. {en: …} (found 'Kinds?') [kinds]",
+        "q.yaml:15:51: error: 'score.saas': 2000 is out of range (-1000 to 1000) [a]",
+    ]
