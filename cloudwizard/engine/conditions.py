@@ -256,7 +256,9 @@ class _Compiler:
     def call(self, node: ast.Call) -> tuple[Evaluator, str]:
         func = node.func.id if isinstance(node.func, ast.Name) else None
         if func not in FUNCTIONS:
-            return self.fail(node, f"unknown function; allowed: {', '.join(FUNCTIONS)}")
+            called = ast.unparse(node.func)
+            called = called if len(called) <= 40 else called[:37] + "..."
+            return self.fail(node, f"'{called}' is not a function a condition may call; allowed: {', '.join(FUNCTIONS)}")
         if node.keywords or len(node.args) != 1 or not isinstance(node.args[0], ast.Name):
             return self.fail(node, f"{func}() takes one question id, e.g. {func}(question_id)")
         arg = node.args[0]

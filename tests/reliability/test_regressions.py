@@ -101,3 +101,13 @@ def test_text_example_uses_the_questionnaires_languages_and_nested_names_read_we
         "q.yaml:13:16: error: 'label' must be a text per language, e.g. {en: …} (found 'Kinds?') [kinds]",
         "q.yaml:15:51: error: 'score.saas': 2000 is out of range (-1000 to 1000) [a]",
     ]
+
+
+def test_a_disallowed_call_names_the_function() -> None:
+    from cloudwizard.engine.conditions import ConditionError, compile_condition
+
+    with pytest.raises(ConditionError) as info:
+        compile_condition("__import__('os').system('id') == 0", {})
+    assert info.value.problems == [
+        ("'__import__('os').system' is not a function a condition may call; allowed: answered, count", 0)
+    ]
