@@ -1,5 +1,6 @@
-"""Render every page of the wizard (welcome, each question section of one path, review, result) in
-each language to PNG, so people can look at them.
+"""Render every page of the wizard to PNG, in each language, so people can look at them.
+
+Pages: welcome, each question section of one path, review, result.
 
 Usage: python tools/render_pages.py [--out docs/screenshots] [--lang nl ...] [--questionnaire PATH]
        [--high-contrast] [--size 1000x700]
@@ -25,6 +26,7 @@ PATHS = {
 
 
 def main() -> int:
+    """Render the pages; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--lang", action="append", choices=["nl", "fr", "de", "en"])
@@ -63,7 +65,7 @@ def main() -> int:
         window.resize(width, height)
         window.show()
 
-        def shot(name: str, window=window) -> None:
+        def shot(name: str, window=window, lang=lang) -> None:
             for _ in range(5):
                 QApplication.processEvents()
             path = out / f"{lang}-{name}{suffix}.png"

@@ -1,5 +1,7 @@
-"""Never lose work: the session is saved to the user's data folder after every change (atomically,
-a moment after the last edit), and a marker file tells the next start whether the app crashed.
+"""Never lose work: autosave to the user's data folder, and crash detection.
+
+The session is saved atomically a moment after the last edit, and a marker file tells the next
+start whether the app crashed.
 """
 
 from __future__ import annotations
@@ -8,11 +10,13 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from cloudwizard.engine.answers import AnswersFile, AnswersResult, SaveError, read_answers, save_answers
-from cloudwizard.engine.model import Questionnaire
+if TYPE_CHECKING:
+    from cloudwizard.engine.answers import AnswersFile, AnswersResult
+    from cloudwizard.engine.model import Questionnaire
 
 AUTOSAVE_NAME = "autosave.cwanswers.yaml"
 MARKER_NAME = "running.pid"
@@ -54,6 +58,8 @@ class Autosave(QObject):
         if data is None or not (data.answers or data.set_aside):
             self.discard()
             return
+        from cloudwizard.engine.answers import SaveError, save_answers  # lazy: keeps start-up lean
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             save_answers(self.path, data)
@@ -62,6 +68,8 @@ class Autosave(QObject):
 
     def read(self, questionnaire: Questionnaire) -> AnswersResult | None:
         """The saved session checked against `questionnaire`, or None when there is none."""
+        from cloudwizard.engine.answers import read_answers
+
         if not self.path.is_file():
             return None
         result = read_answers(self.path, questionnaire)

@@ -4,6 +4,7 @@ Every public method is a slot that the composition root connects to a page signa
 engine call (or one navigation step) and emits what changed. Nothing here builds widgets.
 """
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType, Section
-from cloudwizard.engine.session import Problem, Session
 from cloudwizard.gui.options import WizardOptions
 
 if TYPE_CHECKING:
     from cloudwizard.engine.answers import AnswersFile
     from cloudwizard.engine.recommender import Counterfactual, Recommendation
     from cloudwizard.engine.reports import Justification
+    from cloudwizard.engine.session import Problem, Session
 
 #: The pages, in order.
 WELCOME, QUESTIONS, REVIEW, RESULT = "welcome", "questions", "review", "result"
@@ -69,6 +70,8 @@ class WizardController(QObject):
     # -- loading -----------------------------------------------------------------------------
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
         """Start a fresh session on `questionnaire`."""
+        from cloudwizard.engine.session import Session  # lazy: pulls in the YAML reader
+
         self.questionnaire = questionnaire
         self.session = Session(questionnaire, language=self.language)
         self._forget_result()
@@ -78,6 +81,8 @@ class WizardController(QObject):
 
     def restore(self, data: AnswersFile) -> None:
         """Continue the session held in an answers file (checked by `read_answers`)."""
+        from cloudwizard.engine.session import Session
+
         assert self.questionnaire is not None
         self.session = Session.from_file(self.questionnaire, data)
         self.session.language = self.language
@@ -154,7 +159,7 @@ class WizardController(QObject):
             return
         if self.page == WELCOME:
             if self.audience_problem():
-                self.problemsFound.emit([Problem(self.questionnaire.audience_question or "", "required", None)])
+                self.problemsFound.emit([_problem(self.questionnaire.audience_question or "", "required", None)])
                 return
             first = self._first_section()
             if first is None:
@@ -207,7 +212,7 @@ class WizardController(QObject):
         """Jump to a visible section (from the section list)."""
         assert self.session is not None
         if self.page == WELCOME and self.audience_problem():
-            self.problemsFound.emit([Problem(self.questionnaire.audience_question or "", "required", None)])  # type: ignore[union-attr]
+            self.problemsFound.emit([_problem(self.questionnaire.audience_question or "", "required", None)])  # type: ignore[union-attr]
             return
         self.session.go_to(section_id)
         self._show(QUESTIONS)
@@ -319,3 +324,9 @@ class WizardController(QObject):
         """The session as an answers file."""
         assert self.session is not None
         return self.session.to_file()
+
+
+def _problem(question_id: str, kind: str, message: object) -> Problem:
+    from cloudwizard.engine.session import Problem
+
+    return Problem(question_id, kind, message)

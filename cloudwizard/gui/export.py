@@ -32,7 +32,7 @@ def export_pdf(html: str, path: str | Path, title: str = "CloudWizard") -> None:
     """
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path())
     except OSError as exc:
         raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
     os.close(fd)

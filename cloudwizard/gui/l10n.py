@@ -4,12 +4,12 @@ Our own strings (GUI and engine) come from the gettext catalogs of `cloudwizard.
 standard dialogs and buttons are translated by the ``qtbase_<lang>.qm`` files that ship with PySide6.
 """
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.model import LANGUAGES

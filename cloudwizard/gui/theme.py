@@ -1,5 +1,6 @@
-"""Look and feel: the Fusion style, a palette that follows the system (light or dark) or a
-high-contrast palette, and one style sheet built from that palette.
+"""Look and feel: the Fusion style, a palette and one style sheet built from it.
+
+The palette follows the system (light or dark) unless the high-contrast theme is on.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 The window only shows things and emits what the user asked for; `app.py` decides what happens.
 """
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 from collections.abc import Callable

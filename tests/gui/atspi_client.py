@@ -36,7 +36,7 @@ def walk(node, depth=0):
     for i in range(node.childCount):
         try:
             child = node.getChildAtIndex(i)
-        except Exception:  # noqa: BLE001 - a child may vanish while walking
+        except Exception:
             continue
         yield from walk(child, depth + 1)
 
@@ -51,7 +51,7 @@ def main():
         try:
             role = node.getRole()
             states = node.getState()
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
         focusable = states.contains(pyatspi.STATE_FOCUSABLE)
         showing = states.contains(pyatspi.STATE_SHOWING)

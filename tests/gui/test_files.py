@@ -89,7 +89,7 @@ def test_broken_answers_file_shows_where_and_changes_nothing(wizard: Wizard, tmp
     broken = tmp_path / "broken.yaml"
     broken.write_text("cloudwizard_answers: 1\nanswers: [oops\n", encoding="utf-8")
     assert not wizard.open_answers(str(broken))
-    title, text, details = dialogs.errors[-1]
+    _title, text, details = dialogs.errors[-1]
     assert str(broken) in text
     assert f"{broken}:" in details and "error" in details
     assert wizard.controller.session.answers == before

@@ -1,19 +1,26 @@
 """The question page: one section at a time, with its questions as cards."""
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cloudwizard.engine.model import Questionnaire, Section
-from cloudwizard.engine.session import Problem
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_label, show_now
 from cloudwizard.gui.widgets.questions import QuestionCard
 
+if TYPE_CHECKING:
+    from cloudwizard.engine.session import Problem
+
 class QuestionPage(ScrollPage):
-    """Shows one section. It holds a card for every question of the section and shows the ones that
-    are visible now, so focus and typing survive when a later question appears or disappears.
+    """Shows one section.
+
+    It holds a card for every question of the section and shows the ones that are visible now, so
+    focus and typing survive when a later question appears or disappears.
 
     Signals:
         answerChanged(str, object): question id and raw answer (None clears it).

@@ -1,10 +1,13 @@
-"""The result page: the advice as a headline, scores, reasons, trade-offs, precautions, what would
-change it, sources, comply-or-explain for public bodies, and the exports.
+"""The result page: the advice explained, and the exports.
+
+It shows the advice as a headline, scores, reasons, trade-offs, precautions, what would change it,
+sources, comply-or-explain for public bodies, and the export buttons.
 
 Everything shown comes from the engine's `report_data()`, the same structure every report renders,
 so the screen and the PDF always say the same thing.
 """
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 import html

@@ -1,5 +1,6 @@
 """The review page: every answer by section, each with an Edit link back to its question."""
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 from typing import Any

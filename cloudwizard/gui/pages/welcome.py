@@ -1,5 +1,6 @@
 """The welcome page: language, audience, the privacy promise and resuming an unfinished session."""
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal

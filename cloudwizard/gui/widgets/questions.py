@@ -4,6 +4,7 @@ A `QuestionCard` shows the question, its hint, a "why we ask this" help text, th
 message. The input never talks to the session: it emits `answerChanged` and the page forwards it.
 """
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 import math
@@ -56,7 +57,7 @@ class AnswerInput(QWidget):
         """Show `value` without emitting `edited`."""
         raise NotImplementedError
 
-    def set_offered(self, choice_ids: tuple[str, ...]) -> None:  # noqa: B027 - optional hook
+    def set_offered(self, choice_ids: tuple[str, ...]) -> None:
         """Show only these choices (choice questions)."""
 
     def retranslate(self, q: Questionnaire, lang: str, _: Gettext) -> None:
@@ -160,7 +161,7 @@ class ScaleInput(AnswerInput):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         lo, hi, step = question.minimum or 0, question.maximum or 0, question.step or 1
-        self.values = [lo + i * step for i in range(int(round((hi - lo) / step)) + 1)]
+        self.values = [lo + i * step for i in range(round((hi - lo) / step) + 1)]
         self.group = QButtonGroup(self)
         self.buttons: list[QRadioButton] = []
         grid = QGridLayout(self)

@@ -1,5 +1,6 @@
 """The side list of steps: welcome, each section with its state, review and result; plus progress."""
 
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
