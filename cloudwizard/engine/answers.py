@@ -117,6 +117,8 @@ def _num(x: float) -> str:
 def _show(raw: Any) -> str:
     if raw is None:
         return "nothing"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
     if isinstance(raw, str):
         return f"'{raw[:40]}'"
     if isinstance(raw, dict):
@@ -254,7 +256,11 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
         return AnswersResult(None, report)
     fmt = top["cloudwizard_answers"]
     if fmt.kind != "int" or fmt.value != ANSWERS_FORMAT:
-        report.error(fmt.location, f"answers format {fmt.value!r} is not supported; expected {ANSWERS_FORMAT}", "format")
+        if fmt.kind == "int":
+            message = f"answers format {fmt.value} is not supported; expected {ANSWERS_FORMAT}"
+        else:
+            message = f"'cloudwizard_answers' must be the format number {ANSWERS_FORMAT} (found {_show(fmt.plain())})"
+        report.error(fmt.location, message, "format")
         return AnswersResult(None, report)
     for key in top:
         if key not in _TOP_KEYS:
@@ -264,8 +270,14 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
     qnode = top.get("questionnaire")
     if qnode is None or qnode.kind != "map" or "id" not in qnode.value:
         report.error((qnode or root).location, "missing 'questionnaire: {id: …, version: …}'", "missing-key")
+    elif qnode.value["id"].kind != "str":
+        report.error(qnode.value["id"].location, "the questionnaire id must be a text such as "
+                     f"'{q.id}' (found {_show(qnode.value['id'].plain())})", "type")
+    elif "version" in qnode.value and qnode.value["version"].kind not in ("str", "int", "float"):
+        report.error(qnode.value["version"].location, "the questionnaire version must be a text such as "
+                     f"'{q.version}' (found {_show(qnode.value['version'].plain())})", "type")
     else:
-        qid = str(qnode.value["id"].value)
+        qid = qnode.value["id"].value
         version = str(qnode.value["version"].value) if "version" in qnode.value else ""
         if qid != q.id:
             report.error(
@@ -277,7 +289,8 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
     if "language" in top:
         lnode = top["language"]
         if lnode.kind != "str" or lnode.value not in LANGUAGES:
-            report.error(lnode.location, f"language must be one of {', '.join(LANGUAGES)}", "language")
+            report.error(lnode.location, f"language must be one of {', '.join(LANGUAGES)} (found {_show(lnode.plain())})",
+                         "language")
         else:
             language = lnode.value
     saved = ""
@@ -286,7 +299,7 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
     migrating = bool(version) and version != q.version
     dropped: dict[str, str] = {}
     answers = _answer_map(top.get("answers"), q, report, migrating, dropped, root.location, required=True)
-    set_aside = _answer_map(top.get("set_aside"), q, report, True, {}, root.location, required=False)
+    set_aside = _answer_map(top.get("set_aside"), q, report, True, {}, root.location, required=False, key="set_aside")
     if migrating and dropped:
         report.warning(
             qnode.location if qnode is not None else root.location,
@@ -308,13 +321,14 @@ def _answer_map(
     where: Location,
     *,
     required: bool,
+    key: str = "answers",
 ) -> dict[str, Any]:
     if node is None or node.kind == "null":
         if required:
-            report.error(where, "missing 'answers'", "missing-key")
+            report.error(where, f"missing '{key}'", "missing-key")
         return {}
     if node.kind != "map":
-        report.error(node.location, "'answers' must be a mapping of question id to answer", "type")
+        report.error(node.location, f"'{key}' must be a mapping of question id to answer", "type")
         return {}
     out: dict[str, Any] = {}
     for qid, value in node.value.items():

@@ -111,3 +111,33 @@ def test_a_disallowed_call_names_the_function() -> None:
     assert info.value.problems == [
         ("'__import__('os').system' is not a function a condition may call; allowed: answered, count", 0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("cloudwizard_answers: {v: 1}\nquestionnaire: {id: mini, version: '1'}\n",
+         "a.yaml:1:22: error: 'cloudwizard_answers' must be the format number 1 (found a mapping)"),
+        ("cloudwizard_answers: 1\nquestionnaire: {id: [mini], version: '1'}\n",
+         "a.yaml:2:21: error: the questionnaire id must be a text such as 'mini' (found a list)"),
+        ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: {major: 1}}\n",
+         "a.yaml:2:36: error: the questionnaire version must be a text such as '1' (found a mapping)"),
+        ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nset_aside: [x]\n",
+         "a.yaml:3:12: error: 'set_aside' must be a mapping of question id to answer"),
+        ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nlanguage: es\n",
+         "a.yaml:3:11: error: language must be one of nl, fr, de, en (found 'es')"),
+        ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers: {who: true}\n",
+         "a.yaml:3:16: error: answer to 'who': expected one choice id, got true [who]"),
+    ],
+)
+def test_answers_messages_never_show_internal_objects(head: str, expected: str) -> None:
+    from cloudwizard.engine.answers import parse_answers
+    from cloudwizard.engine.loader import load_questionnaire_text
+    from tests.engine.minimal import BASIC
+
+    q = load_questionnaire_text(BASIC, "q.yaml").questionnaire
+    assert q is not None
+    text = head if "\nanswers:" in head else head + "answers: {who: me}\n"
+    lines = parse_answers(text, q, "a.yaml").report.format().splitlines()
+    assert lines == [expected]
+    assert "Node(" not in "\n".join(lines)
