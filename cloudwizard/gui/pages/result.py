@@ -122,7 +122,8 @@ class ResultPage(ScrollPage):
             if info is not None and rec.audience and rec.audience in info.examples:
                 examples.append(q.text(info.examples[rec.audience], lang))
         if examples:
-            lay.addWidget(make_label(_("For example: {examples}").format(examples="; ".join(examples)), "muted", card))
+            lay.addWidget(make_label(_("For example: {examples}").format(
+                examples=" ".join(e if e.endswith((".", "!", "?")) else e + "." for e in examples)), "muted", card))
         levels = {"high": _("clear"), "medium": _("fairly clear"), "low": _("close call")}
         lay.addWidget(make_label(
             _("How clear the advice is: model {model}, layer {layer}.").format(
