@@ -415,7 +415,9 @@ def _alternatives(question: Question, value: Any, answers: Mapping[str, Any]) ->
         out = []
         for c in offered:
             if c in current:
-                out.append(current - {c})
+                # Taking away the only choice leaves the question unanswered: not a change of answer.
+                if len(current) > 1:
+                    out.append(current - {c})
             elif c in exclusive:
                 out.append(frozenset({c}))
             else:
