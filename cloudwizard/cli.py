@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from cloudwizard import __version__
 from cloudwizard.engine.i18n import gettext_for, system_language
-from cloudwizard.engine.model import LANGUAGES
+from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire

@@ -45,7 +45,7 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e
 
 
 def printable(text: str) -> str:
-    """`text` with control characters shown as escapes (``\\x1b``, ``\\u202e``).
+    r"""`text` with control characters shown as escapes (``\x1b``, ``\u202e``).
 
     Messages quote what a file holds; a key with a terminal escape sequence must not clear the
     screen or recolour the output when the message is printed, nor reorder a line in a dialog.

@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from cloudwizard.engine.model import LANGUAGES
+from cloudwizard.engine.vocabulary import LANGUAGES
 
 DOMAIN = "cloudwizard"
 #: Names of the languages, each in its own language (for language pickers).

@@ -15,14 +15,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from cloudwizard.engine.conditions import Condition
 
-#: The four deployment models of NIST SP 800-145, in the default tie-break order (simplest first).
-MODELS: tuple[str, ...] = ("public", "hybrid", "community", "private")
-#: The three service layers, in the default tie-break order (least to run yourself first).
-LAYERS: tuple[str, ...] = ("saas", "paas", "iaas")
-#: Every option a score, a constraint or a trade-off can name.
-OPTIONS: tuple[str, ...] = MODELS + LAYERS
-#: The languages the app speaks.
-LANGUAGES: tuple[str, ...] = ("nl", "fr", "de", "en")
+# Re-exported: the vocabulary belongs to the model; it lives apart only to be cheap to import.
+from cloudwizard.engine.vocabulary import LANGUAGES as LANGUAGES
+from cloudwizard.engine.vocabulary import LAYERS as LAYERS
+from cloudwizard.engine.vocabulary import MODELS as MODELS
+from cloudwizard.engine.vocabulary import OPTIONS as OPTIONS
 
 
 class Location(NamedTuple):
