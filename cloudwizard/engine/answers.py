@@ -32,7 +32,7 @@ import yaml
 
 from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.model import LANGUAGES, Location, Questionnaire, QuestionType
-from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, read_path
+from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, plain_kind, read_path
 
 ANSWERS_FORMAT = 1
 #: Answers files are small; anything larger is not one.
@@ -158,8 +158,19 @@ def dump_answers(data: AnswersFile) -> str:
         "set_aside": {k: plain_answer(v) for k, v in data.set_aside.items()},
     }
     header = "# CloudWizard answers file. Open it with CloudWizard, or run: cloudwizard recommend --answers FILE\n"
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return header + yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=None)
+    return header + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """PyYAML's safe dumper, quoting every text that our reader would not read back as the same text."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "'" if plain_kind(value) != "str" else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -138,6 +138,23 @@ def _scalar(event: Any, loc: Location) -> Node:
     return Node("str", value, loc)
 
 
+def plain_kind(value: str) -> str:
+    """The kind this reader gives `value` written without quotes: ``str``, ``int``, ``float``, ``bool`` or ``null``.
+
+    Writers use it to quote texts that would otherwise come back as something else (PyYAML follows
+    YAML 1.1 and writes ``1e5`` without quotes; this reader, like YAML 1.2, reads it as a number).
+    """
+    special = _SPECIAL_WORDS.get(value)
+    if special is not None:
+        return special[0]
+    if value[:1] and value[0] in _NUMBER_START:
+        if _INT.match(value):
+            return "int"
+        if _FLOAT.match(value):
+            return "float"
+    return "str"
+
+
 def _tagged_scalar(value: str, tag: str, loc: Location) -> Node:
     try:
         if tag in ("!", "tag:yaml.org,2002:str"):

@@ -141,3 +141,18 @@ def test_answers_messages_never_show_internal_objects(head: str, expected: str) 
     lines = parse_answers(text, q, "a.yaml").report.format().splitlines()
     assert lines == [expected]
     assert "Node(" not in "\n".join(lines)
+
+
+@pytest.mark.parametrize("text", ["1e5", "0E0", "-2E-3", "1_000", "+7", "null", "True", "~", "", "yes", "0x1F", ".inf"])
+def test_a_saved_text_answer_always_reads_back_as_the_same_text(text: str) -> None:
+    """Found by the property tests: PyYAML wrote ``notes: 1e5`` unquoted and it came back as a number."""
+    from cloudwizard.engine.answers import AnswersFile, dump_answers, parse_answers
+    from cloudwizard.engine.loader import load_questionnaire_text
+    from tests.reliability.strategies import EXAMPLE_TEXT
+
+    q = load_questionnaire_text(EXAMPLE_TEXT, "example.yaml").questionnaire
+    assert q is not None
+    answers = {"audience": "consumer", "notes": text} if text else {"audience": "consumer"}
+    back = parse_answers(dump_answers(AnswersFile("example", "1.0", answers)), q, "a.yaml")
+    assert back.report.diagnostics == []
+    assert back.data is not None and back.data.answers == answers
