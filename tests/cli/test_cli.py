@@ -161,3 +161,10 @@ def test_gui_refuses_a_broken_questionnaire_before_starting_qt(tmp_path: Path) -
     out = run_cli("--questionnaire", str(broken), "--quit-after-first-paint")
     assert out.returncode == 1
     assert "missing key 'id'" in out.stderr
+
+
+def test_influence_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["influence", "--samples", "30"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split()[:3] == ["Question", "shown", "model"]
+    assert "audience" in table
