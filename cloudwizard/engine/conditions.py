@@ -360,7 +360,10 @@ def _ne(x: Any, y: Any) -> bool:
 def _contains(container: Any, item: Any) -> bool:
     if container is None or item is None:
         return False
-    return item in container
+    try:
+        return item in container
+    except TypeError:  # an answer of the wrong shape (e.g. a list where a choice id belongs) is no match
+        return False
 
 
 def _ordered(cmp: Callable[[Any, Any], bool], x: Any, y: Any) -> bool:

@@ -156,3 +156,15 @@ def test_a_saved_text_answer_always_reads_back_as_the_same_text(text: str) -> No
     back = parse_answers(dump_answers(AnswersFile("example", "1.0", answers)), q, "a.yaml")
     assert back.report.diagnostics == []
     assert back.data is not None and back.data.answers == answers
+
+
+@pytest.mark.parametrize("answers", [{"who": []}, {"who": {"a": 1}}, {"kinds": 3}, {"kinds": "photos"}])
+def test_conditions_are_total_even_for_answers_of_the_wrong_shape(answers: dict[str, object]) -> None:
+    """Found by the property tests: ``who in ('me', 'firm')`` raised TypeError for a list answer."""
+    from cloudwizard.engine.conditions import NameInfo, compile_condition
+    from cloudwizard.engine.model import QuestionType
+
+    names = {"who": NameInfo(QuestionType.SINGLE, ("me", "firm"), 0),
+             "kinds": NameInfo(QuestionType.MULTIPLE, ("photos",), 1)}
+    cond = compile_condition("who in ('me', 'firm') or 'photos' in kinds", names)
+    assert cond(answers) is False
