@@ -158,7 +158,7 @@ def test_a_saved_text_answer_always_reads_back_as_the_same_text(text: str) -> No
     assert back.data is not None and back.data.answers == answers
 
 
-@pytest.mark.parametrize("answers", [{"who": []}, {"who": {"a": 1}}, {"kinds": 3}, {"kinds": "photos"}])
+@pytest.mark.parametrize("answers", [{"who": []}, {"who": {"a": 1}}, {"kinds": 3}])
 def test_conditions_are_total_even_for_answers_of_the_wrong_shape(answers: dict[str, object]) -> None:
     """Found by the property tests: ``who in ('me', 'firm')`` raised TypeError for a list answer."""
     from cloudwizard.engine.conditions import NameInfo, compile_condition
