@@ -271,7 +271,7 @@ class _Compiler:
             return (lambda a: _answered(a.get(ident))), _BOOL
         if info.type is not QuestionType.MULTIPLE:
             return self.fail(node, f"count() is for multiple-choice questions; '{arg.id}' is {info.type.value}")
-        return (lambda a: len(a.get(ident) or ())), _NUM
+        return (lambda a: _count(a.get(ident))), _NUM
 
     # -- comparisons -------------------------------------------------------------------------
     def compare(self, node: ast.Compare) -> tuple[Evaluator, str]:
@@ -355,6 +355,10 @@ def _ne(x: Any, y: Any) -> bool:
     if x is None or y is None:
         return False
     return bool(x != y)
+
+
+def _count(v: Any) -> int:
+    return len(v) if isinstance(v, (frozenset, set, list, tuple)) else 0
 
 
 def _contains(container: Any, item: Any) -> bool:

@@ -168,3 +168,12 @@ def test_conditions_are_total_even_for_answers_of_the_wrong_shape(answers: dict[
              "kinds": NameInfo(QuestionType.MULTIPLE, ("photos",), 1)}
     cond = compile_condition("who in ('me', 'firm') or 'photos' in kinds", names)
     assert cond(answers) is False
+
+
+def test_count_of_an_answer_of_the_wrong_shape_is_zero() -> None:
+    """Found by the property tests: ``count(kinds)`` raised TypeError for a number."""
+    from cloudwizard.engine.conditions import NameInfo, compile_condition
+    from cloudwizard.engine.model import QuestionType
+
+    cond = compile_condition("count(kinds) < 1", {"kinds": NameInfo(QuestionType.MULTIPLE, ("a",), 0)})
+    assert cond({"kinds": 1}) is True and cond({"kinds": frozenset({"a"})}) is False
