@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -114,7 +115,9 @@ def compile_condition(
     if len(source) > MAX_LENGTH:
         raise ConditionError([(f"the condition is longer than {MAX_LENGTH} characters", 0)])
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        with warnings.catch_warnings():  # e.g. "invalid decimal literal" for '1if': we report our own errors
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         return _raise_syntax(exc)
     count = sum(1 for _ in ast.walk(tree))

@@ -177,3 +177,18 @@ def test_count_of_an_answer_of_the_wrong_shape_is_zero() -> None:
 
     cond = compile_condition("count(kinds) < 1", {"kinds": NameInfo(QuestionType.MULTIPLE, ("a",), 0)})
     assert cond({"kinds": 1}) is True and cond({"kinds": frozenset({"a"})}) is False
+
+
+def test_compiling_a_condition_prints_no_python_warnings() -> None:
+    """Found by the property tests: ``1if x`` made Python print a SyntaxWarning on standard error."""
+    import warnings
+
+    from cloudwizard.engine.conditions import ConditionError, compile_condition
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for source in ("1if x else y", "0x1for", "size > 1is 2"):
+            try:
+                compile_condition(source, {})
+            except ConditionError:
+                pass
