@@ -10,7 +10,7 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,6 +27,9 @@ from cloudwizard.gui.pages.review import ReviewPage
 from cloudwizard.gui.pages.welcome import WelcomePage
 from cloudwizard.gui.theme import apply_theme
 from cloudwizard.gui.window import FirstPaint, MainWindow
+
+if TYPE_CHECKING:
+    from cloudwizard.gui.crash import CrashHandler, Saved
 
 APP_NAME = "CloudWizard"
 ANSWERS_SUFFIX = ".cwanswers.yaml"
@@ -64,6 +67,63 @@ class Wizard:
     crashed: bool = False
     high_contrast: bool = False
     dialogs: list[str] = field(default_factory=list)
+    crash_handler: CrashHandler | None = None
+
+    # -- unexpected errors ---------------------------------------------------------------------
+    def install_crash_handler(self) -> CrashHandler:
+        """Show unexpected exceptions in a dialog (and save the answers) instead of only on stderr.
+
+        `run()` calls this right after the first paint (the module costs ~15 ms to import); tests
+        call it themselves, since pytest-qt has its own hook.
+        """
+        from cloudwizard.gui.crash import CrashHandler
+
+        if self.crash_handler is None:
+            self.crash_handler = CrashHandler(
+                lambda: self.l10n.gettext, self._save_after_error, self._answer_values, self._error_context,
+                self.window, kiosk=not self.options.allow_files, on_quit=lambda: self.app.exit(1),
+            )
+        self.crash_handler.install()
+        return self.crash_handler
+
+    def _save_after_error(self) -> Saved:
+        """Save the answers now and keep the crash marker, so the next start offers to restore them."""
+        from cloudwizard.gui.crash import Saved
+
+        if self.autosave is None or self.controller.session is None:
+            return Saved.NOTHING
+        self.autosave.keep_marker()
+        done = self.autosave.save_now()
+        return Saved.NOTHING if done is None else Saved.SAVED if done else Saved.FAILED
+
+    def _answer_values(self) -> list[Any]:
+        """Everything the user entered, and the choice labels that show it: kept out of error reports."""
+        c = self.controller
+        values: list[Any] = []
+        if c.justification is not None:
+            values.append(c.justification.text)
+        session, q = c.session, c.questionnaire
+        if session is None or q is None:
+            return values
+        data = session.to_file()
+        for qid, value in (*data.answers.items(), *data.set_aside.items()):
+            values.append(value)
+            question = q.question_index.get(qid)
+            if question is None or not question.type.has_choices:
+                continue
+            for cid in value if isinstance(value, (set, frozenset, list, tuple)) else [value]:
+                choice = question.choice(str(cid))
+                if choice is not None:
+                    values.extend(q.text(choice.label, lang) for lang in q.languages)
+        return values
+
+    def _error_context(self) -> list[tuple[str, str]]:
+        """Report lines that help to find the bug: questionnaire, page, language (never answers)."""
+        q = self.controller.questionnaire
+        lines = [("Page", self.controller.page), ("Language", self.l10n.language)]
+        if q is not None:
+            lines.insert(0, ("Questionnaire", f"{q.id} {q.version}"))
+        return lines
 
     # -- loading -----------------------------------------------------------------------------
     def load_questionnaire(self) -> bool:
@@ -554,6 +614,7 @@ def run(options: argparse.Namespace) -> int:
         wizard.first_paint.painted.connect(app.quit)
     else:
         def load() -> None:
+            wizard.install_crash_handler()
             if not wizard.load_questionnaire():
                 app.exit(2)
 
@@ -562,4 +623,6 @@ def run(options: argparse.Namespace) -> int:
     status = int(app.exec())
     if wizard.autosave is not None:
         wizard.autosave.end_run()
+    if wizard.crash_handler is not None:
+        wizard.crash_handler.uninstall()
     return status

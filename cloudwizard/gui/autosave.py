@@ -46,18 +46,23 @@ class Autosave(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._keep_marker = False
 
     def schedule(self) -> None:
         """Save a moment from now (edits in quick succession are saved once)."""
         self._timer.start()
 
-    def save_now(self) -> None:
-        """Save at once (or remove the autosave when the session holds nothing)."""
+    def save_now(self) -> bool | None:
+        """Save at once (or remove the autosave when the session holds nothing).
+
+        Returns:
+            True when saved, None when there was nothing to save, False when saving failed.
+        """
         self._timer.stop()
         data = self._snapshot()
         if data is None or not (data.answers or data.set_aside):
             self.discard()
-            return
+            return None
         from cloudwizard.engine.answers import SaveError, save_answers  # lazy: keeps start-up lean
 
         try:
@@ -65,6 +70,8 @@ class Autosave(QObject):
             save_answers(self.path, data)
         except (SaveError, OSError) as exc:
             self.failed.emit(str(exc))
+            return False
+        return True
 
     def read(self, questionnaire: Questionnaire) -> AnswersResult | None:
         """The saved session checked against `questionnaire`, or None when there is none."""
@@ -98,10 +105,16 @@ class Autosave(QObject):
             self.marker.write_text(str(os.getpid()), encoding="utf-8")
         return crashed
 
+    def keep_marker(self) -> None:
+        """After an unexpected error: leave the marker at the end, so the next start offers a restore."""
+        self._keep_marker = True
+
     def end_run(self) -> None:
-        """Save and mark this run as ended cleanly."""
+        """Save and mark this run as ended cleanly (unless `keep_marker` was called)."""
         if self._timer.isActive():
             self.save_now()
+        if self._keep_marker:
+            return
         with contextlib.suppress(OSError):
             self.marker.unlink()
 
