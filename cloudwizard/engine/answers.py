@@ -189,7 +189,10 @@ def write_atomic(path: str | Path, text: str) -> None:
     data = text.encode("utf-8")
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        _remove_stale_temporaries(folder, target.name)
+        # The writer's process id is in the name, so a later writer can tell a leftover from a
+        # writer that was killed from one still at work.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -214,6 +217,40 @@ def write_atomic(path: str | Path, text: str) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+#: Without a way to ask whether a writer still runs, a temporary file this old is a leftover.
+_STALE_SECONDS = 24 * 3600
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Delete temporary files that writers of `name` left behind when they were killed mid-write.
+
+    A temporary file ``.NAME.PID.XXXX.tmp`` is a leftover when process PID no longer runs (on
+    POSIX) or, elsewhere, when it is more than a day old. Errors are ignored: this is tidying only.
+    """
+    import time
+
+    prefix = f".{name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            pid_text = entry.name[len(prefix):].split(".", 1)[0]
+            if not pid_text.isdigit() or int(pid_text) == os.getpid():
+                continue
+            if os.name == "posix":
+                try:
+                    os.kill(int(pid_text), 0)  # signal 0 only asks whether the process exists
+                    continue
+                except ProcessLookupError:
+                    pass
+                except (PermissionError, OverflowError, ValueError):
+                    continue
+            elif time.time() - entry.stat().st_mtime < _STALE_SECONDS:
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def save_answers(path: str | Path, data: AnswersFile) -> None:
