@@ -211,6 +211,7 @@ def write_atomic(path: str | Path, text: str) -> None:
             13: "there is no permission to write there",
             30: "the folder is read-only",
             2: "the folder does not exist",
+            21: "there is a folder of that name; choose another name",
         }.get(exc.errno or 0, exc.strerror or str(exc))
         raise SaveError(exc.errno or 0, f"Could not save {target}: {reason}. The previous file, if any, is unchanged.") from exc
     finally:
