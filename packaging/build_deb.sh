@@ -11,7 +11,7 @@
 #   /usr/share/metainfo/be.cloudwizard.CloudWizard.metainfo.xml
 #   /usr/share/icons/hicolor/<size>/apps/be.cloudwizard.CloudWizard.{png,svg}
 #   /usr/share/mime/packages/be.cloudwizard.CloudWizard.xml
-#   /usr/share/doc/cloudwizard/{copyright,changelog.gz}
+#   /usr/share/doc/cloudwizard/{copyright,changelog.gz,kiosk/}
 #
 # There are no maintainer scripts on purpose: on Debian, the MIME database, the desktop-file cache
 # and the icon caches are refreshed by dpkg file triggers that shared-mime-info, desktop-file-utils
@@ -72,6 +72,9 @@ install -m 0644 "$here/linux/$app_id.mime.xml" "$stage/usr/share/mime/packages/$
 cp -r "$icons/hicolor" "$stage/usr/share/icons/hicolor"
 install -m 0644 "$here/linux/copyright" "$stage/usr/share/doc/cloudwizard/copyright"
 gzip -9n -c "$root/CHANGELOG.md" > "$stage/usr/share/doc/cloudwizard/changelog.gz"
+if [ -d "$here/kiosk" ]; then  # set-up notes and example configuration for advice-centre kiosks
+  cp -r "$here/kiosk" "$stage/usr/share/doc/cloudwizard/kiosk"
+fi
 
 # Predictable permissions whatever the umask: directories 755, files 644, programs and libraries 755.
 find "$stage" -type d -exec chmod 0755 {} +

@@ -169,7 +169,7 @@ def prune_unreachable(
     """
     by_name: dict[str, list[tuple[Any, ...]]] = {}
     for entry in binaries:
-        by_name.setdefault(os.path.basename(entry[0]).lower(), []).append(entry)
+        by_name.setdefault(PurePath(entry[0]).name.lower(), []).append(entry)
     reached: set[str] = set()
     queue = [e for e in binaries if _is_root(e)]
     while queue:
@@ -178,11 +178,11 @@ def prune_unreachable(
             continue
         reached.add(entry[0])
         if entry[2] == "SYMLINK":
-            target = os.path.normpath(os.path.join(os.path.dirname(entry[0]), entry[1]))
+            target = os.path.normpath(PurePath(entry[0]).parent / entry[1])
             queue += [e for e in binaries if os.path.normpath(e[0]) == target]
             continue
         for name, _path in imports_of(entry[1]):
-            queue += by_name.get(os.path.basename(name).lower(), [])
+            queue += by_name.get(PurePath(name).name.lower(), [])
     kept = [e for e in binaries if e[0] in reached]
     dropped = [e[0] for e in binaries if e[0] not in reached]
     return kept, dropped

@@ -19,7 +19,7 @@ runtime_pkgs=(libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfr
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core)
 # What the tests use: a virtual X server, a real AT-SPI screen-reader client, PDF tools, packaging tools.
 test_pkgs=(xvfb xauth dbus-x11 at-spi2-core python3-pyatspi poppler-utils appstream desktop-file-utils
-  binutils dpkg-dev shared-mime-info libglib2.0-bin libcups2 libwayland-client0 libwayland-cursor0 libwayland-egl1)
+  binutils dpkg-dev libpython3-dev shared-mime-info libglib2.0-bin libcups2 libwayland-client0 libwayland-cursor0 libwayland-egl1)
 
 missing_pkgs() {
   local p
