@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
     def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
         """Ask a yes/no question; "no" is the safe default."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # texts may quote file names and links: never markup
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no_button)
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str, details: str = "") -> None:
         """Say what went wrong, where, and what to do; `details` holds report lines."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         if details:
             box.setDetailedText(details)
         box.exec()

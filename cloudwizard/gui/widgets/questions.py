@@ -36,6 +36,13 @@ Gettext = Callable[[str], str]
 MAX_SCALE_BUTTONS = 11
 
 
+def _plain_label(parent: QWidget) -> QLabel:
+    """A label for questionnaire text: always plain, so markup in a questionnaire is shown, not run."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -96,7 +103,7 @@ class ChoiceInput(AnswerInput):
             self.buttons[choice.id] = button
             layout.addWidget(button)
             if choice.hint:
-                hint = QLabel(self)
+                hint = _plain_label(self)
                 hint.setProperty("role", "muted")
                 hint.setWordWrap(True)
                 hint.setIndent(34)
@@ -173,8 +180,8 @@ class ScaleInput(AnswerInput):
             self.group.addButton(b, i)
             self.buttons.append(b)
             grid.addWidget(b, 0, i)
-        self.min_label = QLabel(self)
-        self.max_label = QLabel(self)
+        self.min_label = _plain_label(self)
+        self.max_label = _plain_label(self)
         for lab in (self.min_label, self.max_label):
             lab.setProperty("role", "muted")
         self.max_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -230,7 +237,7 @@ class NumberInput(AnswerInput):
         self.integer = integer
         self.edit.setValidator(QIntValidator(self) if integer else QDoubleValidator(self))
         self.edit.setMaximumWidth(220)
-        self.unit = QLabel(self)
+        self.unit = _plain_label(self)
         self.unit.setProperty("role", "muted")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -298,7 +305,7 @@ class TextInput(AnswerInput):
         self.edit.setObjectName(f"input_{question.id}")
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 20)
-        self.counter = QLabel(self)
+        self.counter = _plain_label(self)
         self.counter.setProperty("role", "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -371,11 +378,11 @@ class QuestionCard(QFrame):
         self.question = question
         self.setObjectName(f"question_{question.id}")
         self.setProperty("role", "card")
-        self.label = QLabel(self)
+        self.label = _plain_label(self)
         self.label.setObjectName(f"label_{question.id}")
         self.label.setProperty("role", "question")
         self.label.setWordWrap(True)
-        self.hint = QLabel(self)
+        self.hint = _plain_label(self)
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.input = make_input(question, self)
@@ -384,13 +391,13 @@ class QuestionCard(QFrame):
         self.help_button.setProperty("role", "link")
         self.help_button.setCheckable(True)
         self.help_button.setAutoDefault(True)
-        self.help_text = QLabel(self)
+        self.help_text = _plain_label(self)
         self.help_text.setObjectName(f"helpText_{question.id}")
         self.help_text.setWordWrap(True)
         self.help_text.setProperty("role", "muted")
         self.help_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.help_text.hide()
-        self.error = QLabel(self)
+        self.error = _plain_label(self)
         self.error.setObjectName(f"error_{question.id}")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
