@@ -6,11 +6,13 @@ tests run the *built* program, never the checkout: ``--version``, ``validate`` o
 inside the bundle, ``recommend`` on an example answers file, and a start-up to the first paint
 offscreen, both from the bundle and from the package installed into a throwaway root.
 
-The throwaway root is made with ``dpkg --root`` (a real dpkg install: files, symlinks, conffile and
-database handling, no maintainer scripts because the package has none). It has no Debian system in
-it, so dependencies are not installed there: instead ``apt-get install --simulate`` checks them
-against this machine's Debian archive, and the program in the root runs with this machine's
-libraries. A full ``apt install`` into a debootstrapped Debian 12 chroot would need the network.
+The package is installed twice. As root, ``packaging/smoke_deb_overlay.sh`` runs a real
+``apt-get install ./cloudwizard_*.deb`` in an overlay of this Debian 12 system that vanishes
+afterwards (dpkg's triggers included). And with ``dpkg --root`` into an empty throwaway root (works
+without root too): that root has no Debian system in it, so dependencies are not installed there;
+``apt-get install --simulate`` checks them against this machine's Debian archive instead, and the
+program in the root runs with this machine's libraries. Neither is a *clean* Debian 12: that needs
+a debootstrapped chroot or a container, which needs the network (see packaging/README.md).
 """
 
 from __future__ import annotations
@@ -376,6 +378,23 @@ def test_deb_dependencies_resolve_on_this_debian(deb: Path) -> None:
     run = _run([apt_get, "install", "--simulate", "--no-install-recommends", deb], timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     assert re.search(r"^Inst cloudwizard ", run.stdout, re.MULTILINE), run.stdout
+
+
+def test_apt_install_into_a_throwaway_copy_of_this_system(deb: Path) -> None:
+    """A real ``apt-get install ./cloudwizard_*.deb`` into an overlay of / that vanishes afterwards.
+
+    See packaging/smoke_deb_overlay.sh: dpkg's triggers run, then the installed command is tried and
+    the MIME type's default application looked up. Needs root and overlayfs (skipped otherwise).
+    """
+    if os.geteuid() != 0:
+        pytest.skip("needs root for the private overlay mount (packaging/smoke_deb_overlay.sh)")
+    run = _run(["bash", PACKAGING / "smoke_deb_overlay.sh", deb], timeout=240)
+    if run.returncode == 77:
+        pytest.skip(f"no throwaway overlay possible here: {run.stderr.strip()}")
+    assert run.returncode == 0, run.stdout + run.stderr
+    for check in ("apt-get install", "CloudWizard " + cloudwizard.__version__, "cloudwizard validate",
+                  "--quit-after-first-paint", "menu entry", "answers files open with"):
+        assert check in run.stdout, f"missing check '{check}':\n{run.stdout}"
 
 
 @pytest.fixture(scope="session")
