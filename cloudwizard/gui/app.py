@@ -30,6 +30,8 @@ from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:
     from cloudwizard.gui.crash import CrashHandler, Saved
+    from cloudwizard.gui.kiosk.config import KioskConfig
+    from cloudwizard.gui.kiosk.mode import KioskMode
 
 APP_NAME = "CloudWizard"
 ANSWERS_SUFFIX = ".cwanswers.yaml"
@@ -68,6 +70,8 @@ class Wizard:
     high_contrast: bool = False
     dialogs: list[str] = field(default_factory=list)
     crash_handler: CrashHandler | None = None
+    kiosk: KioskMode | None = None
+    touch_scale: float | None = None
 
     # -- unexpected errors ---------------------------------------------------------------------
     def install_crash_handler(self) -> CrashHandler:
@@ -193,6 +197,10 @@ class Wizard:
         complete = session.is_complete() and not c.audience_problem()
         self.window.set_navigation(c.page != WELCOME, c.next_kind(), complete)
         answered, total = session.progress()
+        if not self.options.allow_free_text:  # kiosk: count only the questions it asks
+            asked = [x.id for x in session.visible_questions() if x.id == q.audience_question or c.shows_question(x)]
+            given = session.effective_answers()
+            answered, total = sum(1 for x in asked if x in given), len(asked)
         self.window.set_progress(answered, total)
         self._render_steps(complete)
         if c.page == WELCOME:
@@ -256,6 +264,8 @@ class Wizard:
         c = self.controller
         what_if = [self.result.change_sentence(self._cf_data(w.counterfactual)) for w in c.what_if]
         self.result.show_result(c.recommendation, what_if, c.justification)
+        if self.kiosk is not None:
+            self.kiosk.add_take_home(c.recommendation)
 
     def _cf_data(self, cf: Any) -> dict[str, Any]:
         from cloudwizard.engine.reports import _counterfactual
@@ -374,7 +384,7 @@ class Wizard:
         """Switch the theme."""
         self.high_contrast = enabled
         self.settings.setValue("highContrast", enabled)
-        apply_theme(self.app, enabled)
+        apply_theme(self.app, enabled, self.touch_scale)
 
     def on_closing(self) -> None:
         """Save the window geometry and the session; mark a clean exit."""
@@ -521,6 +531,16 @@ def _connect(w: Wizard) -> None:
         w.autosave.failed.connect(w.window.status)
 
 
+def _connect_kiosk(w: Wizard, kiosk: KioskMode) -> None:
+    """Kiosk mode: "Finish / start over" resets at once (no question), texts follow the language.
+
+    Connected after `_connect`, so the kiosk rewrites its texts after the window has.
+    """
+    w.window.startOverRequested.disconnect(w.on_start_over)
+    w.window.startOverRequested.connect(kiosk.reset)
+    w.l10n.languageChanged.connect(kiosk.retranslate)
+
+
 def build_app(
     *,
     language: str | None = None,
@@ -530,6 +550,7 @@ def build_app(
     settings: QSettings | None = None,
     data_dir: str | Path | None = None,
     load_now: bool = True,
+    kiosk: KioskConfig | None = None,
 ) -> Wizard:
     """Build the whole wizard without running the event loop.
 
@@ -541,7 +562,21 @@ def build_app(
         settings: where user settings live (tests pass a temporary file).
         data_dir: where the autosave lives (default: the user's data folder).
         load_now: load the questionnaire at once; `run()` loads it after the first paint instead.
+        kiosk: build a kiosk for walk-up visitors with this configuration (overrides `options`,
+            `settings` and `answers_file`: a kiosk writes nothing and opens no files).
     """
+    from cloudwizard.gui.refcounts import immortalize
+
+    immortalize()  # PySide6 6.12 on Python 3.11 would otherwise abort after a few thousand Qt calls
+    touch_scale = None
+    if kiosk is not None:
+        from cloudwizard.gui.kiosk.config import VolatileSettings
+        from cloudwizard.gui.kiosk.mode import TEXT_SCALES, kiosk_options
+
+        options, settings, answers_file, touch_scale = kiosk_options(), VolatileSettings(), None, TEXT_SCALES[0]
+        language = language or kiosk.default_language or None
+        if questionnaire is None and kiosk.questionnaire:
+            questionnaire = kiosk.questionnaire
     options = options or WizardOptions()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -552,7 +587,7 @@ def build_app(
     stored = settings.value("language", "")
     lang = language or (str(stored) if stored else "") or system_language()
     high_contrast = options.high_contrast or str(settings.value("highContrast", "false")).lower() == "true"
-    apply_theme(app, high_contrast)
+    apply_theme(app, high_contrast, touch_scale)
 
     l10n = Localizer(lang, app)
     l10n.install_qt_translations()
@@ -584,12 +619,17 @@ def build_app(
         app=app, window=window, controller=controller, l10n=l10n, settings=settings, options=options,
         welcome=welcome, questions=questions, review=review, result=result,
         first_paint=FirstPaint(welcome.viewport()), autosave=autosave, source=questionnaire,
-        answers_file=answers_file, crashed=crashed, high_contrast=high_contrast,
+        answers_file=answers_file, crashed=crashed, high_contrast=high_contrast, touch_scale=touch_scale,
     )
     _connect(wizard)
+    if kiosk is not None:
+        from cloudwizard.gui.kiosk.mode import KioskMode
+
+        wizard.kiosk = KioskMode(wizard, kiosk)
+        _connect_kiosk(wizard, wizard.kiosk)
     hints = app.styleHints()
     if hints is not None:
-        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app, wizard.high_contrast))
+        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app, wizard.high_contrast, wizard.touch_scale))
     wizard.render()
     if load_now:
         wizard.load_questionnaire()
@@ -604,11 +644,20 @@ def run(options: argparse.Namespace) -> int:
     so the window shows up before the YAML is parsed.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
+
+    kiosk = read_config()
+    if getattr(options, "kiosk", False) or kiosk.enabled:
+        for problem in kiosk.problems:
+            print(f"cloudwizard: {kiosk.source}: {problem}", file=sys.stderr)
+    else:
+        kiosk = None
     wizard = build_app(
         language=getattr(options, "lang", None),
         questionnaire=getattr(options, "questionnaire", None),
         answers_file=getattr(options, "answers_file", None),
         load_now=False,
+        kiosk=kiosk,
     )
     if getattr(options, "quit_after_first_paint", False):
         wizard.first_paint.painted.connect(app.quit)
@@ -619,7 +668,11 @@ def run(options: argparse.Namespace) -> int:
                 app.exit(2)
 
         wizard.first_paint.painted.connect(lambda: QTimer.singleShot(0, load))
-    wizard.window.show()
+    if wizard.kiosk is not None:
+        wizard.kiosk.exitRequested.connect(app.exit)
+        wizard.kiosk.show()
+    else:
+        wizard.window.show()
     status = int(app.exec())
     if wizard.autosave is not None:
         wizard.autosave.end_run()

@@ -129,10 +129,43 @@ QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.borde
 """
 
 
-def apply_theme(app: QApplication, high_contrast: bool = False) -> Colours:
-    """Apply the theme to the application; returns the colours used (for custom painting)."""
+def touch_style_sheet(c: Colours, scale: float = 1.0) -> str:
+    """What the kiosk adds to `style_sheet`: larger text (times `scale`) and targets of at least 44 px."""
+
+    def pt(size: float) -> str:
+        return f"{size * scale:.1f}pt"
+
+    return f"""
+QWidget {{ font-size: {pt(14)}; }}
+QLabel[role="title"] {{ font-size: {pt(24)}; font-weight: 600; }}
+QLabel[role="headline"] {{ font-size: {pt(21)}; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: {pt(16)}; font-weight: 600; }}
+QLabel[role="question"] {{ font-size: {pt(16)}; font-weight: 600; }}
+QPushButton, QComboBox, QLineEdit {{ min-height: 44px; min-width: 44px; }}
+QPushButton[role="link"] {{ min-height: 44px; }}
+QPushButton:checked {{ background: {c.soft}; border: 3px solid {c.accent}; font-weight: 600; }}
+QRadioButton, QCheckBox {{ min-height: 44px; spacing: 14px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 26px; height: 26px; }}
+QListWidget#sectionList::item {{ min-height: 44px; padding: 6px 10px; }}
+QScrollBar:vertical {{ width: 24px; }}
+QScrollBar:horizontal {{ height: 24px; }}
+QFrame#idleCard {{ border: 3px solid {c.accent}; }}
+"""
+
+
+def apply_theme(app: QApplication, high_contrast: bool = False, touch_scale: float | None = None) -> Colours:
+    """Apply the theme to the application; returns the colours used (for custom painting).
+
+    Args:
+        app: the application.
+        high_contrast: the high-contrast colours instead of the system's light or dark.
+        touch_scale: the kiosk's touch theme with its text times this (None: the desktop theme).
+    """
     c = colours(high_contrast)
     app.setStyle("Fusion")
     app.setPalette(palette_for(c))
-    app.setStyleSheet(style_sheet(c, high_contrast))
+    sheet = style_sheet(c, high_contrast)
+    if touch_scale is not None:
+        sheet += touch_style_sheet(c, touch_scale)
+    app.setStyleSheet(sheet)
     return c

@@ -75,6 +75,17 @@ class QuestionPage(ScrollPage):
         self.retranslate()
         self.verticalScrollBar().setValue(0)
 
+    def clear(self) -> None:
+        """Forget the section shown and every card with its answers (kiosk reset)."""
+        clear_layout(self.cards_layout)
+        self.cards = {}
+        self._questionnaire = None
+        self._section = None
+        self._problems = {}
+        self._step = (0, 0)
+        for label in (self.step, self.title, self.intro):
+            label.setText("")
+
     def set_step(self, index: int, total: int) -> None:
         """Show "Step i of n"."""
         self._step = (index, total)

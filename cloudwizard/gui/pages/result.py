@@ -269,6 +269,17 @@ class ResultPage(ScrollPage):
         show_now(self.blocks)
         self.verticalScrollBar().setValue(0)
 
+    def clear(self) -> None:
+        """Forget the advice shown and every widget holding it (kiosk reset)."""
+        self.justify_error.setParent(None)
+        clear_layout(self.blocks)
+        self.what_if_buttons = []
+        self.export_buttons = {}
+        self.undo_button = None
+        self.model_bars = self.layer_bars = None
+        self.justify_model = None
+        self.justify_text = None
+
     def change_sentence(self, cf: dict[str, Any]) -> str:
         """A counterfactual as a sentence: "If “Question” were “answer”: Model"."""
         _ = self._l10n.gettext

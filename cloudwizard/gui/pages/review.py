@@ -82,6 +82,11 @@ class ReviewPage(ScrollPage):
             self.sections.addWidget(card)
         show_now(self.sections)
 
+    def clear(self) -> None:
+        """Forget the answers shown (kiosk reset)."""
+        clear_layout(self.sections)
+        self.edit_buttons = {}
+
     def focus_first(self) -> None:
         """Focus the first Edit link."""
         if self.edit_buttons:

@@ -1,0 +1,413 @@
+"""Kiosk mode on top of the wizard: locked full screen, touch theme, idle reset, take-home, staff exit.
+
+The composition root (`cloudwizard.gui.app`) builds the ordinary wizard with kiosk options (no free
+text, no files, no autosave, settings in memory) and attaches one `KioskMode`. Everything a visitor
+leaves behind is dropped by `KioskMode.reset`: the session, the result and what-ifs, every page's
+widgets, the clipboard, open dialogs, temporary files, waiting print jobs; and the language, text
+size and contrast go back to the defaults.
+"""
+
+# ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudwizard.gui.controller import RESULT, WELCOME
+from cloudwizard.gui.kiosk import printing
+from cloudwizard.gui.kiosk.admin import ADMIN_SHORTCUT, AdminDialog, CornerTaps
+from cloudwizard.gui.kiosk.config import KioskConfig
+from cloudwizard.gui.kiosk.idle import IdleWatcher
+from cloudwizard.gui.kiosk.overlay import IdleOverlay
+from cloudwizard.gui.kiosk.pin import PinGuard
+from cloudwizard.gui.kiosk.qr import make_qr, qr_image, summary_text
+from cloudwizard.gui.options import WizardOptions
+from cloudwizard.gui.widgets.common import ScrollPage, make_card, make_label
+
+if TYPE_CHECKING:
+    from cloudwizard.engine.recommender import Recommendation
+    from cloudwizard.gui.app import Wizard
+
+#: Exit status when staff ends the kiosk (the systemd unit does not restart on it).
+ADMIN_EXIT_STATUS = 3
+#: Text size of the touch theme, and with "Larger text" on.
+TEXT_SCALES = (1.0, 1.3)
+#: Links are never opened in a kiosk: a browser would let a visitor leave the app.
+BLOCKED_SCHEMES = ("http", "https", "file", "mailto", "ftp")
+QR_TARGET_PX = 300
+
+
+def kiosk_options() -> WizardOptions:
+    """What a kiosk shows and allows: no free text, no files, nothing remembered."""
+    return WizardOptions(allow_free_text=False, allow_files=False, autosave=False, remember_geometry=False,
+                         high_contrast=False)
+
+
+def _speech_engine(parent: QObject) -> Any:
+    """A text-to-speech engine, or None when Qt TextToSpeech is not installed (PySide6-Essentials)."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:
+        return None
+    engine = QTextToSpeech(parent)
+    return engine if engine.state() != QTextToSpeech.State.Error else None
+
+
+class KioskMode(QObject):
+    """Turns a built wizard into a kiosk for walk-up visitors.
+
+    Args:
+        wizard: the wizard built by `build_app` with `kiosk_options`.
+        config: the kiosk configuration.
+        clock: seconds from a monotonic clock (for the PIN lockout and the corner taps; tests fake it).
+
+    Signals:
+        resetDone(): everything of the last visitor is gone; the welcome page is shown.
+        exitRequested(int): staff ended the kiosk; the exit status for the application.
+    """
+
+    resetDone = Signal()
+    exitRequested = Signal(int)
+
+    def __init__(self, wizard: Wizard, config: KioskConfig, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(wizard.window)
+        self.wizard = wizard
+        self.config = config
+        self.default_language = config.default_language or wizard.l10n.language
+        self.large_text = False
+        self.printed = False
+        self.exiting = False
+        self.print_html: Callable[[str, str], bool] = printing.print_html
+        self.cancel_jobs: Callable[[], object] = printing.cancel_pending_jobs
+        self.guard = PinGuard(config.pin_hash, config.pin_salt, config.pin_iterations, clock)
+        self.idle = IdleWatcher(config.idle_seconds, self)
+        self.overlay = IdleOverlay(wizard.l10n, wizard.window)
+        self.corner = CornerTaps(wizard.window, clock)
+        self.admin: AdminDialog | None = None
+        self.take_home: QFrame | None = None
+        self.speech = _speech_engine(self)
+        self._build_toolbar()
+        self._lock_window()
+        self.idle.idle.connect(self.on_idle)
+        self.overlay.moreTimeRequested.connect(self.idle.restart)
+        self.overlay.startOverRequested.connect(self.reset)
+        self.overlay.expired.connect(lambda: self.reset(idle=True))
+        self.corner.triggered.connect(self.open_admin)
+        self.retranslate()
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        """Text size, contrast and (when available) read-aloud buttons in the header of every page."""
+        window = self.wizard.window
+        header = window.findChild(QFrame, "header")
+        assert header is not None and header.layout() is not None
+        layout = header.layout()
+        assert isinstance(layout, QHBoxLayout)
+        self.text_button = QPushButton(header)
+        self.text_button.setObjectName("kioskTextSize")
+        self.text_button.setCheckable(True)
+        self.contrast_button = QPushButton(header)
+        self.contrast_button.setObjectName("kioskContrast")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setChecked(window.act_contrast.isChecked())
+        self.read_button: QPushButton | None = None
+        buttons: list[QPushButton] = [self.text_button, self.contrast_button]
+        if self.speech is not None:
+            self.read_button = QPushButton(header)
+            self.read_button.setObjectName("kioskReadAloud")
+            self.read_button.clicked.connect(self.read_aloud)
+            buttons.append(self.read_button)
+        index = layout.indexOf(window.language_label)
+        for offset, b in enumerate(buttons):
+            b.setAutoDefault(True)
+            layout.insertWidget(index + offset, b)
+        layout.insertSpacing(index + len(buttons), 12)
+        self.text_button.toggled.connect(self.set_large_text)
+        self.contrast_button.toggled.connect(window.act_contrast.setChecked)
+        window.act_contrast.toggled.connect(self._contrast_changed)
+
+    def _lock_window(self) -> None:
+        """Frameless, no menus, no quitting, no links out, staff shortcut."""
+        window = self.wizard.window
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.menuBar().setVisible(False)
+        window.act_quit.setEnabled(False)
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        app.installEventFilter(self.corner)
+        self.shortcut = QShortcut(QKeySequence(ADMIN_SHORTCUT), window)
+        self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.shortcut.activated.connect(self.open_admin)
+        for scheme in BLOCKED_SCHEMES:
+            QDesktopServices.setUrlHandler(scheme, self, "refuse_url")  # type: ignore[arg-type]
+        for page in window.pages.values():
+            if isinstance(page, ScrollPage):
+                QScroller.grabGesture(page.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+    def show(self) -> None:
+        """Show the window full screen and start watching for idleness."""
+        self.wizard.window.showFullScreen()
+        self.idle.start()
+
+    # -- locked exit -------------------------------------------------------------------------
+    @Slot(QUrl)
+    def refuse_url(self, url: QUrl) -> None:
+        """A link was asked to open: a kiosk never opens one."""
+        self.wizard.window.status(self.wizard.l10n.gettext("Links cannot be opened on this kiosk."))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Ignore close requests, Escape on the main window, and Alt+F4 everywhere."""
+        window = self.wizard.window
+        kind = event.type()
+        if obj is window and kind == QEvent.Type.Close and not self.exiting:
+            assert isinstance(event, QCloseEvent)
+            event.ignore()
+            return True
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                return True
+            if event.key() == Qt.Key.Key_Escape and isinstance(obj, QWidget) and obj.window() is window:
+                return True
+        return False
+
+    def open_admin(self) -> None:
+        """The staff gesture or shortcut: ask for the PIN."""
+        if self.admin is not None and self.admin.isVisible():
+            return
+        self.admin = AdminDialog(self.wizard.l10n, self.guard, self.default_language, self.wizard.window)
+        self.admin.exitRequested.connect(self.exit)
+        self.admin.defaultLanguageChosen.connect(self.set_default_language)
+        self.admin.finished.connect(self._admin_closed)
+        self.idle.pause()
+        self.admin.open()
+        self.admin.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _admin_closed(self, _result: int) -> None:
+        if not self.exiting:
+            self.idle.restart()
+
+    def set_default_language(self, language: str) -> None:
+        """The language the next visitors start in (until the kiosk restarts)."""
+        self.default_language = language
+        if self.is_pristine() or self.wizard.controller.page == WELCOME:
+            self.wizard.l10n.set_language(language)
+
+    def exit(self) -> None:
+        """Staff ends the kiosk: forget the visitor, then let the window close."""
+        self.reset()
+        self.shutdown()
+        if self.admin is not None:
+            self.admin.done(QDialog.DialogCode.Accepted)
+        self.wizard.window.close()
+        self.exitRequested.emit(ADMIN_EXIT_STATUS)
+
+    def shutdown(self) -> None:
+        """Stop watching and guarding: the window may close, links are no longer intercepted."""
+        self.exiting = True
+        self.overlay.stop()
+        self.idle.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            app.removeEventFilter(self.corner)
+        for scheme in BLOCKED_SCHEMES:
+            QDesktopServices.unsetUrlHandler(scheme)
+
+    # -- accessibility -----------------------------------------------------------------------
+    def set_large_text(self, large: bool) -> None:
+        """Switch between the touch theme's text size and a larger one."""
+        from cloudwizard.gui.theme import apply_theme
+
+        self.large_text = large
+        self.wizard.touch_scale = TEXT_SCALES[1 if large else 0]
+        apply_theme(self.wizard.app, self.wizard.high_contrast, self.wizard.touch_scale)
+        if self.text_button.isChecked() != large:
+            self.text_button.setChecked(large)
+
+    def _contrast_changed(self, enabled: bool) -> None:
+        if self.contrast_button.isChecked() != enabled:
+            self.contrast_button.blockSignals(True)
+            self.contrast_button.setChecked(enabled)
+            self.contrast_button.blockSignals(False)
+
+    def page_text(self) -> str:
+        """The visible text of the current page, in reading order (for reading aloud)."""
+        page = self.wizard.window.stack.currentWidget()
+        parts = []
+        for widget in page.findChildren(QWidget):
+            if not widget.isVisibleTo(page):
+                continue
+            plain_label = isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText
+            if (plain_label or isinstance(widget, QAbstractButton)) and widget.text():
+                parts.append(widget.text())
+        return "\n".join(parts)
+
+    def read_aloud(self) -> None:
+        """Read the current page aloud in the visitor's language."""
+        if self.speech is None:
+            return
+        self.speech.stop()
+        self.speech.setLocale(QLocale(self.wizard.l10n.language))
+        self.speech.say(self.page_text())
+
+    # -- idle and reset ----------------------------------------------------------------------
+    def is_pristine(self) -> bool:
+        """Whether the kiosk shows exactly what a new visitor gets (nothing to clear)."""
+        w = self.wizard
+        session = w.controller.session
+        return (
+            w.controller.page == WELCOME
+            and (session is None or not (session.answers or session.set_aside))
+            and w.l10n.language == self.default_language
+            and not self.large_text
+            and not w.high_contrast
+            and not self.printed
+        )
+
+    def on_idle(self) -> None:
+        """Nobody touched the screen for a while: warn, unless there is nothing to clear."""
+        if self.exiting:
+            return
+        if self.is_pristine():
+            self.idle.restart()
+            return
+        self.idle.pause()
+        self.overlay.start(self.config.warning_seconds)
+
+    def reset(self, idle: bool = False) -> None:
+        """Forget everything of the visitor and show the welcome page for the next one.
+
+        Args:
+            idle: the visitor walked away (print jobs still waiting are cancelled then; after
+                "Finish" the visitor may be waiting at the printer).
+        """
+        w = self.wizard
+        c = w.controller
+        self.overlay.stop()
+        for dialog in QApplication.topLevelWidgets():
+            if isinstance(dialog, QDialog) and dialog.isVisible():
+                dialog.reject()
+        QToolTip.hideText()
+        if self.speech is not None:
+            self.speech.stop()
+        if idle and self.printed and self.config.cancel_print_jobs:
+            self.cancel_jobs()
+        self.printed = False
+        self.take_home = None
+        c.what_if = []
+        c.justification = None
+        for page in (w.questions, w.review, w.result):
+            page.clear()
+        w.welcome.set_resume(None)
+        w.welcome.set_audience(None)
+        if c.questionnaire is not None:
+            c.set_questionnaire(c.questionnaire)  # a fresh Session; drops the Recommendation
+        self.set_large_text(False)
+        w.window.act_contrast.setChecked(False)
+        w.l10n.set_language(self.default_language)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        w.window.statusBar().clearMessage()
+        for page in w.window.pages.values():
+            if isinstance(page, ScrollPage):
+                page.verticalScrollBar().setValue(0)
+        w.render(focus=True)
+        if not self.exiting:
+            self.idle.start()
+        self.resetDone.emit()
+
+    # -- taking the advice home --------------------------------------------------------------
+    def add_take_home(self, rec: Recommendation) -> None:
+        """Put the "take the advice home" card (print, QR code) under the headline of the result."""
+        w = self.wizard
+        if w.controller.page != RESULT:
+            return
+        _ = w.l10n.gettext
+        blocks = w.result.blocks
+        card, lay = make_card("kioskTakeHome", w.result.host)
+        lay.addWidget(make_label(_("Take the advice home"), "subtitle", card))
+        row = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(make_label(_("Scan the code with your phone's camera: it holds a short summary of this "
+                                    "advice. No internet is needed and nothing is sent anywhere."), "", card))
+        left.addWidget(make_label(_("Or print the whole report, with your answers."), "", card))
+        print_button = QPushButton(_("Print the report"), card)
+        print_button.setObjectName("kioskPrint")
+        print_button.setAutoDefault(True)
+        print_button.clicked.connect(self.print_report)
+        left.addWidget(print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        status = make_label("", "muted", card, "kioskPrintStatus")
+        status.hide()
+        left.addWidget(status)
+        left.addStretch(1)
+        row.addLayout(left, 1)
+        text = summary_text(rec, w.l10n.language, w.controller.justification)
+        qr = make_qr(text)
+        modules = len(qr.matrix) + 8
+        image = qr_image(qr, max(3, QR_TARGET_PX // modules))
+        code = QLabel(card)
+        code.setObjectName("kioskQr")
+        code.setPixmap(QPixmap.fromImage(image))
+        code.setAccessibleName(_("QR code with a summary of the advice"))
+        code.setProperty("summary", text)
+        row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(row)
+        headline = w.result.findChild(QFrame, "headlineCard")
+        index = blocks.indexOf(headline) + 1 if headline is not None else 0
+        blocks.insertWidget(index, card)
+        card.show()
+        self.take_home = card
+
+    def print_report(self) -> None:
+        """Print the report on the default printer (no dialog, no files)."""
+        w = self.wizard
+        _ = w.l10n.gettext
+        status = w.result.findChild(QLabel, "kioskPrintStatus")
+        ok = self.print_html(w.controller.report("html"), _("CloudWizard advice"))
+        if ok:
+            self.printed = True
+        if status is not None:
+            status.setText(_("Your report is being printed.") if ok
+                           else _("No printer is connected to this kiosk. Scan the code with your phone instead."))
+            status.show()
+
+    # -- texts -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Rewrite the kiosk's own texts in the current language."""
+        _ = self.wizard.l10n.gettext
+        window = self.wizard.window
+        finish = _("Finish / start over")
+        window.start_over_button.setText(finish)
+        window.start_over_button.setAccessibleName(finish)
+        window.start_over_button.setToolTip(_("Clears your answers at once, for the next visitor."))
+        self.text_button.setText(_("Larger text"))
+        self.text_button.setAccessibleName(_("Larger text"))
+        self.contrast_button.setText(_("High contrast"))
+        self.contrast_button.setAccessibleName(_("High contrast"))
+        if self.read_button is not None:
+            self.read_button.setText(_("Read aloud"))
+            self.read_button.setAccessibleName(_("Read this page aloud"))
+        self.overlay.retranslate()
+        if self.admin is not None:
+            self.admin.retranslate()

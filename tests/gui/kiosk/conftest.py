@@ -1,0 +1,66 @@
+"""Fixtures for the kiosk tests: a kiosk built by the real composition root, with short times."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from cloudwizard.gui.app import Wizard, build_app
+from cloudwizard.gui.kiosk.config import KioskConfig
+from cloudwizard.gui.kiosk.pin import hash_pin
+
+PIN = "2468"
+#: Few iterations keep the tests fast; the real default is checked in test_pin.py.
+ITERATIONS = 1000
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def kiosk_config(**overrides: Any) -> KioskConfig:
+    pin_hash, pin_salt = hash_pin(PIN, iterations=ITERATIONS)
+    values: dict[str, Any] = {"enabled": True, "idle_seconds": 60.0, "warning_seconds": 30.0,
+                              "default_language": "en", "pin_hash": pin_hash, "pin_salt": pin_salt,
+                              "pin_iterations": ITERATIONS}
+    values.update(overrides)
+    return KioskConfig(**values)
+
+
+@pytest.fixture
+def make_kiosk(qtbot: Any, example_questionnaire: Any) -> Iterator[Callable[..., Wizard]]:
+    built: list[Wizard] = []
+
+    def make(**overrides: Any) -> Wizard:
+        wizard = build_app(questionnaire=example_questionnaire, kiosk=kiosk_config(**overrides))
+        assert wizard.kiosk is not None
+        printed: list[str] = []
+        wizard.kiosk.print_html = lambda html, title: printed.append(html) or True
+        wizard.kiosk.cancel_jobs = lambda: printed.append("cancelled")
+        wizard.printed = printed  # type: ignore[attr-defined]
+        qtbot.addWidget(wizard.window)
+        wizard.kiosk.show()
+        qtbot.waitExposed(wizard.window)
+        wizard.window.activateWindow()
+        qtbot.waitActive(wizard.window)
+        built.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in built:
+        assert wizard.kiosk is not None
+        wizard.kiosk.shutdown()
+        wizard.window.close()
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Callable[..., Wizard]) -> Wizard:
+    return make_kiosk()

@@ -1,0 +1,140 @@
+"""A visitor cannot leave the kiosk: close, Alt+F4, Escape and Ctrl+Q are ignored; staff exits with the PIN."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
+
+from cloudwizard.gui.app import Wizard
+from cloudwizard.gui.kiosk.admin import CORNER_TAPS, AdminDialog
+from cloudwizard.gui.kiosk.mode import ADMIN_EXIT_STATUS
+from tests.gui.conftest import click, find
+from tests.gui.kiosk.conftest import PIN, FakeClock
+
+
+def type_pin(qtbot: Any, dialog: AdminDialog, pin: str) -> None:
+    for digit in pin:
+        button = dialog.findChild(QPushButton, f"pinKey_{digit}")
+        assert button is not None
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_close_alt_f4_escape_and_quit_are_ignored(qtbot: Any, kiosk: Wizard) -> None:
+    window = kiosk.window
+    assert window.isFullScreen()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert not window.menuBar().isVisible()
+    window.close()
+    qtbot.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.isVisible()
+    assert not kiosk.window.act_quit.isEnabled()
+
+
+def test_links_are_never_opened(kiosk: Wizard) -> None:
+    assert QDesktopServices.openUrl(QUrl("https://example.org"))  # handled: by refusing it
+    assert "cannot be opened" in kiosk.window.statusBar().currentMessage()
+
+
+def test_wrong_pin_five_times_locks_for_a_minute_then_right_pin_exits(qtbot: Any, kiosk: Wizard) -> None:
+    assert kiosk.kiosk is not None
+    clock = FakeClock()
+    kiosk.kiosk.guard.clock = clock
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = kiosk.kiosk.admin
+    assert dialog is not None and dialog.isVisible()
+    for tries_left in (4, 3, 2, 1):
+        type_pin(qtbot, dialog, "1111")
+        assert str(tries_left) in dialog.message.text()
+    type_pin(qtbot, dialog, "1111")
+    assert "60" in dialog.message.text()
+    assert not dialog.pin_input.isEnabled() and not dialog.ok_button.isEnabled()
+    # even the right PIN is refused while locked
+    dialog.pin_input.setText(PIN)
+    dialog.try_pin()
+    assert not dialog.unlocked
+    clock.now += 30
+    qtbot.waitUntil(lambda: "30" in dialog.message.text(), timeout=2000)
+    clock.now += 31
+    qtbot.waitUntil(dialog.pin_input.isEnabled, timeout=2000)
+    # the right PIN opens the staff panel, and Exit ends the kiosk
+    type_pin(qtbot, dialog, PIN)
+    assert dialog.unlocked
+    with qtbot.waitSignal(kiosk.kiosk.exitRequested) as blocker:
+        click(qtbot, dialog.exit_button)
+    assert blocker.args == [ADMIN_EXIT_STATUS]
+    assert not kiosk.window.isVisible()
+
+
+def test_pin_prompt_cancel_returns_to_the_visitor(qtbot: Any, kiosk: Wizard) -> None:
+    kiosk.kiosk.open_admin()
+    dialog = kiosk.kiosk.admin
+    assert not kiosk.kiosk.idle.active  # no reset under staff's hands
+    click(qtbot, dialog.cancel_button)
+    assert not dialog.isVisible() and kiosk.window.isVisible()
+    assert kiosk.kiosk.idle.active
+
+
+def test_five_taps_in_the_corner_open_the_pin_prompt(qtbot: Any, kiosk: Wizard) -> None:
+    corner = kiosk.kiosk.corner
+    clock = FakeClock()
+    corner._clock = clock
+    title = kiosk.window.app_title
+    corner_pos = title.mapFrom(kiosk.window, QPoint(10, 10))
+    for _ in range(CORNER_TAPS - 1):
+        qtbot.mouseClick(title, Qt.MouseButton.LeftButton, pos=corner_pos)
+        clock.now += 0.4
+    assert kiosk.kiosk.admin is None
+    clock.now += 5  # too slow: counting starts again
+    for _ in range(CORNER_TAPS - 1):
+        qtbot.mouseClick(title, Qt.MouseButton.LeftButton, pos=corner_pos)
+        clock.now += 0.4
+    assert kiosk.kiosk.admin is None
+    qtbot.mouseClick(title, Qt.MouseButton.LeftButton, pos=corner_pos)
+    assert kiosk.kiosk.admin is not None and kiosk.kiosk.admin.isVisible()
+
+
+def test_staff_sets_the_default_language(qtbot: Any, kiosk: Wizard) -> None:
+    kiosk.kiosk.open_admin()
+    dialog = kiosk.kiosk.admin
+    type_pin(qtbot, dialog, PIN)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
+    assert kiosk.l10n.language == "fr"  # nobody is mid-visit: at once
+    click(qtbot, dialog.back_button)
+    click(qtbot, find(kiosk, "language_de"))
+    click(qtbot, find(kiosk, "startOverButton"))
+    assert kiosk.l10n.language == "fr"
+    assert find(kiosk, "startOverButton").text() == "Terminer / recommencer"
+
+
+def test_no_free_text_no_files(qtbot: Any, kiosk: Wizard, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dialog(*_args: Any) -> Any:
+        raise AssertionError("a file dialog was opened")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", no_dialog)
+    win = kiosk.window
+    for action in (win.act_open, win.act_save, win.act_pdf, win.act_print, *win.act_exports.values()):
+        assert not action.isEnabled() and not action.isVisible()
+    for k in (Qt.Key.Key_S, Qt.Key.Key_O, Qt.Key.Key_E, Qt.Key.Key_P):
+        qtbot.keyClick(win, k, Qt.KeyboardModifier.ControlModifier)
+    assert not kiosk.save_answers() and not kiosk.open_answers() and not kiosk.export("pdf")
+    c = kiosk.controller
+    click(qtbot, find(kiosk, "audience_consumer"))
+    for qid, value in (("data_kinds", frozenset({"photos"})), ("sensitivity", 2), ("offline_copy", "no")):
+        c.set_answer(qid, value)
+    c.go_to_section("habits")
+    assert kiosk.questions.section_id == "habits"
+    assert "notes" not in kiosk.questions.cards  # the free-text question is not asked
+    assert not kiosk.window.findChildren(QLineEdit, "input_notes")
+    assert "4 of 4" in find(kiosk, "progressLabel").text()  # the audience and three asked, not the notes
+    c.show_result()
+    assert kiosk.window.findChild(QPushButton, "export_pdf") is None
