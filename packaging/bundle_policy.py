@@ -81,6 +81,9 @@ KEPT_PLUGINS: dict[str, tuple[str, ...] | None] = {
     "wayland-decoration-client": None,
     "wayland-graphics-integration-client": ("qt-plugin-wayland-egl", "shm-emulation-server", "dmabuf-server"),
     "styles": None,
+    # Speech for the kiosk's read-aloud, if PySide6-Addons (QtTextToSpeech) is ever installed;
+    # without it the kiosk does without, and there is nothing here to keep.
+    "texttospeech": None,
 }
 
 # Qt libraries only the dropped modules and plugins need (matched against the file name on every
