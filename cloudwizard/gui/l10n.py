@@ -45,6 +45,7 @@ class Localizer(QObject):
             return
         if self._qt_translator is not None:
             app.removeTranslator(self._qt_translator)
+            self._qt_translator.deleteLater()  # else every switch keeps a catalog alive (seen in the soak)
             self._qt_translator = None
         QLocale.setDefault(QLocale(self._language))
         if self._language == "en":
