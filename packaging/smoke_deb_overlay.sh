@@ -22,6 +22,9 @@ deb="$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"
 
 if [ -z "${_SMOKE_TOP:-}" ]; then
   # Outside: make the mount point, run the rest in a private mount namespace, clean up after it.
+  if ! unshare --mount --propagation private true 2>/dev/null; then
+    echo "smoke_deb_overlay: cannot make a private mount namespace here (unprivileged container?)" >&2; exit 77
+  fi
   top="$(mktemp -d /tmp/cloudwizard-overlay.XXXXXX)"
   status=0
   _SMOKE_TOP="$top" unshare --mount --propagation private bash "$0" "$deb" || status=$?
