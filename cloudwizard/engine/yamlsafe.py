@@ -355,6 +355,13 @@ class _Builder:
             target = self.anchors.get(event.anchor)
             if target is None:
                 raise YamlError(f"unknown alias *{event.anchor}", self._loc(event), "alias")
+            if any(target is open_node for open_node, _ in self.stack):
+                raise YamlError(
+                    f"the alias *{event.anchor} is inside the value anchored as &{event.anchor}, so it would "
+                    "repeat itself endlessly (an endless loop); remove it",
+                    self._loc(event),
+                    "alias",
+                )
             self.expanded += target.size
             if self.expanded > MAX_ALIAS_EXPANSION:
                 raise YamlError(

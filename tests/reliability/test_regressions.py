@@ -193,3 +193,11 @@ def test_compiling_a_condition_prints_no_python_warnings() -> None:
             except ConditionError:
                 pass
     assert [str(w.message) for w in caught] == []
+
+
+@pytest.mark.parametrize("text", ["a: &b [*b]\n", "a: &m {x: *m}\n", "a: &l [1, [2, *l]]\n"])
+def test_an_alias_inside_its_own_anchor_is_refused(text: str) -> None:
+    """Found by tools/fuzz.py: ``language: &b [*b]`` built a list holding itself (RecursionError later)."""
+    err = _error(text)
+    assert err.code == "alias" and "endless loop" in err.message
+    assert err.location.line == 1
