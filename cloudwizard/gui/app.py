@@ -394,6 +394,18 @@ class Wizard:
             self.autosave.end_run()
         self.settings.sync()
 
+    def open_link(self, address: str) -> bool:
+        """A link from the questionnaire: only web addresses, and only after the user agreed."""
+        from cloudwizard.gui.links import open_link
+
+        _ = self.l10n.gettext
+        return open_link(address, lambda shown: self.window.confirm(
+            _("Open this link?"),
+            _("Open this address in your web browser?\n\n{url}").format(url=shown),
+            _("Open in browser"),
+            _("Cancel"),
+        ))
+
     # -- files -------------------------------------------------------------------------------
     def _documents(self) -> str:
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -416,10 +428,27 @@ class Wizard:
         try:
             save_answers(path, self.controller.answers_file())
         except SaveError as exc:
-            self.window.show_error(_("The answers were not saved"), str(exc))
+            self._not_saved(_("The answers were not saved"), path, exc)
             return False
         self.window.status(_("Answers saved to {path}").format(path=path))
         return True
+
+    def _not_saved(self, title: str, path: str, exc: OSError) -> None:
+        """Say in the user's language why a file was not saved; the engine's message goes in the details."""
+        _ = self.l10n.gettext
+        reason = {
+            28: _("the disk is full"),
+            30: _("the folder is read-only"),
+            13: _("there is no permission to write in that folder"),
+            2: _("the folder does not exist"),
+        }.get(exc.errno or 0)
+        if reason:
+            text = _("{path} could not be saved: {reason}.").format(path=path, reason=reason)
+        else:
+            text = _("{path} could not be saved.").format(path=path)
+        text += " " + _("The previous file, if there was one, is unchanged. Choose another folder, or free "
+                        "some space, and try again.")
+        self.window.show_error(title, text, str(exc))
 
     def open_answers(self, path: str | None = None) -> bool:
         """Open an answers file; a broken one is reported line by line and changes nothing."""
@@ -490,7 +519,7 @@ class Wizard:
             else:
                 export.save_text(c.report(fmt), path)
         except SaveError as exc:
-            self.window.show_error(_("The advice was not saved"), str(exc))
+            self._not_saved(_("The advice was not saved"), path, exc)
             return False
         self.window.status(_("Advice saved to {path}").format(path=path))
         return True
@@ -527,6 +556,7 @@ def _connect(w: Wizard) -> None:
     w.result.whatIfUndone.connect(c.undo_what_if)
     w.result.justificationChanged.connect(w.on_justification)
     w.result.exportRequested.connect(lambda fmt: w.export(fmt))
+    w.result.linkRequested.connect(w.open_link)
     if w.autosave is not None:
         w.autosave.failed.connect(w.window.status)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.links import link_markup
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label, show_now
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
@@ -47,12 +48,14 @@ class ResultPage(ScrollPage):
         whatIfUndone(): go back to the answers before the last what-if.
         justificationChanged(str, str): comply-or-explain: chosen model id ("" keeps the advice), reason.
         exportRequested(str): one of `EXPORTS`.
+        linkRequested(str): a link of the sources was activated (the app asks before opening it).
     """
 
     whatIfRequested = Signal(int)
     whatIfUndone = Signal()
     justificationChanged = Signal(str, str)
     exportRequested = Signal(str)
+    linkRequested = Signal(str)
 
     def __init__(self, l10n: Localizer, options: WizardOptions, parent: QWidget | None = None) -> None:
         super().__init__("resultPage", parent)
@@ -241,12 +244,14 @@ class ResultPage(ScrollPage):
         if d["further_reading"] or d["sources"]:
             card, lay = make_card("sourcesCard", self.host)
             lay.addWidget(make_label(_("Sources and further reading"), "subtitle", card))
-            for r in d["further_reading"]:
-                lay.addWidget(make_label(f"{r['title']} — {r['url']}", "", card))
-            for src in d["sources"]:
+            for i, r in enumerate(d["further_reading"]):
+                lay.addWidget(self._link(link_markup(r["title"], r["url"]), card, f"reading_{i}"))
+            for i, src in enumerate(d["sources"]):
                 date = _("dated {date}").format(date=src["date"]) if src["date"] else _("undated")
-                lay.addWidget(make_label(f"[{src['id']}] {src['title']}, {date}"
-                                         + (f" — {src['url']}" if src["url"] else ""), "muted", card))
+                markup = _html(f"[{src['id']}] ") + link_markup(f"{src['title']}, {date}", src["url"] or "")
+                label = self._link(markup, card, f"source_{i}")
+                label.setProperty("role", "muted")
+                lay.addWidget(label)
             self.blocks.addWidget(card)
 
         if self._options.allow_files:
@@ -330,6 +335,15 @@ class ResultPage(ScrollPage):
         self.justify_text.setEnabled(bool(chosen))
         self.justify_error.setVisible(bool(chosen) and not reason)
         self.justificationChanged.emit(chosen, reason)
+
+    def _link(self, markup: str, parent: QWidget, name: str) -> QLabel:
+        """A label with escaped text and at most one web link, which the app opens only after asking."""
+        label = _rich(markup, parent, name)
+        label.setOpenExternalLinks(False)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.linkActivated.connect(self.linkRequested)
+        return label
 
     def _button(self, text: str, name: str, parent: QWidget, primary: bool = False) -> QPushButton:
         b = QPushButton(text, parent)
