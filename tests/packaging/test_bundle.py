@@ -113,15 +113,19 @@ def _package_data(program: Path) -> Path:
     return program.parent / "_internal" / "cloudwizard"
 
 
-def _example_answers(program: Path, scratch: Path) -> tuple[Path, Path | None]:
-    """An example answers file for the bundled questionnaire, or for the example one as a fallback.
+def _example_answers(program: Path, scratch: Path) -> list[tuple[Path, Path | None]]:
+    """The example answers files for the bundled questionnaire, or one for the example questionnaire.
 
     Returns (answers file, questionnaire to pass with --questionnaire or None for the bundled one).
     """
     examples = _package_data(program) / "questionnaires" / "examples"
-    for answers in sorted(examples.glob("answers-*.yaml")):
-        if f"id: {BUNDLED_QUESTIONNAIRE}" in answers.read_text(encoding="utf-8"):
-            return answers, None
+    found: list[tuple[Path, Path | None]] = [
+        (answers, None)
+        for answers in sorted(examples.glob("answers-*.yaml"))
+        if f"id: {BUNDLED_QUESTIONNAIRE}" in answers.read_text(encoding="utf-8")
+    ]
+    if found:
+        return found
     # The bundled questionnaire has no example answers yet: answer the example questionnaire.
     fallback = scratch / "example.cwanswers.yaml"
     fallback.write_text(
@@ -129,7 +133,7 @@ def _example_answers(program: Path, scratch: Path) -> tuple[Path, Path | None]:
         "language: en\nanswers: {audience: consumer}\n",
         encoding="utf-8",
     )
-    return fallback, examples / "example.yaml"
+    return [(fallback, examples / "example.yaml")]
 
 
 def _smoke(program: Path, home: Path) -> None:
@@ -147,20 +151,22 @@ def _smoke(program: Path, home: Path) -> None:
     assert validate.returncode == 0, f"validate failed:\n{validate.stdout}\n{validate.stderr}"
     assert "valid" in validate.stdout
 
-    answers, other_questionnaire = _example_answers(program, home)
-    cmd: list[str | Path] = [program, "recommend", "--answers", answers, "--format", "json"]
-    if other_questionnaire is not None:
-        cmd += ["--questionnaire", other_questionnaire]
-    recommend = _run(cmd, env=env, cwd=home)
-    assert recommend.returncode == 0, f"recommend failed:\n{recommend.stderr}"
-    report = json.loads(recommend.stdout)
-    assert report["generator"] == f"CloudWizard {cloudwizard.__version__}"
-    assert report["deployment_model"]["recommended"] in {"public", "private", "community", "hybrid"}
+    examples = _example_answers(program, home)
+    for answers, other_questionnaire in examples:
+        cmd: list[str | Path] = [program, "recommend", "--answers", answers, "--format", "json"]
+        if other_questionnaire is not None:
+            cmd += ["--questionnaire", other_questionnaire]
+        recommend = _run(cmd, env=env, cwd=home)
+        assert recommend.returncode == 0, f"recommend --answers {answers.name} failed:\n{recommend.stderr}"
+        report = json.loads(recommend.stdout)
+        assert report["generator"] == f"CloudWizard {cloudwizard.__version__}"
+        assert report["deployment_model"]["recommended"] in {"public", "private", "community", "hybrid"}
 
     gui = _run([program, "--quit-after-first-paint"], env=env, cwd=home, timeout=60)
     assert gui.returncode == 0, f"the app did not reach its first paint:\n{gui.stdout}\n{gui.stderr}"
 
     # What a double click on an answers file runs (Exec=cloudwizard %f).
+    answers = examples[0][0]
     opened = _run([program, "--quit-after-first-paint", answers], env=env, cwd=home, timeout=60)
     assert opened.returncode == 0, f"the app did not open {answers.name}:\n{opened.stderr}"
 
