@@ -25,6 +25,7 @@ Usage (from the repository root; run it niced, it keeps one core busy)::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import sys
 import time
@@ -91,7 +92,7 @@ class Fuzzer:
                     body(**kwargs)
             except Budget:
                 raise
-            except Exception as exc:  # noqa: BLE001 - counting them is the point
+            except Exception as exc:
                 self.record(target, exc, kwargs)
 
         test = settings(
@@ -112,6 +113,7 @@ class Fuzzer:
                 raise
 
     def record(self, target: str, exc: BaseException, kwargs: dict[str, Any]) -> None:
+        """Count an unhandled exception, write its traceback and input, and announce it once per place."""
         self.unhandled += 1
         tb = traceback.format_exc()
         key = f"{type(exc).__name__}:{traceback.extract_tb(exc.__traceback__)[-1][:2]}"
@@ -151,10 +153,8 @@ def _check_report(report: Any) -> None:
 def _exercise(q: Questionnaire, raw: dict[str, Any]) -> None:
     session = Session(q)
     for qid, value in raw.items():
-        try:
+        with contextlib.suppress(AnswerError):
             session.set_answer(qid, value)
-        except AnswerError:
-            pass
     while session.go_next():
         pass
     rec = recommend(q, session.effective_answers())
@@ -166,6 +166,7 @@ def _exercise(q: Questionnaire, raw: dict[str, Any]) -> None:
 
 
 def fuzz_loader(text: str, data: st.DataObject) -> None:
+    """A mutated questionnaire: a report with places; when it loads, a whole session on it."""
     result = load_questionnaire_text(text, "fuzz.yaml")
     _check_report(result.report)
     if result.questionnaire is not None:
@@ -173,6 +174,7 @@ def fuzz_loader(text: str, data: st.DataObject) -> None:
 
 
 def fuzz_answers(text: str) -> None:
+    """A mutated answers file: a report with places; when usable, a session and a recommendation."""
     result = parse_answers(text, EXAMPLE_Q, "fuzz.yaml")
     _check_report(result.report)
     if result.data is not None:
@@ -180,10 +182,9 @@ def fuzz_answers(text: str) -> None:
 
 
 def fuzz_bytes(raw: bytes) -> None:
-    try:
+    """Raw bytes through the YAML reader and, when they are UTF-8 text, the loader."""
+    with contextlib.suppress(YamlError):
         parse_bytes(raw, "fuzz.yaml")
-    except YamlError:
-        pass
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -192,6 +193,7 @@ def fuzz_bytes(raw: bytes) -> None:
 
 
 def fuzz_conditions(source: str, answers: dict[str, Any], before: int | None) -> None:
+    """A condition compiles or explains why not; a compiled one is true or false for any answers."""
     try:
         cond = compile_condition(source, NAMES, before=before)
     except ConditionError:
@@ -201,6 +203,7 @@ def fuzz_conditions(source: str, answers: dict[str, Any], before: int | None) ->
 
 
 def fuzz_recommender(doc: dict[str, Any], data: st.DataObject) -> None:
+    """A generated questionnaire loads, and a session, a recommendation and a save all work."""
     result = load_questionnaire_text(dump(doc), "generated.yaml")
     if result.questionnaire is None:
         raise AssertionError(f"a generated questionnaire did not load: {result.report.format()}")

@@ -194,7 +194,8 @@ def dump(doc: dict[str, Any]) -> str:
 #: Values of every kind, for answers that may or may not fit.
 ANY_VALUE = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.lists(st.text(max_size=8), max_size=4), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.text(max_size=30), st.lists(st.text(max_size=8), max_size=4),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 
 
@@ -270,7 +271,7 @@ def mutated(draw: st.DrawFn, text: str, max_mutations: int = 4) -> str:
             lines[i] = line[:j] + ch + line[j + 1:]
         elif op == "truncate":
             cut = draw(st.integers(0, len(line)))
-            lines = lines[:i] + [line[:cut]]
+            lines = [*lines[:i], line[:cut]]
         elif op == "indent":
             lines[i] = "  " + line
         elif op == "dedent":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +79,8 @@ def exercise(q: Questionnaire, raw: dict[str, Any]) -> None:
     """Answer through a session (refusing what does not fit), recommend, render, save and read back."""
     session = Session(q, language="en")
     for qid, value in raw.items():
-        try:
+        with suppress(AnswerError):
             session.set_answer(qid, value)
-        except AnswerError:
-            pass
         session.problems()
         session.progress()
     while session.go_next():
