@@ -258,6 +258,9 @@ def test_metainfo_is_valid() -> None:
     releases = root.findall("releases/release")
     assert releases[0].get("version") == cloudwizard.__version__, "the newest release in the metainfo is not this version"
     assert root.findtext("launchable") == f"{APP_ID}.desktop"
+    listed = {el.text for el in root.findall("languages/lang")}
+    shipped = {p.parent.parent.name for p in (REPO / "resources" / "locale").glob("*/LC_MESSAGES/cloudwizard.mo")}
+    assert listed == shipped, "the metainfo's <languages> and the shipped catalogs differ"
 
 
 def test_changelog_has_this_version() -> None:
