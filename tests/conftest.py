@@ -47,3 +47,24 @@ def load_yaml() -> Callable[[str], object]:
         return load_questionnaire_text(textwrap.dedent(text), "test.yaml")
 
     return _load
+
+
+# -- No network (issue 7; appended by the reliability work) ------------------------------------------
+# Every test runs with internet sockets and name lookups refused: CloudWizard never goes online, so
+# a test that tries is a bug. Unix-domain sockets stay allowed (Qt and D-Bus use them locally). A test
+# that truly needs the network can ask for the `allow_network` fixture.
+
+
+@pytest.fixture
+def allow_network() -> None:
+    """Opt out of the no-network guard (no CloudWizard test should need this)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any attempt to reach the network from the test process."""
+    if "allow_network" in request.fixturenames:
+        return
+    from tests.reliability.netguard import block_network
+
+    block_network(monkeypatch)
