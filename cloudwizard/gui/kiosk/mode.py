@@ -237,6 +237,8 @@ class KioskMode(QObject):
         """Switch between the touch theme's text size and a larger one."""
         from cloudwizard.gui.theme import apply_theme
 
+        if large == self.large_text and self.wizard.touch_scale == TEXT_SCALES[1 if large else 0]:
+            return  # re-applying the style sheet re-polishes every widget: only on a change
         self.large_text = large
         self.wizard.touch_scale = TEXT_SCALES[1 if large else 0]
         apply_theme(self.wizard.app, self.wizard.high_contrast, self.wizard.touch_scale)
