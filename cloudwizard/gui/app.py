@@ -568,6 +568,8 @@ def _connect_kiosk(w: Wizard, kiosk: KioskMode) -> None:
     """
     w.window.startOverRequested.disconnect(w.on_start_over)
     w.window.startOverRequested.connect(kiosk.reset)
+    w.result.linkRequested.disconnect(w.open_link)  # no "open in browser?" question: a kiosk opens no links
+    w.result.linkRequested.connect(kiosk.refuse_link)
     w.l10n.languageChanged.connect(kiosk.retranslate)
 
 

@@ -174,6 +174,10 @@ class KioskMode(QObject):
         """A link was asked to open: a kiosk never opens one."""
         self.wizard.window.status(self.wizard.l10n.gettext("Links cannot be opened on this kiosk."))
 
+    def refuse_link(self, _address: str) -> None:
+        """A link on the result page was activated: say it cannot be opened here."""
+        self.refuse_url(QUrl())
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Ignore close requests, Escape on the main window, and Alt+F4 everywhere."""
         window = self.wizard.window

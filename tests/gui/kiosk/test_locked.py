@@ -41,6 +41,9 @@ def test_close_alt_f4_escape_and_quit_are_ignored(qtbot: Any, kiosk: Wizard) -> 
 def test_links_are_never_opened(kiosk: Wizard) -> None:
     assert QDesktopServices.openUrl(QUrl("https://example.org"))  # handled: by refusing it
     assert "cannot be opened" in kiosk.window.statusBar().currentMessage()
+    kiosk.window.statusBar().clearMessage()
+    kiosk.result.linkRequested.emit("https://example.org")  # a source link: no question, no browser
+    assert "cannot be opened" in kiosk.window.statusBar().currentMessage()
 
 
 def test_wrong_pin_five_times_locks_for_a_minute_then_right_pin_exits(qtbot: Any, kiosk: Wizard) -> None:
