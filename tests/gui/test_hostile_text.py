@@ -106,6 +106,7 @@ def walk_to_the_result(wizard: Wizard) -> list[str]:
         c.go_to_section(section.id)
         for card in wizard.questions.cards.values():
             card.help_button.setChecked(True)  # the help texts too
+            assert card.help_text.isVisibleTo(card)
         seen.append(f"section:{section.id}")
         _assert_nothing_rendered(wizard, section.id)
     c.show_review()
