@@ -7,8 +7,11 @@ without having taken it. From Python 3.12 on these objects are immortal and the 
 does no harm; on 3.11 the count reaches zero after a few thousand calls and the interpreter aborts
 ("Fatal Python error: none_dealloc"). A kiosk got there after about 25 visitors.
 
-`immortalize()` gives those objects a reference count so large that it cannot run out, which is what
-Python 3.12 does itself. Nothing changes on 3.12+ or on other interpreters.
+pyproject.toml therefore asks for PySide6-Essentials below 6.12 on Python 3.11 (6.11.3 keeps the
+counts right). This module is the safety net for an environment that has 6.12 anyway (a
+distribution package, a hand-made venv): `immortalize()` gives those objects a reference count so
+large that it cannot run out, which is what Python 3.12 does itself. Nothing changes on 3.12+, on
+other interpreters or with other PySide6 versions.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ def immortalize() -> bool:
     """Raise the reference counts of None, True and False once; True when it was needed."""
     global _done
     if _done or sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+        return False
+    import PySide6
+
+    if tuple(PySide6.__version_info__[:2]) != (6, 12):
         return False
     for obj in (None, True, False):
         ctypes.c_ssize_t.from_address(id(obj)).value += EXTRA_REFERENCES
