@@ -353,7 +353,7 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
         report.warning(
             qnode.location if qnode is not None else root.location,
             f"these answers are for version {version} of the questionnaire (now {q.version}); "
-            f"{len(dropped)} answer(s) could not be kept: {', '.join(sorted(dropped))}",
+            f"{len(dropped)} answer(s) could not be kept in full: {', '.join(sorted(dropped))}",
             "migration",
         )
     if report.errors:
@@ -386,11 +386,33 @@ def _answer_map(
             reason = f"the question '{qid}' no longer exists" if migrating else f"unknown question '{qid}'"
             _problem(report, loc, reason, migrating, dropped, qid)
             continue
+        raw = value.plain()
+        if migrating:
+            raw = _keep_known_choices(q, qid, raw, value, report, dropped)
         try:
-            out[qid] = coerce_for(q, qid, value.plain())
+            out[qid] = coerce_for(q, qid, raw)
         except AnswerError as exc:
             _problem(report, value.location, f"answer to '{qid}': {exc}", migrating, dropped, qid)
     return out
+
+
+def _keep_known_choices(q: Questionnaire, qid: str, raw: Any, node: Node, report: Report, dropped: dict[str, str]) -> Any:
+    """Migration of a multiple-choice answer: keep the choices that still exist, name the others.
+
+    An answer that keeps none of its choices is left as it is, so the caller drops it whole.
+    """
+    question = q.question(qid)
+    if question.type is not QuestionType.MULTIPLE or not isinstance(raw, list):
+        return raw
+    known = [c for c in raw if isinstance(c, str) and c in question.choice_ids]
+    gone = [c for c in raw if c not in known]
+    if not gone or not known:
+        return raw
+    shown = ", ".join(f"'{c}'" for c in gone)
+    message = f"answer to '{qid}': the choice(s) {shown} no longer exist; the other choices were kept"
+    dropped[qid] = message
+    report.warning(node.location, message, "migration", qid)
+    return known
 
 
 def _problem(report: Report, loc: Location, message: str, migrating: bool, dropped: dict[str, str], qid: str) -> None:

@@ -75,10 +75,19 @@ def test_other_version_is_migrated_and_drops_are_named(q: Questionnaire) -> None
     )
     result = parse_answers(text, q, "old.yaml")
     assert result.data is not None
-    assert result.data.answers == {"who": "firm"}
+    assert result.data.answers == {"who": "firm", "kinds": frozenset({"photos"})}
     assert set(result.dropped) == {"retired_question", "kinds"}
+    assert "the choice(s) 'gone' no longer exist; the other choices were kept" in result.dropped["kinds"]
     summary = [d for d in result.report.warnings if d.code == "migration" and not d.ref]
-    assert summary and "2 answer(s) could not be kept: kinds, retired_question" in summary[0].message
+    assert summary and "2 answer(s) could not be kept in full: kinds, retired_question" in summary[0].message
+
+
+def test_migration_drops_a_multiple_choice_answer_whose_choices_are_all_gone(q: Questionnaire) -> None:
+    text = "cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '0.9'}\nanswers:\n  kinds: [gone, lost]\n"
+    result = parse_answers(text, q, "old.yaml")
+    assert result.data is not None
+    assert result.data.answers == {}
+    assert "'gone' is not a choice here" in result.dropped["kinds"]
 
 
 def test_damaged_file_is_left_untouched(q: Questionnaire, tmp_path: Path) -> None:
