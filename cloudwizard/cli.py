@@ -21,7 +21,7 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
 
-COMMANDS = ("ask", "recommend", "validate", "schema", "influence")
+COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -39,7 +39,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         "  recommend   advice for an answers file, as Markdown, HTML or JSON\n"
         "  validate    check questionnaire files and run their scenario tests\n"
         "  schema      print the JSON Schema of the questionnaire format\n"
-        "  influence   how much each question changes the advice\n",
+        "  influence   how much each question changes the advice\n"
+        "  kiosk-pin   make the staff PIN lines for a kiosk configuration\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"CloudWizard {__version__}")
@@ -82,6 +83,12 @@ def _command_parser() -> argparse.ArgumentParser:
     inf = sub.add_parser("influence", help="how much each question changes the advice")
     inf.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     inf.add_argument("--samples", type=int, default=300, help="answer sets to sample (default 300)")
+
+    pin = sub.add_parser("kiosk-pin", help="make the staff PIN lines for a kiosk configuration",
+                         description="Ask for a new staff PIN twice and print the pin_hash/pin_salt lines "
+                         "to paste under [kiosk] in the kiosk configuration (see packaging/kiosk/README.md).")
+    pin.add_argument("--iterations", type=int, help="PBKDF2 iterations (default: the recommended number)")
+    pin.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
     return p
 
 
@@ -97,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "validate": cmd_validate,
                 "schema": cmd_schema,
                 "influence": cmd_influence,
+                "kiosk-pin": cmd_kiosk_pin,
             }[ns.command]
             return handler(ns)
         ns = _gui_parser().parse_args(args)
@@ -243,6 +251,16 @@ def cmd_influence(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(format_influence(influence(q, samples=ns.samples)))
     return EXIT_OK
+
+
+def cmd_kiosk_pin(ns: argparse.Namespace) -> int:
+    """``cloudwizard kiosk-pin``: the salted PIN hash for a kiosk configuration (no Qt needed)."""
+    from cloudwizard.gui.kiosk.pin import main as pin_main
+
+    argv = ["--stdin"] if ns.stdin else []
+    if ns.iterations is not None:
+        argv += ["--iterations", str(ns.iterations)]
+    return pin_main(argv)
 
 
 # -- ask ---------------------------------------------------------------------------------------

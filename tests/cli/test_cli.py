@@ -168,3 +168,17 @@ def test_influence_command(capsys: pytest.CaptureFixture[str]) -> None:
     table = capsys.readouterr().out
     assert [w.lower() for w in table.splitlines()[0].split()[:3]] == ["question", "shown", "model"]
     assert "audience" in table
+
+
+def test_kiosk_pin_command_prints_a_salted_hash_without_qt() -> None:
+    code = (
+        "import sys, io; sys.stdin = io.StringIO('482913\\n');"
+        "from cloudwizard.cli import main; rc = main(['kiosk-pin', '--stdin']);"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]; print('qt:', bad); sys.exit(rc)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split("=", 1) for line in out.stdout.splitlines() if "=" in line)
+    assert len(lines["pin_hash"]) == 64 and len(lines["pin_salt"]) == 32
+    assert "482913" not in out.stdout
+    assert "qt: []" in out.stdout
