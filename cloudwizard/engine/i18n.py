@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gettext
-import importlib.resources
-import locale
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +24,8 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "de": "Deutsch", "en": 
 
 def locale_dir() -> Path:
     """Folder holding the compiled catalogs."""
+    import importlib.resources  # here: English needs no catalog, and the GUI's first page should not wait for this
+
     return Path(str(importlib.resources.files("cloudwizard.resources").joinpath("locale")))
 
 
@@ -54,6 +54,8 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
 
 def system_language(default: str = "en") -> str:
     """The user's language from the environment or system locale, if we speak it."""
+    import locale
+
     candidates = [os.environ.get(var, "") for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
     with contextlib.suppress(ValueError):  # an unknown locale name in the environment
         candidates.append(locale.getlocale()[0] or "")

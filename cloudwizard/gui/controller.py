@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from cloudwizard.engine.model import Question, Questionnaire, QuestionType, Section
 from cloudwizard.gui.options import WizardOptions
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine's model is imported with the questionnaire, after the first paint
     from cloudwizard.engine.answers import AnswersFile
+    from cloudwizard.engine.model import Question, Questionnaire, Section
     from cloudwizard.engine.recommender import Counterfactual, Recommendation
     from cloudwizard.engine.reports import Justification
     from cloudwizard.engine.session import Problem, Session
@@ -96,6 +96,8 @@ class WizardController(QObject):
     # -- questions shown ---------------------------------------------------------------------
     def shows_question(self, q: Question) -> bool:
         """Whether the question pages show `q` (the audience is asked on the welcome page)."""
+        from cloudwizard.engine.model import QuestionType  # loaded with the questionnaire already
+
         assert self.questionnaire is not None
         if q.id == self.questionnaire.audience_question:
             return False

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from cloudwizard.engine.i18n import gettext_for
-from cloudwizard.engine.model import LANGUAGES
+from cloudwizard.engine.vocabulary import LANGUAGES
 
 
 class Localizer(QObject):

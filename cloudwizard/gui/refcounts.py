@@ -16,8 +16,6 @@ other interpreters or with other PySide6 versions.
 
 from __future__ import annotations
 
-import ctypes
-import platform
 import sys
 
 #: Added to the counts: at one lost reference per Qt call, centuries of calls.
@@ -28,12 +26,14 @@ _done = False
 def immortalize() -> bool:
     """Raise the reference counts of None, True and False once; True when it was needed."""
     global _done
-    if _done or sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if _done or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     import PySide6
 
     if tuple(PySide6.__version_info__[:2]) != (6, 12):
         return False
+    import ctypes  # only here: every start calls this, and ctypes costs ~3 ms and 1 MB
+
     for obj in (None, True, False):
         ctypes.c_ssize_t.from_address(id(obj)).value += EXTRA_REFERENCES
     _done = True

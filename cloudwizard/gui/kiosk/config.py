@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from cloudwizard.engine.model import LANGUAGES
+from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.kiosk.pin import DEFAULT_ITERATIONS
 
 #: Environment variable naming a configuration file to read instead of the system-wide one.

@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import argparse
 import enum
-import getpass
-import hashlib
-import hmac
 import os
 import sys
 import time
@@ -36,6 +33,8 @@ PIN_LENGTH = (4, 12)
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = DEFAULT_ITERATIONS) -> tuple[str, str]:
     """Hash `pin` with a (new random) salt; returns ``(hash_hex, salt_hex)``."""
+    import hashlib  # here, not at the top: every start reads the kiosk configuration, and hashlib loads OpenSSL
+
     salt = os.urandom(SALT_BYTES) if salt is None else salt
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return digest.hex(), salt.hex()
@@ -43,6 +42,9 @@ def hash_pin(pin: str, salt: bytes | None = None, iterations: int = DEFAULT_ITER
 
 def verify_pin(pin: str, pin_hash: str, pin_salt: str, iterations: int = DEFAULT_ITERATIONS) -> bool:
     """Whether `pin` matches the stored hash (compared in constant time)."""
+    import hashlib
+    import hmac
+
     try:
         salt = bytes.fromhex(pin_salt)
         expected = bytes.fromhex(pin_hash)
@@ -135,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"PBKDF2 iterations (default {DEFAULT_ITERATIONS}, at least {MIN_ITERATIONS})")
     parser.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
     args = parser.parse_args(argv)
+    import getpass
+
     if args.iterations < MIN_ITERATIONS:
         print(f"error: use at least {MIN_ITERATIONS} iterations", file=sys.stderr)
         return 2

@@ -3,13 +3,18 @@
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
-from cloudwizard.engine.model import LANGUAGES, Questionnaire
+from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label
+
+if TYPE_CHECKING:
+    from cloudwizard.engine.model import Questionnaire
 
 
 class WelcomePage(ScrollPage):
