@@ -2,6 +2,11 @@
 
 `build_app()` builds everything without entering the event loop, so tests drive the same wiring
 the real app uses; `run()` is what ``cloudwizard`` calls.
+
+Start-up comes in two steps: before the first paint only the window and the welcome page are
+built (and only their modules imported); the other pages, the engine and the questionnaire follow
+right after it (`Wizard.build_pages`, `Wizard.load_questionnaire`). `build_app()` does both steps
+at once unless `run()` asks it not to.
 """
 
 from __future__ import annotations
@@ -13,25 +18,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from cloudwizard.engine.i18n import system_language
-from cloudwizard.engine.model import Questionnaire
 from cloudwizard.gui.autosave import Autosave
 from cloudwizard.gui.controller import QUESTIONS, RESULT, REVIEW, WELCOME, WizardController
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.pages.questions import QuestionPage
-from cloudwizard.gui.pages.result import ResultPage
-from cloudwizard.gui.pages.review import ReviewPage
 from cloudwizard.gui.pages.welcome import WelcomePage
 from cloudwizard.gui.theme import apply_theme
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
+    from cloudwizard.engine.model import Questionnaire
     from cloudwizard.gui.crash import CrashHandler, Saved
     from cloudwizard.gui.kiosk.config import KioskConfig
     from cloudwizard.gui.kiosk.mode import KioskMode
+    from cloudwizard.gui.pages.questions import QuestionPage
+    from cloudwizard.gui.pages.result import ResultPage
+    from cloudwizard.gui.pages.review import ReviewPage
 
 APP_NAME = "CloudWizard"
 ANSWERS_SUFFIX = ".cwanswers.yaml"
@@ -50,6 +55,8 @@ class Wizard:
         settings: user settings (window geometry, language, theme).
         autosave: the autosave, or None when switched off.
         first_paint: emits once the first page has been painted.
+        questions, review, result: the pages after the welcome page; they exist once
+            `build_pages()` has run (`build_app()` calls it unless `run()` defers it).
     """
 
     app: QApplication
@@ -59,9 +66,6 @@ class Wizard:
     settings: QSettings
     options: WizardOptions
     welcome: WelcomePage
-    questions: QuestionPage
-    review: ReviewPage
-    result: ResultPage
     first_paint: FirstPaint
     autosave: Autosave | None = None
     source: Questionnaire | str | Path | None = None
@@ -72,6 +76,29 @@ class Wizard:
     crash_handler: CrashHandler | None = None
     kiosk: KioskMode | None = None
     touch_scale: float | None = None
+    pages_built: bool = field(default=False, init=False)
+    questions: QuestionPage = field(init=False, repr=False)
+    review: ReviewPage = field(init=False, repr=False)
+    result: ResultPage = field(init=False, repr=False)
+
+    def build_pages(self) -> None:
+        """Build the question, review and result pages and wire them (once).
+
+        `run()` calls this right after the first paint, so the first page shows up without waiting
+        for these pages and the modules they need.
+        """
+        if self.pages_built:
+            return
+        from cloudwizard.gui.pages.questions import QuestionPage
+        from cloudwizard.gui.pages.result import ResultPage
+        from cloudwizard.gui.pages.review import ReviewPage
+
+        self.questions = QuestionPage(self.l10n)
+        self.review = ReviewPage(self.l10n)
+        self.result = ResultPage(self.l10n, self.options)
+        self.window.add_pages({QUESTIONS: self.questions, REVIEW: self.review, RESULT: self.result})
+        self.pages_built = True
+        _connect_pages(self)
 
     # -- unexpected errors ---------------------------------------------------------------------
     def install_crash_handler(self) -> CrashHandler:
@@ -133,7 +160,9 @@ class Wizard:
     def load_questionnaire(self) -> bool:
         """Load the questionnaire (bundled by default); on errors, say which lines are wrong."""
         from cloudwizard.engine.loader import QuestionnaireError, load, load_bundled
+        from cloudwizard.engine.model import Questionnaire
 
+        self.build_pages()
         _ = self.l10n.gettext
         try:
             if isinstance(self.source, Questionnaire):
@@ -309,7 +338,8 @@ class Wizard:
         self.window.set_language(language)
         self.window.retranslate()
         self.welcome.retranslate()
-        self.questions.retranslate()
+        if self.pages_built:
+            self.questions.retranslate()
         self.render()
 
     def on_step(self, key: str) -> None:
@@ -550,6 +580,13 @@ def _connect(w: Wizard) -> None:
     w.welcome.audienceChosen.connect(w.on_audience)
     w.welcome.resumeRequested.connect(w.on_resume)
     w.welcome.discardRequested.connect(w.on_discard)
+    if w.autosave is not None:
+        w.autosave.failed.connect(w.window.status)
+
+
+def _connect_pages(w: Wizard) -> None:
+    """The connections of the pages `Wizard.build_pages` makes (after the first paint in `run()`)."""
+    c = w.controller
     w.questions.answerChanged.connect(c.set_answer)
     w.review.editRequested.connect(w.on_edit)
     w.result.whatIfRequested.connect(c.apply_what_if)
@@ -557,14 +594,12 @@ def _connect(w: Wizard) -> None:
     w.result.justificationChanged.connect(w.on_justification)
     w.result.exportRequested.connect(lambda fmt: w.export(fmt))
     w.result.linkRequested.connect(w.open_link)
-    if w.autosave is not None:
-        w.autosave.failed.connect(w.window.status)
 
 
 def _connect_kiosk(w: Wizard, kiosk: KioskMode) -> None:
     """Kiosk mode: "Finish / start over" resets at once (no question), texts follow the language.
 
-    Connected after `_connect`, so the kiosk rewrites its texts after the window has.
+    Connected after `_connect` and `_connect_pages`, so the kiosk rewrites its texts after the window has.
     """
     w.window.startOverRequested.disconnect(w.on_start_over)
     w.window.startOverRequested.connect(kiosk.reset)
@@ -593,7 +628,8 @@ def build_app(
         options: what to show and allow (kiosk mode passes its own).
         settings: where user settings live (tests pass a temporary file).
         data_dir: where the autosave lives (default: the user's data folder).
-        load_now: load the questionnaire at once; `run()` loads it after the first paint instead.
+        load_now: build every page and load the questionnaire at once; `run()` leaves both for
+            right after the first paint (a kiosk builds its pages at once all the same).
         kiosk: build a kiosk for walk-up visitors with this configuration (overrides `options`,
             `settings` and `answers_file`: a kiosk writes nothing and opens no files).
     """
@@ -625,11 +661,7 @@ def build_app(
     l10n.install_qt_translations()
     controller = WizardController(options, l10n.language)
     welcome = WelcomePage(l10n)
-    questions = QuestionPage(l10n)
-    review = ReviewPage(l10n)
-    result = ResultPage(l10n, options)
-    pages: dict[str, QWidget] = {WELCOME: welcome, QUESTIONS: questions, REVIEW: review, RESULT: result}
-    window = MainWindow(l10n, options, pages)
+    window = MainWindow(l10n, options, {WELCOME: welcome})
     controller.setParent(window)
     window.set_language(l10n.language)
     window.act_contrast.setChecked(high_contrast)
@@ -649,11 +681,12 @@ def build_app(
 
     wizard = Wizard(
         app=app, window=window, controller=controller, l10n=l10n, settings=settings, options=options,
-        welcome=welcome, questions=questions, review=review, result=result,
-        first_paint=FirstPaint(welcome.viewport()), autosave=autosave, source=questionnaire,
+        welcome=welcome, first_paint=FirstPaint(welcome.body), autosave=autosave, source=questionnaire,
         answers_file=answers_file, crashed=crashed, high_contrast=high_contrast, touch_scale=touch_scale,
     )
     _connect(wizard)
+    if load_now or kiosk is not None:
+        wizard.build_pages()
     if kiosk is not None:
         from cloudwizard.gui.kiosk.mode import KioskMode
 
@@ -692,9 +725,11 @@ def run(options: argparse.Namespace) -> int:
         kiosk=kiosk,
     )
     if getattr(options, "quit_after_first_paint", False):
-        wizard.first_paint.painted.connect(app.quit)
+        # exit, not quit: quit asks the windows to close, and a kiosk's window refuses (it never exited)
+        wizard.first_paint.painted.connect(lambda: app.exit(0))
     else:
         def load() -> None:
+            wizard.build_pages()
             wizard.install_crash_handler()
             if not wizard.load_questionnaire():
                 app.exit(2)

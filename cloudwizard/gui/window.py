@@ -12,12 +12,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
-from cloudwizard.engine.model import LANGUAGES
+from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.sections import StepList
@@ -56,7 +54,7 @@ class FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
-    """The wizard's window; pages come in through the constructor.
+    """The wizard's window; pages come in through the constructor (and `add_pages` for later ones).
 
     Signals:
         backRequested(), nextRequested(), startOverRequested(): navigation.
@@ -85,7 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._l10n = l10n
         self._options = options
-        self.pages = pages
+        self.pages: dict[str, QWidget] = {}
         self.setObjectName("mainWindow")
         self.resize(1100, 760)
 
@@ -139,8 +137,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(central)
         self.stack.setObjectName("pages")
-        for page in pages.values():
-            self.stack.addWidget(page)
+        self.add_pages(pages)
         middle.addWidget(self.stack, 1)
         outer.addLayout(middle, 1)
 
@@ -231,6 +228,12 @@ class MainWindow(QMainWindow):
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_help)
 
+    def add_pages(self, pages: dict[str, QWidget]) -> None:
+        """Put more pages on the stack (the app builds all but the first after the first paint)."""
+        for kind, page in pages.items():
+            self.pages[kind] = page
+            self.stack.addWidget(page)
+
     # -- state -------------------------------------------------------------------------------
     def show_page(self, kind: str) -> None:
         """Bring page `kind` to the front."""
@@ -308,6 +311,8 @@ class MainWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------
     def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
         """Ask a yes/no question; "no" is the safe default."""
+        from PySide6.QtWidgets import QMessageBox  # dialogs come later: keep their types out of the start-up
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # texts may quote file names and links: never markup
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
@@ -318,6 +323,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, text: str, details: str = "") -> None:
         """Say what went wrong, where, and what to do; `details` holds report lines."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if details:
@@ -326,11 +333,15 @@ class MainWindow(QMainWindow):
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
         """A path to save to, or "" when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
         return path
 
     def ask_open_path(self, title: str, folder: str, file_filter: str) -> str:
         """A path to open, or "" when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(self, title, folder, file_filter)
         return path
 
