@@ -13,6 +13,19 @@ from cloudwizard.engine.recommender import recommend, what_would_change
 
 from .minimal import BASIC, mini
 
+#: A questionnaire with one yes/no question and no effects: every option scores 0.
+ONE_YES_NO_QUESTION = mini(
+    """\
+    sections:
+      - id: s
+        title: {en: S}
+        questions:
+          - id: a
+            type: yesno
+            label: {en: A?}
+    """
+)
+
 
 @pytest.fixture
 def q() -> Questionnaire:
@@ -49,17 +62,7 @@ def test_hard_constraint_beats_any_weight(q: Questionnaire) -> None:
 
 
 def test_ties_follow_the_documented_order() -> None:
-    text = mini(
-        """\
-        sections:
-          - id: s
-            title: {en: S}
-            questions:
-              - id: a
-                type: yesno
-                label: {en: A?}
-        """
-    )
+    text = ONE_YES_NO_QUESTION
     q = load_questionnaire_text(text, "t.yaml").questionnaire
     assert q is not None
     rec = recommend(q, {"a": "yes"})
@@ -111,17 +114,7 @@ def test_recommendation_is_deterministic(q: Questionnaire) -> None:
 
 
 def test_what_would_change_is_empty_when_nothing_can(q: Questionnaire) -> None:
-    text = mini(
-        """\
-        sections:
-          - id: s
-            title: {en: S}
-            questions:
-              - id: a
-                type: yesno
-                label: {en: A?}
-        """
-    )
+    text = ONE_YES_NO_QUESTION
     q2 = load_questionnaire_text(text, "t.yaml").questionnaire
     assert q2 is not None
     assert what_would_change(q2, {"a": "yes"}, "public", "saas") == ()
