@@ -1,0 +1,1 @@
+"""The questionnaires that ship with CloudWizard (YAML), found through importlib.resources."""

@@ -1,0 +1,1 @@
+"""Icons and translation catalogs, found through importlib.resources."""

@@ -18,15 +18,18 @@ LANGS = ("nl", "fr", "de")
 
 
 def run(*args: str) -> None:
+    """Run Babel's command line with these arguments."""
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
 
 
 def extract() -> None:
+    """Collect the messages of the code into the template (.pot)."""
     run("extract", "--no-location", "--omit-header", "--sort-output", "-k", "N_", "-k", "_", "-k", "tr",
         "-o", str(POT), "cloudwizard")
 
 
 def update() -> None:
+    """Merge the template into each language's catalog (.po), creating missing ones."""
     for lang in LANGS:
         po = LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po"
         if po.exists():
@@ -37,6 +40,7 @@ def update() -> None:
 
 
 def compile_all() -> None:
+    """Compile every catalog (.po) into its binary form (.mo)."""
     for lang in LANGS:
         po = LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po"
         run("compile", "-i", str(po), "-o", str(po.with_suffix(".mo")), "-l", lang, "--statistics")

@@ -1,0 +1,1 @@
+"""Example questionnaire and answers files."""
