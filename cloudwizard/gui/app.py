@@ -26,7 +26,7 @@ from cloudwizard.gui.controller import QUESTIONS, RESULT, REVIEW, WELCOME, Wizar
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.pages.welcome import WelcomePage
-from cloudwizard.gui.theme import apply_theme
+from cloudwizard.gui.theme import apply_theme, fusion_application
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
@@ -708,7 +708,7 @@ def run(options: argparse.Namespace) -> int:
     (for start-up benchmarks). Otherwise the questionnaire is loaded right after that first paint,
     so the window shows up before the YAML is parsed.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
 
     kiosk = read_config()
