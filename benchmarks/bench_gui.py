@@ -67,6 +67,7 @@ def start_up(runs: int) -> dict[str, float]:
     tmp = tempfile.mkdtemp()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), HOME=tmp,
                XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # else an editable install compiles every module in every run
     child(BARE, env)  # warm the file cache and .pyc files for both
     child(APP, env)
     bare_t, app_t, bare_m, app_m = [], [], [], []
