@@ -130,7 +130,7 @@ class WizardController(QObject):
         """True when the audience must still be chosen on the welcome page."""
         assert self.questionnaire is not None and self.session is not None
         qid = self.questionnaire.audience_question
-        return bool(qid) and self.session.answer(qid) is None
+        return qid is not None and qid != "" and self.session.answer(qid) is None
 
     # -- answers -----------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:
@@ -161,6 +161,7 @@ class WizardController(QObject):
             return
         if self.page == WELCOME:
             if self.audience_problem():
+                assert self.questionnaire is not None  # a session implies a questionnaire
                 self.problemsFound.emit([_problem(self.questionnaire.audience_question or "", "required", None)])
                 return
             first = self._first_section()

@@ -258,13 +258,20 @@ class KioskMode(QObject):
     def page_text(self) -> str:
         """The visible text of the current page, in reading order (for reading aloud)."""
         page = self.wizard.window.stack.currentWidget()
+        if page is None:
+            return ""
         parts = []
         for widget in page.findChildren(QWidget):
             if not widget.isVisibleTo(page):
                 continue
-            plain_label = isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText
-            if (plain_label or isinstance(widget, QAbstractButton)) and widget.text():
-                parts.append(widget.text())
+            if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText:  # noqa: SIM114 - two branches so the type checker can narrow `widget`
+                text = widget.text()
+            elif isinstance(widget, QAbstractButton):
+                text = widget.text()
+            else:
+                continue
+            if text:
+                parts.append(text)
         return "\n".join(parts)
 
     def read_aloud(self) -> None:
@@ -335,9 +342,9 @@ class KioskMode(QObject):
         if clipboard.supportsSelection():
             clipboard.clear(QClipboard.Mode.Selection)
         w.window.statusBar().clearMessage()
-        for page in w.window.pages.values():
-            if isinstance(page, ScrollPage):
-                page.verticalScrollBar().setValue(0)
+        for shown in w.window.pages.values():
+            if isinstance(shown, ScrollPage):
+                shown.verticalScrollBar().setValue(0)
         w.render(focus=True)
         if not self.exiting:
             self.idle.start()

@@ -90,7 +90,9 @@ class IdleOverlay(QWidget):
         self._clock.start()
         self._expiry.start(max(1, round(seconds * 1000)))
         self._tick.start()
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
         self._update()
@@ -131,8 +133,9 @@ class IdleOverlay(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Follow the parent's size."""
-        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None and obj is parent and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(parent.rect())
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override

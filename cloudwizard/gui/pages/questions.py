@@ -171,7 +171,7 @@ class QuestionPage(ScrollPage):
         """Focus a question (default: the first visible one)."""
         cards = [c for c in self.cards.values() if not c.isHidden()]
         if question_id in self.cards:
-            cards = [self.cards[question_id]]  # type: ignore[index]
+            cards = [self.cards[question_id]]
         if cards:
             cards[0].input.focus_input()
             self.ensure_visible(cards[0])

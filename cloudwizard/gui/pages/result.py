@@ -355,7 +355,7 @@ class ResultPage(ScrollPage):
 
     def focus_first(self) -> None:
         """Focus the undo button of a what-if, else the first what-if, else the first export."""
-        target = self.undo_button or (self.what_if_buttons or list(self.export_buttons.values()) or [None])[0]
+        target = self.undo_button or next(iter(self.what_if_buttons or list(self.export_buttons.values())), None)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.verticalScrollBar().setValue(0)

@@ -72,12 +72,12 @@ class WelcomePage(ScrollPage):
         lang_row.setSpacing(8)
         self.language_buttons: dict[str, QRadioButton] = {}
         for code in LANGUAGES:
-            b = QRadioButton(LANGUAGE_NAMES[code], lang_card)
-            b.setObjectName(f"language_{code}")
-            self.language_group.addButton(b)
-            self.language_buttons[code] = b
-            lang_row.addWidget(b)
-            b.toggled.connect(lambda checked, c=code: checked and self.languageChosen.emit(c))
+            radio = QRadioButton(LANGUAGE_NAMES[code], lang_card)
+            radio.setObjectName(f"language_{code}")
+            self.language_group.addButton(radio)
+            self.language_buttons[code] = radio
+            lang_row.addWidget(radio)
+            radio.toggled.connect(lambda checked, c=code: self.languageChosen.emit(c) if checked else None)
         lang_row.addStretch(1)
         lang_layout.addLayout(lang_row)
         self.content.addWidget(lang_card)

@@ -35,13 +35,15 @@ def clear_layout(layout: QLayout) -> None:
     """Remove and delete every item of a layout."""
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        elif (inner := item.layout()) is not None:
+            clear_layout(inner)
 
 
 def show_now(layout: QLayout) -> None:
@@ -51,7 +53,8 @@ def show_now(layout: QLayout) -> None:
     would be laid out (and painted) once with empty cards first.
     """
     for i in range(layout.count()):
-        widget = layout.itemAt(i).widget()
+        item = layout.itemAt(i)
+        widget = item.widget() if item is not None else None
         if widget is not None and not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
             widget.show()
     # Nested layouts settle one level per pass; a few passes lay the page out before it is painted.

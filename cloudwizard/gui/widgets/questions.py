@@ -157,7 +157,7 @@ class ChoiceInput(AnswerInput):
         """Focus the chosen choice, else the first offered one."""
         offered = [b for b in self.buttons.values() if not b.isHidden()]
         checked = [b for b in offered if b.isChecked()]
-        target = (checked or offered or [None])[0]
+        target = next(iter(checked or offered), None)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
