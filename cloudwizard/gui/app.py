@@ -711,12 +711,11 @@ def run(options: argparse.Namespace) -> int:
     app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
 
-    kiosk = read_config()
-    if getattr(options, "kiosk", False) or kiosk.enabled:
+    config = read_config()
+    kiosk = config if getattr(options, "kiosk", False) or config.enabled else None
+    if kiosk is not None:
         for problem in kiosk.problems:
             print(f"cloudwizard: {kiosk.source}: {problem}", file=sys.stderr)
-    else:
-        kiosk = None
     wizard = build_app(
         language=getattr(options, "lang", None),
         questionnaire=getattr(options, "questionnaire", None),

@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     # -- actions and menus -------------------------------------------------------------------
-    def _action(self, name: str, shortcut: QKeySequence | str | None, slot: Callable[[], object]) -> QAction:
+    def _action(
+        self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
