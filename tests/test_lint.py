@@ -22,3 +22,11 @@ def _ruff() -> list[str]:
 def test_ruff_finds_nothing() -> None:
     out = subprocess.run([*_ruff(), "check", "--no-cache", "."], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+
+
+def test_mypy_finds_nothing(tmp_path: Path) -> None:
+    """The package type-checks with the project's mypy settings (disallow_untyped_defs, strict_equality …)."""
+    pytest.importorskip("mypy", reason="mypy is not installed (it is in the 'test' extra)")
+    out = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")], cwd=REPO,
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
