@@ -82,7 +82,7 @@ class Wizard:
     result: ResultPage = field(init=False, repr=False)
 
     def build_pages(self) -> None:
-        """Build the question, review and result pages and wire them (once).
+        """Build the step list and the question, review and result pages, and wire them (once).
 
         `run()` calls this right after the first paint, so the first page shows up without waiting
         for these pages and the modules they need.
@@ -93,6 +93,7 @@ class Wizard:
         from cloudwizard.gui.pages.result import ResultPage
         from cloudwizard.gui.pages.review import ReviewPage
 
+        self.window.build_steps()
         self.questions = QuestionPage(self.l10n)
         self.review = ReviewPage(self.l10n)
         self.result = ResultPage(self.l10n, self.options)
@@ -271,7 +272,7 @@ class Wizard:
             steps.append((f"section:{section.id}", mark + c.questionnaire.text(section.title, lang), started))
         steps.append(("review", _("Check answers"), complete))
         steps.append(("result", _("Your advice"), complete))
-        self.window.steps.set_steps(steps, current)
+        self.window.build_steps().set_steps(steps, current)
 
     def _render_questions(self) -> None:
         c = self.controller

@@ -7,6 +7,7 @@ The window only shows things and emits what the user asked for; `app.py` decides
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +30,12 @@ from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.widgets.sections import StepList
+
+if TYPE_CHECKING:  # made by `build_steps`, after the first paint
+    from cloudwizard.gui.widgets.sections import StepList
+
+#: The size an empty QListWidget asks for (QAbstractScrollArea's default size hint), kept for the step list.
+STEP_LIST_HINT = (256, 192)
 
 
 class FirstPaint(QObject):
@@ -121,7 +129,10 @@ class MainWindow(QMainWindow):
         side.setSpacing(10)
         self.steps_label = QLabel(sidebar)
         self.steps_label.setProperty("role", "muted")
-        self.steps = StepList(sidebar)
+        # The step list is empty until the questionnaire is loaded: `build_steps` makes it after the
+        # first paint (QListWidget's types cost ~2 ms and 1 MiB); a spacer holds its place until then.
+        self.steps: StepList | None = None
+        self._side = side
         self.progress = QProgressBar(sidebar)
         self.progress.setObjectName("progress")
         self.progress_label = QLabel(sidebar)
@@ -130,7 +141,10 @@ class MainWindow(QMainWindow):
         self.progress_label.setWordWrap(True)
         self.progress.setTextVisible(False)
         side.addWidget(self.steps_label)
-        side.addWidget(self.steps, 1)
+        # The step list's place until `build_steps`: as large as an empty list wants to be (a scroll
+        # area's default size hint), so the sidebar has the same width before and after.
+        side.addItem(QSpacerItem(*STEP_LIST_HINT, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
+        side.setStretch(side.count() - 1, 1)
         side.addWidget(self.progress_label)
         side.addWidget(self.progress)
         middle.addWidget(sidebar)
@@ -165,7 +179,6 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(self.backRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.start_over_button.clicked.connect(self.startOverRequested)
-        self.steps.stepChosen.connect(self.stepChosen)
         self.language_combo.currentIndexChanged.connect(
             lambda i: self.languageChosen.emit(str(self.language_combo.itemData(i)))
         )
@@ -230,6 +243,23 @@ class MainWindow(QMainWindow):
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_help)
 
+    def build_steps(self) -> StepList:
+        """Make the step list in the place kept for it (once; the app calls this after the first paint)."""
+        if self.steps is not None:
+            return self.steps
+        from cloudwizard.gui.widgets.sections import StepList
+
+        side = self._side
+        steps = StepList(side.parentWidget())
+        index = side.indexOf(self.steps_label) + 1
+        side.takeAt(index)  # the spacer that kept the place
+        side.insertWidget(index, steps, 1)
+        QWidget.setTabOrder(self.language_combo, steps)  # made last, it would come last in the tab chain
+        steps.stepChosen.connect(self.stepChosen)
+        steps.setAccessibleName(self._l10n.gettext("Steps"))
+        self.steps = steps
+        return steps
+
     def add_pages(self, pages: dict[str, QWidget]) -> None:
         """Put more pages on the stack (the app builds all but the first after the first paint)."""
         for kind, page in pages.items():
@@ -285,7 +315,8 @@ class MainWindow(QMainWindow):
         self.language_label.setText(_("&Language:"))
         self.language_combo.setAccessibleName(_("Language"))
         self.steps_label.setText(_("Steps"))
-        self.steps.setAccessibleName(_("Steps"))
+        if self.steps is not None:
+            self.steps.setAccessibleName(_("Steps"))
         self.back_button.setText("←  " + _("Back"))
         self.back_button.setAccessibleName(_("Back"))
         self.back_button.setToolTip(_("Back (Alt+Left)"))
