@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         index = side.indexOf(self.steps_label) + 1
         side.takeAt(index)  # the spacer that kept the place
         side.insertWidget(index, steps, 1)
+        steps.show()  # a child added to a visible window would only show on the next turn of the event loop
         QWidget.setTabOrder(self.language_combo, steps)  # made last, it would come last in the tab chain
         steps.stepChosen.connect(self.stepChosen)
         steps.setAccessibleName(self._l10n.gettext("Steps"))
