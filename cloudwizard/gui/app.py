@@ -26,7 +26,7 @@ from cloudwizard.gui.controller import QUESTIONS, RESULT, REVIEW, WELCOME, Wizar
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.pages.welcome import WelcomePage
-from cloudwizard.gui.theme import apply_theme, fusion_application
+from cloudwizard.gui.theme import apply_theme, fusion_application, theme_matches_system
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
@@ -93,6 +93,8 @@ class Wizard:
         from cloudwizard.gui.pages.result import ResultPage
         from cloudwizard.gui.pages.review import ReviewPage
 
+        if not theme_matches_system(self.app):  # the first frame's light/dark came from the palette
+            apply_theme(self.app, self.high_contrast, self.touch_scale)
         self.window.build_steps()
         self.questions = QuestionPage(self.l10n)
         self.review = ReviewPage(self.l10n)
@@ -656,7 +658,8 @@ def build_app(
     stored = settings.value("language", "")
     lang = language or (str(stored) if stored else "") or system_language()
     high_contrast = options.high_contrast or str(settings.value("highContrast", "false")).lower() == "true"
-    apply_theme(app, high_contrast, touch_scale)
+    # Deferred pages: the first frame's light or dark comes from the palette, `build_pages` checks it.
+    apply_theme(app, high_contrast, touch_scale, first_frame=not load_now)
 
     l10n = Localizer(lang, app)
     l10n.install_qt_translations()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -36,27 +35,42 @@ DARK = Colours("#1b1e24", "#252932", "#e9ecf1", "#aab2c0", "#7fb0ff", "#0b1a33",
                "#2b3850", "#ff8a80", "#81c784")
 #: Dynamic property of a QApplication made by `fusion_application` until the first `apply_theme`.
 FUSION_FROM_START = "cloudwizardFusionFromStart"
+#: Dynamic property of the QApplication: whether `apply_theme` last applied the dark colours (unset for high contrast).
+THEME_DARK = "cloudwizardThemeDark"
 
 HIGH_CONTRAST = Colours("#000000", "#000000", "#ffffff", "#ffffff", "#ffff00", "#000000", "#ffffff", "#00ffff",
                         "#1a1a00", "#ff6e6e", "#7dff7d")
 
 
+def system_palette_is_dark() -> bool:
+    """Whether the system's palette is a dark one (the application's palette until `apply_theme` sets ours)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def system_is_dark() -> bool:
-    """Whether the system asks for a dark appearance."""
+    """Whether the system asks for a dark appearance: its colour scheme, else its palette."""
+    from PySide6.QtCore import Qt  # here: the Qt namespace's 93 enums cost ~14 ms and 1.3 MiB to create
+
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
     if scheme == Qt.ColorScheme.Dark:
         return True
     if scheme == Qt.ColorScheme.Light:
         return False
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return system_palette_is_dark()
 
 
-def colours(high_contrast: bool) -> Colours:
-    """The colours for the chosen theme and the system's appearance."""
+def colours(high_contrast: bool, first_frame: bool = False) -> Colours:
+    """The colours for the chosen theme and the system's appearance.
+
+    Args:
+        high_contrast: the high-contrast colours.
+        first_frame: decide light or dark from the system palette alone (see `apply_theme`).
+    """
     if high_contrast:
         return HIGH_CONTRAST
-    return DARK if system_is_dark() else LIGHT
+    dark = system_palette_is_dark() if first_frame else system_is_dark()
+    return DARK if dark else LIGHT
 
 
 def palette_for(c: Colours) -> QPalette:
@@ -168,15 +182,22 @@ def fusion_application() -> QApplication:
     return app
 
 
-def apply_theme(app: QApplication, high_contrast: bool = False, touch_scale: float | None = None) -> Colours:
+def apply_theme(
+    app: QApplication, high_contrast: bool = False, touch_scale: float | None = None, first_frame: bool = False
+) -> Colours:
     """Apply the theme to the application; returns the colours used (for custom painting).
 
     Args:
         app: the application.
         high_contrast: the high-contrast colours instead of the system's light or dark.
         touch_scale: the kiosk's touch theme with its text times this (None: the desktop theme).
+        first_frame: the theme for the first paint: light or dark from the system palette only.
+            Asking for the colour scheme (``QStyleHints.colorScheme()``) makes PySide6 create every
+            enum of the Qt namespace (~14 ms, 1.3 MiB); Qt's platform themes give a dark palette
+            when the scheme is dark, so the palette tells the same, and `theme_matches_system`
+            checks the scheme itself right after the first paint.
     """
-    c = colours(high_contrast)
+    c = colours(high_contrast, first_frame)
     if app.property(FUSION_FROM_START):
         app.setProperty(FUSION_FROM_START, False)  # later calls set it again, as they always did
     else:
@@ -186,4 +207,15 @@ def apply_theme(app: QApplication, high_contrast: bool = False, touch_scale: flo
     if touch_scale is not None:
         sheet += touch_style_sheet(c, touch_scale)
     app.setStyleSheet(sheet)
+    app.setProperty(THEME_DARK, None if high_contrast else c is DARK)  # None removes the property
     return c
+
+
+def theme_matches_system(app: QApplication) -> bool:
+    """Whether the light or dark theme applied last is what the system's colour scheme asks for.
+
+    False only after a `first_frame` theme whose palette guess the colour scheme contradicts; the
+    caller then applies the theme again. High contrast (neither light nor dark) always matches.
+    """
+    applied_dark = app.property(THEME_DARK)
+    return applied_dark is None or bool(applied_dark) == system_is_dark()

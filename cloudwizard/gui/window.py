@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts with a list, not setShortcut: PySide6 checks setShortcut's Qt.Key overload
+            # first, and that creates the Qt namespace's 93 enums (~14 ms) before the first paint
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -345,6 +347,7 @@ class MainWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------
     def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
         """Ask a yes/no question; "no" is the safe default."""
+        from PySide6.QtCore import Qt  # here, as below: the Qt namespace's enums cost ~14 ms to create
         from PySide6.QtWidgets import QMessageBox  # dialogs come later: keep their types out of the start-up
 
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, text: str, details: str = "") -> None:
         """Say what went wrong, where, and what to do; `details` holds report lines."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
@@ -386,6 +390,8 @@ class MainWindow(QMainWindow):
     # -- events ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter goes on when the focused widget did not use it."""
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             if self.next_button.isVisible():
                 self.nextRequested.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
@@ -155,7 +155,7 @@ class WelcomePage(ScrollPage):
         """Show "please choose" under the audiences, and focus them."""
         self.audience_error.setVisible(shown)
         if shown and self.audience_buttons:
-            self.audience_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.audience_buttons[0].setFocus()  # OtherFocusReason, without the Qt namespace's enums
             self.ensure_visible(self.audience_card)
 
     def set_resume(self, info: tuple[str, int] | None) -> None:
@@ -167,11 +167,11 @@ class WelcomePage(ScrollPage):
     def focus_first(self) -> None:
         """Focus the first thing to do on this page."""
         if self._resume is not None:
-            self.resume_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.resume_button.setFocus()  # as above: OtherFocusReason
             return
         checked = [b for b in self.audience_buttons if b.isChecked()]
         target = (checked or self.audience_buttons or [self.language_buttons[self._l10n.language]])[0]
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.setFocus()
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
