@@ -7,8 +7,7 @@ engine call (or one navigation step) and emits what changed. Nothing here builds
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,9 +24,10 @@ if TYPE_CHECKING:  # the engine's model is imported with the questionnaire, afte
 WELCOME, QUESTIONS, REVIEW, RESULT = "welcome", "questions", "review", "result"
 
 
-@dataclass(frozen=True, slots=True)
-class WhatIf:
+class WhatIf(NamedTuple):
     """A "what would change this" applied to the answers, kept so it can be undone.
+
+    A NamedTuple rather than a dataclass, like `WizardOptions`: this module is imported before the first paint.
 
     Attributes:
         counterfactual: the change that was applied.

@@ -9,8 +9,7 @@ trying a configuration out). Keys live in a ``[kiosk]`` section; see ``packaging
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
 
@@ -27,12 +26,11 @@ MIN_WARNING_SECONDS = 20.0
 MIN_IDLE_SECONDS = 30.0
 
 
-@dataclass(frozen=True, slots=True)
-class KioskConfig:
-    """What kiosk mode does on this machine.
+class KioskConfig(NamedTuple):
+    """What kiosk mode does on this machine (immutable).
 
     Values read from a file are checked and clamped (`read_config`); tests build one directly with
-    short times.
+    short times. A NamedTuple, not a dataclass: every start reads it (see `WizardOptions`).
 
     Attributes:
         enabled: start in kiosk mode even without ``--kiosk``.
@@ -56,7 +54,7 @@ class KioskConfig:
     questionnaire: str = ""
     cancel_print_jobs: bool = True
     source: str = ""
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = ()
 
 
 def system_settings() -> QSettings:

