@@ -12,6 +12,7 @@ at once unless `run()` asks it not to.
 from __future__ import annotations
 
 import argparse
+import linecache
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -733,6 +734,11 @@ def run(options: argparse.Namespace) -> int:
     """
     app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
+
+    # PySide6's import hook reads the source of every module imported after PySide6 (looking for
+    # `from __feature__ import`), and linecache keeps those ~600 KB of lines: let them go before
+    # the window is built (-0.6 MiB at the first paint). Tracebacks read the files again if needed.
+    linecache.clearcache()
 
     config = read_config()
     kiosk = config if getattr(options, "kiosk", False) or config.enabled else None
