@@ -13,7 +13,6 @@ makes the lines to paste into the kiosk configuration on any machine::
 
 from __future__ import annotations
 
-import argparse
 import enum
 import os
 import sys
@@ -141,6 +140,11 @@ def config_lines(pin: str, iterations: int = DEFAULT_ITERATIONS) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Ask for a new PIN twice and print the configuration lines; returns the exit status."""
+    # Here, not at the top: the GUI imports this module at every start (the kiosk configuration's
+    # default work factor), and PySide6's import hook reads the source of each module named in an
+    # import statement after it (~100 KB for argparse).
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m cloudwizard.gui.kiosk.pin",
         description="Make the pin_hash/pin_salt lines for the kiosk configuration ([kiosk] section).",
