@@ -192,8 +192,8 @@ def apply_theme(
         touch_scale: the kiosk's touch theme with its text times this (None: the desktop theme).
         first_frame: the theme for the first paint: light or dark from the system palette only.
             Asking for the colour scheme (``QStyleHints.colorScheme()``) makes PySide6 create every
-            enum of the Qt namespace (~14 ms, 1.3 MiB); Qt's platform themes give a dark palette
-            when the scheme is dark, so the palette tells the same, and `theme_matches_system`
+            enum of the Qt namespace (~14 ms, 1.3 MiB). A platform theme that reports a dark scheme
+            normally gives a dark palette too (Qt 6.11's GNOME theme does), and `theme_matches_system`
             checks the scheme itself right after the first paint.
     """
     c = colours(high_contrast, first_frame)
