@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from cloudwizard.engine.i18n import system_language
@@ -39,6 +40,18 @@ if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, 
     from cloudwizard.gui.pages.review import ReviewPage
 
 APP_NAME = "CloudWizard"
+#: The reverse-DNS id of the desktop file, the AppStream metainfo and the icon (see packaging/linux/).
+APP_ID = "be.cloudwizard.CloudWizard"
+
+
+def app_icon() -> QIcon:
+    """The installed theme icon, else the SVG that ships in the package."""
+    import importlib.resources
+
+    svg = importlib.resources.files("cloudwizard.resources").joinpath("icons", "cloudwizard.svg")
+    return QIcon.fromTheme(APP_ID, QIcon(str(svg)))
+
+
 ANSWERS_SUFFIX = ".cwanswers.yaml"
 
 
@@ -116,6 +129,7 @@ class Wizard:
         if not theme_matches_system(self.app):  # the first frame's light/dark came from the palette
             apply_theme(self.app, self.high_contrast, self.touch_scale)
         self.window.build_steps()
+        self.window.setWindowIcon(app_icon())
         self.questions = QuestionPage(self.l10n)
         self.review = ReviewPage(self.l10n)
         self.result = ResultPage(self.l10n, self.options)
@@ -673,6 +687,8 @@ def build_app(
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    # Lets desktops (GNOME on Wayland in particular) match the window to the installed menu entry.
+    app.setDesktopFileName(APP_ID)
     if settings is None:
         settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
     stored = settings.value("language", "")

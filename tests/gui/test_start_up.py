@@ -73,3 +73,14 @@ sys.exit(status or (2 if core.__dict__.get("Qt") is not None else 0))
     if done.returncode == 3:
         pytest.skip("this PySide6 creates its types when the module is imported")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_window_has_the_app_icon_and_desktop_file_name(make_wizard: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from cloudwizard.gui.app import APP_ID, app_icon
+
+    assert not app_icon().isNull(), "the bundled SVG icon did not load"
+    wizard = make_wizard()
+    assert QApplication.desktopFileName() == APP_ID
+    assert not wizard.window.windowIcon().isNull()
