@@ -43,15 +43,16 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import HypothesisException  # noqa: E402
 
 from cloudwizard.engine.answers import AnswerError, dump_answers, parse_answers  # noqa: E402
-from cloudwizard.engine.conditions import ConditionError, NameInfo, compile_condition  # noqa: E402
+from cloudwizard.engine.conditions import ConditionError, compile_condition  # noqa: E402
 from cloudwizard.engine.loader import load_questionnaire_text  # noqa: E402
-from cloudwizard.engine.model import Questionnaire, QuestionType  # noqa: E402
+from cloudwizard.engine.model import Questionnaire  # noqa: E402
 from cloudwizard.engine.recommender import recommend  # noqa: E402
 from cloudwizard.engine.reports import render  # noqa: E402
 from cloudwizard.engine.session import Session  # noqa: E402
 from cloudwizard.engine.yamlsafe import YamlError, parse_bytes  # noqa: E402
 from tests.reliability.strategies import (  # noqa: E402
     ANY_VALUE,
+    CONDITION_NAMES,
     EXAMPLE_ANSWERS,
     EXAMPLE_TEXT,
     RAW_BYTES,
@@ -133,13 +134,7 @@ def _example() -> Questionnaire:
 
 
 EXAMPLE_Q = _example()
-NAMES = {
-    "who": NameInfo(QuestionType.SINGLE, ("me", "firm"), 0),
-    "kinds": NameInfo(QuestionType.MULTIPLE, ("photos", "secret"), 1),
-    "offline": NameInfo(QuestionType.YESNO, ("yes", "no"), 2),
-    "size": NameInfo(QuestionType.NUMBER, (), 3),
-    "notes": NameInfo(QuestionType.TEXT, (), 4),
-}
+NAMES = CONDITION_NAMES
 CONDITIONS = ("who == 'me' and 'photos' in kinds", "not offline or size >= 50", "count(kinds) > 1",
               "answered(notes) and who in ('me', 'firm')", "size < 3 or size > -2.5 and not (who != 'firm')")
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from cloudwizard.engine.conditions import NameInfo
 from cloudwizard.engine.model import OPTIONS, Questionnaire, QuestionType
 from cloudwizard.engine.yamlsafe import plain_kind
 
@@ -45,6 +46,14 @@ EXAMPLE_ANSWERS = textwrap.dedent(
 )
 
 QUESTION_TYPES = ("single", "multiple", "yesno", "scale", "number", "text")
+#: Names that random conditions may read: one question of each type.
+CONDITION_NAMES = {
+    "who": NameInfo(QuestionType.SINGLE, ("me", "firm"), 0),
+    "kinds": NameInfo(QuestionType.MULTIPLE, ("photos", "secret"), 1),
+    "offline": NameInfo(QuestionType.YESNO, ("yes", "no"), 2),
+    "size": NameInfo(QuestionType.NUMBER, (), 3),
+    "notes": NameInfo(QuestionType.TEXT, (), 4),
+}
 
 # -- generated questionnaires ---------------------------------------------------------------------
 

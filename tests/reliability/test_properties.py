@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from cloudwizard import cli
 from cloudwizard.engine.answers import AnswerError, dump_answers, parse_answers, read_answers
-from cloudwizard.engine.conditions import ConditionError, NameInfo, compile_condition
+from cloudwizard.engine.conditions import ConditionError, compile_condition
 from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.loader import load_questionnaire, load_questionnaire_text
 from cloudwizard.engine.model import Questionnaire, QuestionType
@@ -31,6 +31,7 @@ from cloudwizard.engine.session import Session
 
 from .strategies import (
     ANY_VALUE,
+    CONDITION_NAMES,
     EXAMPLE_ANSWERS,
     EXAMPLE_TEXT,
     RAW_BYTES,
@@ -177,13 +178,7 @@ def test_command_line_on_mutated_files_exits_0_or_1(text: str, answers: str) -> 
 
 # -- conditions ---------------------------------------------------------------------------------------
 
-_NAMES = {
-    "who": NameInfo(QuestionType.SINGLE, ("me", "firm"), 0),
-    "kinds": NameInfo(QuestionType.MULTIPLE, ("photos", "secret"), 1),
-    "offline": NameInfo(QuestionType.YESNO, ("yes", "no"), 2),
-    "size": NameInfo(QuestionType.NUMBER, (), 3),
-    "notes": NameInfo(QuestionType.TEXT, (), 4),
-}
+_NAMES = CONDITION_NAMES
 _CONDITIONS = ("who == 'me' and 'photos' in kinds", "not offline or size >= 50", "count(kinds) > 1",
                "answered(notes) and who in ('me', 'firm')", "size < 3 or size > -2.5")
 _ANSWERS = st.fixed_dictionaries({}, optional={
