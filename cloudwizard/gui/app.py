@@ -115,7 +115,7 @@ class Wizard:
         self.pages_built = False
 
     def build_pages(self) -> None:
-        """Build the step list and the question, review and result pages, and wire them (once).
+        """Build the window's actions, the step list and the other pages, and wire them (once).
 
         `run()` calls this right after the first paint, so the first page shows up without waiting
         for these pages and the modules they need.
@@ -126,6 +126,7 @@ class Wizard:
         from cloudwizard.gui.pages.result import ResultPage
         from cloudwizard.gui.pages.review import ReviewPage
 
+        self.window.build_actions()  # first: the keyboard shortcuts
         if not theme_matches_system(self.app):  # the first frame's light/dark came from the palette
             apply_theme(self.app, self.high_contrast, self.touch_scale)
         self.window.build_steps()
@@ -704,7 +705,7 @@ def build_app(
     window = MainWindow(l10n, options, {WELCOME: welcome})
     controller.setParent(window)
     window.set_language(l10n.language)
-    window.act_contrast.setChecked(high_contrast)
+    window.set_high_contrast(high_contrast)
     if options.remember_geometry:
         geometry = settings.value("window/geometry")
         if geometry is not None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,7 +31,9 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 
-if TYPE_CHECKING:  # made by `build_steps`, after the first paint
+if TYPE_CHECKING:  # made by `build_steps` and `build_actions`, after the first paint
+    from PySide6.QtGui import QAction, QKeySequence
+
     from cloudwizard.gui.widgets.sections import StepList
 
 #: The size an empty QListWidget asks for (QAbstractScrollArea's default size hint), kept for the step list.
@@ -175,7 +177,13 @@ class MainWindow(QMainWindow):
         outer.addWidget(nav)
         self.setCentralWidget(central)
 
-        self._make_actions()
+        # The menu bar and its (empty) menus are in the first frame; the actions and their shortcuts
+        # come with `build_actions`, after the first paint (QAction, QKeySequence and its enum, 14
+        # actions and their shortcuts: ~2 ms).
+        self._make_menus()
+        self.actions_built = False
+        self._navigation = (False, "start", False)
+        self._high_contrast = options.high_contrast
         self.back_button.clicked.connect(self.backRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.start_over_button.clicked.connect(self.startOverRequested)
@@ -189,6 +197,8 @@ class MainWindow(QMainWindow):
     def _action(
         self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -199,7 +209,22 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _make_actions(self) -> None:
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_view = bar.addMenu("")
+        self.menu_help = bar.addMenu("")
+
+    def build_actions(self) -> None:
+        """Make the actions, their shortcuts and the menus' entries (once).
+
+        The app calls this right after the first paint, so the shortcuts work a few milliseconds
+        after the window shows up.
+        """
+        if self.actions_built:
+            return
+        from PySide6.QtGui import QAction, QKeySequence  # here: their types cost ~1.2 ms to create
+
         files = self._options.allow_files
         self.act_open = self._action("actionOpen", QKeySequence.StandardKey.Open, self.openRequested.emit)
         self.act_save = self._action("actionSave", QKeySequence.StandardKey.Save, self.saveRequested.emit)
@@ -220,14 +245,12 @@ class MainWindow(QMainWindow):
         self.act_contrast = QAction(self)
         self.act_contrast.setObjectName("actionHighContrast")
         self.act_contrast.setCheckable(True)
-        self.act_contrast.setChecked(self._options.high_contrast)
+        self.act_contrast.setChecked(self._high_contrast)
         self.act_contrast.toggled.connect(self.highContrastToggled)
         for a in (self.act_open, self.act_save, self.act_pdf, self.act_print, *self.act_exports.values()):
             a.setEnabled(files)
             a.setVisible(files)
 
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
         if files:
             self.menu_file.addAction(self.act_open)
             self.menu_file.addAction(self.act_save)
@@ -240,10 +263,17 @@ class MainWindow(QMainWindow):
             self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_start_over)
         self.menu_file.addAction(self.act_quit)
-        self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_contrast)
-        self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_help)
+        self.actions_built = True
+        self._retranslate_actions()
+        self.set_navigation(*self._navigation)
+
+    def set_high_contrast(self, checked: bool) -> None:
+        """Tick the high-contrast entry (without emitting when the actions are not made yet)."""
+        self._high_contrast = checked
+        if self.actions_built:
+            self.act_contrast.setChecked(checked)
 
     def build_steps(self) -> StepList:
         """Make the step list in the place kept for it (once; the app calls this after the first paint)."""
@@ -276,13 +306,15 @@ class MainWindow(QMainWindow):
 
     def set_navigation(self, can_go_back: bool, next_kind: str, results_ready: bool) -> None:
         """Update the navigation bar; `next_kind` is start, next, review, result or none."""
+        self._navigation = (can_go_back, next_kind, results_ready)
         self.back_button.setEnabled(can_go_back)
-        self.act_back.setEnabled(can_go_back)
         self._next_kind = next_kind
         self.next_button.setVisible(next_kind != "none")
-        self.act_next.setEnabled(next_kind != "none")
-        for a in (self.act_pdf, self.act_print, *self.act_exports.values()):
-            a.setEnabled(results_ready and self._options.allow_files)
+        if self.actions_built:
+            self.act_back.setEnabled(can_go_back)
+            self.act_next.setEnabled(next_kind != "none")
+            for a in (self.act_pdf, self.act_print, *self.act_exports.values()):
+                a.setEnabled(results_ready and self._options.allow_files)
         self._write_next()
 
     def set_progress(self, answered: int, total: int) -> None:
@@ -329,6 +361,13 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(_("&File"))
         self.menu_view.setTitle(_("&View"))
         self.menu_help.setTitle(_("&Help"))
+        self._retranslate_actions()
+        self._write_next()
+
+    def _retranslate_actions(self) -> None:
+        if not self.actions_built:
+            return
+        _ = self._l10n.gettext
         self.act_open.setText(_("&Open answers…"))
         self.act_save.setText(_("&Save answers…"))
         self.act_pdf.setText(_("&Export PDF…"))
@@ -342,7 +381,6 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(_("&Quit"))
         self.act_contrast.setText(_("&High contrast"))
         self.act_help.setText(_("Help for this &question"))
-        self._write_next()
 
     # -- dialogs -----------------------------------------------------------------------------
     def confirm(self, title: str, text: str, yes: str, no: str) -> bool:

@@ -84,3 +84,21 @@ def test_window_has_the_app_icon_and_desktop_file_name(make_wizard: Any) -> None
     wizard = make_wizard()
     assert QApplication.desktopFileName() == APP_ID
     assert not wizard.window.windowIcon().isNull()
+
+
+def test_menus_are_in_the_first_frame_and_their_actions_come_with_the_pages(make_wizard: Any) -> None:
+    """The menu titles are drawn in the first frame; the actions and shortcuts follow in `build_pages`."""
+    wizard = make_wizard(load_now=False)
+    window = wizard.window
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&View", "&Help"]
+    assert not window.actions_built and window.menu_file.isEmpty()
+    wizard.build_pages()
+    assert window.actions_built
+    assert [a.text() for a in window.menuBar().actions()] == titles
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()}
+    assert shortcuts["actionQuit"] == "Ctrl+Q" and shortcuts["actionHelp"] == "F1"
+    assert shortcuts["actionBack"] == "Alt+Left" and shortcuts["actionNext"] == "Alt+Right"
+    assert {"actionOpen", "actionSave", "actionExportPdf", "actionPrint"} <= shortcuts.keys()
+    assert not window.act_back.isEnabled()  # the navigation state set before the actions existed
+    assert window.act_contrast.isChecked() == wizard.high_contrast
