@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from cloudwizard.engine.i18n import system_language
@@ -31,6 +30,8 @@ from cloudwizard.gui.theme import apply_theme, fusion_application, theme_matches
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
+    from PySide6.QtGui import QIcon
+
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.gui.crash import CrashHandler, Saved
     from cloudwizard.gui.kiosk.config import KioskConfig
@@ -47,6 +48,8 @@ APP_ID = "be.cloudwizard.CloudWizard"
 def app_icon() -> QIcon:
     """The installed theme icon, else the SVG that ships in the package."""
     import importlib.resources
+
+    from PySide6.QtGui import QIcon  # here: the window gets its icon after the first paint (the type costs ~1.4 ms)
 
     svg = importlib.resources.files("cloudwizard.resources").joinpath("icons", "cloudwizard.svg")
     return QIcon.fromTheme(APP_ID, QIcon(str(svg)))
@@ -127,6 +130,11 @@ class Wizard:
         from cloudwizard.gui.pages.review import ReviewPage
 
         self.window.build_actions()  # first: the keyboard shortcuts
+        # The system's light/dark from now on (QStyleHints is one more type before the first paint);
+        # a change before now is caught by the check below.
+        hints = self.app.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(self.app, self.high_contrast, self.touch_scale))
         if not theme_matches_system(self.app):  # the first frame's light/dark came from the palette
             apply_theme(self.app, self.high_contrast, self.touch_scale)
         self.window.build_steps()
@@ -733,9 +741,6 @@ def build_app(
 
         wizard.kiosk = KioskMode(wizard, kiosk)
         _connect_kiosk(wizard, wizard.kiosk)
-    hints = app.styleHints()
-    if hints is not None:
-        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(app, wizard.high_contrast, wizard.touch_scale))
     wizard.render()
     if load_now:
         wizard.load_questionnaire()
