@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QSettings
 
 from cloudwizard.engine.vocabulary import LANGUAGES
-from cloudwizard.gui.kiosk.pin import DEFAULT_ITERATIONS
+from cloudwizard.gui.kiosk import DEFAULT_PIN_ITERATIONS as DEFAULT_ITERATIONS  # not from `pin`: ~0.6 ms
 
 #: Environment variable naming a configuration file to read instead of the system-wide one.
 CONFIG_ENV = "CLOUDWIZARD_KIOSK_CONFIG"

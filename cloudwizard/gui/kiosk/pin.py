@@ -19,8 +19,10 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
+from cloudwizard.gui.kiosk import DEFAULT_PIN_ITERATIONS
+
 #: PBKDF2-HMAC-SHA256 work factor (OWASP's 2023 advice); stored next to the hash so it can change.
-DEFAULT_ITERATIONS = 600_000
+DEFAULT_ITERATIONS = DEFAULT_PIN_ITERATIONS
 #: Fewer iterations than this are refused: a weak hash would make a stolen configuration easy to crack.
 MIN_ITERATIONS = 200_000
 SALT_BYTES = 16
@@ -71,8 +73,9 @@ class Outcome(enum.Enum):
 class PinGuard:
     """Checks PIN tries; after `max_tries` wrong ones in a row it refuses every try for `lock_seconds`.
 
-    A plain class, not a dataclass: the kiosk configuration imports this module at every start, and
-    `dataclasses` would cost ~3 ms before the first paint.
+    A plain class, not a dataclass: `dataclasses` costs ~3 ms to import, and the GUI should not wait
+    for it (this module is imported once a kiosk is built; the configuration, read at every start,
+    takes only `DEFAULT_PIN_ITERATIONS` from the package).
 
     Args:
         pin_hash: hex PBKDF2 hash from the configuration ("" when no PIN is set: nobody gets in).
@@ -140,9 +143,8 @@ def config_lines(pin: str, iterations: int = DEFAULT_ITERATIONS) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Ask for a new PIN twice and print the configuration lines; returns the exit status."""
-    # Here, not at the top: the GUI imports this module at every start (the kiosk configuration's
-    # default work factor), and PySide6's import hook reads the source of each module named in an
-    # import statement after it (~100 KB for argparse).
+    # Here, not at the top: a kiosk imports this module with the GUI, and PySide6's import hook reads
+    # the source of each module named in an import statement after it (~100 KB for argparse).
     import argparse
 
     parser = argparse.ArgumentParser(
