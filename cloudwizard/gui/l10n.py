@@ -8,11 +8,15 @@ standard dialogs and buttons are translated by the ``qtbase_<lang>.qm`` files th
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.vocabulary import LANGUAGES
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 
 class Localizer(QObject):
@@ -50,6 +54,8 @@ class Localizer(QObject):
         QLocale.setDefault(QLocale(self._language))
         if self._language == "en":
             return
+        from PySide6.QtCore import QLibraryInfo, QTranslator  # here: English, Qt's own language, needs neither
+
         translator = QTranslator(self)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(f"qtbase_{self._language}", folder):
