@@ -37,6 +37,7 @@ def test_wheel_holds_the_content(wheel: Path) -> None:
     ):
         assert required in names, required
     assert not any(n.startswith("tests/") for n in names)
+    assert not any("__pycache__" in n for n in names)
     # Every module of the package travels, however the package list in pyproject.toml is kept.
     for module in (REPO / "cloudwizard").rglob("*.py"):
         assert module.relative_to(REPO).as_posix() in names, f"{module} is missing from the wheel"
