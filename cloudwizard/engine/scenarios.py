@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cloudwizard.engine.answers import AnswerError, coerce_for
 from cloudwizard.engine.diagnostics import Report
-from cloudwizard.engine.model import Questionnaire, Scenario
+from cloudwizard.engine.model import Location, Questionnaire, Scenario
 from cloudwizard.engine.recommender import recommend
 from cloudwizard.engine.session import resolve
 from cloudwizard.engine.yamlsafe import Node
@@ -15,10 +15,22 @@ from cloudwizard.engine.yamlsafe import Node
 
 @dataclass
 class ScenarioResult:
-    """The outcome of one scenario: `failures` is empty when it passed."""
+    """The outcome of one scenario: `failures` is empty when it passed.
+
+    Attributes:
+        scenario: the scenario.
+        failures: what did not hold, one message each.
+        places: where each failure is (the answer at fault, else the scenario), same order.
+    """
 
     scenario: Scenario
     failures: list[str]
+    places: list[Location] = field(default_factory=list)
+
+    def fail(self, message: str, place: Location | None = None) -> None:
+        """Record a failure at `place` (default: the scenario)."""
+        self.failures.append(message)
+        self.places.append(place or self.scenario.location)
 
     @property
     def passed(self) -> bool:
@@ -28,49 +40,51 @@ class ScenarioResult:
 
 def run_scenario(q: Questionnaire, scenario: Scenario) -> ScenarioResult:
     """Check one scenario's answers against its expectations."""
-    failures: list[str] = []
+    result = ScenarioResult(scenario, [])
+    fail = result.fail
     answers: dict[str, Any] = {}
+    places = {qid: raw.location for qid, raw in scenario.answers.items() if isinstance(raw, Node)}
     for qid, raw in scenario.answers.items():
         value = raw.plain() if isinstance(raw, Node) else raw
         try:
             answers[qid] = coerce_for(q, qid, value)
         except AnswerError as exc:
-            failures.append(f"answer to '{qid}': {exc}")
-    if failures:
-        return ScenarioResult(scenario, failures)
+            fail(f"answer to '{qid}': {exc}", places.get(qid))
+    if result.failures:
+        return result
     view = resolve(q, answers)
     rec = recommend(q, answers, counterfactuals=False)
     if scenario.expect_model and rec.model.recommended != scenario.expect_model:
         scores = ", ".join(f"{o.id} {o.score:g}" for o in rec.model.options)
-        failures.append(f"expected model {scenario.expect_model}, got {rec.model.recommended} ({scores})")
+        fail(f"expected model {scenario.expect_model}, got {rec.model.recommended} ({scores})")
     if scenario.expect_layer and rec.layer.recommended != scenario.expect_layer:
         scores = ", ".join(f"{o.id} {o.score:g}" for o in rec.layer.options)
-        failures.append(f"expected layer {scenario.expect_layer}, got {rec.layer.recommended} ({scores})")
+        fail(f"expected layer {scenario.expect_layer}, got {rec.layer.recommended} ({scores})")
     for qid in scenario.expect_visible:
         if qid not in view.questions:
-            failures.append(f"expected '{qid}' to be visible, but it is hidden")
+            fail(f"expected '{qid}' to be visible, but it is hidden")
     for qid in scenario.expect_hidden:
         if qid in view.questions:
-            failures.append(f"expected '{qid}' to be hidden, but it is visible")
+            fail(f"expected '{qid}' to be hidden, but it is visible")
     applied_c = {a.id for a in rec.constraints}
     for cid in scenario.expect_constraints:
         if cid not in applied_c:
-            failures.append(f"expected constraint '{cid}' to apply")
+            fail(f"expected constraint '{cid}' to apply")
     applied_p = {a.id for a in rec.precautions}
     for pid in scenario.expect_precautions:
         if pid not in applied_p:
-            failures.append(f"expected precaution '{pid}' to apply")
+            fail(f"expected precaution '{pid}' to apply")
     for qid in scenario.answers:
         if qid in view.hidden_answers:
-            failures.append(f"answers '{qid}', which is hidden for these answers")
-    return ScenarioResult(scenario, failures)
+            fail(f"answers '{qid}', which is hidden for these answers", places.get(qid))
+    return result
 
 
 def run_scenarios(q: Questionnaire, report: Report | None = None) -> list[ScenarioResult]:
-    """Run every scenario; failures go into `report` as errors at the scenario's place."""
+    """Run every scenario; failures go into `report` as errors at the answer at fault, else the scenario."""
     results = [run_scenario(q, s) for s in q.tests]
     if report is not None:
         for r in results:
-            for failure in r.failures:
-                report.error(r.scenario.location, f"scenario '{r.scenario.name}': {failure}", "scenario")
+            for failure, place in zip(r.failures, r.places, strict=True):
+                report.error(place, f"scenario '{r.scenario.name}': {failure}", "scenario")
     return results
