@@ -96,6 +96,7 @@ def compile_condition(
     before: int | None = None,
     value: NameInfo | None = None,
     self_id: str | None = None,
+    own_section: range | None = None,
 ) -> Condition:
     """Parse and check `source`, returning a `Condition`.
 
@@ -106,6 +107,8 @@ def compile_condition(
             may only read answers to questions asked before it).
         value: if given, ``value`` names the answer being validated, of this type.
         self_id: the question the condition belongs to, to name a self-reference as a cycle.
+        own_section: for a section's condition, the positions of its own questions, to name a
+            reference to one of them as such.
 
     Raises:
         ConditionError: with every problem found.
@@ -123,7 +126,7 @@ def compile_condition(
     count = sum(1 for _ in ast.walk(tree))
     if count > _MAX_NODES:
         raise ConditionError([(f"the condition is too complex ({count} parts)", 0)])
-    compiler = _Compiler(names, before, value, self_id)
+    compiler = _Compiler(names, before, value, self_id, own_section)
     evaluate = compiler.truth(tree.body)
     if compiler.problems:
         raise ConditionError(compiler.problems)
@@ -146,11 +149,13 @@ class _Compiler:
         before: int | None,
         value: NameInfo | None,
         self_id: str | None,
+        own_section: range | None = None,
     ) -> None:
         self.names = names
         self.before = before
         self.value = value
         self.self_id = self_id
+        self.own_section = own_section
         self.problems: list[tuple[str, int]] = []
         self.used: set[str] = set()
 
@@ -226,6 +231,12 @@ class _Compiler:
             return self.fail(node, f"unknown question '{ident}'{extra}")
         if ident == self.self_id:
             return self.fail(node, f"'{ident}' refers to itself: a condition cannot read its own answer (cycle)")
+        if self.own_section is not None and info.position in self.own_section:
+            return self.fail(
+                node,
+                f"'{ident}' is asked in this section itself; a section's condition may only read questions "
+                "of earlier sections (cycle)",
+            )
         if self.before is not None and info.position >= self.before:
             return self.fail(
                 node,

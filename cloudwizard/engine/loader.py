@@ -343,6 +343,7 @@ class _Builder:
         before: int | None = None,
         value: NameInfo | None = None,
         self_id: str | None = None,
+        own_section: range | None = None,
     ) -> Condition | None:
         """Compile the condition at `key`, reporting its problems at the condition's place."""
         source = f.get(key)
@@ -352,7 +353,9 @@ class _Builder:
         if isinstance(source, Node):  # "required" keeps the node when it is a condition
             source = source.value
         try:
-            return compile_condition(source, self.names, before=before, value=value, self_id=self_id)
+            return compile_condition(
+                source, self.names, before=before, value=value, self_id=self_id, own_section=own_section
+            )
         except ConditionError as exc:
             for message, col in exc.problems:
                 loc = node.location
@@ -505,7 +508,9 @@ class _Builder:
                     if built is not None:
                         questions.append(built)
                 position += 1
-            when = self.condition(sf, "when", sf.get("id", ""), before=first_position)
+            when = self.condition(
+                sf, "when", sf.get("id", ""), before=first_position, own_section=range(first_position, position)
+            )
             if "questions" in sf and not sf["questions"]:
                 self.error(sf["__node__"].location, "a section needs at least one question", "empty", sf.get("id", ""))
             if "id" in sf:

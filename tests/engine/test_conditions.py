@@ -104,3 +104,10 @@ def test_arbitrary_text_never_escapes_the_whitelist(source: str) -> None:
     except ConditionError:
         return
     assert isinstance(cond(ANSWERS), bool)
+
+
+def test_a_section_reading_its_own_question_is_named_as_such() -> None:
+    with pytest.raises(ConditionError, match="is asked in this section itself"):
+        compile_condition("size > 3", NAMES, before=3, own_section=range(3, 5))
+    with pytest.raises(ConditionError, match="is asked later"):
+        compile_condition("notes == 'x'", NAMES, before=3, own_section=range(3, 4))
