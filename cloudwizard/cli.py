@@ -129,6 +129,11 @@ def cmd_gui(ns: argparse.Namespace) -> int:
     """Start the desktop app (the only place Qt is imported)."""
     if ns.questionnaire is not None and not _questionnaire_ok(ns.questionnaire):
         return EXIT_INVALID
+    from cloudwizard.gui.display import missing_display  # issue 14: no display, said plainly (not Qt's abort)
+
+    if (no_display := missing_display(ns.lang or system_language())) is not None:
+        print(no_display, file=sys.stderr)
+        return EXIT_INVALID
     from cloudwizard.gui.app import run
 
     return run(ns)

@@ -117,12 +117,18 @@ def compile_condition(
         raise ConditionError([("the condition is empty", 0)])
     if len(source) > MAX_LENGTH:
         raise ConditionError([(f"the condition is longer than {MAX_LENGTH} characters", 0)])
+    if "\0" in source:  # Python before 3.11.4 raises ValueError for it, later ones SyntaxError: say it ourselves
+        raise ConditionError([("a condition cannot hold a NUL character (U+0000); remove it", source.strip().find("\0"))])
     try:
         with warnings.catch_warnings():  # e.g. "invalid decimal literal" for '1if': we report our own errors
             warnings.simplefilter("ignore")
             tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         return _raise_syntax(exc)
+    except ValueError as exc:  # pragma: no cover - no other ValueError is known from ast.parse
+        raise ConditionError([(f"not a valid condition: {exc}", 0)]) from None
+    except (MemoryError, RecursionError):  # pragma: no cover - the length limit keeps this away
+        raise ConditionError([("the condition is too complex", 0)]) from None
     count = sum(1 for _ in ast.walk(tree))
     if count > _MAX_NODES:
         raise ConditionError([(f"the condition is too complex ({count} parts)", 0)])
@@ -136,6 +142,10 @@ def compile_condition(
 def _raise_syntax(exc: SyntaxError) -> Condition:
     col = (exc.offset or 1) - 1
     raise ConditionError([(f"not a valid condition: {exc.msg}", col)]) from None
+
+
+#: Largest number a condition may hold (in size): beyond it a number is not exactly an integer any more.
+MAX_NUMBER = 1e15
 
 
 # Kinds of value an expression can have, for type checks.
@@ -177,6 +187,7 @@ class _Compiler:
             if isinstance(node.op, (ast.USub, ast.UAdd)) and isinstance(node.operand, ast.Constant):
                 v = node.operand.value
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    self.constant(node.operand)  # the size check
                     n = -v if isinstance(node.op, ast.USub) else v
                     return (lambda _a: n), _NUM
             return self.fail(node, "only 'not' and negative numbers are allowed here")
@@ -192,6 +203,8 @@ class _Compiler:
                 if not isinstance(elt, ast.Constant) or isinstance(elt.value, bool):
                     self.fail(elt, "a list in a condition may hold only texts and numbers")
                     continue
+                if isinstance(elt.value, (int, float)):
+                    self.constant(elt)  # the size check
                 items.append(elt.value)
             frozen = frozenset(items)
             return (lambda _a: frozen), _TUPLE
@@ -264,6 +277,9 @@ class _Compiler:
         if isinstance(v, str):
             return (lambda _a: v), _STR
         if isinstance(v, (int, float)):
+            if not abs(v) <= MAX_NUMBER:  # also false for NaN
+                self.fail(node, "a number in a condition must be finite and at most 10^15 in size")
+                return (lambda _a: 0), _NUM  # a number still, so that no second message follows
             return (lambda _a: v), _NUM
         return self.fail(node, f"the value {v!r} is not allowed in a condition")
 

@@ -82,13 +82,16 @@ def _in_place(rel: str, tmp_path: Path) -> Iterator[Path]:
     """Run from the folder that holds the file (the corpus, or a temporary one for made files)."""
     entry = EXPECTED[rel]
     if "make" in entry:
-        _make(tmp_path, rel, entry["make"])
-        example = tmp_path / EXAMPLE_ARG
+        # The repository's layout under tmp_path, so that EXAMPLE_ARG ('../../../questionnaires/…')
+        # stays inside tmp_path instead of reaching the system's temporary folder.
+        root = tmp_path / BAD.relative_to(REPO)
+        _make(root, rel, entry["make"])
+        example = root / EXAMPLE_ARG
         example.parent.mkdir(parents=True, exist_ok=True)
         if not example.exists():
             example.write_bytes(EXAMPLE.read_bytes())
-        with _cwd(tmp_path):
-            yield tmp_path
+        with _cwd(root):
+            yield root
     else:
         with _cwd(BAD):
             yield BAD
