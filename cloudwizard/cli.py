@@ -20,6 +20,7 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
+    from cloudwizard.engine.recommender import Recommendation
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -64,7 +65,8 @@ def _command_parser() -> argparse.ArgumentParser:
     ask.add_argument("--format", choices=("markdown", "html", "json"), default="markdown",
                      help="format of the report at the end (default: markdown)")
     ask.add_argument("-o", "--output", type=Path, help="write the report to this file")
-    ask.add_argument("--save", type=Path, help="also save the answers to this file")
+    ask.add_argument("--save", type=Path, help="save the answers to this file, also when you stop early")
+    ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
 
     rec = sub.add_parser("recommend", help="advice for an answers file")
     rec.add_argument("--answers", type=Path, required=True, help="the answers file")
@@ -119,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _err(message: str) -> None:
-    print(f"cloudwizard: {message}", file=sys.stderr)
+    from cloudwizard.engine.diagnostics import printable  # a path or a quoted value must not drive the terminal
+
+    print(f"cloudwizard: {printable(message)}", file=sys.stderr)
 
 
 # -- GUI ---------------------------------------------------------------------------------------
@@ -195,11 +199,12 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
     if result.report.diagnostics:
         print(result.report.format(), file=sys.stderr)
     if result.data is None:
-        _err(f"{ns.answers}: cannot use this answers file; it was left unchanged")
+        _ = gettext_for(ns.lang or system_language())
+        _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
         return EXIT_INVALID
     lang = ns.lang or result.data.language
     rec = recommend(q, result.data.answers)
-    return _write_output(render(rec, ns.format, lang), ns.output)
+    return _write_report(render(rec, ns.format, lang), ns.format, ns.output, lang)
 
 
 # -- validate ----------------------------------------------------------------------------------
@@ -272,33 +277,98 @@ def cmd_kiosk_pin(ns: argparse.Namespace) -> int:
 
 
 def cmd_ask(ns: argparse.Namespace) -> int:
-    """``cloudwizard ask``: the whole questionnaire in the terminal."""
-    from cloudwizard.terminal import TerminalAsker
+    """``cloudwizard ask``: the whole questionnaire in the terminal, then the advice on screen.
+
+    Without ``-o`` the report goes to standard output (in ``--format``); with ``-o`` it is written
+    to the file and the advice is also shown on screen. ``q`` (confirmed), Ctrl-C and the end of the
+    input keep the answers so far in the ``--save`` file (or the ``--answers`` file being resumed).
+    Exit status: 0 when the advice was given, 1 when the run stopped early, 130 on Ctrl-C.
+    """
+    from cloudwizard.engine.session import Session
+    from cloudwizard.terminal import Outcome, TerminalAsker
 
     q = _load(ns.questionnaire)
     if q is None:
         return EXIT_INVALID
     lang = ns.lang or system_language()
+    session = None
+    if ns.answers is not None:
+        from cloudwizard.engine.answers import read_answers
+
+        result = read_answers(ns.answers, q)
+        if result.report.diagnostics:
+            print(result.report.format(), file=sys.stderr)
+        if result.data is None:
+            _ = gettext_for(lang)
+            _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
+            return EXIT_INVALID
+        lang = ns.lang or result.data.language
+        session = Session.from_file(q, result.data)
     # The report goes to standard output; when that is a pipe or a file, the questions go to
     # standard error so the report stays clean for the next program.
     prompts = sys.stdout if _stream_is_tty(sys.stdout) else sys.stderr
-    asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin))
-    session = asker.run()
-    if session is None:
+    asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin), session=session,
+                          save_path=ns.save or ns.answers)
+    outcome = asker.run()
+    if outcome is Outcome.INTERRUPTED:
+        return EXIT_INTERRUPTED
+    if outcome is not Outcome.DONE:
         return EXIT_INVALID
     from cloudwizard.engine.recommender import recommend
     from cloudwizard.engine.reports import render
 
-    if ns.save is not None:
-        from cloudwizard.engine.answers import SaveError, save_answers
+    rec = recommend(q, asker.session.effective_answers())
+    if ns.output is None:
+        return _write_report(render(rec, ns.format, lang), ns.format, None, lang)
+    asker.say()
+    prompts.write(_advice_for_screen(rec, lang))
+    code = _write_report(render(rec, ns.format, lang), ns.format, ns.output, lang)
+    if code == EXIT_OK:
+        _ = gettext_for(lang)
+        asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
+    return code
 
-        try:
-            save_answers(ns.save, session.to_file())
-            print(gettext_for(lang)("Answers saved to {path}").format(path=ns.save), file=sys.stderr)
-        except SaveError as exc:
-            _err(str(exc.strerror))
-    rec = recommend(q, session.effective_answers())
-    return _write_output(render(rec, ns.format, lang), ns.output)
+
+def _advice_for_screen(rec: Recommendation, lang: str) -> str:
+    """The advice as shown in the terminal: what ``recommend`` prints there (the one place to change it)."""
+    from cloudwizard.engine.reports import render
+    from cloudwizard.terminal import safe_for_terminal
+
+    return safe_for_terminal(render(rec, "markdown", lang))
+
+
+# Characters that JSON may hold raw but that a terminal obeys: C1 controls (U+009B is a one-byte CSI),
+# DEL, and the line and paragraph separators.
+_JSON_UNSAFE = {c: f"\\u{c:04x}" for c in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
+                                             *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+def _write_report(text: str, fmt: str, output: Path | None, lang: str) -> int:
+    r"""Write a report of `fmt` to `output` or standard output, with control characters escaped.
+
+    JSON escapes them as ``\u009b`` (still the same JSON value); other text formats show them as
+    ``\x9b``-style escapes on standard output.
+    """
+    from cloudwizard.terminal import safe_for_terminal
+
+    if fmt == "json":
+        text = text.translate(_JSON_UNSAFE)
+    elif output is None:
+        text = safe_for_terminal(text)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    from cloudwizard.engine.answers import SaveError, write_atomic
+
+    try:
+        write_atomic(output, text)
+    except SaveError as exc:
+        _err(str(exc.strerror))
+        return EXIT_INVALID
+    _ = gettext_for(lang)
+    _err(_("wrote {path}").format(path=output))
+    return EXIT_OK
 
 
 def _stream_is_tty(stream: TextIO) -> bool:

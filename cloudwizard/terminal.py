@@ -1,50 +1,210 @@
 """The questionnaire in a terminal (``cloudwizard ask``), for people and machines without a display.
 
 It reads plain lines, so it works at a prompt and with answers piped in. Commands at any question:
-``?`` shows "why we ask this", ``b`` goes back one question, ``q`` quits. Choices are numbered;
-several choices are given as ``1,3``. An empty line keeps the current answer or skips an optional
-question.
+``?`` shows "why we ask this", ``b`` goes back one question, ``q`` stops (after a confirmation;
+the answers so far are saved when there is somewhere to save them). Choices are numbered; several
+choices are given as ``1,3``, ``1 3`` or ``1, 3``. An empty line keeps the current answer or skips
+an optional question.
+
+What the terminal promises:
+
+* Numbers are read the way the session's language writes them (`cloudwizard.engine.numbers`); an
+  entry that reads two ways, or only another language's way, is asked back ("Did you mean
+  200 000?"), never truncated. Prompts show the range that is accepted, written the language's way.
+* A questionnaire's validation rule is a plausibility warning the user may confirm ("That is a lot
+  for a small business ... Keep 100 000 anyway?"); the hard limits are ``min`` and ``max``.
+* Every line is wrapped to the terminal's width at word boundaries, with hanging indents for
+  choices, and every questionnaire or user text passes `safe_for_terminal` before it is printed.
+* The progress line reads "Part n of N · Question i of M", see `progress`.
 """
 
 from __future__ import annotations
 
+import enum
+import os
+import re
+import shutil
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
-from cloudwizard.engine.answers import AnswerError
+from cloudwizard.engine.answers import AnswerError, SaveError, save_answers
+from cloudwizard.engine.diagnostics import printable
 from cloudwizard.engine.i18n import gettext_for
-from cloudwizard.engine.model import Question, Questionnaire, QuestionType
+from cloudwizard.engine.model import Choice, Question, Questionnaire, QuestionType
+from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
 from cloudwizard.engine.reports import format_answer
 from cloudwizard.engine.session import Session
 
 _BACK, _QUIT, _HELP = "b", "q", "?"
+#: Name of the file the answers are saved in when the user stops without ``--save`` (in the current folder).
+RECOVERY_NAME = "cloudwizard-answers.yaml"
+#: Groups of digits in numbers we ask back about: a no-break space reads the same in every language
+#: and keeps the number on one line.
+_ASK_BACK_GROUP = "\u00a0"
+
+
+def safe_for_terminal(text: str) -> str:
+    r"""`text` with control characters shown as escapes, so it cannot drive the terminal.
+
+    ESC, BEL, CR, backspace, the other C0 controls, DEL, the C1 controls (U+0080–U+009F, among them
+    the one-byte CSI U+009B) and the invisible bidirectional overrides become ``\x1b``-style escapes;
+    line feeds and tabs stay.
+    """
+    return printable(text)
+
+
+class Outcome(enum.Enum):
+    """How a run of the questionnaire ended."""
+
+    DONE = "done"
+    QUIT = "quit"
+    END_OF_INPUT = "end_of_input"
+    INTERRUPTED = "interrupted"
 
 
 class _Back(Exception):
     pass
 
 
-class _Quit(Exception):
-    pass
+class _Refused(ValueError):
+    """An answer that was understood but cannot be accepted; the message says why."""
+
+
+class _Stop(Exception):
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.value)
+        self.outcome = outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where a question stands: part `part` of `parts`, question `question` of `questions` in that part."""
+
+    part: int
+    parts: int
+    question: int
+    questions: int
+
+
+def progress(session: Session, question: Question) -> Progress:
+    """The progress line for `question`, defined so that it does not jump as branches appear.
+
+    A question or part counts when it is shown for the answers so far, *or* when its condition reads
+    a question not yet passed (the current one or a later one), because it may still appear. Passed
+    questions are settled: a condition may only read earlier questions, so their visibility is known.
+
+    Going on, the counts therefore never grow: a branch that appears was already counted, and one
+    that is ruled out is dropped (the total gets smaller, which is good news). Going back to a
+    question shows the same numbers as the first time there, as long as earlier answers are unchanged.
+    """
+    q = session.questionnaire
+    order = {item.id: i for i, item in enumerate(q.questions)}
+    here = order[question.id]
+    answers = session.effective_answers()
+    visible_sections = {s.id for s in session.visible_sections()}
+
+    def open_condition(condition: Any) -> bool:
+        return condition is not None and any(order.get(name, -1) >= here for name in condition.names)
+
+    def section_counts(section_id: str) -> bool:
+        return section_id in visible_sections or open_condition(q.section(section_id).when)
+
+    def question_counts(item: Question) -> bool:
+        if session.is_visible(item.id) or item.id == question.id:
+            return True
+        if order[item.id] < here or not section_counts(item.section_id):
+            return False
+        return item.when is None or open_condition(item.when) or item.when(answers)
+
+    parts = [s for s in q.sections if any(question_counts(item) for item in s.questions)]
+    ids = [s.id for s in parts]
+    in_part = [item for item in q.section(question.section_id).questions if question_counts(item)]
+    return Progress(ids.index(question.section_id) + 1, len(parts),
+                    [item.id for item in in_part].index(question.id) + 1, len(in_part))
+
+
+def exclusive_conflict(question: Question, chosen: list[str]) -> tuple[str, list[str]] | None:
+    """An exclusive choice (e.g. "none of these") chosen with others: (its id, the other ids), else None.
+
+    A local stand-in for the engine's rule on exclusive choices; when ``engine/answers.py`` offers
+    one, call it here instead.
+    """
+    for cid in chosen:
+        choice = question.choice(cid)
+        if choice is not None and choice.exclusive and len(chosen) > 1:
+            return cid, [c for c in chosen if c != cid]
+    return None
 
 
 class TerminalAsker:
-    """Walks a `Session` question by question on text streams."""
+    """Walks a `Session` question by question on text streams.
+
+    Args:
+        questionnaire: what to ask.
+        lang: the session's language.
+        stdin: where answers are read.
+        stdout: where questions are written (the terminal).
+        echo: print each line read (for piped input, so a transcript reads well).
+        session: a session to resume (e.g. from an answers file); a new one when None.
+        save_path: where the answers are saved when the run ends, however it ends.
+        width: the line width; the terminal's width (read at each line) when None.
+    """
 
     def __init__(
-        self, questionnaire: Questionnaire, lang: str, stdin: TextIO, stdout: TextIO, *, echo: bool = False
+        self,
+        questionnaire: Questionnaire,
+        lang: str,
+        stdin: TextIO,
+        stdout: TextIO,
+        *,
+        echo: bool = False,
+        session: Session | None = None,
+        save_path: Path | None = None,
+        width: int | None = None,
     ) -> None:
-        """Set up on the given streams; with `echo`, lines read are printed (for piped input)."""
         self.echo = echo
         self.q = questionnaire
         self.lang = lang
         self.stdin = stdin
         self.out = stdout
         self._ = gettext_for(lang)
-        self.session = Session(questionnaire, language=lang)
+        self.session = session or Session(questionnaire, language=lang)
+        self.session.language = lang
+        self.save_path = save_path
+        self.saved_to: Path | None = None
+        self._width = width
+        #: Answers the user kept although a validation rule warned about them (question id → value).
+        self.confirmed: dict[str, Any] = {}
 
-    def say(self, text: str = "") -> None:
-        """Print one line."""
-        self.out.write(text + "\n")
+    # -- output --------------------------------------------------------------------------------
+    def width(self) -> int:
+        """The width to wrap to: the terminal's, read now (a window may be resized between questions)."""
+        if self._width is not None:
+            return self._width
+        columns = 0
+        if "COLUMNS" not in os.environ:
+            try:
+                columns = os.get_terminal_size(self.out.fileno()).columns
+            except (AttributeError, ValueError, OSError):
+                columns = 0
+        return max(20, columns or shutil.get_terminal_size((80, 24)).columns)
+
+    def wrap(self, text: str, indent: str = "", hanging: str | None = None) -> list[str]:
+        """`text` (made safe) wrapped at word boundaries; later lines are indented by `hanging`."""
+        rest = indent if hanging is None else hanging
+        lines: list[str] = []
+        for paragraph in safe_for_terminal(text).split("\n"):
+            wrapped = textwrap.wrap(paragraph, width=self.width(), initial_indent=indent, subsequent_indent=rest,
+                                    break_long_words=False, break_on_hyphens=False)
+            lines.extend(wrapped or [""])
+        return lines
+
+    def say(self, text: str = "", indent: str = "", hanging: str | None = None) -> None:
+        """Print `text`, wrapped."""
+        self.out.write("\n".join(self.wrap(text, indent, hanging)) + "\n")
         self.out.flush()
 
     def t(self, text: Any) -> str:
@@ -52,164 +212,385 @@ class TerminalAsker:
         return self.q.text(text, self.lang)
 
     def read(self, prompt: str) -> str:
-        """Read a line; end of input quits."""
-        self.out.write(prompt)
+        """Show `prompt` (wrapped, the cursor after its last line) and read a line.
+
+        Raises:
+            _Stop: at the end of the input or on Ctrl-C.
+        """
+        lines = self.wrap(prompt.rstrip(), "", "")
+        self.out.write("\n".join(lines) + " ")
         self.out.flush()
-        line = self.stdin.readline()
+        try:
+            line = self.stdin.readline()
+        except KeyboardInterrupt:
+            raise _Stop(Outcome.INTERRUPTED) from None
         if not line:
             self.say()
             self.say(self._("Input ended before the questionnaire was finished."))
-            raise _Quit
+            raise _Stop(Outcome.END_OF_INPUT)
         if self.echo:
-            self.out.write(line if line.endswith("\n") else line + "\n")
+            self.out.write(safe_for_terminal(line.rstrip("\n")) + "\n")
         return line.strip()
 
-    def run(self) -> Session | None:
-        """Ask every visible question, then confirm; None when the user quits."""
+    def yes(self, line: str) -> bool:
+        """Whether `line` says yes (in the session's language or in English)."""
+        return line.strip().lower() in {self._("y"), self._("yes"), "y", "yes"}
+
+    def num(self, value: float) -> str:
+        """A number written the session language's way."""
+        return format_number(value, self.lang)
+
+    # -- the run -------------------------------------------------------------------------------
+    def run(self) -> Outcome:
+        """Ask every visible question, then show a summary; returns how the run ended.
+
+        However it ends, the answers are saved when `save_path` is set (or, when a person stops
+        with ``q`` or Ctrl-C, in a file they agree to).
+        """
+        try:
+            self._intro()
+            self._loop(self._first_open_question())
+            outcome = Outcome.DONE
+        except _Stop as stop:
+            outcome = stop.outcome
+        except KeyboardInterrupt:
+            outcome = Outcome.INTERRUPTED
+        if outcome is Outcome.INTERRUPTED:
+            self.say()
+            self.say(self._("Interrupted."))
+        self._keep(outcome)
+        return outcome
+
+    def _intro(self) -> None:
         _ = self._
-        self.say(self.t(self.q.title))
-        self.say("=" * len(self.t(self.q.title)))
+        title = self.t(self.q.title)
+        self.say(title)
+        self.say("=" * min(len(title), self.width()))
         if self.q.introduction:
             self.say(self.t(self.q.introduction))
         if self.q.privacy:
             self.say(self.t(self.q.privacy))
         self.say(_("Type ? for help on a question, b to go back, q to quit."))
-        index = 0
-        try:
-            while True:
-                visible = self.session.visible_questions()
-                if index >= len(visible):
-                    if self.confirm():
-                        return self.session
-                    index = max(0, len(visible) - 1)
-                    continue
-                question = visible[index]
-                try:
-                    self.ask(question, index, visible)
-                    index += 1
-                except _Back:
-                    index = max(0, index - 1)
-        except _Quit:
-            return None
+        answered, _total = self.session.progress()
+        if answered:
+            self.say(_("Going on from your answers file (questions answered so far: {count}). Type b to go back.").format(
+                count=answered))
 
-    def confirm(self) -> bool:
-        """Show a summary; True to go on to the advice, False to go back."""
+    def _first_open_question(self) -> int:
+        """Index of the first visible question without an answer (or with a problem), for resuming."""
+        visible = self.session.visible_questions()
+        at_fault = {p.question_id for p in self.session.problems()}
+        for i, question in enumerate(visible):
+            if self.session.answer(question.id) is None or question.id in at_fault:
+                return i
+        return len(visible)
+
+    def _loop(self, index: int) -> None:
+        while True:
+            visible = self.session.visible_questions()
+            if index >= len(visible):
+                target = self.summary()
+                if target is None:
+                    return
+                index = target
+                continue
+            try:
+                self.ask(visible[index], index, visible)
+                index += 1
+            except _Back:
+                index = max(0, index - 1)
+
+    def _keep(self, outcome: Outcome) -> None:
+        """Save the answers at the end of a run, and say where (or that they were not saved)."""
+        _ = self._
+        path = self.save_path
+        has_answers = bool(self.session.answers or self.session.set_aside)
+        stopped_by_a_person = outcome in (Outcome.INTERRUPTED, Outcome.END_OF_INPUT) and not self.echo
+        if path is None and stopped_by_a_person and has_answers:
+            path = recovery_path()
+        if path is None:
+            if outcome is not Outcome.DONE and has_answers and self.saved_to is None:
+                self.say(_("Your answers were not saved (use --save FILE to keep them)."))
+            return
+        try:
+            save_answers(path, self.session.to_file())
+        except SaveError as exc:
+            self.say(_("Your answers could not be saved in {path}: {reason}").format(path=path, reason=exc.strerror))
+            return
+        self.saved_to = path
+        if outcome is Outcome.DONE:
+            self.say(_("Your answers are saved in {path}.").format(path=path))
+        else:
+            self.say(_("Your answers are saved in {path}. To go on later: cloudwizard ask --answers {path}").format(
+                path=path))
+
+    def _quit(self) -> None:
+        """``q``: confirm, maybe save, then stop; returns when the user goes on instead."""
+        _ = self._
+        if self.save_path is not None:
+            line = self.read(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+                path=self.save_path, yes=_("y"), no=_("n")))
+            if self.yes(line):
+                raise _Stop(Outcome.QUIT)
+            return
+        if not (self.session.answers or self.session.set_aside):
+            line = self.read(_("Stop now? [{yes}/{no}]").format(yes=_("y"), no=_("n")))
+            if self.yes(line):
+                raise _Stop(Outcome.QUIT)
+            return
+        target = recovery_path()
+        line = self.read(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
+                           "{no} = go on:").format(save=_("s"), path=target, yes=_("y"), no=_("n")))
+        if line.strip().lower() in {_("s"), "s"}:
+            self.save_path = target
+            raise _Stop(Outcome.QUIT)
+        if self.yes(line):
+            raise _Stop(Outcome.QUIT)
+
+    # -- the summary ---------------------------------------------------------------------------
+    def summary(self) -> int | None:
+        """Show the answers; None to go on to the advice, else the index of the question to ask next."""
         _ = self._
         self.say()
         self.say(_("Your answers"))
-        self.say("-" * len(_("Your answers")))
+        self.say("-" * min(len(_("Your answers")), self.width()))
+        answers = self.session.effective_answers()
         for section in self.session.visible_sections():
             self.say(f"[{self.t(section.title)}]")
             for question in self.session.visible_questions(section.id):
-                value = self.session.effective_answers().get(question.id)
-                self.say(f"  {self.t(question.label)} {format_answer(self.q, question, value, self.lang)}")
-        problems = self.session.problems()
-        if problems:
+                shown = self.show_answer(question, answers.get(question.id))
+                self.say(f"{self.t(question.label)} → {shown}", "  ", "      ")
+        open_problems = [p for p in self.session.problems() if not self._confirmed(p.question_id, p.kind)]
+        visible = self.session.visible_questions()
+        if open_problems:
             self.say(_("Some required questions are not answered yet."))
-            return False
+            ids = [v.id for v in visible]
+            return ids.index(open_problems[0].question_id)
         while True:
             line = self.read(_("Press Enter to see the advice, b to go back, q to quit: "))
             if line == "":
-                return True
+                return None
             if line.lower() == _BACK:
-                return False
+                return max(0, len(visible) - 1)
             if line.lower() == _QUIT:
-                raise _Quit
+                self._quit()
 
+    def _confirmed(self, question_id: str, kind: str) -> bool:
+        return kind == "validation" and question_id in self.confirmed and \
+            self.confirmed[question_id] == self.session.answer(question_id)
+
+    def show_answer(self, question: Question, value: Any) -> str:
+        """An answer as the user reads it; numbers written the language's way."""
+        if value is not None and question.type in (QuestionType.NUMBER, QuestionType.SCALE):
+            if question.type is QuestionType.SCALE and question.maximum is not None:
+                return f"{self.num(value)}\u00a0/\u00a0{self.num(question.maximum)}"
+            unit = self.t(question.unit)
+            return f"{self.num(value)}\u00a0{unit}" if unit else self.num(value)
+        return format_answer(self.q, question, value, self.lang)
+
+    # -- one question --------------------------------------------------------------------------
     def ask(self, question: Question, index: int, visible: tuple[Question, ...]) -> None:
-        """Ask one question until it has a valid answer (or is skipped when optional)."""
+        """Ask one question until it has an accepted answer (or is skipped when optional)."""
         _ = self._
         section = self.q.section(question.section_id)
         if index == 0 or visible[index - 1].section_id != question.section_id:
+            title = self.t(section.title)
             self.say()
-            self.say(f"## {self.t(section.title)}")
+            self.say(title)
+            self.say("-" * min(len(title), self.width()))
             if section.intro:
                 self.say(self.t(section.intro))
-        _answered, total = self.session.progress()
+        where = progress(self.session, question)
         self.say()
-        self.say(f"({index + 1}/{total}) {self.t(question.label)}")
+        self.say(_("Part {part} of {parts} · Question {question} of {questions}").format(
+            part=where.part, parts=where.parts, question=where.question, questions=where.questions))
+        self.say(self.t(question.label))
         if question.hint:
-            self.say(f"   {self.t(question.hint)}")
+            self.say(self.t(question.hint), "   ")
         choices = self.session.visible_choices(question.id) if question.type.has_choices else ()
+        width = len(str(len(choices)))
         for n, cid in enumerate(choices, 1):
             choice = question.choice(cid)
             assert choice is not None
             hint = f" — {self.t(choice.hint)}" if choice.hint else ""
-            self.say(f"   {n}. {self.t(choice.label)}{hint}")
+            marker = f"   {n:>{width}}. "
+            self.say(f"{self.t(choice.label)}{hint}", marker, " " * len(marker))
         current = self.session.answer(question.id)
-        prompt = self._prompt(question, choices)
+        prompt = self._prompt(question)
         if current is not None:
             prompt = _("{prompt} [Enter keeps: {current}] ").format(
-                prompt=prompt.rstrip(), current=format_answer(self.q, question, current, self.lang))
+                prompt=prompt.rstrip(), current=self.show_answer(question, current))
         while True:
             line = self.read(prompt)
             low = line.lower()
             if low == _HELP:
-                self.say("   " + (self.t(question.help) or _("No further help for this question.")))
+                self.say(self.t(question.help) or _("No further help for this question."), "   ")
                 continue
             if low == _BACK:
                 raise _Back
             if low == _QUIT:
-                raise _Quit
+                self._quit()
+                continue
             if line == "":
                 if current is not None:
-                    return
+                    if self._accept(question, current, current):
+                        return
+                    continue
                 if not self.session.is_required(question):
                     return
-                self.say("   " + _("This question needs an answer."))
+                self.say(_("This question needs an answer."), "   ")
                 continue
             try:
                 raw = self._parse(question, choices, line)
-                self.session.set_answer(question.id, raw)
-            except (AnswerError, ValueError) as exc:
-                self.say("   " + _("Not understood: {error}").format(error=exc))
+            except _Refused as exc:
+                self.say(str(exc), "   ", "   ")
                 continue
-            problem = next((p for p in self.session.problems() if p.question_id == question.id), None)
-            if problem is not None and problem.kind == "validation":
-                self.say("   " + self.t(problem.message))
-                self.session.clear_answer(question.id)
+            except ValueError as exc:
+                self.say(_("Not understood: {error}").format(error=exc), "   ", "   ")
                 continue
-            return
+            if raw is None:  # asked back and not confirmed: ask the question again
+                continue
+            if self._accept(question, raw, current):
+                return
 
-    def _prompt(self, question: Question, choices: tuple[str, ...]) -> str:
+    def _accept(self, question: Question, raw: Any, previous: Any) -> bool:
+        """Store `raw`; a failed validation rule is a warning the user may confirm. False to ask again."""
+        _ = self._
+        try:
+            self.session.set_answer(question.id, raw)
+        except AnswerError as exc:  # the checks above should catch every case; never show a traceback
+            self.say(_("Not understood: {error}").format(error=exc), "   ", "   ")
+            return False
+        problem = next((p for p in self.session.problems() if p.question_id == question.id), None)
+        if problem is None or problem.kind != "validation" or self._confirmed(question.id, "validation"):
+            return True
+        value = self.session.answer(question.id)
+        self.say(self.t(problem.message), "   ", "   ")
+        line = self.read(_("Keep {answer} anyway? [{yes}/{no}]").format(
+            answer=self.show_answer(question, value), yes=_("y"), no=_("n")))
+        if self.yes(line):
+            self.confirmed[question.id] = value
+            return True
+        if previous is not None and previous != raw:
+            self.session.set_answer(question.id, previous)
+        else:
+            self.session.clear_answer(question.id)
+        return False
+
+    def _range_text(self, question: Question) -> tuple[str, str]:
+        lo = self.num(question.minimum) if question.minimum is not None else ""
+        hi = self.num(question.maximum) if question.maximum is not None else ""
+        return lo, hi
+
+    def _prompt(self, question: Question) -> str:
         _ = self._
         t = question.type
         if t is QuestionType.MULTIPLE:
-            return _("Numbers, separated by commas: ")
+            return _("Numbers, separated by commas or spaces: ")
         if t is QuestionType.SINGLE:
             return _("Number: ")
         if t is QuestionType.YESNO:
             return _("1 = yes, 2 = no: ")
         if t in (QuestionType.SCALE, QuestionType.NUMBER):
-            lo = f"{question.minimum:g}" if question.minimum is not None else ""
-            hi = f"{question.maximum:g}" if question.maximum is not None else ""
-            ends = ""
-            if question.min_label or question.max_label:
-                ends = f" ({lo} = {self.t(question.min_label)}, {hi} = {self.t(question.max_label)})"
+            lo, hi = self._range_text(question)
             unit = f" {self.t(question.unit)}" if question.unit else ""
-            return _("A number from {low} to {high}{unit}{ends}: ").format(low=lo, high=hi, unit=unit, ends=ends)
+            if t is QuestionType.SCALE:
+                ends = ""
+                if question.min_label or question.max_label:
+                    ends = f" ({lo} = {self.t(question.min_label)}, {hi} = {self.t(question.max_label)})"
+                return _("A number from {low} to {high}{unit}{ends}: ").format(low=lo, high=hi, unit=unit, ends=ends)
+            whole = is_integer_question(question)
+            if lo and hi:
+                text = _("A whole number from {low} to {high}{unit}: ") if whole else \
+                    _("A number from {low} to {high}{unit}{ends}: ")
+            elif lo:
+                text = _("A whole number of at least {low}{unit}: ") if whole else _("A number of at least {low}{unit}: ")
+            elif hi:
+                text = _("A whole number up to {high}{unit}: ") if whole else _("A number up to {high}{unit}: ")
+            else:
+                text = _("A whole number{unit}: ") if whole else _("A number{unit}: ")
+            return text.format(low=lo, high=hi, unit=unit, ends="")
         return _("Your answer: ")
 
     def _parse(self, question: Question, choices: tuple[str, ...], line: str) -> Any:
+        """The raw answer for `line`, None after a "Did you mean" the user declined; ValueError when refused."""
         _ = self._
         t = question.type
         if t in (QuestionType.SINGLE, QuestionType.YESNO, QuestionType.MULTIPLE):
-            picks = [p.strip() for p in line.replace(";", ",").split(",") if p.strip()]
-            ids = []
-            for p in picks:
-                if not p.isdigit() or not 1 <= int(p) <= len(choices):
-                    raise ValueError(_("'{value}' is not one of the numbers 1 to {count}").format(
-                        value=p, count=len(choices)))
+            return self._parse_choices(question, choices, line)
+        if t in (QuestionType.SCALE, QuestionType.NUMBER):
+            return self._parse_number(question, line)
+        if len(line) > question.max_length:
+            raise _Refused(_("The text is {length} characters long; at most {limit} fit here.").format(
+                length=len(line), limit=question.max_length))
+        return line
+
+    def _parse_choices(self, question: Question, choices: tuple[str, ...], line: str) -> Any:
+        _ = self._
+        picks = [p for p in re.split(r"[\s,;]+", line) if p]
+        ids: list[str] = []
+        for p in picks:
+            if not (p.isdigit() and p.isascii()) or not 1 <= int(p) <= len(choices):
+                raise ValueError(_("'{value}' is not one of the numbers 1 to {count}").format(
+                    value=p, count=len(choices)))
+            if choices[int(p) - 1] not in ids:
                 ids.append(choices[int(p) - 1])
-            if t is QuestionType.MULTIPLE:
-                return ids
+        if question.type is not QuestionType.MULTIPLE:
             if len(ids) != 1:
                 raise ValueError(_("choose one number"))
             return ids[0]
-        if t in (QuestionType.SCALE, QuestionType.NUMBER):
-            try:
-                number = float(line.replace(",", "."))
-            except ValueError:
-                raise ValueError(_("'{value}' is not a number").format(value=line)) from None
-            return int(number) if number.is_integer() else number
-        return line
+        conflict = exclusive_conflict(question, ids)
+        if conflict is not None:
+            alone, others = conflict
+            raise _Refused(_("{choice} cannot be chosen together with {others}: it means none of the others "
+                               "apply. Choose it on its own, or leave it out.").format(
+                choice=self._choice_name(question, choices, alone),
+                others=", ".join(self._choice_name(question, choices, o) for o in others)))
+        return ids
+
+    def _choice_name(self, question: Question, choices: tuple[str, ...], cid: str) -> str:
+        choice: Choice | None = question.choice(cid)
+        label = self.t(choice.label) if choice else cid
+        return f"{choices.index(cid) + 1} ({label})"
+
+    def _parse_number(self, question: Question, line: str) -> Any:
+        _ = self._
+        whole = is_integer_question(question)
+        try:
+            result = parse_number(line, self.lang, integer=whole)
+        except NumberError as exc:
+            raise ValueError(exc.message(self.lang)) from None
+        if isinstance(result, Ambiguity):
+            shown = format_number(result.suggestion, self.lang, group=_ASK_BACK_GROUP)
+            answer = self.read(_("Did you mean {number}? [{yes}/{no}]").format(number=shown, yes=_("y"), no=_("n")))
+            if not self.yes(answer):
+                return None
+            value: float = result.suggestion
+        else:
+            value = result
+        self._check_range(question, value)
+        return value
+
+    def _check_range(self, question: Question, value: float) -> None:
+        _ = self._
+        if question.minimum is not None and value < question.minimum:
+            raise _Refused(_("{value} is below the minimum, {minimum}.").format(
+                value=self.num(value), minimum=self.num(question.minimum)))
+        if question.maximum is not None and value > question.maximum:
+            raise _Refused(_("{value} is above the maximum, {maximum}.").format(
+                value=self.num(value), maximum=self.num(question.maximum)))
+        if question.type is QuestionType.SCALE and question.minimum is not None and question.step:
+            steps = (value - question.minimum) / question.step
+            if not float(steps).is_integer():
+                raise _Refused(_("{value} is not a point of this scale.").format(value=self.num(value)))
+
+
+def recovery_path(folder: Path | None = None, exists: Callable[[Path], bool] = Path.exists) -> Path:
+    """A file name in `folder` (the current one) for answers saved on stopping, not overwriting a file."""
+    base = folder or Path()
+    candidate = base / RECOVERY_NAME
+    n = 2
+    while exists(candidate):
+        candidate = base / f"cloudwizard-answers-{n}.yaml"
+        n += 1
+    return candidate

@@ -132,8 +132,8 @@ def test_ask_in_the_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
 
 def test_ask_back_help_and_validation(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                                       tmp_path: Path) -> None:
-    # business; ? help; staff 20000 fails validation; 30; back; 40; secret data; sensitivity 5; peers no; ...
-    script = "2\n?\n20000\n30\nb\n40\n3\n5\n2\n1\n\n\n"
+    # business; ? help; staff 20000 warns, not kept; 30; back; 40; secret data; sensitivity 5; peers no; ...
+    script = "2\n?\n20000\nn\n30\nb\n40\n3\n5\n2\n1\n\n\n"
     monkeypatch.setattr(sys, "stdin", io.StringIO(script))
     saved = tmp_path / "saved.yaml"
     code = main(["ask", "--questionnaire", str(EXAMPLE), "--lang", "en", "--save", str(saved)])
