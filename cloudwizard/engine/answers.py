@@ -37,6 +37,7 @@ from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, plain_kind,
 ANSWERS_FORMAT = 1
 #: Answers files are small; anything larger is not one.
 MAX_ANSWERS_BYTES = 1024 * 1024
+_MAX_FLOAT = 1.7976931348623157e308
 _TOP_KEYS = ("cloudwizard_answers", "questionnaire", "language", "saved", "answers", "set_aside")
 
 
@@ -83,7 +84,11 @@ def coerce_answer(
             return "no"
         raise AnswerError(f"expected yes or no, got {_show(raw)}")
     if qtype in (QuestionType.SCALE, QuestionType.NUMBER):
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise AnswerError(f"expected a number, got {_show(raw)}")
+        if isinstance(raw, int) and abs(raw) > _MAX_FLOAT:  # math.isfinite would raise OverflowError
+            raise AnswerError("the number is too large")
+        if not math.isfinite(raw):
             raise AnswerError(f"expected a number, got {_show(raw)}")
         if minimum is not None and raw < minimum:
             raise AnswerError(f"{raw} is below the minimum {_num(minimum)}")

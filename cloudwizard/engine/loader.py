@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cloudwizard.engine import schema
-from cloudwizard.engine.conditions import Condition, ConditionError, NameInfo, compile_condition
+from cloudwizard.engine.conditions import MAX_NUMBER, Condition, ConditionError, NameInfo, compile_condition
 from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.model import (
     EMPTY_TEXT,
@@ -49,6 +49,10 @@ from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, paused_gc, 
 
 #: The questionnaire that ships with the app.
 BUNDLED_ID = "cloudwizard-be"
+#: Longest free-text answer a questionnaire may allow (answers files are at most 1 MB).
+MAX_TEXT_LENGTH = 100_000
+#: Most points a scale may have: each is a button on the screen.
+MAX_SCALE_POINTS = 101
 
 _ID_RE = re.compile(schema.ID_PATTERN)
 _SOURCE_ID_RE = re.compile(schema.SOURCE_ID_PATTERN)
@@ -213,11 +217,11 @@ class _Builder:
         if k == "int":
             if node.kind != "int":
                 return self._wrong(node, f"{what} must be a whole number", ref)
-            return node.value
+            return self._sized(node, ref, what)
         if k == "number":
             if node.kind not in ("int", "float"):
                 return self._wrong(node, f"{what} must be a number", ref)
-            return node.value
+            return self._sized(node, ref, what)
         if k == "bool":
             if node.kind != "bool":
                 if node.yaml11_bool:
@@ -275,6 +279,13 @@ class _Builder:
                     out[key] = converted
             return out
         return node  # "any": left for the caller
+
+    def _sized(self, node: Node, ref: str, what: str) -> Any:
+        """A number no larger than the app can show and compute with exactly (10^15), else `_BAD`."""
+        if abs(node.value) > MAX_NUMBER:
+            return self._wrong(node, f"{what}: {_short_number(node.value)} is too large; numbers in a questionnaire "
+                               "must be at most 10^15 in size", ref, found=False)
+        return node.value
 
     def _wrong(self, node: Node, message: str, ref: str, *, found: bool = True) -> Any:
         self.error(node.location, f"{message} (found {_describe(node)})" if found else message, "type", ref)
@@ -545,10 +556,8 @@ class _Builder:
                 rules.append(Rule(rid, when, self.effect(rf, rid), rf["__node__"].location))
 
         notices = []
-        for n in top.get("notices", []):
-            nf = self.fields(n, "notice")
-            if nf is None or "id" not in nf:
-                continue
+        notice_fields = [nf for n in top.get("notices", []) if (nf := self.fields(n, "notice")) is not None]
+        for nf in self.unique(notice_fields, "notice").values():
             notices.append(
                 Notice(
                     id=nf["id"],
@@ -561,10 +570,8 @@ class _Builder:
                 )
             )
         readings = []
-        for n in top.get("further_reading", []):
-            gf = self.fields(n, "reading")
-            if gf is None or "id" not in gf:
-                continue
+        reading_fields = [gf for n in top.get("further_reading", []) if (gf := self.fields(n, "reading")) is not None]
+        for gf in self.unique(reading_fields, "further reading").values():
             readings.append(
                 Reading(
                     id=gf["id"],
@@ -704,6 +711,17 @@ class _Builder:
             step = 1
         if "max_length" in qf and qtype is not QuestionType.TEXT:
             self.error(node.key_locations["max_length"], "'max_length' is only for text questions", "type", qid)
+        max_length = qf.get("max_length", 500)
+        if not 1 <= max_length <= MAX_TEXT_LENGTH:
+            self.error(node.value["max_length"].location,
+                       f"max_length must be from 1 to {MAX_TEXT_LENGTH:,} (found {max_length})", "range", qid)
+            max_length = 500
+        if qtype is QuestionType.SCALE and minimum is not None and maximum is not None and minimum < maximum:
+            points = (maximum - minimum) / step + 1
+            if points > MAX_SCALE_POINTS:
+                self.error(node.value["max"].location,
+                           f"a scale has at most {MAX_SCALE_POINTS} points (this one has {int(points):,}); use a "
+                           "number question for a wider range, or a larger step", "range", qid)
 
         info = self.names[qid]
         validation = []
@@ -740,7 +758,7 @@ class _Builder:
             unit=qf.get("unit", EMPTY_TEXT),
             min_label=qf.get("min_label", EMPTY_TEXT),
             max_label=qf.get("max_label", EMPTY_TEXT),
-            max_length=qf.get("max_length", 500),
+            max_length=max_length,
             validation=tuple(validation),
             effects=tuple(effects),
             default=default,
@@ -753,7 +771,11 @@ class _Builder:
         from cloudwizard.engine.answers import AnswerError, coerce_answer
 
         try:
-            return coerce_answer(qtype, choices, node.plain(), minimum=None, maximum=None)
+            value = coerce_answer(qtype, choices, node.plain(), minimum=None, maximum=None)
+            if isinstance(value, (int, float)) and abs(value) > MAX_NUMBER:
+                raise AnswerError(f"{_short_number(value)} is too large; numbers in a questionnaire must be at most "
+                                  "10^15 in size")
+            return value
         except AnswerError as exc:
             self.error(node.location, f"default: {exc}", "default", qid)
             return None
@@ -822,6 +844,11 @@ class _Builder:
             expect_constraints=tuple(ef.get("constraints", [])),
             expect_precautions=tuple(ef.get("precautions", [])),
         )
+
+
+def _short_number(value: float) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}…{text[-6:]} ({len(text)} digits)"
 
 
 def _sub(what: str, key: str) -> str:
