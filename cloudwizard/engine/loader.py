@@ -7,7 +7,6 @@ references, conditions that read later questions or compare the wrong things).
 
 from __future__ import annotations
 
-import difflib
 import importlib.resources
 import re
 from collections.abc import Mapping
@@ -15,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cloudwizard.engine import schema
+from cloudwizard.engine import hints, schema
 from cloudwizard.engine.conditions import MAX_NUMBER, Condition, ConditionError, NameInfo, compile_condition
 from cloudwizard.engine.diagnostics import Report
+from cloudwizard.engine.hints import close_match
 from cloudwizard.engine.model import (
     EMPTY_TEXT,
     LAYERS,
@@ -110,7 +110,8 @@ def load_questionnaire_text(text: str, name: str = "<string>") -> LoadResult:
 def _finish(root: Node, problems: list[YamlError], report: Report) -> LoadResult:
     for p in problems:
         report.error(p.location, p.message, p.code)
-    q = _Builder(report).questionnaire(root)
+    with hints.budget():  # "did you mean" hints share one budget per load
+        q = _Builder(report).questionnaire(root)
     if report.errors:
         return LoadResult(None, report)
     return LoadResult(q, report)
@@ -170,7 +171,7 @@ class _Builder:
         for key, value in node.value.items():
             f = spec.get(key)
             if f is None:
-                hint = difflib.get_close_matches(key, list(spec), n=1)
+                hint = _listed(close_match(key, spec))
                 extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(spec)}"
                 self.error(node.key_locations[key], f"unknown key '{key}' in {typename}{extra}", "unknown-key", ref)
                 continue
@@ -241,7 +242,7 @@ class _Builder:
             if node.kind != "str" or node.value not in kind.values:
                 if node.kind != "str":
                     return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}", ref)
-                hint = difflib.get_close_matches(node.value, list(kind.values), n=1)
+                hint = _listed(close_match(node.value, kind.values))
                 extra = f"; did you mean '{hint[0]}'?" if hint else ""
                 return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}, not '{node.value}'{extra}",
                                    ref, found=False)
@@ -331,7 +332,7 @@ class _Builder:
         out: dict[str, float] = {}
         for key, value in node.value.items():
             if key not in OPTIONS:
-                hint = difflib.get_close_matches(key, list(OPTIONS), n=1)
+                hint = _listed(close_match(key, OPTIONS))
                 extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(OPTIONS)}"
                 self.error(node.key_locations[key], f"{what}: unknown model or layer '{key}'{extra}", "unknown-option", ref)
                 continue
@@ -404,7 +405,7 @@ class _Builder:
                 good.append(ident)
                 continue
             loc = node_list.value[i].location if node_list is not None and i < len(node_list.value) else f["__node__"].location
-            hint = difflib.get_close_matches(ident, list(known), n=1)
+            hint = _listed(close_match(ident, known))
             extra = f" (did you mean '{hint[0]}'?)" if hint else ""
             self.error(loc, f"unknown {what} '{ident}'{extra}", "dangling-reference", ref)
         return tuple(good)
@@ -820,7 +821,7 @@ class _Builder:
         answers_node = node.value.get("answers")
         for qid, value in (sf.get("answers") or {}).items():
             if qid not in self.names:
-                hint = difflib.get_close_matches(qid, list(self.names), n=1)
+                hint = _listed(close_match(qid, self.names))
                 extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                 assert answers_node is not None
                 self.error(answers_node.key_locations[qid], f"scenario answers an unknown question '{qid}'{extra}",
@@ -876,3 +877,7 @@ def _describe(node: Node) -> str:
         return f"'{text}'"
     return f"{node.kind} {node.value!r}"
 
+
+def _listed(hint: str | None) -> list[str]:
+    """A hint as the list difflib gave (callers test ``if hint`` and use ``hint[0]``)."""
+    return [hint] if hint else []

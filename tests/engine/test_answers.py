@@ -30,7 +30,7 @@ def q() -> Questionnaire:
 
 
 def test_round_trip(q: Questionnaire, tmp_path: Path) -> None:
-    data = AnswersFile("mini", "1", {"who": "firm", "size": 80, "kinds": frozenset({"photos", "none"}),
+    data = AnswersFile("mini", "1", {"who": "firm", "size": 80, "kinds": frozenset({"photos", "secret"}),
                                      "offline": "yes"}, "de", {"x": 1})
     data.set_aside = {}
     path = tmp_path / "a.yaml"
