@@ -36,8 +36,10 @@ system_python=/usr/bin/python3
 
 # The packages among "$@" that dpkg does not list as installed, on one line.
 missing_pkgs() {
-  local p out=()
+  local p out=() seen=" "
   for p in "$@"; do
+    case "$seen" in *" $p "*) continue ;; esac
+    seen+="$p "
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || out+=("$p")
   done
   echo "${out[*]}"

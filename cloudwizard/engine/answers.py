@@ -1,5 +1,7 @@
 """Answers files: a versioned YAML record of a session, read with checks and written atomically.
 
+What an answer may be is in `coercion`; how a file is written safely in `atomicio`.
+
 The format (documented in ``docs/answers-format.md``)::
 
     cloudwizard_answers: 1
@@ -19,120 +21,39 @@ still exist are kept, and every answer that could not be kept is reported by nam
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import math
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from cloudwizard.engine.atomicio import PRIVATE, SaveError, write_atomic
+from cloudwizard.engine.coercion import (
+    AnswerError,
+    _show,
+    answers_from_mapping,
+    coerce_answer,
+    coerce_for,
+    coerce_unchecked,
+    exclusive_conflict,
+    plain_answer,
+    without_exclusive,
+)
 from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.model import LANGUAGES, Location, Questionnaire, QuestionType
 from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, plain_kind, read_path
+
+__all__ = [  # the coercion and file-writing names stay importable from here, where they used to live
+    "ANSWERS_FORMAT", "AnswerError", "AnswersFile", "AnswersResult", "SaveError", "answers_from_mapping",
+    "coerce_answer", "coerce_for", "dump_answers", "exclusive_conflict", "parse_answers", "plain_answer",
+    "read_answers", "save_answers", "write_atomic",
+]
 
 ANSWERS_FORMAT = 1
 #: Answers files are small; anything larger is not one.
 MAX_ANSWERS_BYTES = 1024 * 1024
 _TOP_KEYS = ("cloudwizard_answers", "questionnaire", "language", "saved", "answers", "set_aside")
-
-
-class AnswerError(ValueError):
-    """An answer that does not fit its question."""
-
-
-class SaveError(OSError):
-    """Writing a file failed; the previous file, if any, is unchanged."""
-
-
-def coerce_answer(
-    qtype: QuestionType,
-    choices: tuple[str, ...],
-    raw: Any,
-    *,
-    minimum: float | None = None,
-    maximum: float | None = None,
-    max_length: int | None = None,
-) -> Any:
-    """Turn plain data into the engine's form of an answer, or raise `AnswerError`.
-
-    Single choice → the choice id; multiple → a frozenset of ids; yes/no → ``"yes"``/``"no"``;
-    scale and number → int or float; text → str.
-    """
-    if qtype is QuestionType.SINGLE:
-        if not isinstance(raw, str):
-            raise AnswerError(f"expected one choice id, got {_show(raw)}")
-        if raw not in choices:
-            raise AnswerError(f"'{raw}' is not a choice here; choices: {', '.join(choices)}")
-        return raw
-    if qtype is QuestionType.MULTIPLE:
-        items = raw if isinstance(raw, (list, tuple, set, frozenset)) else None
-        if items is None:
-            raise AnswerError(f"expected a list of choice ids, got {_show(raw)}")
-        for item in items:
-            if not isinstance(item, str) or item not in choices:
-                raise AnswerError(f"{_show(item)} is not a choice here; choices: {', '.join(choices)}")
-        return frozenset(items)
-    if qtype is QuestionType.YESNO:
-        if raw is True or raw == "yes":
-            return "yes"
-        if raw is False or raw == "no":
-            return "no"
-        raise AnswerError(f"expected yes or no, got {_show(raw)}")
-    if qtype in (QuestionType.SCALE, QuestionType.NUMBER):
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-            raise AnswerError(f"expected a number, got {_show(raw)}")
-        if minimum is not None and raw < minimum:
-            raise AnswerError(f"{raw} is below the minimum {_num(minimum)}")
-        if maximum is not None and raw > maximum:
-            raise AnswerError(f"{raw} is above the maximum {_num(maximum)}")
-        return raw
-    if not isinstance(raw, str):
-        raise AnswerError(f"expected text, got {_show(raw)}")
-    if max_length is not None and len(raw) > max_length:
-        raise AnswerError(f"the text is longer than {max_length} characters")
-    return raw
-
-
-def coerce_for(questionnaire: Questionnaire, question_id: str, raw: Any) -> Any:
-    """`coerce_answer` for a question of `questionnaire`."""
-    q = questionnaire.question(question_id)
-    return coerce_answer(
-        q.type,
-        q.choice_ids,
-        raw,
-        minimum=q.minimum,
-        maximum=q.maximum,
-        max_length=q.max_length if q.type is QuestionType.TEXT else None,
-    )
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
-def _show(raw: Any) -> str:
-    if raw is None:
-        return "nothing"
-    if isinstance(raw, bool):
-        return "true" if raw else "false"
-    if isinstance(raw, str):
-        return f"'{raw[:40]}'"
-    if isinstance(raw, dict):
-        return "a mapping"
-    if isinstance(raw, list):
-        return "a list"
-    return repr(raw)
-
-
-def plain_answer(value: Any) -> Any:
-    """An engine answer as plain data for YAML/JSON (sets become sorted lists)."""
-    if isinstance(value, (set, frozenset)):
-        return sorted(value)
-    return value
 
 
 @dataclass
@@ -173,90 +94,9 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_text)
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` to `path` so that a crash or a full disk never leaves a half-written file.
-
-    The text goes to a temporary file in the same folder, is flushed to disk (fsync), and then
-    replaces the target in one rename.
-
-    Raises:
-        SaveError: with a message that says what went wrong; the previous file is untouched.
-    """
-    import tempfile  # only when writing: it pulls in `random`, which costs start-up time
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path()
-    data = text.encode("utf-8")
-    tmp_name = None
-    try:
-        _remove_stale_temporaries(folder, target.name)
-        # The writer's process id is in the name, so a later writer can tell a leftover from a
-        # writer that was killed from one still at work.
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
-        with contextlib.suppress(OSError):  # not every platform can fsync a folder
-            dir_fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-    except OSError as exc:
-        reason = {
-            28: "the disk is full",
-            13: "there is no permission to write there",
-            30: "the folder is read-only",
-            2: "the folder does not exist",
-            21: "there is a folder of that name; choose another name",
-        }.get(exc.errno or 0, exc.strerror or str(exc))
-        raise SaveError(exc.errno or 0, f"Could not save {target}: {reason}. The previous file, if any, is unchanged.") from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
-#: Without a way to ask whether a writer still runs, a temporary file this old is a leftover.
-_STALE_SECONDS = 24 * 3600
-
-
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Delete temporary files that writers of `name` left behind when they were killed mid-write.
-
-    A temporary file ``.NAME.PID.XXXX.tmp`` is a leftover when process PID no longer runs (on
-    POSIX) or, elsewhere, when it is more than a day old. Errors are ignored: this is tidying only.
-    """
-    import time
-
-    prefix = f".{name}."
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
-                continue
-            pid_text = entry.name[len(prefix):].split(".", 1)[0]
-            if not pid_text.isdigit() or int(pid_text) == os.getpid():
-                continue
-            if os.name == "posix":
-                try:
-                    os.kill(int(pid_text), 0)  # signal 0 only asks whether the process exists
-                    continue
-                except ProcessLookupError:
-                    pass
-                except (PermissionError, OverflowError, ValueError):
-                    continue
-            elif time.time() - entry.stat().st_mtime < _STALE_SECONDS:
-                continue
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
-
-
 def save_answers(path: str | Path, data: AnswersFile) -> None:
-    """Write an answers file atomically (see `write_atomic`)."""
-    write_atomic(path, dump_answers(data))
+    """Write an answers file atomically (see `write_atomic`); a new file is private (0600)."""
+    write_atomic(path, dump_answers(data), new_mode=PRIVATE)
 
 
 @dataclass
@@ -390,10 +230,27 @@ def _answer_map(
         if migrating:
             raw = _keep_known_choices(q, qid, raw, value, report, dropped)
         try:
-            out[qid] = coerce_for(q, qid, raw)
+            answer = coerce_unchecked(q, qid, raw)
         except AnswerError as exc:
             _problem(report, value.location, f"answer to '{qid}': {exc}", migrating, dropped, qid)
+            continue
+        if isinstance(answer, frozenset):
+            answer = _settle_exclusive_choices(q, qid, answer, value, report)
+        out[qid] = answer
     return out
+
+
+def _settle_exclusive_choices(q: Questionnaire, qid: str, answer: frozenset[str], node: Node, report: Report) -> frozenset[str]:
+    """An exclusive choice ("none of these") written with others: keep the others, and say so."""
+    question = q.question(qid)
+    conflict = exclusive_conflict(question, answer)
+    if conflict is None:
+        return answer
+    kept, dropped = without_exclusive(question, answer)
+    shown = ", ".join(f"'{c}'" for c in dropped)
+    report.warning(node.location, f"answer to '{qid}': {conflict}; {shown} was dropped and the other choices kept",
+                   "exclusive", qid)
+    return kept
 
 
 def _keep_known_choices(q: Questionnaire, qid: str, raw: Any, node: Node, report: Report, dropped: dict[str, str]) -> Any:
@@ -421,16 +278,3 @@ def _problem(report: Report, loc: Location, message: str, migrating: bool, dropp
         report.warning(loc, f"{message}; this answer could not be kept", "migration", qid)
     else:
         report.error(loc, message, "answer", qid)
-
-
-def answers_from_mapping(q: Questionnaire, raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Coerce a plain mapping of answers (e.g. from JSON) or raise `AnswerError` naming the question."""
-    out = {}
-    for qid, value in raw.items():
-        if qid not in q.question_index:
-            raise AnswerError(f"unknown question '{qid}'")
-        try:
-            out[qid] = coerce_for(q, qid, value)
-        except AnswerError as exc:
-            raise AnswerError(f"answer to '{qid}': {exc}") from None
-    return out

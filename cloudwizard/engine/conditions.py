@@ -26,12 +26,12 @@ In validation rules and range effects the name ``value`` is the answer being che
 from __future__ import annotations
 
 import ast
-import difflib
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from cloudwizard.engine.hints import close_match
 from cloudwizard.engine.model import QuestionType
 
 Answers = Mapping[str, Any]
@@ -239,7 +239,7 @@ class _Compiler:
             return self._reader("value", self.value)
         info = self.names.get(ident)
         if info is None:
-            hint = difflib.get_close_matches(ident, list(self.names), n=1)
+            hint = _listed(close_match(ident, self.names))
             extra = f" (did you mean '{hint[0]}'?)" if hint else ""
             return self.fail(node, f"unknown question '{ident}'{extra}")
         if ident == self.self_id:
@@ -329,7 +329,7 @@ class _Compiler:
         for item in literals:
             if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value not in choices:
                 assert isinstance(qnode, ast.Name)
-                hint = difflib.get_close_matches(item.value, list(choices), n=1)
+                hint = _listed(close_match(item.value, choices))
                 extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                 self.fail(item, f"'{qnode.id}' has no choice '{item.value}'{extra}")
 
@@ -412,3 +412,8 @@ _ORDER: dict[type, Callable[[Any, Any], bool]] = {
     ast.Gt: lambda x, y: x > y,
     ast.GtE: lambda x, y: x >= y,
 }
+
+
+def _listed(hint: str | None) -> list[str]:
+    """A hint as the list difflib gave (callers test ``if hint`` and use ``hint[0]``)."""
+    return [hint] if hint else []

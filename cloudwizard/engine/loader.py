@@ -7,7 +7,6 @@ references, conditions that read later questions or compare the wrong things).
 
 from __future__ import annotations
 
-import difflib
 import importlib.resources
 import re
 from collections.abc import Mapping
@@ -15,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cloudwizard.engine import schema
-from cloudwizard.engine.conditions import Condition, ConditionError, NameInfo, compile_condition
+from cloudwizard.engine import hints, schema
+from cloudwizard.engine.conditions import MAX_NUMBER, Condition, ConditionError, NameInfo, compile_condition
 from cloudwizard.engine.diagnostics import Report
+from cloudwizard.engine.hints import close_match
 from cloudwizard.engine.model import (
     EMPTY_TEXT,
     LAYERS,
@@ -49,6 +49,10 @@ from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, paused_gc, 
 
 #: The questionnaire that ships with the app.
 BUNDLED_ID = "cloudwizard-be"
+#: Longest free-text answer a questionnaire may allow (answers files are at most 1 MB).
+MAX_TEXT_LENGTH = 100_000
+#: Most points a scale may have: each is a button on the screen.
+MAX_SCALE_POINTS = 101
 
 _ID_RE = re.compile(schema.ID_PATTERN)
 _SOURCE_ID_RE = re.compile(schema.SOURCE_ID_PATTERN)
@@ -106,7 +110,8 @@ def load_questionnaire_text(text: str, name: str = "<string>") -> LoadResult:
 def _finish(root: Node, problems: list[YamlError], report: Report) -> LoadResult:
     for p in problems:
         report.error(p.location, p.message, p.code)
-    q = _Builder(report).questionnaire(root)
+    with hints.budget():  # "did you mean" hints share one budget per load
+        q = _Builder(report).questionnaire(root)
     if report.errors:
         return LoadResult(None, report)
     return LoadResult(q, report)
@@ -166,7 +171,7 @@ class _Builder:
         for key, value in node.value.items():
             f = spec.get(key)
             if f is None:
-                hint = difflib.get_close_matches(key, list(spec), n=1)
+                hint = _listed(close_match(key, spec))
                 extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(spec)}"
                 self.error(node.key_locations[key], f"unknown key '{key}' in {typename}{extra}", "unknown-key", ref)
                 continue
@@ -213,11 +218,11 @@ class _Builder:
         if k == "int":
             if node.kind != "int":
                 return self._wrong(node, f"{what} must be a whole number", ref)
-            return node.value
+            return self._sized(node, ref, what)
         if k == "number":
             if node.kind not in ("int", "float"):
                 return self._wrong(node, f"{what} must be a number", ref)
-            return node.value
+            return self._sized(node, ref, what)
         if k == "bool":
             if node.kind != "bool":
                 if node.yaml11_bool:
@@ -237,7 +242,7 @@ class _Builder:
             if node.kind != "str" or node.value not in kind.values:
                 if node.kind != "str":
                     return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}", ref)
-                hint = difflib.get_close_matches(node.value, list(kind.values), n=1)
+                hint = _listed(close_match(node.value, kind.values))
                 extra = f"; did you mean '{hint[0]}'?" if hint else ""
                 return self._wrong(node, f"{what} must be one of {', '.join(kind.values)}, not '{node.value}'{extra}",
                                    ref, found=False)
@@ -275,6 +280,13 @@ class _Builder:
                     out[key] = converted
             return out
         return node  # "any": left for the caller
+
+    def _sized(self, node: Node, ref: str, what: str) -> Any:
+        """A number no larger than the app can show and compute with exactly (10^15), else `_BAD`."""
+        if abs(node.value) > MAX_NUMBER:
+            return self._wrong(node, f"{what}: {_short_number(node.value)} is too large; numbers in a questionnaire "
+                               "must be at most 10^15 in size", ref, found=False)
+        return node.value
 
     def _wrong(self, node: Node, message: str, ref: str, *, found: bool = True) -> Any:
         self.error(node.location, f"{message} (found {_describe(node)})" if found else message, "type", ref)
@@ -320,7 +332,7 @@ class _Builder:
         out: dict[str, float] = {}
         for key, value in node.value.items():
             if key not in OPTIONS:
-                hint = difflib.get_close_matches(key, list(OPTIONS), n=1)
+                hint = _listed(close_match(key, OPTIONS))
                 extra = f"; did you mean '{hint[0]}'?" if hint else f"; allowed: {', '.join(OPTIONS)}"
                 self.error(node.key_locations[key], f"{what}: unknown model or layer '{key}'{extra}", "unknown-option", ref)
                 continue
@@ -393,7 +405,7 @@ class _Builder:
                 good.append(ident)
                 continue
             loc = node_list.value[i].location if node_list is not None and i < len(node_list.value) else f["__node__"].location
-            hint = difflib.get_close_matches(ident, list(known), n=1)
+            hint = _listed(close_match(ident, known))
             extra = f" (did you mean '{hint[0]}'?)" if hint else ""
             self.error(loc, f"unknown {what} '{ident}'{extra}", "dangling-reference", ref)
         return tuple(good)
@@ -545,10 +557,8 @@ class _Builder:
                 rules.append(Rule(rid, when, self.effect(rf, rid), rf["__node__"].location))
 
         notices = []
-        for n in top.get("notices", []):
-            nf = self.fields(n, "notice")
-            if nf is None or "id" not in nf:
-                continue
+        notice_fields = [nf for n in top.get("notices", []) if (nf := self.fields(n, "notice")) is not None]
+        for nf in self.unique(notice_fields, "notice").values():
             notices.append(
                 Notice(
                     id=nf["id"],
@@ -561,10 +571,8 @@ class _Builder:
                 )
             )
         readings = []
-        for n in top.get("further_reading", []):
-            gf = self.fields(n, "reading")
-            if gf is None or "id" not in gf:
-                continue
+        reading_fields = [gf for n in top.get("further_reading", []) if (gf := self.fields(n, "reading")) is not None]
+        for gf in self.unique(reading_fields, "further reading").values():
             readings.append(
                 Reading(
                     id=gf["id"],
@@ -704,6 +712,17 @@ class _Builder:
             step = 1
         if "max_length" in qf and qtype is not QuestionType.TEXT:
             self.error(node.key_locations["max_length"], "'max_length' is only for text questions", "type", qid)
+        max_length = qf.get("max_length", 500)
+        if not 1 <= max_length <= MAX_TEXT_LENGTH:
+            self.error(node.value["max_length"].location,
+                       f"max_length must be from 1 to {MAX_TEXT_LENGTH:,} (found {max_length})", "range", qid)
+            max_length = 500
+        if qtype is QuestionType.SCALE and minimum is not None and maximum is not None and minimum < maximum:
+            points = (maximum - minimum) / step + 1
+            if points > MAX_SCALE_POINTS:
+                self.error(node.value["max"].location,
+                           f"a scale has at most {MAX_SCALE_POINTS} points (this one has {int(points):,}); use a "
+                           "number question for a wider range, or a larger step", "range", qid)
 
         info = self.names[qid]
         validation = []
@@ -740,7 +759,7 @@ class _Builder:
             unit=qf.get("unit", EMPTY_TEXT),
             min_label=qf.get("min_label", EMPTY_TEXT),
             max_label=qf.get("max_label", EMPTY_TEXT),
-            max_length=qf.get("max_length", 500),
+            max_length=max_length,
             validation=tuple(validation),
             effects=tuple(effects),
             default=default,
@@ -753,7 +772,11 @@ class _Builder:
         from cloudwizard.engine.answers import AnswerError, coerce_answer
 
         try:
-            return coerce_answer(qtype, choices, node.plain(), minimum=None, maximum=None)
+            value = coerce_answer(qtype, choices, node.plain(), minimum=None, maximum=None)
+            if isinstance(value, (int, float)) and abs(value) > MAX_NUMBER:
+                raise AnswerError(f"{_short_number(value)} is too large; numbers in a questionnaire must be at most "
+                                  "10^15 in size")
+            return value
         except AnswerError as exc:
             self.error(node.location, f"default: {exc}", "default", qid)
             return None
@@ -798,7 +821,7 @@ class _Builder:
         answers_node = node.value.get("answers")
         for qid, value in (sf.get("answers") or {}).items():
             if qid not in self.names:
-                hint = difflib.get_close_matches(qid, list(self.names), n=1)
+                hint = _listed(close_match(qid, self.names))
                 extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                 assert answers_node is not None
                 self.error(answers_node.key_locations[qid], f"scenario answers an unknown question '{qid}'{extra}",
@@ -822,6 +845,11 @@ class _Builder:
             expect_constraints=tuple(ef.get("constraints", [])),
             expect_precautions=tuple(ef.get("precautions", [])),
         )
+
+
+def _short_number(value: float) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}…{text[-6:]} ({len(text)} digits)"
 
 
 def _sub(what: str, key: str) -> str:
@@ -849,3 +877,7 @@ def _describe(node: Node) -> str:
         return f"'{text}'"
     return f"{node.kind} {node.value!r}"
 
+
+def _listed(hint: str | None) -> list[str]:
+    """A hint as the list difflib gave (callers test ``if hint`` and use ``hint[0]``)."""
+    return [hint] if hint else []

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cloudwizard.engine.answers import AnswersFile, coerce_for
+from cloudwizard.engine.answers import AnswersFile
+from cloudwizard.engine.coercion import AnswerError, coerce_for, coerce_unchecked, settle_exclusive
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType, Section
 
 
@@ -126,25 +127,15 @@ class Session:
         choice clears an exclusive one.
         """
         q = self.questionnaire.question(question_id)
-        value = coerce_for(self.questionnaire, question_id, raw)
+        value = coerce_unchecked(self.questionnaire, question_id, raw)
         if q.type is QuestionType.MULTIPLE:
-            value = self._apply_exclusive(q, self._answers.get(question_id) or frozenset(), value)
+            value = settle_exclusive(q, self._answers.get(question_id) or frozenset(), value)
         if q.type is QuestionType.TEXT and not value.strip():
             self.clear_answer(question_id)
             return
         self._answers[question_id] = value
         self._set_aside.pop(question_id, None)
         self._refresh()
-
-    @staticmethod
-    def _apply_exclusive(q: Question, old: frozenset[str], new: frozenset[str]) -> frozenset[str]:
-        exclusive = {c.id for c in q.choices if c.exclusive}
-        added = new - old
-        if added & exclusive:
-            return frozenset(sorted(added & exclusive)[:1])
-        if added and new & exclusive:
-            return new - exclusive
-        return new
 
     def clear_answer(self, question_id: str) -> None:
         """Remove an answer."""
@@ -153,9 +144,23 @@ class Session:
         self._refresh()
 
     def update(self, answers: Mapping[str, Any]) -> None:
-        """Set several answers at once (raw values, checked like `set_answer`)."""
+        """Set several answers at once (raw values), all or none.
+
+        Raises:
+            AnswerError: for an unknown question, an answer that does not fit, or a multiple-choice
+                answer that holds an exclusive choice with others (`exclusive_conflict`); the
+                message names the question, and no answer was changed.
+        """
+        coerced: dict[str, Any] = {}
         for qid, raw in answers.items():
-            self._answers[qid] = coerce_for(self.questionnaire, qid, raw)
+            if qid not in self.questionnaire.question_index:
+                raise AnswerError(f"unknown question '{qid}'")
+            try:
+                coerced[qid] = coerce_for(self.questionnaire, qid, raw)
+            except AnswerError as exc:
+                raise AnswerError(f"answer to '{qid}': {exc}") from None
+        for qid, value in coerced.items():
+            self._answers[qid] = value
             self._set_aside.pop(qid, None)
         self._refresh()
 
@@ -310,7 +315,7 @@ class Session:
 
     @classmethod
     def with_answers(cls, questionnaire: Questionnaire, answers: Mapping[str, Any], language: str = "en") -> Session:
-        """A session with these raw answers (raises `AnswerError` for a bad one)."""
+        """A session with these raw answers (raises `AnswerError` for a bad one or an unknown id; see `update`)."""
         session = cls(questionnaire, language=language)
         session.update(answers)
         return session

@@ -9,8 +9,12 @@ tags, alias bombs, duplicate keys, absurd sizes, deep nesting, binary junk and w
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
+import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +35,14 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 #: How many values aliases may add by repeating an anchored value (the "billion laughs" guard).
 MAX_ALIAS_EXPANSION = 100_000
+#: How many values (texts, numbers, lists, mappings, keys included) a document may hold. A questionnaire
+#: of 50,000 questions holds about 1.2 million; a 30 MB list of 15 million tiny items took a minute and
+#: 4 GB to build, so reading stops when the count is passed (after 2 million, whatever the file holds).
+MAX_VALUES = 2_000_000
+#: Largest size of a number: the largest finite double. Beyond it a number cannot be computed with.
+MAX_NUMBER = 1.7976931348623157e308
+#: More digits than this cannot be a number below MAX_NUMBER (and Python refuses to convert over 4,300).
+_MAX_DIGITS = 309
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -130,9 +142,9 @@ def _scalar(event: Any, loc: Location) -> Node:
         return Node(special[0], special[1], loc)
     if value[0] in _NUMBER_START:
         if _INT.match(value):
-            return Node("int", int(value.replace("_", "")), loc)
+            return Node("int", _int(value.replace("_", ""), loc), loc)
         if _FLOAT.match(value):
-            return Node("float", float(value.replace("_", "")), loc)
+            return Node("float", _float(value.replace("_", ""), loc), loc)
     elif len(value) <= 3 and _YAML11_BOOL.match(value):
         return Node("str", value, loc, yaml11_bool=True)
     return Node("str", value, loc)
@@ -155,20 +167,61 @@ def plain_kind(value: str) -> str:
     return "str"
 
 
+def _shown_number(text: str) -> str:
+    text = text.strip()
+    if len(text) <= 24:
+        return text
+    unit = "digits" if text.lstrip("+-").isdigit() else "characters"
+    return f"{text[:12]}…{text[-6:]} ({len(text.lstrip('+-'))} {unit})"
+
+
+def _too_large(text: str, loc: Location) -> YamlError:
+    return YamlError(f"the number {_shown_number(text)} is too large: numbers must stay below 1.8e308 in size",
+                     loc, "number")
+
+
+def _int(text: str, loc: Location) -> int:
+    """A whole number that can be computed with (its size fits a double), else a located error."""
+    digits = text.lstrip("+-")
+    if len(digits.lstrip("0")) > _MAX_DIGITS:  # checked before int(): Python refuses over 4,300 digits
+        raise _too_large(text, loc)
+    number = int(text)
+    if abs(number) > MAX_NUMBER:
+        raise _too_large(text, loc)
+    return number
+
+
+def _float(text: str, loc: Location) -> float:
+    """A finite number, else a located error (``1e400`` is infinity to Python, ``nan`` no number)."""
+    number = float(text)
+    if math.isnan(number):
+        raise YamlError("not-a-number (NaN) is not allowed; write a number", loc, "number")
+    if math.isinf(number):
+        lowered = text.strip().lower().lstrip("+-.")
+        if lowered.startswith("inf"):
+            raise YamlError("infinity is not allowed; write a number", loc, "number")
+        raise _too_large(text, loc)
+    return number
+
+
 def _tagged_scalar(value: str, tag: str, loc: Location) -> Node:
     try:
         if tag in ("!", "tag:yaml.org,2002:str"):
             return Node("str", value, loc)
         if tag == "tag:yaml.org,2002:int":
-            return Node("int", int(value), loc)
+            return Node("int", _int(value.strip(), loc), loc)
         if tag == "tag:yaml.org,2002:float":
-            return Node("float", float(value), loc)
+            return Node("float", _float(value.strip(), loc), loc)
         if tag == "tag:yaml.org,2002:bool":
-            return Node("bool", value.lower() == "true", loc)
+            if value.strip().lower() not in ("true", "false"):
+                raise ValueError(value)
+            return Node("bool", value.strip().lower() == "true", loc)
         if tag == "tag:yaml.org,2002:null":
+            if value.strip() not in ("", "~", "null", "Null", "NULL"):
+                raise ValueError(value)
             return Node("null", None, loc)
     except ValueError:
-        raise YamlError(f"{value!r} is not a valid {tag.rsplit(':', 1)[-1]}", loc) from None
+        raise YamlError(f"'{_shown_number(value)}' is not a valid {tag.rsplit(':', 1)[-1]}", loc, "tag") from None
     raise YamlError(_tag_message(tag), loc, "tag")
 
 
@@ -214,28 +267,91 @@ def _decode(data: bytes, name: str) -> str:
 def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse a YAML file, refusing what is not a sane YAML document.
 
+    Only a regular file is read (a FIFO would block for ever, ``/dev/zero`` never ends), and never
+    more than `max_bytes` of it, whatever its size claims to be.
+
     Raises:
         YamlError: with the position of the first problem.
     """
     name = str(path)
-    p = Path(path)
+    return parse_bytes(read_bounded(path, max_bytes), name, max_bytes)
+
+
+def _kind_of(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_bounded(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `max_bytes` of them.
+
+    Raises:
+        YamlError: no such file, a symlink loop, not a regular file (a folder, FIFO, device,
+            socket; symlinks are followed), too big, or unreadable. Located at ``FILE:0:0``.
+    """
+    name = str(path)
     top = Location(name, 0, 0)
-    if not p.exists():
-        raise YamlError("no such file", top, "missing")
-    if p.is_dir():
-        raise YamlError("this is a folder, not a file", top, "directory")
+
+    def failed(exc: OSError) -> YamlError:
+        if exc.errno == errno.ENOENT:
+            return YamlError("no such file", top, "missing")
+        if exc.errno == errno.ELOOP:
+            return YamlError("the path is a loop of symbolic links that never reaches a file", top, "io")
+        if exc.errno == errno.ENOTDIR:
+            return YamlError("no such file (a part of the path is not a folder)", top, "missing")
+        return YamlError(f"cannot read the file: {exc.strerror or exc}", top, "io")
+
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise YamlError(
-                f"the file is {size / 1_048_576:.1f} MB; the limit is {max_bytes // 1_048_576} MB",
-                top,
-                "size",
-            )
-        data = p.read_bytes()
+        info = Path(path).stat()
     except OSError as exc:
-        raise YamlError(f"cannot read the file: {exc.strerror or exc}", top, "io") from None
-    return parse_bytes(data, name, max_bytes)
+        raise failed(exc) from None
+    except ValueError:  # a NUL character in the path
+        raise YamlError("no such file", top, "missing") from None
+    kind = _kind_of(info.st_mode)
+    if kind == "a folder":
+        raise YamlError("this is a folder, not a file", top, "directory")
+    if kind is not None:
+        raise YamlError(f"this is {kind}, not a regular file; only regular files are read", top, "not-a-file")
+    if info.st_size > max_bytes:
+        raise _size_error(info.st_size, max_bytes, top)
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO since the check, opening must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise failed(exc) from None
+    try:
+        kind = _kind_of(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise YamlError(f"this is {kind}, not a regular file; only regular files are read", top, "not-a-file")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:  # st_size may lie (a growing file): never read more than the limit allows
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise failed(exc) from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise YamlError(f"the file is larger than the limit of {max_bytes // 1_048_576} MB", top, "size")
+    return b"".join(chunks)
+
+
+def _size_error(size: int, max_bytes: int, top: Location) -> YamlError:
+    return YamlError(f"the file is {size / 1_048_576:.1f} MB; the limit is {max_bytes // 1_048_576} MB", top, "size")
 
 
 def parse_bytes(data: bytes, name: str = "<string>", max_bytes: int = MAX_BYTES) -> Document:
@@ -319,6 +435,7 @@ class _Builder:
         self.root: Node | None = None
         self.documents = 0
         self.expanded = 0
+        self.values = 0
         self.problems: list[YamlError] = []
 
     def _loc(self, event: Any) -> Location:
@@ -382,10 +499,21 @@ class _Builder:
 
     def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
-        if tag is not None and not getattr(event, "implicit", True) and tag not in _STANDARD_TAGS:
+        if tag is None or getattr(event, "implicit", True):
+            return
+        if tag not in _STANDARD_TAGS:
             raise YamlError(_tag_message(tag), self._loc(event), "tag")
+        is_map = type(event) is yaml.MappingStartEvent
+        if tag not in ("!", "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"):
+            short = "!!" + tag[len("tag:yaml.org,2002:"):]
+            raise YamlError(f"the YAML tag '{short}' cannot stand on a {'mapping' if is_map else 'list'}; remove the tag",
+                            self._loc(event), "tag")
 
     def _add(self, node: Node) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise YamlError(f"the file holds more than {MAX_VALUES:,} values; that is not a questionnaire "
+                            "or an answers file CloudWizard can use", node.location, "size")
         if not self.stack:
             self.root = node
             return

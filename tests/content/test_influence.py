@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import time
 
 import pytest
 
@@ -56,11 +55,9 @@ def test_the_questions_that_shape_the_advice_most_do_change_the_result(rows: lis
         assert by_id[qid].feeds_advice, qid
 
 
-def test_the_report_is_deterministic_and_fast(q: Questionnaire, rows: list[QuestionInfluence]) -> None:
-    start = time.perf_counter()
-    again = influence(q)
-    assert time.perf_counter() - start < 5.0
-    assert again == rows
+def test_the_report_is_deterministic(q: Questionnaire, rows: list[QuestionInfluence]) -> None:
+    # How long it takes is measured in benchmarks/bench_engine.py (a timed test fails under load).
+    assert influence(q) == rows
 
 
 def test_the_table_lists_every_question_once(q: Questionnaire, rows: list[QuestionInfluence]) -> None:

@@ -71,6 +71,13 @@ def _make(root: Path, rel: str, recipe: dict[str, Any]) -> None:
             fh.truncate(int(recipe["sparse"]))
     elif recipe.get("folder"):
         path.mkdir()
+    elif recipe.get("fifo"):  # reading it would block for ever
+        os.mkfifo(path)
+    elif "symlink" in recipe:  # e.g. to /dev/zero, or to itself (a loop)
+        path.symlink_to(recipe["symlink"])
+    elif "list_items" in recipe:  # a long flat list: many values in few bytes
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write("items: [" + "1," * (int(recipe["list_items"]) - 1) + "1]\n")
     elif recipe.get("missing"):
         pass
     else:  # pragma: no cover - a typo in expected.yaml
