@@ -44,6 +44,7 @@ RECOVERY_NAME = "cloudwizard-answers.yaml"
 #: Groups of digits in numbers we ask back about: a no-break space reads the same in every language
 #: and keeps the number on one line.
 _ASK_BACK_GROUP = "\u00a0"
+_SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
 
 
 def safe_for_terminal(text: str) -> str:
@@ -196,7 +197,9 @@ class TerminalAsker:
         """`text` (made safe) wrapped at word boundaries; later lines are indented by `hanging`."""
         rest = indent if hanging is None else hanging
         lines: list[str] = []
-        for paragraph in safe_for_terminal(text).split("\n"):
+        # French puts a space before : ; ? ! and inside « »; a line must not start with that mark.
+        text = _SPACED_PUNCTUATION.sub("\u00a0", safe_for_terminal(text))
+        for paragraph in text.split("\n"):
             wrapped = textwrap.wrap(paragraph, width=self.width(), initial_indent=indent, subsequent_indent=rest,
                                     break_long_words=False, break_on_hyphens=False)
             lines.extend(wrapped or [""])
