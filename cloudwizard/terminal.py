@@ -44,6 +44,7 @@ RECOVERY_NAME = "cloudwizard-answers.yaml"
 #: Groups of digits in numbers we ask back about: a no-break space reads the same in every language
 #: and keeps the number on one line.
 _ASK_BACK_GROUP = "\u00a0"
+_BULLET = re.compile(r"\s*(?:[•*-]|\d+[.)])\s+")
 _SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
 
 
@@ -179,6 +180,7 @@ class TerminalAsker:
         self._width = width
         #: Answers the user kept although a validation rule warned about them (question id → value).
         self.confirmed: dict[str, Any] = {}
+        self._heading_shown: str | None = None
 
     # -- output --------------------------------------------------------------------------------
     def width(self) -> int:
@@ -200,7 +202,9 @@ class TerminalAsker:
         # French puts a space before : ; ? ! and inside « »; a line must not start with that mark.
         text = _SPACED_PUNCTUATION.sub("\u00a0", safe_for_terminal(text))
         for paragraph in text.split("\n"):
-            wrapped = textwrap.wrap(paragraph, width=self.width(), initial_indent=indent, subsequent_indent=rest,
+            bullet = _BULLET.match(paragraph)
+            wrapped = textwrap.wrap(paragraph, width=self.width(), initial_indent=indent,
+                                    subsequent_indent=rest + " " * (bullet.end() if bullet else 0),
                                     break_long_words=False, break_on_hyphens=False)
             lines.extend(wrapped or [""])
         return lines
@@ -272,7 +276,9 @@ class TerminalAsker:
         if self.q.introduction:
             self.say(self.t(self.q.introduction))
         if self.q.privacy:
+            self.say()
             self.say(self.t(self.q.privacy))
+        self.say()
         self.say(_("Type ? for help on a question, b to go back, q to quit."))
         answered, _total = self.session.progress()
         if answered:
@@ -357,12 +363,13 @@ class TerminalAsker:
         self.say()
         self.say(_("Your answers"))
         self.say("-" * min(len(_("Your answers")), self.width()))
+        self._heading_shown = None
         answers = self.session.effective_answers()
         for section in self.session.visible_sections():
             self.say(f"[{self.t(section.title)}]")
             for question in self.session.visible_questions(section.id):
                 shown = self.show_answer(question, answers.get(question.id))
-                self.say(f"{self.t(question.label)} → {shown}", "  ", "      ")
+                self.say(f"{self.t(question.label)}\u00a0→ {shown}", "  ", "      ")
         open_problems = [p for p in self.session.problems() if not self._confirmed(p.question_id, p.kind)]
         visible = self.session.visible_questions()
         if open_problems:
@@ -377,6 +384,8 @@ class TerminalAsker:
                 return max(0, len(visible) - 1)
             if line.lower() == _QUIT:
                 self._quit()
+                continue
+            self.say(_("Press Enter for the advice, or type b or q."), "   ")
 
     def _confirmed(self, question_id: str, kind: str) -> bool:
         return kind == "validation" and question_id in self.confirmed and \
@@ -396,7 +405,8 @@ class TerminalAsker:
         """Ask one question until it has an accepted answer (or is skipped when optional)."""
         _ = self._
         section = self.q.section(question.section_id)
-        if index == 0 or visible[index - 1].section_id != question.section_id:
+        if self._heading_shown != section.id:
+            self._heading_shown = section.id
             title = self.t(section.title)
             self.say()
             self.say(title)
@@ -421,8 +431,10 @@ class TerminalAsker:
         current = self.session.answer(question.id)
         prompt = self._prompt(question)
         if current is not None:
-            prompt = _("{prompt} [Enter keeps: {current}] ").format(
-                prompt=prompt.rstrip(), current=self.show_answer(question, current))
+            kept = self.show_answer(question, current)
+            if question.type is QuestionType.MULTIPLE:  # the numbers just listed: shorter than the labels
+                kept = ", ".join(str(n) for n, cid in enumerate(choices, 1) if cid in current) or kept
+            prompt = _("{prompt} [Enter keeps: {current}] ").format(prompt=prompt.rstrip(), current=kept)
         while True:
             line = self.read(prompt)
             low = line.lower()

@@ -51,8 +51,9 @@ def ask(*args: str, columns: int, cwd: Path) -> Terminal:
 
 def check_layout(term: Terminal, texts: list[str]) -> None:
     """No line wider than the terminal; every questionnaire text shown with its words whole."""
-    questionnaire_part = term.screen.split("# ", 1)[0]  # the advice (Markdown for now) is rendered elsewhere
-    assert term.overlong_lines(questionnaire_part) == []
+    questionnaire_part = term.screen.split("# ", 1)[0]
+    # the advice is Markdown for now (a terminal renderer belongs to the report): only its tables may be wider
+    assert [line for line in term.overlong_lines() if not line.startswith("|")] == []
     for text in texts:
         assert words_intact(questionnaire_part, text), text
 
