@@ -315,6 +315,11 @@ def cmd_ask(ns: argparse.Namespace) -> int:
 
     rec = recommend(q, asker.session.effective_answers())
     if ns.output is None:
+        if ns.format == "markdown" and prompts is sys.stdout:  # a person reads it: wrapped to the terminal
+            asker.say()
+            sys.stdout.write(_advice_for_screen(rec, lang, asker))
+            sys.stdout.flush()
+            return EXIT_OK
         return _write_report(render(rec, ns.format, lang), ns.format, None, lang)
     asker.say()
     prompts.write(_advice_for_screen(rec, lang, asker))

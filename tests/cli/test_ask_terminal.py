@@ -267,3 +267,4 @@ def test_resume_from_a_saved_file(tmp_path: Path) -> None:
     assert result.data.answers == {"audience": "business", "staff": 30, "data_kinds": frozenset({"classified"}),
                                    "sensitivity": 5, "peers": "no", "offline_copy": "yes", "notes": "Thanks"}
     assert "Private cloud" in term.screen  # the advice, on screen (standard output is the terminal)
+    assert [line for line in term.overlong_lines() if not line.startswith("|")] == []  # wrapped there too
