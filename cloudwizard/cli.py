@@ -304,7 +304,8 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     # standard error so the report stays clean for the next program.
     prompts = sys.stdout if _stream_is_tty(sys.stdout) else sys.stderr
     asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin), session=session,
-                          save_path=ns.save or ns.answers)
+                          save_path=ns.save or ns.answers,
+                          line_editing=prompts is sys.stdout and _stream_is_tty(sys.stdin))
     outcome = asker.run()
     if outcome is Outcome.INTERRUPTED:
         return EXIT_INTERRUPTED

@@ -153,6 +153,8 @@ class TerminalAsker:
         session: a session to resume (e.g. from an answers file); a new one when None.
         save_path: where the answers are saved when the run ends, however it ends.
         width: the line width; the terminal's width (read at each line) when None.
+        line_editing: read with `input` and the `readline` module (arrow keys, history), for a
+            person at a terminal whose standard input and output are `stdin` and `stdout`.
     """
 
     def __init__(
@@ -166,6 +168,7 @@ class TerminalAsker:
         session: Session | None = None,
         save_path: Path | None = None,
         width: int | None = None,
+        line_editing: bool = False,
     ) -> None:
         self.echo = echo
         self.q = questionnaire
@@ -178,6 +181,7 @@ class TerminalAsker:
         self.save_path = save_path
         self.saved_to: Path | None = None
         self._width = width
+        self.line_editing = line_editing and _readline_available()
         #: Answers the user kept although a validation rule warned about them (question id → value).
         self.confirmed: dict[str, Any] = {}
         self._heading_shown: str | None = None
@@ -195,15 +199,18 @@ class TerminalAsker:
                 columns = 0
         return max(20, columns or shutil.get_terminal_size((80, 24)).columns)
 
-    def wrap(self, text: str, indent: str = "", hanging: str | None = None) -> list[str]:
-        """`text` (made safe) wrapped at word boundaries; later lines are indented by `hanging`."""
+    def wrap(self, text: str, indent: str = "", hanging: str | None = None, *, room: int = 0) -> list[str]:
+        """`text` (made safe) wrapped at word boundaries; later lines are indented by `hanging`.
+
+        `room` columns are kept free at the end of the line (for the cursor after a prompt).
+        """
         rest = indent if hanging is None else hanging
         lines: list[str] = []
         # French puts a space before : ; ? ! and inside « »; a line must not start with that mark.
         text = _SPACED_PUNCTUATION.sub("\u00a0", safe_for_terminal(text))
         for paragraph in text.split("\n"):
             bullet = _BULLET.match(paragraph)
-            wrapped = textwrap.wrap(paragraph, width=self.width(), initial_indent=indent,
+            wrapped = textwrap.wrap(paragraph, width=self.width() - room, initial_indent=indent,
                                     subsequent_indent=rest + " " * (bullet.end() if bullet else 0),
                                     break_long_words=False, break_on_hyphens=False)
             lines.extend(wrapped or [""])
@@ -224,11 +231,21 @@ class TerminalAsker:
         Raises:
             _Stop: at the end of the input or on Ctrl-C.
         """
-        lines = self.wrap(prompt.rstrip(), "", "")
-        self.out.write("\n".join(lines) + " ")
-        self.out.flush()
+        # the cursor and the first typed characters stay on the prompt's last line
+        lines = self.wrap(prompt.rstrip(), "", "", room=2)
         try:
-            line = self.stdin.readline()
+            if self.line_editing:
+                if lines[:-1]:
+                    self.out.write("\n".join(lines[:-1]) + "\n")
+                    self.out.flush()
+                try:
+                    line = input(lines[-1] + " ") + "\n"
+                except EOFError:
+                    line = ""
+            else:
+                self.out.write("\n".join(lines) + " ")
+                self.out.flush()
+                line = self.stdin.readline()
         except KeyboardInterrupt:
             raise _Stop(Outcome.INTERRUPTED) from None
         if not line:
@@ -531,6 +548,11 @@ class TerminalAsker:
         """The raw answer for `line`, None after a "Did you mean" the user declined; ValueError when refused."""
         _ = self._
         t = question.type
+        if t is QuestionType.YESNO and not line.isdigit():
+            if self.yes(line):
+                return "yes"
+            if line.lower() in {_("n"), _("no"), "n", "no"}:
+                return "no"
         if t in (QuestionType.SINGLE, QuestionType.YESNO, QuestionType.MULTIPLE):
             return self._parse_choices(question, choices, line)
         if t in (QuestionType.SCALE, QuestionType.NUMBER):
@@ -598,6 +620,15 @@ class TerminalAsker:
             steps = (value - question.minimum) / question.step
             if not float(steps).is_integer():
                 raise _Refused(_("{value} is not a point of this scale.").format(value=self.num(value)))
+
+
+def _readline_available() -> bool:
+    """Load `readline` so that `input` edits lines (not on every platform)."""
+    try:
+        import readline  # noqa: F401 - imported for its effect on input()
+    except ImportError:
+        return False
+    return True
 
 
 def recovery_path(folder: Path | None = None, exists: Callable[[Path], bool] = Path.exists) -> Path:

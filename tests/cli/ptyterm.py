@@ -6,6 +6,7 @@ so ``shutil.get_terminal_size`` and Ctrl-C behave as in a real terminal.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import fcntl
 import os
@@ -27,7 +28,8 @@ class Terminal:
     def __init__(self, args: list[str], *, columns: int, cwd: Path, env: dict[str, str] | None = None) -> None:
         self.columns = columns
         self.sent: list[str] = []
-        self._buffer = ""
+        self._raw = self._buffer = ""
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._seen = 0
         environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1"})
@@ -53,7 +55,8 @@ class Terminal:
             return False
         if not data:
             return False
-        self._buffer += data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        self._raw += self._decoder.decode(data)  # a character may be split between two reads
+        self._buffer = self._raw.replace("\r\n", "\n")
         return True
 
     def expect(self, text: str, timeout: float = 20) -> str:
