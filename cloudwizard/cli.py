@@ -21,6 +21,7 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
+    from cloudwizard.terminal import TerminalAsker
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -308,7 +309,8 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     # standard error so the report stays clean for the next program.
     prompts = sys.stdout if _stream_is_tty(sys.stdout) else sys.stderr
     asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin), session=session,
-                          save_path=ns.save or ns.answers)
+                          save_path=ns.save or ns.answers,
+                          line_editing=prompts is sys.stdout and _stream_is_tty(sys.stdin))
     outcome = asker.run()
     if outcome is Outcome.INTERRUPTED:
         return EXIT_INTERRUPTED
@@ -319,22 +321,34 @@ def cmd_ask(ns: argparse.Namespace) -> int:
 
     rec = recommend(q, asker.session.effective_answers())
     if ns.output is None:
+        if ns.format == "markdown" and prompts is sys.stdout:  # a person reads it: wrapped to the terminal
+            asker.say()
+            sys.stdout.write(_advice_for_screen(rec, lang, asker))
+            sys.stdout.flush()
+            return EXIT_OK
         return _write_report(render(rec, ns.format, lang), ns.format, None, lang)
     asker.say()
-    prompts.write(_advice_for_screen(rec, lang))
-    code = _write_report(render(rec, ns.format, lang), ns.format, ns.output, lang)
+    prompts.write(_advice_for_screen(rec, lang, asker))
+    code = _write_report(render(rec, ns.format, lang), ns.format, ns.output, lang, quiet=True)
     if code == EXIT_OK:
         _ = gettext_for(lang)
         asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
     return code
 
 
-def _advice_for_screen(rec: Recommendation, lang: str) -> str:
-    """The advice as shown in the terminal: what ``recommend`` prints there (the one place to change it)."""
+def _advice_for_screen(rec: Recommendation, lang: str, asker: TerminalAsker) -> str:
+    """The advice as shown in the terminal (the one place to change it for a terminal renderer of the report).
+
+    For now: the Markdown that ``recommend`` prints, each line wrapped to the terminal at word
+    boundaries (table rows are left whole), control characters escaped.
+    """
     from cloudwizard.engine.reports import render
     from cloudwizard.terminal import safe_for_terminal
 
-    return safe_for_terminal(render(rec, "markdown", lang))
+    lines: list[str] = []
+    for line in render(rec, "markdown", lang).split("\n"):
+        lines.extend([safe_for_terminal(line)] if line.startswith("|") else asker.wrap(line))
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # Characters that JSON may hold raw but that a terminal obeys: C1 controls (U+009B is a one-byte CSI),
@@ -343,7 +357,7 @@ _JSON_UNSAFE = {c: f"\\u{c:04x}" for c in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2
                                              *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 
-def _write_report(text: str, fmt: str, output: Path | None, lang: str) -> int:
+def _write_report(text: str, fmt: str, output: Path | None, lang: str, *, quiet: bool = False) -> int:
     r"""Write a report of `fmt` to `output` or standard output, with control characters escaped.
 
     JSON escapes them as ``\u009b`` (still the same JSON value); other text formats show them as
@@ -366,8 +380,9 @@ def _write_report(text: str, fmt: str, output: Path | None, lang: str) -> int:
     except SaveError as exc:
         _err(str(exc.strerror))
         return EXIT_INVALID
-    _ = gettext_for(lang)
-    _err(_("wrote {path}").format(path=output))
+    if not quiet:
+        _ = gettext_for(lang)
+        _err(_("wrote {path}").format(path=output))
     return EXIT_OK
 
 

@@ -44,6 +44,8 @@ RECOVERY_NAME = "cloudwizard-answers.yaml"
 #: Groups of digits in numbers we ask back about: a no-break space reads the same in every language
 #: and keeps the number on one line.
 _ASK_BACK_GROUP = "\u00a0"
+_BULLET = re.compile(r"\s*(?:[•*-]|\d+[.)])\s+")
+_SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
 
 
 def safe_for_terminal(text: str) -> str:
@@ -151,6 +153,8 @@ class TerminalAsker:
         session: a session to resume (e.g. from an answers file); a new one when None.
         save_path: where the answers are saved when the run ends, however it ends.
         width: the line width; the terminal's width (read at each line) when None.
+        line_editing: read with `input` and the `readline` module (arrow keys, history), for a
+            person at a terminal whose standard input and output are `stdin` and `stdout`.
     """
 
     def __init__(
@@ -164,6 +168,7 @@ class TerminalAsker:
         session: Session | None = None,
         save_path: Path | None = None,
         width: int | None = None,
+        line_editing: bool = False,
     ) -> None:
         self.echo = echo
         self.q = questionnaire
@@ -176,8 +181,10 @@ class TerminalAsker:
         self.save_path = save_path
         self.saved_to: Path | None = None
         self._width = width
+        self.line_editing = line_editing and _readline_available()
         #: Answers the user kept although a validation rule warned about them (question id → value).
         self.confirmed: dict[str, Any] = {}
+        self._heading_shown: str | None = None
 
     # -- output --------------------------------------------------------------------------------
     def width(self) -> int:
@@ -192,12 +199,19 @@ class TerminalAsker:
                 columns = 0
         return max(20, columns or shutil.get_terminal_size((80, 24)).columns)
 
-    def wrap(self, text: str, indent: str = "", hanging: str | None = None) -> list[str]:
-        """`text` (made safe) wrapped at word boundaries; later lines are indented by `hanging`."""
+    def wrap(self, text: str, indent: str = "", hanging: str | None = None, *, room: int = 0) -> list[str]:
+        """`text` (made safe) wrapped at word boundaries; later lines are indented by `hanging`.
+
+        `room` columns are kept free at the end of the line (for the cursor after a prompt).
+        """
         rest = indent if hanging is None else hanging
         lines: list[str] = []
-        for paragraph in safe_for_terminal(text).split("\n"):
-            wrapped = textwrap.wrap(paragraph, width=self.width(), initial_indent=indent, subsequent_indent=rest,
+        # French puts a space before : ; ? ! and inside « »; a line must not start with that mark.
+        text = _SPACED_PUNCTUATION.sub("\u00a0", safe_for_terminal(text))
+        for paragraph in text.split("\n"):
+            bullet = _BULLET.match(paragraph)
+            wrapped = textwrap.wrap(paragraph, width=self.width() - room, initial_indent=indent,
+                                    subsequent_indent=rest + " " * (bullet.end() if bullet else 0),
                                     break_long_words=False, break_on_hyphens=False)
             lines.extend(wrapped or [""])
         return lines
@@ -217,11 +231,21 @@ class TerminalAsker:
         Raises:
             _Stop: at the end of the input or on Ctrl-C.
         """
-        lines = self.wrap(prompt.rstrip(), "", "")
-        self.out.write("\n".join(lines) + " ")
-        self.out.flush()
+        # the cursor and the first typed characters stay on the prompt's last line
+        lines = self.wrap(prompt.rstrip(), "", "", room=2)
         try:
-            line = self.stdin.readline()
+            if self.line_editing:
+                if lines[:-1]:
+                    self.out.write("\n".join(lines[:-1]) + "\n")
+                    self.out.flush()
+                try:
+                    line = input(lines[-1] + " ") + "\n"
+                except EOFError:
+                    line = ""
+            else:
+                self.out.write("\n".join(lines) + " ")
+                self.out.flush()
+                line = self.stdin.readline()
         except KeyboardInterrupt:
             raise _Stop(Outcome.INTERRUPTED) from None
         if not line:
@@ -269,7 +293,9 @@ class TerminalAsker:
         if self.q.introduction:
             self.say(self.t(self.q.introduction))
         if self.q.privacy:
+            self.say()
             self.say(self.t(self.q.privacy))
+        self.say()
         self.say(_("Type ? for help on a question, b to go back, q to quit."))
         answered, _total = self.session.progress()
         if answered:
@@ -354,12 +380,13 @@ class TerminalAsker:
         self.say()
         self.say(_("Your answers"))
         self.say("-" * min(len(_("Your answers")), self.width()))
+        self._heading_shown = None
         answers = self.session.effective_answers()
         for section in self.session.visible_sections():
             self.say(f"[{self.t(section.title)}]")
             for question in self.session.visible_questions(section.id):
                 shown = self.show_answer(question, answers.get(question.id))
-                self.say(f"{self.t(question.label)} → {shown}", "  ", "      ")
+                self.say(f"{self.t(question.label)}\u00a0→ {shown}", "  ", "      ")
         open_problems = [p for p in self.session.problems() if not self._confirmed(p.question_id, p.kind)]
         visible = self.session.visible_questions()
         if open_problems:
@@ -374,6 +401,8 @@ class TerminalAsker:
                 return max(0, len(visible) - 1)
             if line.lower() == _QUIT:
                 self._quit()
+                continue
+            self.say(_("Press Enter for the advice, or type b or q."), "   ")
 
     def _confirmed(self, question_id: str, kind: str) -> bool:
         return kind == "validation" and question_id in self.confirmed and \
@@ -393,7 +422,8 @@ class TerminalAsker:
         """Ask one question until it has an accepted answer (or is skipped when optional)."""
         _ = self._
         section = self.q.section(question.section_id)
-        if index == 0 or visible[index - 1].section_id != question.section_id:
+        if self._heading_shown != section.id:
+            self._heading_shown = section.id
             title = self.t(section.title)
             self.say()
             self.say(title)
@@ -418,8 +448,10 @@ class TerminalAsker:
         current = self.session.answer(question.id)
         prompt = self._prompt(question)
         if current is not None:
-            prompt = _("{prompt} [Enter keeps: {current}] ").format(
-                prompt=prompt.rstrip(), current=self.show_answer(question, current))
+            kept = self.show_answer(question, current)
+            if question.type is QuestionType.MULTIPLE:  # the numbers just listed: shorter than the labels
+                kept = ", ".join(str(n) for n, cid in enumerate(choices, 1) if cid in current) or kept
+            prompt = _("{prompt} [Enter keeps: {current}] ").format(prompt=prompt.rstrip(), current=kept)
         while True:
             line = self.read(prompt)
             low = line.lower()
@@ -516,6 +548,11 @@ class TerminalAsker:
         """The raw answer for `line`, None after a "Did you mean" the user declined; ValueError when refused."""
         _ = self._
         t = question.type
+        if t is QuestionType.YESNO and not line.isdigit():
+            if self.yes(line):
+                return "yes"
+            if line.lower() in {_("n"), _("no"), "n", "no"}:
+                return "no"
         if t in (QuestionType.SINGLE, QuestionType.YESNO, QuestionType.MULTIPLE):
             return self._parse_choices(question, choices, line)
         if t in (QuestionType.SCALE, QuestionType.NUMBER):
@@ -583,6 +620,15 @@ class TerminalAsker:
             steps = (value - question.minimum) / question.step
             if not float(steps).is_integer():
                 raise _Refused(_("{value} is not a point of this scale.").format(value=self.num(value)))
+
+
+def _readline_available() -> bool:
+    """Load `readline` so that `input` edits lines (not on every platform)."""
+    try:
+        import readline  # noqa: F401 - imported for its effect on input()
+    except ImportError:
+        return False
+    return True
 
 
 def recovery_path(folder: Path | None = None, exists: Callable[[Path], bool] = Path.exists) -> Path:

@@ -1,0 +1,140 @@
+"""A pseudo-terminal to drive ``cloudwizard ask`` as a person would (standard library only).
+
+The child gets the terminal as its controlling terminal, with a window size set before it starts,
+so ``shutil.get_terminal_size`` and Ctrl-C behave as in a real terminal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class Terminal:
+    """One program running in a pseudo-terminal of `columns` × 40."""
+
+    def __init__(self, args: list[str], *, columns: int, cwd: Path, env: dict[str, str] | None = None) -> None:
+        self.columns = columns
+        self.sent: list[str] = []
+        self._raw = self._buffer = ""
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._seen = 0
+        environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1"})
+        environment.update(env or {})
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size the terminal, then become the program
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+                os.chdir(cwd)
+                os.execve(sys.executable, [sys.executable, "-m", "cloudwizard", *args], environment)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        self.status: int | None = None
+
+    def _pump(self, timeout: float) -> bool:
+        ready, _w, _x = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:  # the child has gone and the terminal is closed
+            return False
+        if not data:
+            return False
+        self._raw += self._decoder.decode(data)  # a character may be split between two reads
+        self._buffer = self._raw.replace("\r\n", "\n")
+        return True
+
+    def expect(self, text: str, timeout: float = 20) -> str:
+        """Wait until `text` appears after what was already seen, wherever lines were wrapped.
+
+        Returns the output since the last expectation, up to the end of the line that completes it.
+        """
+        deadline = time.monotonic() + timeout
+        wanted = flat(text)
+        while True:
+            rest = self._buffer[self._seen:]
+            if wanted in flat(rest):
+                # consume up to the end of the first line that completes the match, not beyond
+                ends = [i for i, c in enumerate(rest) if c == "\n"] + [len(rest)]
+                end = next(e for e in ends if wanted in flat(rest[:e + 1]))
+                self._seen += end + 1
+                return rest[:end + 1]
+            if time.monotonic() > deadline or (not self._pump(0.2) and self._exited()):
+                raise AssertionError(f"{text!r} did not appear; the screen ends with:\n{self._buffer[-1500:]}")
+
+    def send(self, line: str) -> None:
+        """Type `line` and press Enter."""
+        self.sent.append(line)
+        os.write(self.fd, line.encode() + b"\r")
+
+    def send_raw(self, data: bytes) -> None:
+        """Press keys (e.g. b'\\x03' for Ctrl-C, b'\\x04' for Ctrl-D at the start of a line)."""
+        os.write(self.fd, data)
+
+    def _exited(self) -> bool:
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = os.waitstatus_to_exitcode(status)
+        return self.status is not None
+
+    def wait(self, timeout: float = 30) -> int:
+        """Read the rest of the output and return the exit status."""
+        deadline = time.monotonic() + timeout
+        while not self._exited():
+            self._pump(0.1)
+            if time.monotonic() > deadline:
+                os.kill(self.pid, 9)
+                raise AssertionError("the program did not end:\n" + self._buffer[-1500:])
+        while self._pump(0.05):
+            pass
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        assert self.status is not None
+        return self.status
+
+    @property
+    def screen(self) -> str:
+        """Everything printed so far (line ends normalised)."""
+        return self._buffer
+
+    def overlong_lines(self, text: str | None = None) -> list[str]:
+        """Lines wider than the terminal, not counting what was typed at the end of a prompt line.
+
+        A line holding one word longer than the terminal (a long file path) cannot be helped.
+        """
+        out = []
+        for line in (self._buffer if text is None else text).split("\n"):
+            shown = line
+            for typed in sorted(self.sent, key=len, reverse=True):
+                if typed and shown.endswith(typed):
+                    shown = shown[: -len(typed)]
+                    break
+            if len(shown.rstrip()) > self.columns and len(shown.split()) > 1:
+                out.append(line)
+        return out
+
+
+def flat(text: str) -> str:
+    """`text` with every run of spaces and line breaks (no-break spaces included) as one space."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+def words_intact(screen: str, text: str) -> bool:
+    """Whether `text` appears on `screen` with its words whole (line breaks only where it had spaces)."""
+    return flat(text) in flat(screen)

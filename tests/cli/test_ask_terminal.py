@@ -1,0 +1,270 @@
+"""``cloudwizard ask`` driven through a pseudo-terminal, as a person would, at 40, 80 and 120 columns.
+
+Each test asserts what was saved (the answers file read back), not only what was printed, and that
+no line is wider than the terminal or splits a word.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cloudwizard.engine.answers import read_answers
+from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.engine.loader import load, load_bundled
+from tests.cli.ptyterm import Terminal, words_intact
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
+LANGS = ("nl", "fr", "de", "en")
+WIDTHS = (40, 80, 120)
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+# Per language: the staff prompt as it must read (the accepted range, written the language's way),
+# then typed entries with what each must answer, ending with an entry that reads as 1 500.
+NUMBERS = {
+    "en": ("A whole number from 1 to 100,000 people:", [
+        ("10.5", "'10.5' is not a whole number"),
+        ("250.000", "Did you mean 250 000? [y/n]"), ("y", "250,000 is above the maximum, 100,000."),
+        ("1,500", None)]),
+    "nl": ("Een geheel getal van 1 tot 100.000 personen:", [
+        ("10,5", "'10,5' is geen geheel getal"),
+        ("200,000", "Bedoel je 200 000? [j/n]"), ("n", None),
+        ("1.500", None)]),
+    "fr": (f"Un nombre entier de 1 à 100{NNBSP}000 personnes :", [
+        ("1.5", "« 1.5 » n'est pas un nombre entier"),
+        (f"2{NNBSP}000{NNBSP}000", f"2{NNBSP}000{NNBSP}000 dépasse le maximum, 100{NNBSP}000."),
+        (f"1{NBSP}500", None)]),
+    "de": ("Eine ganze Zahl von 1 bis 100.000 Personen:", [
+        ("1.5", "„1.5“ ist keine ganze Zahl"),
+        ("1,500", "Meinten Sie 1 500? [j/n]"), ("j", None)]),
+}
+
+
+def ask(*args: str, columns: int, cwd: Path) -> Terminal:
+    return Terminal(["ask", *args], columns=columns, cwd=cwd)
+
+
+def check_layout(term: Terminal, texts: list[str]) -> None:
+    """No line wider than the terminal; every questionnaire text shown with its words whole."""
+    questionnaire_part = term.screen.split("# ", 1)[0]
+    # the advice is Markdown for now (a terminal renderer belongs to the report): only its tables may be wider
+    assert [line for line in term.overlong_lines() if not line.startswith("|")] == []
+    for text in texts:
+        assert words_intact(questionnaire_part, text), text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_whole_run(lang: str, columns: int, tmp_path: Path) -> None:
+    _ = gettext_for(lang)
+    q = load(EXAMPLE)
+    saved, report = tmp_path / "answers.yaml", tmp_path / "advice.md"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), "-o", str(report),
+               columns=columns, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send("2")  # for my business
+    staff_prompt, entries = NUMBERS[lang]
+    term.expect(staff_prompt)
+    for n, (typed, answer) in enumerate(entries):
+        term.send(typed)
+        shown = term.expect(answer) if answer is not None else ""
+        if answer is not None:
+            assert words_intact(shown, answer)
+        asked_back = answer is not None and answer.endswith("]")
+        if n < len(entries) - 1 and not asked_back:
+            term.expect(staff_prompt)  # never type ahead: the prompt comes again first
+    multiple = _("Numbers, separated by commas or spaces: ")
+    term.expect(multiple)
+    term.send("2,4")  # customer data + "nothing special": contradictory
+    data_kinds = q.question("data_kinds")
+    labels = {c.id: q.text(c.label, lang) for c in data_kinds.choices}
+    nothing, customers = labels["nothing"], labels["customers"]
+    refusal = term.expect(multiple)
+    assert words_intact(refusal, f"4 ({nothing})") and words_intact(refusal, f"2 ({customers})")
+    term.send("1 2")  # spaces separate too
+    sensitivity = q.question("sensitivity")
+    term.expect(f"5 = {q.text(sensitivity.max_label, lang)})")
+    term.send("?")
+    term.expect(_("No further help for this question."))
+    term.send("4")
+    yes_no = _("1 = yes, 2 = no: ")
+    term.expect(yes_no)
+    term.send("2")  # peers: no
+    term.expect(yes_no)
+    term.send("b")  # back to peers, which keeps its answer
+    no_label = q.text(q.question("peers").choices[1].label, lang)
+    term.expect(_("{prompt} [Enter keeps: {current}] ").format(prompt=yes_no.rstrip(), current=no_label))
+    term.send("")
+    term.expect(yes_no)
+    term.send("1")  # offline copy: yes
+    term.expect(_("Your answer: "))
+    term.send("")  # the optional note
+    term.expect(_("Press Enter to see the advice, b to go back, q to quit: "))
+    term.send("")
+    assert term.wait() == 0
+    screen = term.screen
+    # the advice is on screen, and in the file, and the screen says where
+    assert words_intact(screen, _("The advice is also saved in {path}.").format(path=report))
+    assert "# " + _("CloudWizard advice") in screen
+    assert _("CloudWizard advice") in report.read_text(encoding="utf-8")
+    result = read_answers(saved, q)
+    assert result.data is not None
+    assert result.data.language == lang
+    assert result.data.answers == {"audience": "business", "staff": 1500, "data_kinds": frozenset({"photos", "customers"}),
+                                   "sensitivity": 4, "peers": "no", "offline_copy": "yes"}
+    texts = [q.text(item.label, lang) for item in q.questions if item.id != "notes"]
+    texts += [q.text(c.label, lang) for c in data_kinds.choices]
+    check_layout(term, texts)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_plausibility_warning_may_be_confirmed_and_q_saves(lang: str, columns: int, tmp_path: Path) -> None:
+    """The bundled questionnaire warns above 5 000 staff; the prompt shows the real limit, 100 000."""
+    _ = gettext_for(lang)
+    q = load_bundled()
+    saved = tmp_path / "progress.yaml"
+    term = ask("--lang", lang, "--save", str(saved), columns=columns, cwd=tmp_path)
+    audience = q.question("audience")
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in audience.choices].index("sme")))
+    term.expect(NUMBERS[lang][0])
+    term.send("100000")
+    staff = q.question("staff")
+    warned = term.expect(_("Keep {answer} anyway? [{yes}/{no}]").format(
+        answer=f"{_fmt(100000, lang)} {q.text(staff.unit, lang)}", yes=_("y"), no=_("n")))
+    assert words_intact(warned, q.text(staff.validation[0].message, lang))
+    term.send(_("y"))
+    term.expect(_("Numbers, separated by commas or spaces: "))  # the next question: which applications
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    assert words_intact(term.screen, _("Your answers are saved in {path}. To go on later: cloudwizard ask --answers {path}")
+                        .format(path=saved))
+    result = read_answers(saved, q)
+    assert result.data is not None and result.data.answers == {"audience": "sme", "staff": 100000}
+    texts = [q.text(q.title, lang), q.text(q.introduction, lang), q.text(audience.label, lang),
+             q.text(audience.hint, lang), q.text(staff.label, lang), q.text(staff.hint, lang)]
+    texts += [q.text(c.label, lang) + (f" — {q.text(c.hint, lang)}" if c.hint else "") for c in audience.choices]
+    check_layout(term, texts)
+
+
+def _fmt(value: int, lang: str) -> str:
+    from cloudwizard.engine.numbers import format_number
+
+    return format_number(value, lang)
+
+
+def test_q_without_save_offers_to_save_and_asks_first(tmp_path: Path) -> None:
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "fr", columns=80, cwd=tmp_path)
+    term.expect("Nombre :")
+    term.send("q")
+    term.expect("Arrêter maintenant ? [o/n]")  # nothing answered yet: nothing to save
+    term.send("n")
+    term.expect("Nombre :")
+    term.send("2")
+    term.expect("personnes :")
+    term.send("q")
+    term.expect("n = continuer :")
+    term.send("n")  # go on
+    term.expect("personnes :")
+    term.send("12")
+    term.expect("espaces :")
+    term.send("q")
+    term.expect("n = continuer :")
+    term.send("e")  # save ("enregistrer") and stop
+    assert term.wait() == 1
+    recovery = tmp_path / "cloudwizard-answers.yaml"
+    assert words_intact(term.screen, f"Vos réponses sont enregistrées dans {recovery.name}.")
+    result = read_answers(recovery, load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 12}
+
+
+def test_q_without_save_can_stop_without_saving(tmp_path: Path) -> None:
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "en", columns=80, cwd=tmp_path)
+    term.expect("Number:")
+    term.send("1")
+    term.expect("spaces:")
+    term.send("q")
+    term.expect("n = go on:")
+    term.send("y")
+    assert term.wait() == 1
+    assert "Your answers were not saved (use --save FILE to keep them)." in term.screen
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("key", [b"\x03", b"\x04"], ids=["ctrl-c", "ctrl-d"])
+def test_ctrl_c_and_end_of_input_keep_the_answers(key: bytes, tmp_path: Path) -> None:
+    saved = tmp_path / "a.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "de", "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect("Zahl:")
+    term.send("2")
+    term.expect("Personen:")
+    term.send("7")
+    term.expect("Leerzeichen:")
+    term.send_raw(key)
+    assert term.wait() == (130 if key == b"\x03" else 1)
+    assert "Traceback" not in term.screen
+    assert words_intact(term.screen, f"Ihre Antworten sind in {saved} gespeichert.")
+    result = read_answers(saved, load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 7}
+
+
+def test_ctrl_c_without_save_keeps_the_answers_in_the_current_folder(tmp_path: Path) -> None:
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "nl", columns=80, cwd=tmp_path)
+    term.expect("Getal:")
+    term.send("1")
+    term.expect("spaties:")
+    term.send_raw(b"\x03")
+    assert term.wait() == 130
+    result = read_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "consumer"}
+
+
+def test_resume_from_a_saved_file(tmp_path: Path) -> None:
+    q = load(EXAMPLE)
+    saved = tmp_path / "a.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "en", "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect("Number:")
+    term.send("2")
+    term.expect("people:")
+    term.send("30")
+    term.expect("spaces:")
+    term.send("q")
+    term.expect("[y/n]")
+    term.send("y")
+    assert term.wait() == 1
+    # go on later: the run starts at the first open question and saves back to the same file
+    term = ask("--questionnaire", str(EXAMPLE), "--answers", str(saved), columns=80, cwd=tmp_path)
+    resumed = term.expect("spaces:")
+    assert "Going on from your answers file (questions answered so far: 2)." in resumed
+    assert "Which data?" in resumed and "Who is the cloud for?" not in resumed
+    term.send("b")
+    term.expect("[Enter keeps: 30\u00a0people]")
+    term.send("")
+    term.expect("spaces:")
+    term.send("3")
+    term.expect("very):")
+    term.send("5")
+    term.expect("1 = yes, 2 = no:")
+    term.send("2")
+    term.expect("1 = yes, 2 = no:")
+    term.send("1")
+    term.expect("Your answer:")
+    term.send("Thanks")
+    term.expect("q to quit:")
+    term.send("")
+    assert term.wait() == 0
+    result = read_answers(saved, q)
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": 30, "data_kinds": frozenset({"classified"}),
+                                   "sensitivity": 5, "peers": "no", "offline_copy": "yes", "notes": "Thanks"}
+    assert "Private cloud" in term.screen  # the advice, on screen (standard output is the terminal)
+    assert [line for line in term.overlong_lines() if not line.startswith("|")] == []  # wrapped there too
