@@ -9,9 +9,9 @@ import pytest
 
 from cloudwizard.gui.app import Wizard, build_app
 from cloudwizard.gui.kiosk.config import KioskConfig
-from cloudwizard.gui.kiosk.pin import hash_pin
+from cloudwizard.kioskpin import hash_pin
 
-PIN = "2468"
+PIN = "246810"
 #: Few iterations keep the tests fast; the real default is checked in test_pin.py.
 ITERATIONS = 1000
 
@@ -26,11 +26,22 @@ class FakeClock:
         return self.now
 
 
+def fake_clock(wizard: Wizard) -> FakeClock:
+    """Give the kiosk's idle watcher, warning, corner taps and staff prompt one fake clock (counting again)."""
+    assert wizard.kiosk is not None
+    clock = FakeClock()
+    k = wizard.kiosk
+    k.clock = k.idle.clock = k.overlay.clock = k.corner.clock = clock
+    if k.idle.active:
+        k.idle.restart()
+    return clock
+
+
 def kiosk_config(**overrides: Any) -> KioskConfig:
     pin_hash, pin_salt = hash_pin(PIN, iterations=ITERATIONS)
     values: dict[str, Any] = {"enabled": True, "idle_seconds": 60.0, "warning_seconds": 30.0,
                               "default_language": "en", "pin_hash": pin_hash, "pin_salt": pin_salt,
-                              "pin_iterations": ITERATIONS}
+                              "pin_iterations": ITERATIONS, "lockout_file": ""}
     values.update(overrides)
     return KioskConfig(**values)
 
