@@ -75,3 +75,16 @@ def make_kiosk(qtbot: Any, example_questionnaire: Any) -> Iterator[Callable[...,
 @pytest.fixture
 def kiosk(make_kiosk: Callable[..., Wizard]) -> Wizard:
     return make_kiosk()
+
+
+def bundled_answers(name: str) -> tuple[Any, dict[str, Any]]:
+    """The bundled questionnaire and the answers of ``questionnaires/examples/answers-<name>.yaml``."""
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import bundled_path, load
+
+    q = load(bundled_path())
+    found = read_answers(Path(__file__).resolve().parents[3] / "questionnaires" / "examples" / f"answers-{name}.yaml", q)
+    assert found.data is not None, found.report
+    return q, dict(found.data.answers)
