@@ -88,9 +88,9 @@ def _command_parser() -> argparse.ArgumentParser:
     inf.add_argument("--samples", type=int, default=300, help="answer sets to sample (default 300)")
 
     pin = sub.add_parser("kiosk-pin", help="make the staff PIN lines for a kiosk configuration",
-                         description="Ask for a new staff PIN twice and print the pin_hash/pin_salt lines "
-                         "to paste under [kiosk] in the kiosk configuration (see packaging/kiosk/README.md).")
-    pin.add_argument("--iterations", type=int, help="PBKDF2 iterations (default: the recommended number)")
+                         description="Ask for a new staff PIN (6 to 12 digits) twice and print the pin_hash/pin_salt "
+                         "lines to paste under [kiosk] in the kiosk configuration (see packaging/kiosk/README.md).")
+    pin.add_argument("--iterations", type=int, help="PBKDF2-SHA256 iterations (default 600000, at least 200000)")
     pin.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
     return p
 
@@ -266,7 +266,7 @@ def cmd_influence(ns: argparse.Namespace) -> int:
 
 def cmd_kiosk_pin(ns: argparse.Namespace) -> int:
     """``cloudwizard kiosk-pin``: the salted PIN hash for a kiosk configuration (no Qt needed)."""
-    from cloudwizard.gui.kiosk.pin import main as pin_main
+    from cloudwizard.kioskpin import main as pin_main
 
     argv = ["--stdin"] if ns.stdin else []
     if ns.iterations is not None:

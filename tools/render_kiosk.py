@@ -1,10 +1,12 @@
-"""Render the kiosk to PNG so people can look at it.
+"""Render the kiosk to PNG so people can look at it, driven by real mouse clicks.
 
-Pages: welcome, a question page, the result with its QR code, the idle warning, the result with
-larger text and high contrast, and the welcome page after the reset.
+Uses the bundled questionnaire with the answers of ``questionnaires/examples/answers-<name>.yaml``.
+Pages: welcome, a question page, the advice with its print button and QR code, the idle warning,
+the advice with larger text, then also with high contrast (both switched on by clicking the header
+buttons), the staff PIN prompt, and the welcome page after the reset.
 
-Usage: python tools/render_kiosk.py [--out /tmp/kiosk] [--lang nl] [--size 1280x800]
-Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+Usage: python tools/render_kiosk.py [--out /tmp/kiosk] [--lang nl ...] [--size 1366x768 ...] [--answers federal]
+Runs offscreen unless QT_QPA_PLATFORM or a DISPLAY (e.g. under xvfb-run) says otherwise.
 """
 
 from __future__ import annotations
@@ -16,61 +18,86 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-ANSWERS = {"staff": 80, "data_kinds": frozenset({"customers"}), "sensitivity": 4, "peers": "yes",
-           "offline_copy": "no"}
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
     """Render the kiosk pages; returns the exit status."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", default="/tmp/kiosk")
-    parser.add_argument("--lang", default="en", choices=["nl", "fr", "de", "en"])
-    parser.add_argument("--size", default="1280x800")
-    parser.add_argument("--questionnaire", default=str(ROOT / "questionnaires" / "examples" / "example.yaml"))
+    parser.add_argument("--lang", nargs="+", default=["en"], choices=["nl", "fr", "de", "en"])
+    parser.add_argument("--size", nargs="+", default=["1366x768"])
+    parser.add_argument("--answers", default="federal", choices=["federal", "sme", "consumer"])
     args = parser.parse_args()
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
 
-    from cloudwizard.engine.loader import load
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import bundled_path, load
     from cloudwizard.gui.app import build_app
     from cloudwizard.gui.kiosk.config import KioskConfig
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    width, height = (int(x) for x in args.size.split("x"))
-    w = build_app(questionnaire=load(args.questionnaire), kiosk=KioskConfig(default_language=args.lang))
-    assert w.kiosk is not None
-    w.window.resize(width, height)
-    w.window.show()  # not full screen: the size asked for
+    q = load(bundled_path())
+    found = read_answers(ROOT / "questionnaires" / "examples" / f"answers-{args.answers}.yaml", q)
+    assert found.data is not None, found.report
+    for size in args.size:
+        width, height = (int(x) for x in size.split("x"))
+        for lang in args.lang:
+            w = build_app(questionnaire=q, kiosk=KioskConfig(default_language=lang, pin_hash="0", pin_salt="0"))
+            assert w.kiosk is not None
+            w.kiosk.print_html = lambda _html, _title: True  # no printer here: say it printed
+            w.window.resize(width, height)
+            w.window.show()  # not full screen: the size asked for
+            w.window.activateWindow()
 
-    def shot(name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-        path = out / f"kiosk-{args.lang}-{name}.png"
-        w.window.grab().save(str(path))
-        print(path)
+            def settle() -> None:
+                for _ in range(5):
+                    app.processEvents()
 
-    c = w.controller
-    shot("01-welcome")
-    c.set_answer("audience", "business")
-    c.go_next()
-    shot("02-question")
-    for qid, value in ANSWERS.items():
-        c.set_answer(qid, value)
-    c.show_result()
-    shot("03-result")
-    w.kiosk.overlay.start(30)
-    shot("04-idle-warning")
-    w.kiosk.overlay.stop()
-    w.kiosk.set_large_text(True)
-    w.window.act_contrast.setChecked(True)
-    shot("05-result-large-contrast")
-    w.kiosk.reset()
-    shot("06-after-reset")
-    w.kiosk.shutdown()
+            def click(name: str) -> None:
+                widget = w.window.findChild(QWidget, name)
+                assert widget is not None, name
+                QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, widget.height() // 2))
+                settle()
+
+            def shot(name: str, lang: str = lang, size: str = size) -> None:
+                settle()
+                path = out / f"kiosk-{size}-{lang}-{name}.png"
+                w.window.grab().save(str(path))
+                print(path)
+
+            c = w.controller
+            shot("01-welcome")
+            click(f"audience_{found.data.answers['audience']}")
+            click("nextButton")
+            shot("02-question")
+            for qid, value in found.data.answers.items():
+                c.set_answer(qid, value)
+            c.show_result()
+            shot("03-result")
+            w.kiosk.overlay.start(30)
+            shot("04-idle-warning")
+            click("moreTimeButton")
+            click("kioskTextSize")
+            shot("05-result-larger-text")
+            click("kioskPrint")
+            click("kioskContrast")
+            shot("06-result-larger-text-contrast")
+            w.kiosk.open_admin()
+            settle()
+            assert w.kiosk.admin is not None
+            w.kiosk.admin.grab().save(str(out / f"kiosk-{size}-{lang}-07-staff-prompt.png"))
+            w.kiosk.admin.reject()
+            click("startOverButton")
+            shot("08-after-reset")
+            w.kiosk.shutdown()
+            w.window.close()
     return 0
 
 

@@ -59,6 +59,9 @@ def export_pdf(html: str, path: str | Path, title: str = "CloudWizard") -> None:
 
 def print_html(html: str, parent: QWidget | None, title: str = "CloudWizard") -> bool:
     """Ask for a printer and print `html`; False when cancelled."""
+    from cloudwizard.localprint import use_local_print_server
+
+    use_local_print_server()  # before Qt's CUPS plugin first runs: the local UNIX socket, never TCP
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # lazy: not needed to start
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

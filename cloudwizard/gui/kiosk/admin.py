@@ -7,7 +7,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.model import LANGUAGES
-from cloudwizard.gui.kiosk.pin import PIN_LENGTH, Outcome, PinGuard
+from cloudwizard.gui.kiosk.idle import INPUT_EVENTS
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import make_label
+from cloudwizard.kioskpin import PIN_LENGTH, Outcome, PinGuard
 
 #: The keyboard shortcut that opens the PIN prompt.
 ADMIN_SHORTCUT = "Ctrl+Alt+Shift+K"
@@ -35,6 +36,9 @@ CORNER_TAPS = 5
 CORNER_SECONDS = 3.0
 #: … inside a square this many pixels wide.
 CORNER_PX = 80
+#: The PIN prompt and the staff panel close by themselves after this long without input (a visitor
+#: who opened the prompt and walked away must not keep the idle reset away).
+ADMIN_TIMEOUT_SECONDS = 60.0
 
 
 class CornerTaps(QObject):
@@ -53,7 +57,7 @@ class CornerTaps(QObject):
     def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
         self._window = window
-        self._clock = clock
+        self.clock = clock
         self._taps: list[float] = []
         self._last: tuple[int, int, int] = (-1, 0, 0)
 
@@ -63,7 +67,7 @@ class CornerTaps(QObject):
         if not (0 <= local.x() < CORNER_PX and 0 <= local.y() < CORNER_PX):
             self._taps = []
             return
-        now = self._clock()
+        now = self.clock()
         self._taps = [t for t in self._taps if now - t <= CORNER_SECONDS] + [now]
         if len(self._taps) >= CORNER_TAPS:
             self._taps = []
@@ -94,6 +98,17 @@ class CornerTaps(QObject):
 class AdminDialog(QDialog):
     """The PIN prompt (with a keypad for touch screens), then the staff panel.
 
+    It closes itself (rejected) after `timeout` seconds without a key, click or touch in it.
+
+    Args:
+        l10n: the texts' language.
+        guard: checks the PIN.
+        default_language: the language the staff panel shows as chosen.
+        parent: the kiosk window.
+        clock: seconds from a monotonic clock (tests pass a fake one and call `check_timeout`).
+        timeout: seconds without input before the dialog closes itself.
+        pin_refused: a PIN is configured but cannot be used (unsafe file, weak work factor).
+
     Signals:
         exitRequested(): staff ends the kiosk.
         defaultLanguageChosen(str): the language each next visitor starts in.
@@ -102,12 +117,18 @@ class AdminDialog(QDialog):
     exitRequested = Signal()
     defaultLanguageChosen = Signal(str)
 
-    def __init__(self, l10n: Localizer, guard: PinGuard, default_language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, l10n: Localizer, guard: PinGuard, default_language: str, parent: QWidget | None = None,
+                 clock: Callable[[], float] = time.monotonic, timeout: float = ADMIN_TIMEOUT_SECONDS,
+                 pin_refused: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("adminDialog")
         self.setModal(True)
         self._l10n = l10n
         self._guard = guard
+        self._pin_refused = pin_refused
+        self.clock = clock
+        self.timeout = timeout
+        self._last_input = clock()
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack)
@@ -177,6 +198,14 @@ class AdminDialog(QDialog):
         self._unlock = QTimer(self)
         self._unlock.setInterval(500)
         self._unlock.timeout.connect(self._show_lock)
+        self._watch = QTimer(self)
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self.check_timeout)
+        self._watch.start()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.finished.connect(self._stop_watching)
         self.ok_button.clicked.connect(self.try_pin)
         self.pin_input.returnPressed.connect(self.try_pin)
         self.cancel_button.clicked.connect(self.reject)
@@ -195,6 +224,24 @@ class AdminDialog(QDialog):
         self._keys.append(b)
         return b
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Note the time of any input in this dialog (installed on the application)."""
+        if event.type() in INPUT_EVENTS and isinstance(obj, QWidget) and obj.window() is self:
+            self._last_input = self.clock()
+        return False
+
+    def check_timeout(self) -> None:
+        """Close the dialog (rejected) when nobody has touched it for `timeout` seconds."""
+        if self.isVisible() and self.clock() - self._last_input >= self.timeout:
+            self.reject()
+
+    def _stop_watching(self, _result: int = 0) -> None:
+        self._watch.stop()
+        self._unlock.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     @property
     def unlocked(self) -> bool:
         """Whether the staff panel is shown."""
@@ -203,6 +250,7 @@ class AdminDialog(QDialog):
     def try_pin(self) -> None:
         """Check the PIN typed; show the panel, or say what is wrong."""
         _ = self._l10n.gettext
+        self._show_lock()  # a lock that has just run out: its message goes first
         outcome = self._guard.check(self.pin_input.text())
         self.pin_input.clear()
         if outcome is Outcome.OK:
@@ -210,11 +258,15 @@ class AdminDialog(QDialog):
             self.stack.setCurrentIndex(1)
             self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif outcome is Outcome.WRONG:
-            self.message.setText(_("Wrong PIN. Tries left before a one-minute lock: {tries}").format(
-                tries=self._guard.tries_left))
+            minutes = math.ceil(self._guard.next_lock_seconds() / 60)
+            self.message.setText(_("Wrong PIN. Tries left before the prompt locks for {minutes} min: {tries}").format(
+                minutes=minutes, tries=self._guard.tries_left))
         elif outcome is Outcome.NOT_SET:
-            self.message.setText(_("No staff PIN is set in the kiosk configuration."))
-        self._show_lock()
+            self.message.setText(
+                _("The staff PIN in the kiosk configuration cannot be used; the kiosk's log says why.")
+                if self._pin_refused else _("No staff PIN is set in the kiosk configuration."))
+        if outcome is Outcome.LOCKED:
+            self._show_lock()
 
     def _show_lock(self) -> None:
         _ = self._l10n.gettext
@@ -223,8 +275,11 @@ class AdminDialog(QDialog):
         for widget in (self.pin_input, self.ok_button, self.delete_button, *self._keys):
             widget.setEnabled(not locked)
         if locked:
-            self.message.setText(_("Too many wrong tries. Try again in {seconds} seconds.").format(
-                seconds=math.ceil(left)))
+            if left <= 120:
+                text = _("Too many wrong tries. Try again in {seconds} seconds.").format(seconds=math.ceil(left))
+            else:
+                text = _("Too many wrong tries. Try again in {minutes} minutes.").format(minutes=math.ceil(left / 60))
+            self.message.setText(text)
             self._unlock.start()
         elif self._unlock.isActive():
             self._unlock.stop()

@@ -9,12 +9,13 @@ trying a configuration out). Keys live in a ``[kiosk]`` section; see ``packaging
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
 
 from cloudwizard.engine.vocabulary import LANGUAGES
-from cloudwizard.gui.kiosk import DEFAULT_PIN_ITERATIONS as DEFAULT_ITERATIONS  # not from `pin`: ~0.6 ms
+from cloudwizard.kioskpin import DEFAULT_ITERATIONS, MIN_ITERATIONS
 
 #: Environment variable naming a configuration file to read instead of the system-wide one.
 CONFIG_ENV = "CLOUDWIZARD_KIOSK_CONFIG"
@@ -37,7 +38,10 @@ class KioskConfig(NamedTuple):
         idle_seconds: quiet time before the "are you still there?" warning.
         warning_seconds: how long the warning counts down before everything is reset.
         default_language: the language each visitor starts in ("" = the system's).
-        pin_hash, pin_salt, pin_iterations: the staff PIN (see `cloudwizard.gui.kiosk.pin`).
+        pin_hash, pin_salt, pin_iterations: the staff PIN (see `cloudwizard.kioskpin`); the hash is
+            left empty (nobody gets in from the screen) when the file is unsafe or the work factor weak.
+        pin_refused: a PIN was configured but is not used (see `problems`).
+        lockout_file: where the PIN lockout is remembered ("" = `cloudwizard.kioskpin.default_lockout_path`).
         questionnaire: a questionnaire file to use instead of the bundled one ("" = bundled).
         cancel_print_jobs: on an idle reset, cancel this user's print jobs still waiting in the queue.
         source: the file read ("" when built in code).
@@ -53,6 +57,8 @@ class KioskConfig(NamedTuple):
     pin_iterations: int = DEFAULT_ITERATIONS
     questionnaire: str = ""
     cancel_print_jobs: bool = True
+    lockout_file: str = ""
+    pin_refused: bool = False
     source: str = ""
     problems: tuple[str, ...] = ()
 
@@ -63,6 +69,37 @@ def system_settings() -> QSettings:
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, "CloudWizard", "kiosk")
+
+
+def file_problem(path: str) -> str:
+    """What is unsafe about the configuration file at `path` that holds the PIN hash ("" when nothing).
+
+    The hash of a short PIN is quick to crack offline, so the file must be readable only by root and
+    the kiosk's group (``install -o root -g kiosk -m 0640``). A file that every user may read, or
+    that others than its owner may change, makes the PIN unusable (the message says so; it does not
+    start with "warning"). A file owned by the account running the kiosk (so a visitor who broke out
+    could change it) only gives a warning. Not checked on Windows (ACLs, not modes).
+    """
+    import stat
+    import sys
+
+    if sys.platform == "win32" or not path:
+        return ""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return ""
+    mode = stat.S_IMODE(st.st_mode)
+    fix = (f"run `sudo chown root:kiosk {path} && sudo chmod 640 {path}` "
+           "(see packaging/kiosk/README.md)")
+    if mode & 0o007:
+        return (f"{path}: every user of this computer can read this file (mode {mode:04o}), so the PIN hash "
+                f"could be cracked; the staff PIN is not used until you {fix}")
+    if mode & 0o020:
+        return f"{path}: the group can change this file (mode {mode:04o}); the staff PIN is not used until you {fix}"
+    if st.st_uid != 0 and st.st_uid == os.getuid() and os.getuid() != 0:
+        return f"warning: {path} belongs to the account running the kiosk, which could change it; {fix}"
+    return ""
 
 
 def read_config(settings: QSettings | None = None) -> KioskConfig:
@@ -107,19 +144,37 @@ def read_config(settings: QSettings | None = None) -> KioskConfig:
     if language and language not in LANGUAGES:
         problems.append(f"default_language: one of {', '.join(LANGUAGES)} (found {language!r})")
         language = ""
+    pin_hash, pin_salt = text("pin_hash"), text("pin_salt")
+    configured = bool(pin_hash)
     iterations = DEFAULT_ITERATIONS
-    if raw("pin_iterations") is not None:
-        iterations = int(number("pin_iterations", DEFAULT_ITERATIONS, 1))
+    if text("pin_iterations"):
+        try:
+            iterations = int(text("pin_iterations"))
+        except ValueError:
+            iterations = 0
+        if iterations < MIN_ITERATIONS:
+            problems.append(f"pin_iterations: at least {MIN_ITERATIONS} (found {text('pin_iterations')!r}); the "
+                            "staff PIN is not used: make new pin_ lines with `cloudwizard kiosk-pin`")
+            pin_hash = pin_salt = ""
+            iterations = DEFAULT_ITERATIONS
+    if pin_hash:
+        unsafe = file_problem(s.fileName())
+        if unsafe:
+            problems.append(unsafe)
+            if not unsafe.startswith("warning"):
+                pin_hash = pin_salt = ""
     return KioskConfig(
         enabled=boolean("enabled", False),
         idle_seconds=number("idle_seconds", DEFAULT_IDLE_SECONDS, MIN_IDLE_SECONDS),
         warning_seconds=number("warning_seconds", DEFAULT_WARNING_SECONDS, MIN_WARNING_SECONDS),
         default_language=language,
-        pin_hash=text("pin_hash"),
-        pin_salt=text("pin_salt"),
+        pin_hash=pin_hash,
+        pin_salt=pin_salt,
         pin_iterations=iterations,
         questionnaire=text("questionnaire"),
         cancel_print_jobs=boolean("cancel_print_jobs", True),
+        lockout_file=text("lockout_file"),
+        pin_refused=configured and not pin_hash,
         source=s.fileName(),
         problems=tuple(problems),
     )

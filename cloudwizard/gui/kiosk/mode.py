@@ -12,10 +12,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QClipboard, QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QClipboard,
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -25,8 +37,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScroller,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,14 +50,22 @@ from cloudwizard.gui.kiosk.admin import ADMIN_SHORTCUT, AdminDialog, CornerTaps
 from cloudwizard.gui.kiosk.config import KioskConfig
 from cloudwizard.gui.kiosk.idle import IdleWatcher
 from cloudwizard.gui.kiosk.overlay import IdleOverlay
-from cloudwizard.gui.kiosk.pin import PinGuard
 from cloudwizard.gui.kiosk.qr import make_qr, qr_image, summary_text
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage, make_card, make_label
+from cloudwizard.kioskpin import LockoutStore, PinGuard, default_lockout_path
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication as QApplicationType
+
     from cloudwizard.engine.recommender import Recommendation
-    from cloudwizard.gui.app import Wizard
+    from cloudwizard.gui.controller import WizardController
+    from cloudwizard.gui.l10n import Localizer
+    from cloudwizard.gui.pages.questions import QuestionPage
+    from cloudwizard.gui.pages.result import ResultPage
+    from cloudwizard.gui.pages.review import ReviewPage
+    from cloudwizard.gui.pages.welcome import WelcomePage
+    from cloudwizard.gui.window import MainWindow
 
 #: Exit status when staff ends the kiosk (the systemd unit does not restart on it).
 ADMIN_EXIT_STATUS = 3
@@ -52,6 +74,71 @@ TEXT_SCALES = (1.0, 1.3)
 #: Links are never opened in a kiosk: a browser would let a visitor leave the app.
 BLOCKED_SCHEMES = ("http", "https", "file", "mailto", "ftp")
 QR_TARGET_PX = 300
+
+
+class KioskHost(Protocol):
+    """What the kiosk needs of the wizard it runs on (`cloudwizard.gui.app.Wizard` provides it).
+
+    Written out so that the kiosk depends on this much only, and does not import the composition root.
+    """
+
+    app: QApplicationType
+    window: MainWindow
+    controller: WizardController
+    l10n: Localizer
+    welcome: WelcomePage
+    questions: QuestionPage
+    review: ReviewPage
+    result: ResultPage
+    high_contrast: bool
+    touch_scale: float | None
+
+    def render(self, focus: bool = False) -> None:
+        """Show the controller's current page."""
+
+
+class ToggleButton(QPushButton):
+    """A checkable header button whose size fits its text in every weight the theme may give it.
+
+    The style sheet draws a checked button in bold; Qt keeps the size hint of the plain text, so a
+    checked "Größere Schrift" was clipped at both ends. The hint here measures the text in normal
+    and bold weight at the current font size, and is asked again whenever the font or style changes.
+    """
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setCheckable(True)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.toggled.connect(lambda _on: self.updateGeometry())
+
+    def text_width(self) -> int:
+        """The width of the text in its widest weight at the current size."""
+        font = QFont(self.font())
+        widths = []
+        for weight in (QFont.Weight.Normal, QFont.Weight.DemiBold, QFont.Weight.Bold):
+            font.setWeight(weight)
+            widths.append(QFontMetrics(font).horizontalAdvance(self.text()))
+        return max(widths)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Room for the text in bold, plus the style's padding and border."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        metrics = QFontMetrics(self.font())
+        contents = QSize(self.text_width() + 2, metrics.height())
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, contents, self)
+        return size.expandedTo(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Never narrower than the text."""
+        return self.sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Ask the layout again when the font or style sheet changes."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
 
 
 def kiosk_options() -> WizardOptions:
@@ -76,7 +163,9 @@ class KioskMode(QObject):
     Args:
         wizard: the wizard built by `build_app` with `kiosk_options`.
         config: the kiosk configuration.
-        clock: seconds from a monotonic clock (for the PIN lockout and the corner taps; tests fake it).
+        clock: seconds from a monotonic clock (idle time, warning, corner taps, the staff prompt's
+            time-out; tests fake it).
+        wall_clock: seconds of wall-clock time, for the PIN lockout (it is kept across restarts).
 
     Signals:
         resetDone(): everything of the last visitor is gone; the welcome page is shown.
@@ -86,22 +175,26 @@ class KioskMode(QObject):
     resetDone = Signal()
     exitRequested = Signal(int)
 
-    def __init__(self, wizard: Wizard, config: KioskConfig, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, wizard: KioskHost, config: KioskConfig, clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         super().__init__(wizard.window)
         self.wizard = wizard
         self.config = config
+        self.clock = clock
         self.default_language = config.default_language or wizard.l10n.language
         self.large_text = False
         self.printed = False
         self.exiting = False
         self.print_html: Callable[[str, str], bool] = printing.print_html
         self.cancel_jobs: Callable[[], object] = printing.cancel_pending_jobs
-        self.guard = PinGuard(config.pin_hash, config.pin_salt, config.pin_iterations, clock)
-        self.idle = IdleWatcher(config.idle_seconds, self)
-        self.overlay = IdleOverlay(wizard.l10n, wizard.window)
+        store = LockoutStore(Path(config.lockout_file) if config.lockout_file else default_lockout_path())
+        self.guard = PinGuard(config.pin_hash, config.pin_salt, config.pin_iterations, wall_clock, store=store)
+        self.idle = IdleWatcher(config.idle_seconds, self, clock)
+        self.overlay = IdleOverlay(wizard.l10n, wizard.window, clock)
         self.corner = CornerTaps(wizard.window, clock)
         self.admin: AdminDialog | None = None
-        self.take_home: QFrame | None = None
+        self.take_home: QWidget | None = None
+        self.print_status: QLabel | None = None
         self.speech = _speech_engine(self)
         self._build_toolbar()
         self._lock_window()
@@ -116,16 +209,13 @@ class KioskMode(QObject):
     def _build_toolbar(self) -> None:
         """Text size, contrast and (when available) read-aloud buttons in the header of every page."""
         window = self.wizard.window
+        # The window has no public way to add header buttons yet: its header frame by name.
         header = window.findChild(QFrame, "header")
         assert header is not None and header.layout() is not None
         layout = header.layout()
         assert isinstance(layout, QHBoxLayout)
-        self.text_button = QPushButton(header)
-        self.text_button.setObjectName("kioskTextSize")
-        self.text_button.setCheckable(True)
-        self.contrast_button = QPushButton(header)
-        self.contrast_button.setObjectName("kioskContrast")
-        self.contrast_button.setCheckable(True)
+        self.text_button = ToggleButton("kioskTextSize", header)
+        self.contrast_button = ToggleButton("kioskContrast", header)
         self.contrast_button.setChecked(window.act_contrast.isChecked())
         self.read_button: QPushButton | None = None
         buttons: list[QPushButton] = [self.text_button, self.contrast_button]
@@ -197,16 +287,19 @@ class KioskMode(QObject):
         """The staff gesture or shortcut: ask for the PIN."""
         if self.admin is not None and self.admin.isVisible():
             return
-        self.admin = AdminDialog(self.wizard.l10n, self.guard, self.default_language, self.wizard.window)
+        self.admin = AdminDialog(self.wizard.l10n, self.guard, self.default_language, self.wizard.window,
+                                 clock=self.clock, pin_refused=self.config.pin_refused)
         self.admin.exitRequested.connect(self.exit)
         self.admin.defaultLanguageChosen.connect(self.set_default_language)
+        # Closed in any way (OK, Cancel, its own time-out, a reset, Alt+F4 on the dialog): counting resumes.
         self.admin.finished.connect(self._admin_closed)
-        self.idle.pause()
+        self.admin.destroyed.connect(self._admin_closed)
+        self.idle.pause()  # no reset under staff's hands; the dialog times out by itself
         self.admin.open()
         self.admin.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _admin_closed(self, _result: int) -> None:
-        if not self.exiting:
+    def _admin_closed(self, *_args: object) -> None:
+        if not self.exiting and not self.overlay.running:
             self.idle.restart()
 
     def set_default_language(self, language: str) -> None:
@@ -300,6 +393,8 @@ class KioskMode(QObject):
         """Nobody touched the screen for a while: warn, unless there is nothing to clear."""
         if self.exiting:
             return
+        if self.admin is not None and self.admin.isVisible():
+            self.admin.reject()  # the staff prompt was left open: it goes, the visitor's answers too
         if self.is_pristine():
             self.idle.restart()
             return
@@ -326,6 +421,7 @@ class KioskMode(QObject):
             self.cancel_jobs()
         self.printed = False
         self.take_home = None
+        self.print_status = None
         c.what_if = []
         c.justification = None
         for page in (w.questions, w.review, w.result):
@@ -352,58 +448,85 @@ class KioskMode(QObject):
 
     # -- taking the advice home --------------------------------------------------------------
     def add_take_home(self, rec: Recommendation) -> None:
-        """Put the "take the advice home" card (print, QR code) under the headline of the result."""
+        """Put the "take the advice home" card (print button, QR code) beside the headline of the result.
+
+        Beside, not under: at 1366 × 768 (and 1280 × 720), with larger text too, the print button and
+        the whole code are on screen without scrolling. On a narrow screen the card goes under the
+        headline instead.
+        """
         w = self.wizard
         if w.controller.page != RESULT:
             return
         _ = w.l10n.gettext
-        blocks = w.result.blocks
-        card, lay = make_card("kioskTakeHome", w.result.host)
-        lay.addWidget(make_label(_("Take the advice home"), "subtitle", card))
-        row = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(make_label(_("Scan the code with your phone's camera: it holds a short summary of this "
-                                    "advice. No internet is needed and nothing is sent anywhere."), "", card))
-        left.addWidget(make_label(_("Or print the whole report, with your answers."), "", card))
-        print_button = QPushButton(_("Print the report"), card)
-        print_button.setObjectName("kioskPrint")
-        print_button.setAutoDefault(True)
-        print_button.clicked.connect(self.print_report)
-        left.addWidget(print_button, 0, Qt.AlignmentFlag.AlignLeft)
-        status = make_label("", "muted", card, "kioskPrintStatus")
-        status.hide()
-        left.addWidget(status)
-        left.addStretch(1)
-        row.addLayout(left, 1)
+        page = w.result
+        blocks = page.blocks
+        # The result page has no public place for it yet: the headline card by name.
+        headline = page.findChild(QFrame, "headlineCard")
         text = summary_text(rec, w.l10n.language, w.controller.justification)
         qr = make_qr(text)
         modules = len(qr.matrix) + 8
         image = qr_image(qr, max(3, QR_TARGET_PX // modules))
+
+        beside = headline is not None and page.body.width() >= image.width() + 420
+        row: QWidget | None = None
+        if beside and headline is not None:
+            row = QWidget(page.host)
+            row.setObjectName("kioskAdviceRow")
+            hl = QHBoxLayout(row)
+            hl.setContentsMargins(0, 0, 0, 0)
+            hl.setSpacing(blocks.spacing())
+            index = blocks.indexOf(headline)
+            blocks.removeWidget(headline)
+            headline.setParent(row)
+            hl.addWidget(headline, 1, Qt.AlignmentFlag.AlignTop)
+            blocks.insertWidget(index, row)
+        card, lay = make_card("kioskTakeHome", row if row is not None else page.host)
+        lay.addWidget(make_label(_("Take the advice home"), "subtitle", card))
+        print_button = QPushButton(_("Print the report"), card)
+        print_button.setObjectName("kioskPrint")
+        print_button.setProperty("role", "primary")
+        print_button.setAutoDefault(True)
+        print_button.setAccessibleDescription(_("Or print the whole report, with your answers."))
+        print_button.clicked.connect(self.print_report)
+        lay.addWidget(print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        status = make_label("", "muted", card, "kioskPrintStatus")
+        status.hide()
+        lay.addWidget(status)
         code = QLabel(card)
         code.setObjectName("kioskQr")
         code.setPixmap(QPixmap.fromImage(image))
+        code.setFixedSize(image.size())
         code.setAccessibleName(_("QR code with a summary of the advice"))
         code.setProperty("summary", text)
-        row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(row)
-        headline = w.result.findChild(QFrame, "headlineCard")
-        index = blocks.indexOf(headline) + 1 if headline is not None else 0
-        blocks.insertWidget(index, card)
+        lay.addWidget(code, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(make_label(_("Scan the code with your phone's camera: it holds a short summary of this "
+                                   "advice. No internet is needed and nothing is sent anywhere."), "", card))
+        if row is not None:
+            margins = lay.contentsMargins()
+            card.setFixedWidth(image.width() + margins.left() + margins.right())
+            row_layout = row.layout()
+            assert isinstance(row_layout, QHBoxLayout)
+            row_layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
+            row.show()
+            self.take_home = row
+        else:
+            index = blocks.indexOf(headline) + 1 if headline is not None else 0
+            blocks.insertWidget(index, card)
+            self.take_home = card
         card.show()
-        self.take_home = card
+        self.print_status = status
 
     def print_report(self) -> None:
         """Print the report on the default printer (no dialog, no files)."""
         w = self.wizard
         _ = w.l10n.gettext
-        status = w.result.findChild(QLabel, "kioskPrintStatus")
         ok = self.print_html(w.controller.report("html"), _("CloudWizard advice"))
         if ok:
             self.printed = True
-        if status is not None:
-            status.setText(_("Your report is being printed.") if ok
-                           else _("No printer is connected to this kiosk. Scan the code with your phone instead."))
-            status.show()
+        if self.print_status is not None:
+            self.print_status.setText(_("Your report is being printed.") if ok
+                                      else _("No printer is connected to this kiosk. Scan the code with your phone instead."))
+            self.print_status.show()
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -1,20 +1,34 @@
-"""The "are you still there?" overlay: a countdown over the whole window, with "More time"."""
+"""The "are you still there?" overlay: a countdown over the whole window, with "More time".
+
+The overlay is opaque, and what it covers is hidden while it is up: nothing of the visitor's
+answers or advice can be read behind it, on the screen or by a screen reader, and Tab cannot reach it.
+"""
 
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 import math
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import make_card, make_label
 
+#: How often the countdown is redrawn and the clock looked at.
+TICK_MS = 200
+
 
 class IdleOverlay(QWidget):
-    """Covers its parent with a dimmed layer and a card that counts down.
+    """Covers its parent with an opaque layer and a card that counts down.
+
+    Args:
+        l10n: the texts' language.
+        parent: the window to cover.
+        clock: seconds from a monotonic clock (tests pass a fake one and call `tick`).
 
     Signals:
         moreTimeRequested(): the visitor is still there; keep the session.
@@ -26,18 +40,19 @@ class IdleOverlay(QWidget):
     startOverRequested = Signal()
     expired = Signal()
 
-    def __init__(self, l10n: Localizer, parent: QWidget) -> None:
+    def __init__(self, l10n: Localizer, parent: QWidget, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.setObjectName("idleOverlay")
+        self.setAutoFillBackground(False)
         self._l10n = l10n
-        self._seconds = 0.0
-        self._clock = QElapsedTimer()
+        self.clock = clock
+        self._deadline = 0.0
+        self._running = False
+        self._covered: list[QWidget] = []
+        self._focus: QWidget | None = None
         self._tick = QTimer(self)
-        self._tick.setInterval(100)
-        self._tick.timeout.connect(self._update)
-        self._expiry = QTimer(self)
-        self._expiry.setSingleShot(True)
-        self._expiry.timeout.connect(self._expire)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.tick)
 
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -76,22 +91,28 @@ class IdleOverlay(QWidget):
     @property
     def running(self) -> bool:
         """Whether the countdown is on."""
-        return self._expiry.isActive()
+        return self._running
 
     def remaining(self) -> float:
         """Seconds left before the reset."""
-        if not self.running:
+        if not self._running:
             return 0.0
-        return max(0.0, self._seconds - self._clock.elapsed() / 1000)
+        return max(0.0, self._deadline - self.clock())
 
     def start(self, seconds: float) -> None:
-        """Show the overlay and count down from `seconds`."""
-        self._seconds = seconds
-        self._clock.start()
-        self._expiry.start(max(1, round(seconds * 1000)))
+        """Cover the window (hiding what is under it) and count down from `seconds`."""
+        self._deadline = self.clock() + seconds
+        self._running = True
         self._tick.start()
         parent = self.parentWidget()
         if parent is not None:
+            if not self._covered:
+                focus = QApplication.focusWidget()
+                self._focus = focus if focus is not None and parent.isAncestorOf(focus) else None
+                self._covered = [w for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                                 if w is not self and not w.isWindow() and w.isVisible()]
+            for widget in self._covered:
+                widget.hide()
             self.setGeometry(parent.rect())
         self.raise_()
         self.show()
@@ -99,20 +120,37 @@ class IdleOverlay(QWidget):
         self.more_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def stop(self) -> None:
-        """Hide the overlay without emitting anything."""
-        self._expiry.stop()
+        """Take the overlay away (showing what it covered again) without emitting anything."""
+        self._running = False
         self._tick.stop()
         self.hide()
+        covered, self._covered = self._covered, []
+        for widget in covered:
+            widget.show()
+
+    def tick(self) -> None:
+        """Redraw the countdown; when it has run out, stop and emit `expired`."""
+        if not self._running:
+            return
+        if self.remaining() <= 0:
+            self._expire()
+        else:
+            self._update()
 
     def _more_time(self) -> None:
+        focus, self._focus = self._focus, None
         self.stop()
+        if focus is not None and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.moreTimeRequested.emit()
 
     def _start_over(self) -> None:
+        self._focus = None
         self.stop()
         self.startOverRequested.emit()
 
     def _expire(self) -> None:
+        self._focus = None
         self.stop()
         self.expired.emit()
 
@@ -139,8 +177,10 @@ class IdleOverlay(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Dim what is underneath."""
+        """Cover everything with the window colour of the theme (opaque: nothing shows through)."""
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 170))
+        colour = self.palette().color(QPalette.ColorRole.Window)
+        colour.setAlpha(255)
+        painter.fillRect(self.rect(), colour)
         painter.end()
         super().paintEvent(event)

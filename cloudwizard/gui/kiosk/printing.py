@@ -5,6 +5,9 @@ once CUPS has the job. Here ``TMPDIR`` points at a private folder for the length
 the folder is removed right after, so nothing of the visitor stays behind even if Qt failed to clean
 up. Once CUPS has the job, Qt can no longer cancel it: `cancel_pending_jobs` asks CUPS (``cancel``)
 to drop this user's jobs that are still waiting, which an idle reset does.
+
+Before Qt's print support is first used, `cloudwizard.localprint.use_local_print_server` makes
+libcups talk to the local CUPS daemon over its UNIX socket only (no TCP, not even to localhost).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
+
+from cloudwizard.localprint import use_local_print_server
 
 Runner = Callable[[list[str]], object]
 
@@ -42,6 +47,7 @@ def private_tmpdir() -> Iterator[str]:
 
 def default_printer_name() -> str:
     """The default printer's name, or "" when there is none."""
+    use_local_print_server()  # before libcups first runs: the UNIX socket, never TCP
     from PySide6.QtPrintSupport import QPrinterInfo  # lazy: printing support is big
 
     info = QPrinterInfo.defaultPrinter()
@@ -50,6 +56,7 @@ def default_printer_name() -> str:
 
 def print_html(html: str, title: str) -> bool:
     """Print `html` on the default printer without asking; False when there is no printer."""
+    use_local_print_server()
     from PySide6.QtPrintSupport import QPrinter
 
     name = default_printer_name()
@@ -72,6 +79,7 @@ def cancel_pending_jobs(run: Runner | None = None) -> bool:
     tool = shutil.which("cancel")
     if tool is None:
         return False
+    use_local_print_server()  # `cancel` is libcups too, and inherits the setting
     command = [tool, "-u", getpass.getuser()]
     if run is not None:
         run(command)

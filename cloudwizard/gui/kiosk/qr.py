@@ -1,8 +1,8 @@
 """Taking the advice home on a phone: a short summary, in the visitor's language, inside a QR code.
 
 The QR code holds the text itself (no link), so any phone camera reads it without a network and the
-summary never leaves the phone. It is made with segno (pure Python, no image library needed) and
-drawn into a `QImage` module by module.
+summary never leaves the phone. The text is UTF-8 and says so (an ECI marker), so accents survive.
+It is made with segno (pure Python, no image library needed) and drawn into a `QImage` module by module.
 """
 
 from __future__ import annotations
@@ -82,10 +82,14 @@ def summary_text(rec: Recommendation, lang: str, justification: Justification | 
 
 
 def make_qr(text: str) -> segno.QRCode:
-    """The QR code for `text` (UTF-8, error correction M or better at the same size)."""
+    """The QR code for `text`: UTF-8 with an ECI marker, error correction M or better at the same size.
+
+    The ECI header (assignment 26, UTF-8) tells the scanner how the bytes are encoded; without it a
+    QR reader may take them for ISO 8859-1 (the standard's default) and show "Ã©" for "é".
+    """
     import segno  # lazy: only the result page of a kiosk needs it
 
-    return segno.make(text, error=ERROR_LEVEL, encoding="utf-8", micro=False)
+    return segno.make(text, error=ERROR_LEVEL, encoding="utf-8", eci=True, micro=False)
 
 
 def qr_image(qr: Any, module_px: int = 6, border: int = QUIET_ZONE) -> QImage:

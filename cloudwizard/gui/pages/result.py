@@ -220,7 +220,7 @@ class ResultPage(ScrollPage):
             card, lay = make_card(f"notice_{n['id']}", self.host)
             lay.addWidget(make_label(n["title"], "subtitle", card))
             lay.addWidget(make_label(n["text"], "", card))
-            if n["kind"] == "policy":
+            if n["kind"] == "policy" and self._options.allow_free_text:  # a kiosk asks for no free text
                 self._comply_or_explain(rec, lay, card, justification)
             self.blocks.addWidget(card)
 

@@ -9,9 +9,9 @@ import pytest
 
 from cloudwizard.gui.app import Wizard, build_app
 from cloudwizard.gui.kiosk.config import KioskConfig
-from cloudwizard.gui.kiosk.pin import hash_pin
+from cloudwizard.kioskpin import hash_pin
 
-PIN = "2468"
+PIN = "246810"
 #: Few iterations keep the tests fast; the real default is checked in test_pin.py.
 ITERATIONS = 1000
 
@@ -26,11 +26,22 @@ class FakeClock:
         return self.now
 
 
+def fake_clock(wizard: Wizard) -> FakeClock:
+    """Give the kiosk's idle watcher, warning, corner taps and staff prompt one fake clock (counting again)."""
+    assert wizard.kiosk is not None
+    clock = FakeClock()
+    k = wizard.kiosk
+    k.clock = k.idle.clock = k.overlay.clock = k.corner.clock = clock
+    if k.idle.active:
+        k.idle.restart()
+    return clock
+
+
 def kiosk_config(**overrides: Any) -> KioskConfig:
     pin_hash, pin_salt = hash_pin(PIN, iterations=ITERATIONS)
     values: dict[str, Any] = {"enabled": True, "idle_seconds": 60.0, "warning_seconds": 30.0,
                               "default_language": "en", "pin_hash": pin_hash, "pin_salt": pin_salt,
-                              "pin_iterations": ITERATIONS}
+                              "pin_iterations": ITERATIONS, "lockout_file": ""}
     values.update(overrides)
     return KioskConfig(**values)
 
@@ -64,3 +75,16 @@ def make_kiosk(qtbot: Any, example_questionnaire: Any) -> Iterator[Callable[...,
 @pytest.fixture
 def kiosk(make_kiosk: Callable[..., Wizard]) -> Wizard:
     return make_kiosk()
+
+
+def bundled_answers(name: str) -> tuple[Any, dict[str, Any]]:
+    """The bundled questionnaire and the answers of ``questionnaires/examples/answers-<name>.yaml``."""
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import bundled_path, load
+
+    q = load(bundled_path())
+    found = read_answers(Path(__file__).resolve().parents[3] / "questionnaires" / "examples" / f"answers-{name}.yaml", q)
+    assert found.data is not None, found.report
+    return q, dict(found.data.answers)

@@ -10,10 +10,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
 
 from cloudwizard.gui.app import Wizard
-from cloudwizard.gui.kiosk.admin import CORNER_TAPS, AdminDialog
+from cloudwizard.gui.kiosk.admin import ADMIN_TIMEOUT_SECONDS, CORNER_TAPS, AdminDialog
 from cloudwizard.gui.kiosk.mode import ADMIN_EXIT_STATUS
 from tests.gui.conftest import click, find
-from tests.gui.kiosk.conftest import PIN, FakeClock
+from tests.gui.kiosk.conftest import PIN, FakeClock, fake_clock
 
 
 def type_pin(qtbot: Any, dialog: AdminDialog, pin: str) -> None:
@@ -55,10 +55,10 @@ def test_wrong_pin_five_times_locks_for_a_minute_then_right_pin_exits(qtbot: Any
     dialog = kiosk.kiosk.admin
     assert dialog is not None and dialog.isVisible()
     for tries_left in (4, 3, 2, 1):
-        type_pin(qtbot, dialog, "1111")
-        assert str(tries_left) in dialog.message.text()
-    type_pin(qtbot, dialog, "1111")
-    assert "60" in dialog.message.text()
+        type_pin(qtbot, dialog, "111111")
+        assert dialog.message.text().endswith(f"locks for 1 min: {tries_left}")
+    type_pin(qtbot, dialog, "111111")
+    assert "60 seconds" in dialog.message.text()
     assert not dialog.pin_input.isEnabled() and not dialog.ok_button.isEnabled()
     # even the right PIN is refused while locked
     dialog.pin_input.setText(PIN)
@@ -86,10 +86,77 @@ def test_pin_prompt_cancel_returns_to_the_visitor(qtbot: Any, kiosk: Wizard) -> 
     assert kiosk.kiosk.idle.active
 
 
+def test_escape_closes_the_pin_prompt_and_the_idle_reset_resumes(qtbot: Any, kiosk: Wizard) -> None:
+    kiosk.kiosk.open_admin()
+    dialog = kiosk.kiosk.admin
+    qtbot.keyClick(dialog.pin_input, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert kiosk.kiosk.idle.active and kiosk.window.isVisible()
+
+
+def test_a_pin_prompt_left_open_times_out_and_the_visitors_answers_are_cleared(qtbot: Any, kiosk: Wizard) -> None:
+    clock = fake_clock(kiosk)
+    k = kiosk.kiosk
+    click(qtbot, find(kiosk, "audience_business"))
+    click(qtbot, find(kiosk, "nextButton"))
+    k.open_admin()  # a visitor found the corner, then walked away
+    dialog = k.admin
+    assert dialog is not None and dialog.isVisible() and not k.idle.active
+    clock.now += ADMIN_TIMEOUT_SECONDS - 5
+    qtbot.keyClick(dialog.pin_input, Qt.Key.Key_1)  # someone is typing: the prompt stays
+    clock.now += 10
+    dialog.check_timeout()
+    assert dialog.isVisible()
+    clock.now += ADMIN_TIMEOUT_SECONDS
+    dialog.check_timeout()
+    assert not dialog.isVisible()
+    assert k.idle.active  # counting again, from the time the prompt closed
+    clock.now += 59
+    k.idle.check()
+    assert not k.overlay.isVisible()
+    clock.now += 2
+    k.idle.check()
+    assert k.overlay.isVisible()
+    clock.now += 31
+    k.overlay.tick()
+    assert kiosk.controller.page == "welcome" and not kiosk.controller.session.answers
+
+
+def test_the_lockout_escalates_and_survives_a_restart_of_the_kiosk(qtbot: Any, make_kiosk: Any, tmp_path: Any) -> None:
+    state = tmp_path / "lockout.json"
+    first = make_kiosk(lockout_file=str(state))
+    clock = FakeClock()
+    first.kiosk.guard.clock = clock
+    first.kiosk.open_admin()
+    dialog = first.kiosk.admin
+    for _ in range(5):
+        type_pin(qtbot, dialog, "111111")
+    assert "60 seconds" in dialog.message.text()
+    clock.now += 61
+    dialog.try_pin()  # (an empty try after the lock: wrong, and counted)
+    assert dialog.message.text().endswith("locks for 2 min: 4")
+    for _ in range(4):
+        type_pin(qtbot, dialog, "111111")
+    assert "120 seconds" in dialog.message.text()
+    click(qtbot, dialog.cancel_button)
+    first.kiosk.shutdown()
+    # the kiosk restarts (a crash, a power cut): the lock is still there
+    second = make_kiosk(lockout_file=str(state))
+    second.kiosk.guard.clock = clock
+    assert second.kiosk.guard.locked_for() == 120
+    second.kiosk.open_admin()
+    again = second.kiosk.admin
+    assert "120 seconds" in again.message.text() and not again.pin_input.isEnabled()
+    clock.now += 121
+    qtbot.waitUntil(again.pin_input.isEnabled, timeout=2000)
+    type_pin(qtbot, again, PIN)
+    assert again.unlocked and not state.exists()
+
+
 def test_five_taps_in_the_corner_open_the_pin_prompt(qtbot: Any, kiosk: Wizard) -> None:
     corner = kiosk.kiosk.corner
     clock = FakeClock()
-    corner._clock = clock
+    corner.clock = clock
     title = kiosk.window.app_title
     corner_pos = title.mapFrom(kiosk.window, QPoint(10, 10))
     for _ in range(CORNER_TAPS - 1):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.recommender import recommend
 from cloudwizard.gui.kiosk.qr import MAX_BYTES, make_qr, qr_image, summary_text
+from tests.gui.kiosk.conftest import bundled_answers
 
 ANSWERS = {"audience": "business", "staff": 80, "data_kinds": frozenset({"customers"}), "sensitivity": 4,
            "peers": "yes", "offline_copy": "no"}
@@ -51,10 +52,30 @@ def test_qr_code_holds_the_summary(rec: Any) -> None:
     assert image.width() == image.height() == modules * 4
     dark = sum(1 for row in qr.matrix for cell in row if cell & 1)
     assert 0.3 < dark / len(qr.matrix) ** 2 < 0.7  # a real code, not blank
-    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp decodes the rendered image (optional)")
+    assert decode(image) == (True, text)
+
+
+def decode(image: QImage) -> tuple[bool, str]:
+    """Read the code back as a phone would: (whether it carries the ECI marker for UTF-8, the text)."""
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp decodes the rendered image (a test dependency)")
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
-    raw = bytes(gray.constBits())
-    pixels = b"".join(raw[y * stride: y * stride + width] for y in range(height))
-    found = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (height, width)))
-    assert [r.text for r in found] == [text]
+    (found,) = zxingcpp.read_barcodes(gray, text_mode=zxingcpp.TextMode.HexECI)
+    raw = bytes.fromhex(found.text)  # the symbology identifier, ECI designators, then the bytes
+    eci = raw.startswith(b"]Q2\\000026")  # "]Q2": ECI protocol; "\\000026": ECI 26, UTF-8
+    body = raw[len(b"]Q2\\000026"):] if eci else raw[3:]
+    return eci, body.decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de", "en"])
+def test_qr_code_says_utf8_and_reads_back_with_its_accents(lang: str) -> None:
+    q, answers = bundled_answers("federal")
+    text = summary_text(recommend(q, answers), lang)
+    assert not text.isascii()  # "·" in every language; what scanners garbled without the marker
+    if lang != "en":
+        assert any(c.isalpha() and not c.isascii() for c in text)  # é, ê, ô, ß, ä, ö, ü …
+    qr = make_qr(text)
+    assert decode(qr_image(qr, module_px=3)) == (True, text)
+    import segno
+
+    plain = segno.make(text, error="m", encoding="utf-8", micro=False)  # the old code, for contrast
+    assert decode(qr_image(plain, module_px=3))[0] is False

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from cloudwizard.gui.app import Wizard, build_app
 from tests.gui.conftest import click, find
-from tests.gui.kiosk.conftest import kiosk_config
+from tests.gui.kiosk.conftest import fake_clock, kiosk_config
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, str]]:
@@ -98,8 +99,8 @@ def test_whole_visit_then_idle_reset_leaves_no_trace(qtbot: Any, example_questio
     QLabel("warm-up").grab()
     before = snapshot(home)
 
-    # GIVEN a kiosk with a short idle time
-    w = build_app(questionnaire=example_questionnaire, kiosk=kiosk_config(idle_seconds=0.3, warning_seconds=0.5))
+    # GIVEN a kiosk (idle 60 s, warning 30 s) on a clock the test moves
+    w = build_app(questionnaire=example_questionnaire, kiosk=kiosk_config())
     assert w.kiosk is not None
     printed: list[str] = []
     w.kiosk.print_html = lambda html, title: printed.append(html) or True
@@ -108,11 +109,16 @@ def test_whole_visit_then_idle_reset_leaves_no_trace(qtbot: Any, example_questio
     qtbot.addWidget(w.window)
     w.kiosk.show()
     qtbot.waitExposed(w.window)
+    clock = fake_clock(w)
     try:
         # WHEN a visitor goes all the way to the advice, prints it, copies something, walks away
         visit(qtbot, w)
-        qtbot.waitUntil(w.kiosk.overlay.isVisible, timeout=5000)
-        qtbot.waitUntil(lambda: w.controller.page == "welcome" and not w.kiosk.overlay.isVisible(), timeout=5000)
+        clock.now += 60
+        w.kiosk.idle.check()
+        assert w.kiosk.overlay.isVisible()
+        clock.now += 30
+        w.kiosk.overlay.tick()
+        assert w.controller.page == "welcome" and not w.kiosk.overlay.isVisible()
         # THEN nothing of the visitor is left, and nothing was written
         assert_nothing_left(w)
         assert printed[-1] == "cancelled"  # a print job still waiting is cancelled after walking away
@@ -134,25 +140,47 @@ def test_finish_button_resets_at_once_without_asking(qtbot: Any, kiosk: Wizard) 
     assert kiosk.printed[-1] != "cancelled"  # type: ignore[attr-defined]  # the visitor may be at the printer
 
 
-def test_more_time_keeps_the_session(qtbot: Any, make_kiosk: Any) -> None:
-    w = make_kiosk(idle_seconds=0.3, warning_seconds=0.5)
+def test_more_time_keeps_the_session(qtbot: Any, kiosk: Wizard) -> None:
+    w = kiosk
+    clock = fake_clock(w)
     click(qtbot, find(w, "audience_business"))
     click(qtbot, find(w, "nextButton"))
-    qtbot.waitUntil(w.kiosk.overlay.isVisible, timeout=3000)
-    assert find(w, "idleCountdown").text()
+    staff = find(w, "input_staff")
+    clock.now += 59
+    w.kiosk.idle.check()
+    assert not w.kiosk.overlay.isVisible()
+    qtbot.keyClick(staff, Qt.Key.Key_8)  # a key press: the quiet time starts again
+    clock.now += 59
+    w.kiosk.idle.check()
+    assert not w.kiosk.overlay.isVisible()
+    clock.now += 1
+    w.kiosk.idle.check()
+    assert w.kiosk.overlay.isVisible()
+    assert "30 seconds" in find(w, "idleCountdown").text()
+    clock.now += 12.5
+    w.kiosk.overlay.tick()
+    assert "18 seconds" in find(w, "idleCountdown").text()
     click(qtbot, find(w, "moreTimeButton"))
     assert not w.kiosk.overlay.isVisible()
-    assert w.controller.page == "questions"
+    assert w.controller.page == "questions" and staff.isVisible() and staff.hasFocus()  # back where it was
     assert w.controller.session.answer("audience") == "business"
     assert w.kiosk.idle.active
     # and the countdown comes back later, and resets when it runs out
-    qtbot.waitUntil(w.kiosk.overlay.isVisible, timeout=3000)
-    qtbot.waitUntil(lambda: w.controller.page == "welcome", timeout=3000)
+    clock.now += 60
+    w.kiosk.idle.check()
+    assert w.kiosk.overlay.isVisible()
+    clock.now += 29.9
+    w.kiosk.overlay.tick()
+    assert w.controller.page == "questions"
+    clock.now += 0.1
+    w.kiosk.overlay.tick()
+    assert w.controller.page == "welcome"
     assert not w.controller.session.answers
 
 
-def test_untouched_kiosk_shows_no_warning(qtbot: Any, make_kiosk: Any) -> None:
-    w = make_kiosk(idle_seconds=0.2, warning_seconds=0.5)
-    qtbot.wait(700)
-    assert not w.kiosk.overlay.isVisible()
-    assert w.kiosk.idle.active
+def test_untouched_kiosk_shows_no_warning(kiosk: Wizard) -> None:
+    clock = fake_clock(kiosk)
+    clock.now += 3600
+    kiosk.kiosk.idle.check()
+    assert not kiosk.kiosk.overlay.isVisible()
+    assert kiosk.kiosk.idle.active
