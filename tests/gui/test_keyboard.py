@@ -9,6 +9,7 @@ own answer is given.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ def focused() -> QWidget:
     return widget
 
 
-def inside(widget: QWidget, ancestor: QWidget) -> bool:
+def inside(widget: QWidget | None, ancestor: QWidget) -> bool:
     while widget is not None:
         if widget is ancestor:
             return True
@@ -59,14 +60,14 @@ def tab_into(qtbot: Any, card: QuestionCard, limit: int = 4) -> None:
     )
 
 
-def arrow_to(qtbot: Any, buttons: list[QAbstractButton], target: QAbstractButton) -> None:
+def arrow_to(qtbot: Any, buttons: Sequence[QAbstractButton], target: QAbstractButton) -> None:
     """Move the focus to `target` with the arrow keys only."""
     for _ in range(len(buttons) + 1):
         current = focused()
         if current is target:
             return
         assert current in buttons, f"the focus left the choices: {current.objectName()}"
-        forward = buttons.index(target) > buttons.index(current)  # type: ignore[arg-type]
+        forward = list(buttons).index(target) > [*buttons].index(current)  # type: ignore[arg-type]
         key(qtbot, Key.Key_Down if forward else Key.Key_Up)
     assert focused() is target, f"the arrow keys never reached {target.objectName()}"
 
@@ -139,8 +140,10 @@ def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[
     key(qtbot, Key.Key_Space)
     key(qtbot, Key.Key_Return)
     pages = 0
+    session = c.session
+    assert session is not None
     while c.page == "questions":
-        section = c.session.current_section
+        section = session.current_section
         assert section is not None
         done: set[str] = set()
         while True:
@@ -153,7 +156,7 @@ def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[
             answer_by_keys(qtbot, wizard, card, answers[qid], chosen)
             done.add(qid)
         key(qtbot, Key.Key_Return)
-        assert c.session.current_section is not section or c.page != "questions", (
+        assert session.current_section is not section or c.page != "questions", (
             f"Enter did not go on from {section.id}: {[p.question_id for p in c.current_problems()]}"
         )
         pages += 1

@@ -150,7 +150,7 @@ class ChoiceInput(AnswerInput):
             if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 offered = self.offered_buttons()
                 if watched in offered:
-                    index = offered.index(watched) + step  # type: ignore[arg-type]
+                    index = offered.index(watched) + step
                     if 0 <= index < len(offered):
                         offered[index].setFocus(
                             Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason
