@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # made by `build_steps` and `build_actions`, after the first 
 
 #: The size an empty QListWidget asks for (QAbstractScrollArea's default size hint), kept for the step list.
 STEP_LIST_HINT = (256, 192)
+#: Below this window width the sidebar folds away and the progress moves into the navigation bar.
+COMPACT_WIDTH = 1000
 
 
 class FirstPaint(QObject):
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         middle = QHBoxLayout()
         middle.setSpacing(0)
         sidebar = QFrame(central)
+        self.sidebar = sidebar
         sidebar.setObjectName("sidebar")
         sidebar.setMinimumWidth(220)
         sidebar.setMaximumWidth(300)
@@ -170,9 +173,16 @@ class MainWindow(QMainWindow):
         self.next_button.setProperty("role", "primary")
         for b in (self.back_button, self.start_over_button, self.next_button):
             b.setAutoDefault(True)
+        # The progress in words, shown here while the sidebar is folded away (a narrow window).
+        self.compact_progress = QLabel(nav)
+        self.compact_progress.setObjectName("compactProgress")
+        self.compact_progress.setProperty("role", "muted")
+        self.compact_progress.setWordWrap(True)
+        self.compact_progress.setProperty("alignment", "AlignCenter")  # by name: no Qt namespace before the first paint
+        self.compact_progress.hide()
         nrow.addWidget(self.back_button)
         nrow.addWidget(self.start_over_button)
-        nrow.addStretch(1)
+        nrow.addWidget(self.compact_progress, 1)
         nrow.addWidget(self.next_button)
         outer.addWidget(nav)
         self.setCentralWidget(central)
@@ -301,8 +311,26 @@ class MainWindow(QMainWindow):
 
     # -- state -------------------------------------------------------------------------------
     def show_page(self, kind: str) -> None:
-        """Bring page `kind` to the front."""
+        """Bring page `kind` to the front.
+
+        The welcome page has its own language choice, so the header's picker steps aside there
+        (one language picker per page).
+        """
         self.stack.setCurrentWidget(self.pages[kind])
+        on_welcome = kind == "welcome"
+        self.language_label.setVisible(not on_welcome)
+        self.language_combo.setVisible(not on_welcome)
+
+    @property
+    def compact(self) -> bool:
+        """Whether the sidebar is folded away (the window is narrower than `COMPACT_WIDTH`)."""
+        return self.sidebar.isHidden()
+
+    def _fit_width(self, width: int) -> None:
+        """Fold the sidebar away below `COMPACT_WIDTH`; the progress then shows in the navigation bar."""
+        compact = width < COMPACT_WIDTH
+        self.sidebar.setHidden(compact)
+        self.compact_progress.setVisible(compact)
 
     def set_navigation(self, can_go_back: bool, next_kind: str, results_ready: bool) -> None:
         """Update the navigation bar; `next_kind` is start, next, review, result or none."""
@@ -323,6 +351,7 @@ class MainWindow(QMainWindow):
         self.progress.setValue(answered)
         text = self._l10n.gettext("{answered} of {total} questions answered").format(answered=answered, total=total)
         self.progress_label.setText(text)
+        self.compact_progress.setText(text)
         self.progress.setAccessibleName(text)
 
     def set_language(self, language: str) -> None:
@@ -436,6 +465,11 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Fold or unfold the sidebar for the new width."""
+        self._fit_width(event.size().width())
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Tell the app to save before closing."""

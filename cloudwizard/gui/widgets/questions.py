@@ -16,7 +16,6 @@ from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
+from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
 Gettext = Callable[[str], str]
 #: Scales with more steps than this are typed as a number instead of picked from buttons.
@@ -105,7 +105,7 @@ class ChoiceInput(AnswerInput):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for choice in question.choices:
-            button: QAbstractButton = QCheckBox(self) if self.multiple else QRadioButton(self)
+            button: QAbstractButton = TileCheckBox("", self) if self.multiple else TileRadioButton("", self)
             button.setObjectName(f"choice_{question.id}_{choice.id}")
             if self.multiple:
                 button.installEventFilter(self)
