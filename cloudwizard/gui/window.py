@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
+from cloudwizard.gui.widgets.common import ScrollPage
 
 if TYPE_CHECKING:  # made by `build_steps` and `build_actions`, after the first paint
     from PySide6.QtGui import QAction, QKeySequence
@@ -201,7 +203,24 @@ class MainWindow(QMainWindow):
             lambda i: self.languageChosen.emit(str(self.language_combo.itemData(i)))
         )
         self._next_kind = "start"
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus_in_view)
         self.retranslate()
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the page so that the widget that just got the focus can be seen.
+
+        Qt's scroll area does this only for Tab; the arrow keys and the app's own focus moves
+        (to a question with a problem, to a page's first control) need it as well.
+        """
+        if new is None:
+            return
+        ancestor = new.parentWidget()
+        while ancestor is not None and not isinstance(ancestor, ScrollPage):
+            ancestor = ancestor.parentWidget()
+        if ancestor is not None:
+            ancestor.ensure_visible(new)
 
     # -- actions and menus -------------------------------------------------------------------
     def _action(

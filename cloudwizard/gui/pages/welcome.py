@@ -188,11 +188,11 @@ class WelcomePage(ScrollPage):
     def focus_first(self) -> None:
         """Focus the first thing to do on this page."""
         if self._resume is not None:
-            self.resume_button.setFocus()  # as above: OtherFocusReason
+            self.focus_widget_at_top(self.resume_button)
             return
         checked = [b for b in self.audience_buttons if b.isChecked()]
         target = (checked or self.audience_buttons or [self.language_buttons[self._l10n.language]])[0]
-        target.setFocus()
+        self.focus_widget_at_top(target)
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
