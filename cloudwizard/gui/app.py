@@ -294,12 +294,12 @@ class Wizard:
                 if ids:
                     rows.append((section, [(qid, session.answer(qid)) for qid in ids]))
             self.review.show_answers(q, rows)
-            if focus:  # Enter goes on to the advice; Tab reaches the Edit links
-                self.window.next_button.setFocus()
+            if focus:  # on the title: Enter goes on to the advice, Tab reaches the Edit links
+                self.review.focus_top()
         elif c.page == RESULT:
             self._render_result()
-            if focus:
-                self.result.focus_first()
+            if focus:  # on the title, not on an action: Enter pressed once more does nothing
+                self.result.focus_top()
 
     def _render_steps(self, complete: bool) -> None:
         c = self.controller
@@ -431,6 +431,30 @@ class Wizard:
         self.welcome.set_resume(None)
         if saved is not None and saved.data is not None:
             self.controller.restore(saved.data)
+            current = self.controller.session.current_section if self.controller.session else None
+            if current is None or current not in self.controller.displayable_sections():
+                self.go_to_first_open_page()
+
+    def go_to_first_open_page(self) -> None:
+        """After opening answers: the first section with a question to answer, else the review.
+
+        Never a section without questions to show (the answers file may name one as current).
+        """
+        c = self.controller
+        if c.session is None:
+            return
+        if c.audience_problem():
+            c.show_welcome()
+            return
+        for section in c.displayable_sections():
+            if any(c.shows_question(c.questionnaire.question(p.question_id))  # type: ignore[union-attr]
+                   for p in c.session.problems(section.id)):
+                c.go_to_section(section.id)
+                return
+        c.show_review()
+        sections = c.displayable_sections()
+        if c.page != REVIEW and sections:  # complete for no section, yet not complete: start at the first
+            c.go_to_section(sections[0].id)
 
     def on_discard(self) -> None:
         """Forget the autosaved session."""
@@ -549,6 +573,7 @@ class Wizard:
             )
             return False
         self.controller.restore(result.data)
+        self.go_to_first_open_page()
         if result.dropped:
             self.window.show_error(
                 _("Some answers were left out"),

@@ -96,8 +96,9 @@ def style_sheet(c: Colours, high_contrast: bool) -> str:
 QWidget {{ font-size: 11pt; }}
 QMainWindow, QWidget#page, QScrollArea, QWidget#scrollBody {{ background: {c.window}; }}
 QLabel {{ color: {c.text}; }}
-QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
-QLabel[role="headline"] {{ font-size: 17pt; font-weight: 600; }}
+QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; border: 3px solid transparent; border-radius: 6px; }}
+QLabel[role="headline"] {{ font-size: 17pt; font-weight: 600; border: 3px solid transparent; border-radius: 6px; }}
+QLabel[role="title"]:focus, QLabel[role="headline"]:focus {{ border-color: {c.focus}; }}
 QLabel[role="subtitle"] {{ font-size: 13pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="error"] {{ color: {c.danger}; font-weight: 600; }}

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
+from cloudwizard.gui.widgets.common import ScrollPage
 
 if TYPE_CHECKING:  # made by `build_steps` and `build_actions`, after the first paint
     from PySide6.QtGui import QAction, QKeySequence
@@ -38,6 +40,8 @@ if TYPE_CHECKING:  # made by `build_steps` and `build_actions`, after the first 
 
 #: The size an empty QListWidget asks for (QAbstractScrollArea's default size hint), kept for the step list.
 STEP_LIST_HINT = (256, 192)
+#: Below this window width the sidebar folds away and the progress moves into the navigation bar.
+COMPACT_WIDTH = 1000
 
 
 class FirstPaint(QObject):
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         middle = QHBoxLayout()
         middle.setSpacing(0)
         sidebar = QFrame(central)
+        self.sidebar = sidebar
         sidebar.setObjectName("sidebar")
         sidebar.setMinimumWidth(220)
         sidebar.setMaximumWidth(300)
@@ -170,9 +175,16 @@ class MainWindow(QMainWindow):
         self.next_button.setProperty("role", "primary")
         for b in (self.back_button, self.start_over_button, self.next_button):
             b.setAutoDefault(True)
+        # The progress in words, shown here while the sidebar is folded away (a narrow window).
+        self.compact_progress = QLabel(nav)
+        self.compact_progress.setObjectName("compactProgress")
+        self.compact_progress.setProperty("role", "muted")
+        self.compact_progress.setWordWrap(True)
+        self.compact_progress.setProperty("alignment", "AlignCenter")  # by name: no Qt namespace before the first paint
+        self.compact_progress.hide()
         nrow.addWidget(self.back_button)
         nrow.addWidget(self.start_over_button)
-        nrow.addStretch(1)
+        nrow.addWidget(self.compact_progress, 1)
         nrow.addWidget(self.next_button)
         outer.addWidget(nav)
         self.setCentralWidget(central)
@@ -191,7 +203,24 @@ class MainWindow(QMainWindow):
             lambda i: self.languageChosen.emit(str(self.language_combo.itemData(i)))
         )
         self._next_kind = "start"
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus_in_view)
         self.retranslate()
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the page so that the widget that just got the focus can be seen.
+
+        Qt's scroll area does this only for Tab; the arrow keys and the app's own focus moves
+        (to a question with a problem, to a page's first control) need it as well.
+        """
+        if new is None:
+            return
+        ancestor = new.parentWidget()
+        while ancestor is not None and not isinstance(ancestor, ScrollPage):
+            ancestor = ancestor.parentWidget()
+        if ancestor is not None:
+            ancestor.ensure_visible(new)
 
     # -- actions and menus -------------------------------------------------------------------
     def _action(
@@ -301,8 +330,26 @@ class MainWindow(QMainWindow):
 
     # -- state -------------------------------------------------------------------------------
     def show_page(self, kind: str) -> None:
-        """Bring page `kind` to the front."""
+        """Bring page `kind` to the front.
+
+        The welcome page has its own language choice, so the header's picker steps aside there
+        (one language picker per page).
+        """
         self.stack.setCurrentWidget(self.pages[kind])
+        on_welcome = kind == "welcome"
+        self.language_label.setVisible(not on_welcome)
+        self.language_combo.setVisible(not on_welcome)
+
+    @property
+    def compact(self) -> bool:
+        """Whether the sidebar is folded away (the window is narrower than `COMPACT_WIDTH`)."""
+        return self.sidebar.isHidden()
+
+    def _fit_width(self, width: int) -> None:
+        """Fold the sidebar away below `COMPACT_WIDTH`; the progress then shows in the navigation bar."""
+        compact = width < COMPACT_WIDTH
+        self.sidebar.setHidden(compact)
+        self.compact_progress.setVisible(compact)
 
     def set_navigation(self, can_go_back: bool, next_kind: str, results_ready: bool) -> None:
         """Update the navigation bar; `next_kind` is start, next, review, result or none."""
@@ -323,6 +370,7 @@ class MainWindow(QMainWindow):
         self.progress.setValue(answered)
         text = self._l10n.gettext("{answered} of {total} questions answered").format(answered=answered, total=total)
         self.progress_label.setText(text)
+        self.compact_progress.setText(text)
         self.progress.setAccessibleName(text)
 
     def set_language(self, language: str) -> None:
@@ -436,6 +484,11 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Fold or unfold the sidebar for the new width."""
+        self._fit_width(event.size().width())
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Tell the app to save before closing."""

@@ -87,7 +87,8 @@ def check(page):
         if lab.isVisible() and lab.wordWrap() and lab.text() and lab.height() < lab.heightForWidth(lab.width()) - 1:
             bad.append((page, lab.text()[:40], lab.height(), lab.heightForWidth(lab.width())))
     for b in w.window.findChildren(QAbstractButton):
-        if b.isVisible() and b.text() and b.height() < b.minimumSizeHint().height() - 1:
+        need = b.heightForWidth(b.width()) if b.hasHeightForWidth() else b.minimumSizeHint().height()
+        if b.isVisible() and b.text() and b.height() < need - 1:
             bad.append((page, b.text()[:40], b.height()))
 check("welcome")
 c.go_next(); check("questions")

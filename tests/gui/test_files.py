@@ -79,7 +79,25 @@ def test_answers_round_trip(wizard: Wizard, tmp_path: Path, dialogs: Dialogs) ->
     assert wizard.controller.session.answers == {}
     assert wizard.open_answers(str(path))
     assert wizard.controller.session.answers == before
-    assert wizard.controller.page == "questions"
+    assert wizard.controller.page == "review"  # every question answered: the review, not an empty page
+
+
+def test_opening_answers_lands_on_the_first_question_to_answer(
+    make_wizard: Any, tmp_path: Path, dialogs: Dialogs
+) -> None:
+    """Ctrl+O with a half-answered file: the first section still to answer, never "Part 0 of n"."""
+    from cloudwizard.engine.loader import load_bundled
+
+    wizard = make_wizard(questionnaire=load_bundled())
+    c = wizard.controller
+    c.set_answer("audience", "consumer")  # "about" asks a consumer nothing: it must not be the page shown
+    path = tmp_path / "half.cwanswers.yaml"
+    assert wizard.save_answers(str(path))
+    c.set_answer("audience", "sme")
+    assert wizard.open_answers(str(path))
+    assert c.page == "questions"
+    assert wizard.questions.section_id == c.displayable_sections()[0].id == "needs"
+    assert wizard.questions.step.text() == f"Part 1 of {len(c.displayable_sections())}"
 
 
 def test_broken_answers_file_shows_where_and_changes_nothing(wizard: Wizard, tmp_path: Path,

@@ -125,7 +125,8 @@ class QuestionPage(ScrollPage):
         if focus and problems and problems[0].question_id in self.cards:
             card = self.cards[problems[0].question_id]
             card.input.focus_input()
-            self.ensure_visible(card)
+            self.ensure_visible(card.label)
+            self.ensure_visible(card.input)
 
     def set_validation(self, problems: list[Problem]) -> None:
         """Live validation: show failed rules at once, but keep "required" notes until Next is pressed."""
@@ -173,8 +174,11 @@ class QuestionPage(ScrollPage):
         if question_id in self.cards:
             cards = [self.cards[question_id]]
         if cards:
+            if question_id is None:
+                self.verticalScrollBar().setValue(0)  # the page's top: step, title and intro in view
             cards[0].input.focus_input()
-            self.ensure_visible(cards[0])
+            self.ensure_visible(cards[0].label)
+            self.ensure_visible(cards[0].input)
 
     def focused_card(self) -> QuestionCard | None:
         """The card holding the keyboard focus, if any."""

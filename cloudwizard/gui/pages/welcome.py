@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label
+from cloudwizard.gui.widgets.tiles import TileRadioButton
 
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
@@ -68,18 +70,19 @@ class WelcomePage(ScrollPage):
         self.language_heading = make_label(role="subtitle")
         lang_layout.addWidget(self.language_heading)
         self.language_group = QButtonGroup(self)
-        lang_row = QHBoxLayout()
-        lang_row.setSpacing(8)
+        # A grid rather than a row: two columns when the page is narrow (see `resizeEvent`).
+        self.language_grid = QGridLayout()
+        self.language_grid.setSpacing(8)
         self.language_buttons: dict[str, QRadioButton] = {}
         for code in LANGUAGES:
             radio = QRadioButton(LANGUAGE_NAMES[code], lang_card)
             radio.setObjectName(f"language_{code}")
             self.language_group.addButton(radio)
             self.language_buttons[code] = radio
-            lang_row.addWidget(radio)
             radio.toggled.connect(lambda checked, c=code: self.languageChosen.emit(c) if checked else None)
-        lang_row.addStretch(1)
-        lang_layout.addLayout(lang_row)
+        self._language_columns = 0
+        self._place_languages(len(LANGUAGES))
+        lang_layout.addLayout(self.language_grid)
         self.content.addWidget(lang_card)
 
         self.audience_card, self.audience_layout = make_card("audienceCard")
@@ -105,6 +108,24 @@ class WelcomePage(ScrollPage):
         self.discard_button.clicked.connect(self.discardRequested)
         self.retranslate()
 
+    def _place_languages(self, columns: int) -> None:
+        """Put the language buttons in `columns` columns (reading order is kept)."""
+        if columns == self._language_columns:
+            return
+        self._language_columns = columns
+        for button in self.language_buttons.values():
+            self.language_grid.removeWidget(button)
+        for i, button in enumerate(self.language_buttons.values()):
+            self.language_grid.addWidget(button, i // columns, i % columns)
+        for column in range(len(LANGUAGES) + 1):
+            self.language_grid.setColumnStretch(column, 1 if column == len(LANGUAGES) else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Two columns of languages when four in a row would not fit."""
+        row = sum(b.sizeHint().width() + 8 for b in self.language_buttons.values())
+        self._place_languages(len(LANGUAGES) if row <= self.body.width() - 40 else 2)
+        super().resizeEvent(event)
+
     # -- content -----------------------------------------------------------------------------
     def set_questionnaire(self, questionnaire: Questionnaire, audience_ids: tuple[str, ...]) -> None:
         """Show the questionnaire's title and the audiences to choose from."""
@@ -118,7 +139,7 @@ class WelcomePage(ScrollPage):
         clear_layout(self.audience_layout)
         self.audience_layout.addWidget(self.audience_heading)
         for i, aid in enumerate(audience_ids):
-            b = QRadioButton(self.audience_card)
+            b = TileRadioButton("", self.audience_card)
             b.setObjectName(f"audience_{aid}")
             self.audience_group.addButton(b, i)
             self.audience_buttons.append(b)
@@ -167,11 +188,11 @@ class WelcomePage(ScrollPage):
     def focus_first(self) -> None:
         """Focus the first thing to do on this page."""
         if self._resume is not None:
-            self.resume_button.setFocus()  # as above: OtherFocusReason
+            self.focus_widget_at_top(self.resume_button)
             return
         checked = [b for b in self.audience_buttons if b.isChecked()]
         target = (checked or self.audience_buttons or [self.language_buttons[self._l10n.language]])[0]
-        target.setFocus()
+        self.focus_widget_at_top(target)
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -98,7 +98,32 @@ class ScrollPage(QScrollArea):
         self.content.setContentsMargins(0, 0, 0, 0)
         self.content.setSpacing(16)
         self.setWidget(outer)
+        # The page itself is no tab stop: it would take the focus without showing it. Moving the
+        # focus scrolls the page (`MainWindow` keeps the focused widget in view).
+        self.setProperty("focusPolicy", "NoFocus")  # by name, as in `make_label`
 
     def ensure_visible(self, widget: QWidget) -> None:
         """Scroll so that `widget` can be seen (used when it gets the focus)."""
         self.ensureWidgetVisible(widget, 40, 60)
+
+    def heading(self) -> QLabel | None:
+        """The page's title: the highest visible label with the role title or headline."""
+        labels = [lab for lab in self.body.findChildren(QLabel)
+                  if lab.property("role") in ("title", "headline") and lab.isVisibleTo(self.body) and lab.text()]
+        return min(labels, key=lambda lab: lab.mapTo(self.body, lab.rect().topLeft()).y(), default=None)
+
+    def focus_top(self) -> None:
+        """Scroll to the top and put the focus on the title, so that Enter pressed again does nothing here.
+
+        Screen readers read the title first; the next Tab reaches the page's first control.
+        """
+        self.verticalScrollBar().setValue(0)
+        title = self.heading()
+        if title is not None:
+            title.setFocus()  # a label takes the focus when given it, though Tab passes it by
+
+    def focus_widget_at_top(self, widget: QWidget) -> None:
+        """Focus `widget`, the page scrolled to the top as long as `widget` is still in view then."""
+        self.verticalScrollBar().setValue(0)
+        widget.setFocus()
+        self.ensure_visible(widget)

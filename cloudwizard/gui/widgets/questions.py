@@ -11,12 +11,11 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,10 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
+from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
 Gettext = Callable[[str], str]
 #: Scales with more steps than this are typed as a number instead of picked from buttons.
 MAX_SCALE_BUTTONS = 11
+#: Where an arrow key moves the focus among check boxes: back or on.
+_ARROW_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1}
 
 
 def _plain_label(parent: QWidget) -> QLabel:
@@ -83,7 +85,13 @@ class AnswerInput(QWidget):
 class ChoiceInput(AnswerInput):
     """Radio buttons (single choice, yes/no) or check boxes (multiple choice).
 
-    Arrow keys move between the choices (Qt moves focus within a button group); Space toggles.
+    The choices are one tab stop: Tab enters the group at the chosen (or first) choice and leaves it
+    with the next Tab; the arrow keys move between the choices and Space checks or toggles.
+
+    Qt gives the radio buttons of a group their arrow keys itself. A group of check boxes, though,
+    keeps only the focused box in the tab chain (QAbstractButtonPrivate::fixFocusPolicy) while its
+    arrow keys only visit boxes that are in the tab chain, so the other boxes could not be reached
+    at all: `eventFilter` moves between check boxes.
     """
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -97,8 +105,10 @@ class ChoiceInput(AnswerInput):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for choice in question.choices:
-            button: QAbstractButton = QCheckBox(self) if self.multiple else QRadioButton(self)
+            button: QAbstractButton = TileCheckBox("", self) if self.multiple else TileRadioButton("", self)
             button.setObjectName(f"choice_{question.id}_{choice.id}")
+            if self.multiple:
+                button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[choice.id] = button
             layout.addWidget(button)
@@ -111,6 +121,42 @@ class ChoiceInput(AnswerInput):
                 layout.addWidget(hint)
         self.group.buttonToggled.connect(self._toggled)
         self._quiet = False
+        self._keep_one_tab_stop()
+
+    def offered_buttons(self) -> list[QAbstractButton]:
+        """The buttons of the choices offered now, in reading order."""
+        return [b for b in self.buttons.values() if not b.isHidden()]
+
+    def _keep_one_tab_stop(self) -> None:
+        """Leave exactly one offered button in the tab chain: the focused, else the chosen, else the first.
+
+        Qt does this itself only once a button of the group has had the focus; before that every
+        button would be a tab stop, and a hidden button could hold the group's only one.
+        """
+        offered = self.offered_buttons()
+        if not offered:
+            return
+        focused = [b for b in offered if b.hasFocus()]
+        chosen = [b for b in offered if b.isChecked()]
+        stop = (focused or chosen or offered)[0]
+        for button in self.buttons.values():
+            policy = Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Arrow keys move between the check boxes (Up/Left back, Down/Right on; no wrapping)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = _ARROW_STEPS.get(Qt.Key(event.key()))
+            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                offered = self.offered_buttons()
+                if watched in offered:
+                    index = offered.index(watched) + step
+                    if 0 <= index < len(offered):
+                        offered[index].setFocus(
+                            Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason
+                        )
+                    return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
         if self._quiet or (not self.multiple and not checked):
@@ -134,6 +180,7 @@ class ChoiceInput(AnswerInput):
             button.setChecked(cid in chosen)
         self.group.setExclusive(exclusive)
         self._quiet = False
+        self._keep_one_tab_stop()
 
     def set_offered(self, choice_ids: tuple[str, ...]) -> None:
         """Hide the choices that are not offered now."""
@@ -141,6 +188,7 @@ class ChoiceInput(AnswerInput):
             button.setVisible(cid in choice_ids)
             if cid in self.hints:
                 self.hints[cid].setVisible(cid in choice_ids)
+        self._keep_one_tab_stop()
 
     def retranslate(self, q: Questionnaire, lang: str, _: Gettext) -> None:
         """Label every choice."""
@@ -155,7 +203,7 @@ class ChoiceInput(AnswerInput):
 
     def focus_input(self) -> None:
         """Focus the chosen choice, else the first offered one."""
-        offered = [b for b in self.buttons.values() if not b.isHidden()]
+        offered = self.offered_buttons()
         checked = [b for b in offered if b.isChecked()]
         target = next(iter(checked or offered), None)
         if target is not None:

@@ -1,0 +1,141 @@
+"""Answer tiles: radio buttons and check boxes whose text wraps onto more lines when space is short.
+
+Qt's QRadioButton and QCheckBox draw their text on one line and ask for its full width, so a long
+answer made the page scroll sideways on a small screen or in French and German. These keep the text
+(accessible name, mnemonic-free plain text) and the style sheet's tile look, but report a height for
+their width, draw the text wrapped and take clicks anywhere on the tile.
+
+The Qt namespace and the style types are used inside the methods only: the welcome page imports this
+module before the first paint (see `tests/gui/test_start_up.py`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QCheckBox, QRadioButton, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
+
+#: The narrowest a tile's text column gets (px) before words are broken: about ten letters.
+MIN_TEXT_WIDTH = 80
+
+
+def _wrap_flags() -> int:
+    from PySide6.QtCore import Qt
+
+    return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+
+
+class _Wrapping:
+    """What the two tiles share; mixed in before the Qt button class."""
+
+    def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _chrome(self: QAbstractButton, one_line: QSize) -> QSize:  # type: ignore[misc]
+        """The indicator, spacing, padding and border around the text: the one-line hint minus the text."""
+        metrics = self.fontMetrics()
+        return QSize(max(0, one_line.width() - metrics.horizontalAdvance(self.text())),
+                     max(0, one_line.height() - metrics.height()))
+
+    def _text_height(self: QAbstractButton, width: int) -> int:  # type: ignore[misc]
+        rect = self.fontMetrics().boundingRect(QRect(0, 0, max(1, width), 1 << 20), _wrap_flags(), self.text())
+        return rect.height()
+
+    def _height_for(self, width: int, one_line: QSize) -> int:
+        chrome = self._chrome(one_line)  # type: ignore[misc]
+        text = self._text_height(width - chrome.width())  # type: ignore[misc]
+        return chrome.height() + max(text, self.fontMetrics().height())  # type: ignore[attr-defined]
+
+    def _minimum(self, one_line: QSize) -> QSize:
+        """As narrow as the longest word (at least `MIN_TEXT_WIDTH`), as tall as the text then is."""
+        chrome = self._chrome(one_line)  # type: ignore[misc]
+        metrics = self.fontMetrics()  # type: ignore[attr-defined]
+        words = self.text().split()  # type: ignore[attr-defined]
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+        width = chrome.width() + min(metrics.horizontalAdvance(self.text()), max(longest, MIN_TEXT_WIDTH))  # type: ignore[attr-defined]
+        return QSize(width, self._height_for(width, one_line))
+
+    def _paint(self: QAbstractButton, element: int, contents: int) -> None:  # type: ignore[misc]
+        """The tile and its indicator as Qt draws them for an empty text, then the text wrapped."""
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter
+
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)  # type: ignore[attr-defined]
+        text = option.text
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement(element), option)
+        option.text = text
+        area = self.style().subElementRect(QStyle.SubElement(contents), option, self)
+        # The same width `heightForWidth` reckoned with, so the lines break where the height allows.
+        area.setWidth(max(1, self.width() - self._chrome(self.sizeHint()).width()))  # type: ignore[attr-defined]
+        painter.drawItemText(area, _wrap_flags(), option.palette, self.isEnabled(), text,
+                             QPalette.ColorRole.WindowText)
+
+
+class TileRadioButton(_Wrapping, QRadioButton):
+    """A radio button whose text wraps (one answer of a single-choice question, an audience)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """Yes: the wrapped text needs more lines on a narrow tile."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The height the text needs at `width`."""
+        return self._height_for(width, QRadioButton.sizeHint(self))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Narrow enough for the longest word."""
+        return self._minimum(QRadioButton.sizeHint(self))
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        """The whole tile takes the click, not only the first line of text."""
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the tile with the text wrapped."""
+        from PySide6.QtWidgets import QStyle
+
+        self._paint(QStyle.ControlElement.CE_RadioButton.value, QStyle.SubElement.SE_RadioButtonContents.value)
+
+
+class TileCheckBox(_Wrapping, QCheckBox):
+    """A check box whose text wraps (one answer of a multiple-choice question)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """Yes: the wrapped text needs more lines on a narrow tile."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The height the text needs at `width`."""
+        return self._height_for(width, QCheckBox.sizeHint(self))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Narrow enough for the longest word."""
+        return self._minimum(QCheckBox.sizeHint(self))
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        """The whole tile takes the click, not only the first line of text."""
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the tile with the text wrapped."""
+        from PySide6.QtWidgets import QStyle
+
+        self._paint(QStyle.ControlElement.CE_CheckBox.value, QStyle.SubElement.SE_CheckBoxContents.value)

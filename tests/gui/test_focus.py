@@ -1,0 +1,128 @@
+"""Focus: at the top of each page, never on an invisible tab stop, always on screen; one language picker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QRadioButton, QWidget
+
+from cloudwizard.gui.app import Wizard
+from cloudwizard.gui.widgets.common import ScrollPage
+from tests.gui.conftest import key
+from tests.gui.test_files import answer_business
+
+ENTER = Qt.Key.Key_Return
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Whether the widget can be seen: inside the window and, on a page, inside the page's viewport."""
+    window = widget.window()
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    if not QRect(QPoint(0, 0), window.size()).contains(rect.center()):
+        return False
+    ancestor = widget.parentWidget()
+    while ancestor is not None and not isinstance(ancestor, ScrollPage):
+        ancestor = ancestor.parentWidget()
+    if ancestor is None:
+        return True
+    viewport = ancestor.viewport()
+    assert viewport is not None
+    seen = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+    return seen.contains(rect.center())
+
+
+def tab_round(qtbot: Any, wizard: Wizard, presses: int = 40) -> list[QWidget]:
+    """Press Tab `presses` times; every widget that got the focus, checked to be a visible one on screen."""
+    seen = []
+    for _ in range(presses):
+        key(qtbot, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        assert not isinstance(widget, QAbstractScrollArea) or widget.objectName() == "sectionList", (
+            f"an invisible tab stop: {type(widget).__name__} {widget.objectName()}"
+        )
+        assert widget.isVisible(), f"the focus is on a hidden widget: {widget.objectName()}"
+        assert on_screen(widget), f"the focus is off screen: {widget.objectName()} on {wizard.controller.page}"
+        seen.append(widget)
+    return seen
+
+
+def test_tab_visits_only_visible_stops_that_stay_on_screen(qtbot: Any, make_wizard: Any) -> None:
+    wizard = make_wizard()
+    wizard.window.resize(800, 600)
+    wizard.render(focus=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for _ in range(2):
+        tab_round(qtbot, wizard, 25)
+        if wizard.controller.page == "welcome":
+            wizard.controller.set_answer("audience", "business")
+            wizard.controller.go_next()
+    answer_business(wizard)
+    wizard.controller.show_review()
+    tab_round(qtbot, wizard, 30)
+
+
+def test_arrow_keys_keep_the_focused_choice_on_screen(qtbot: Any, make_wizard: Any) -> None:
+    from cloudwizard.engine.loader import load_bundled
+
+    wizard = make_wizard(questionnaire=load_bundled())
+    wizard.window.resize(800, 600)
+    c = wizard.controller
+    c.set_answer("audience", "sme")
+    c.go_next()
+    c.set_answer("staff", 5)
+    c.go_next()
+    assert wizard.questions.section_id == "needs"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for _ in range(12):  # down through the choices of the page's questions, Tab to the next question
+        for _ in range(5):
+            key(qtbot, Qt.Key.Key_Down)
+            widget = QApplication.focusWidget()
+            assert widget is not None and on_screen(widget), f"off screen: {widget.objectName()}"
+        key(qtbot, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None and on_screen(widget), f"off screen: {widget.objectName()}"
+
+
+def test_each_page_starts_at_its_top(qtbot: Any, wizard: Wizard) -> None:
+    c = wizard.controller
+    assert isinstance(QApplication.focusWidget(), QRadioButton)  # welcome: the first audience
+    answer_business(wizard)
+    c.show_review()
+    assert wizard.review.verticalScrollBar().value() == 0
+    assert QApplication.focusWidget() is wizard.review.heading() is not None
+    c.show_result()
+    assert wizard.result.verticalScrollBar().value() == 0
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLabel) and focused is wizard.result.heading()
+
+
+def test_enter_twice_from_the_review_shows_the_advice_and_does_nothing_more(qtbot: Any, wizard: Wizard) -> None:
+    answer_business(wizard)
+    c = wizard.controller
+    c.show_review()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.review.heading())
+    advice = c.recommendation
+    key(qtbot, ENTER)
+    assert c.page == "result"
+    key(qtbot, ENTER)
+    assert c.page == "result"
+    assert c.recommendation is advice and not getattr(c, "applied_what_if", None)
+    assert isinstance(QApplication.focusWidget(), QLabel), "the focus is on an action after arriving"
+
+
+def test_one_language_picker_on_the_welcome_page(wizard: Wizard) -> None:
+    def pickers() -> list[str]:
+        names = []
+        if wizard.window.language_combo.isVisible():
+            names.append("header")
+        if any(b.isVisible() for b in wizard.welcome.language_buttons.values()):
+            names.append("welcome")
+        return names
+
+    assert pickers() == ["welcome"]
+    wizard.controller.set_answer("audience", "business")
+    wizard.controller.go_next()
+    assert pickers() == ["header"]
+    assert isinstance(wizard.window.language_combo, QComboBox)
