@@ -20,6 +20,8 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
+    from cloudwizard.engine.recommender import Recommendation
+    from cloudwizard.engine.report.view import ReportView
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -61,8 +63,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer the questionnaire in the terminal")
     ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
     ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    ask.add_argument("--format", choices=("markdown", "html", "json"), default="markdown",
-                     help="format of the report at the end (default: markdown)")
+    ask.add_argument("--format", choices=_file_formats(), default=None,
+                     help="format of the report at the end (default: the terminal's own on a terminal, else "
+                     "markdown; pdf needs -o)")
     ask.add_argument("-o", "--output", type=Path, help="write the report to this file")
     ask.add_argument("--save", type=Path, help="also save the answers to this file")
 
@@ -70,7 +73,9 @@ def _command_parser() -> argparse.ArgumentParser:
     rec.add_argument("--answers", type=Path, required=True, help="the answers file")
     rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
-    rec.add_argument("--format", choices=("markdown", "html", "json"), default="markdown")
+    rec.add_argument("--format", choices=_file_formats(), default=None,
+                     help="format of the advice (default: the terminal's own on a terminal, else markdown; "
+                     "pdf needs -o)")
     rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
 
     val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
@@ -92,12 +97,21 @@ def _command_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _file_formats() -> tuple[str, ...]:
+    from cloudwizard.engine.report.formats import FILE_FORMATS  # the registry only (no renderer, no Qt)
+
+    return FILE_FORMATS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
-            ns = _command_parser().parse_args(args)
+            parser = _command_parser()
+            ns = parser.parse_args(args)
+            if getattr(ns, "format", None) == "pdf" and ns.output is None:
+                parser.error("--format pdf writes a file: give it with -o FILE.pdf")
             handler: Callable[[argparse.Namespace], int] = {
                 "ask": cmd_ask,
                 "recommend": cmd_recommend,
@@ -181,7 +195,6 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
     """``cloudwizard recommend``: advice for an answers file."""
     from cloudwizard.engine.answers import read_answers
     from cloudwizard.engine.recommender import recommend
-    from cloudwizard.engine.reports import render
 
     q = _load(ns.questionnaire)
     if q is None:
@@ -194,7 +207,7 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     lang = ns.lang or result.data.language
     rec = recommend(q, result.data.answers)
-    return _write_output(render(rec, ns.format, lang), ns.output)
+    return _emit_report(rec, ns.format, lang, ns.output)
 
 
 # -- validate ----------------------------------------------------------------------------------
@@ -282,7 +295,6 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if session is None:
         return EXIT_INVALID
     from cloudwizard.engine.recommender import recommend
-    from cloudwizard.engine.reports import render
 
     if ns.save is not None:
         from cloudwizard.engine.answers import SaveError, save_answers
@@ -293,7 +305,82 @@ def cmd_ask(ns: argparse.Namespace) -> int:
         except SaveError as exc:
             _err(str(exc.strerror))
     rec = recommend(q, session.effective_answers())
-    return _write_output(render(rec, ns.format, lang), ns.output)
+    return _emit_report(rec, ns.format, lang, ns.output)
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path | None) -> int:
+    """Write the advice: to `output` in `fmt`, or to standard output (a terminal gets it wrapped and paged)."""
+    from cloudwizard.engine.report.view import build_view
+
+    view = build_view(rec, lang)
+    if fmt == "pdf":
+        if output is None:
+            _err("--format pdf writes a file: give it with -o FILE.pdf")
+            return EXIT_USAGE
+        return _write_pdf(view, output)
+    if fmt is None and output is None and _stream_is_tty(sys.stdout):
+        return _show_in_terminal(view)
+    from cloudwizard.engine.report.formats import render_text
+
+    return _write_output(render_text(view, fmt or "markdown"), output)
+
+
+def _write_pdf(view: ReportView, output: Path) -> int:
+    from cloudwizard.engine.answers import SaveError
+    from cloudwizard.engine.report.document import build_document
+
+    try:
+        from cloudwizard.pdf import write_pdf  # the only command-line path that imports Qt
+    except ImportError as exc:
+        _err(f"PDF export needs PySide6 (Qt), which could not be loaded: {exc}")
+        return EXIT_INVALID
+    try:
+        pages = write_pdf(build_document(view), output)
+    except SaveError as exc:
+        _err(str(exc.strerror))
+        return EXIT_INVALID
+    print(f"cloudwizard: wrote {output} ({pages} pages)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _show_in_terminal(view: ReportView) -> int:
+    """The report wrapped to the terminal's width, through a pager when it is longer than the screen."""
+    import os
+    import shutil
+
+    from cloudwizard.engine.report import terminal
+    from cloudwizard.engine.report.document import build_document
+
+    size = shutil.get_terminal_size((80, 24))
+    color = not os.environ.get("NO_COLOR") and os.environ.get("TERM", "") != "dumb"
+    text = terminal.render(build_document(view), width=size.columns - 1, color=color)
+    if text.count("\n") < size.lines - 1 or not _stream_is_tty(sys.stdin) or not _page(text):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
+def _page(text: str) -> bool:
+    """Show `text` through ``$PAGER`` (default ``less -R``); False when there is no pager to run."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    pager = os.environ.get("PAGER")
+    command = shlex.split(pager) if pager else (["less", "-R"] if shutil.which("less") else ["more"])
+    if not command or shutil.which(command[0]) is None:
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit at once if it fits, keep the text on screen, pass colours
+    try:
+        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
+    except OSError:
+        return False
+    return True
 
 
 def _stream_is_tty(stream: TextIO) -> bool:
