@@ -289,7 +289,10 @@ class ResultPage(ScrollPage):
         return card
 
     def _details(self, view: ReportView) -> QFrame:
-        """Every reason, pros and cons, the comparison, scores and sources: folded until asked for."""
+        """Every reason, pros and cons, the comparison, scores and sources: folded until asked for.
+
+        The folded part is built when it is first opened, so the summary paints at once.
+        """
         _ = self._l10n.gettext
         card, lay = make_card("detailsCard", self.host)
         toggle = self._button(_("Show the details"), "detailsToggle", card)
@@ -298,6 +301,26 @@ class ResultPage(ScrollPage):
         lay.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
         box = QWidget(card)
         box.setObjectName("detailsBox")
+        lay.addWidget(box)
+        box.setVisible(False)
+        self.details_button, self.details = toggle, box
+
+        def flip(shown: bool) -> None:
+            if shown and box.layout() is None:
+                self._fill_details(view, box)
+            box.setVisible(shown)
+            toggle.setText(_("Hide the details") if shown else _("Show the details"))
+
+        toggle.toggled.connect(flip)
+        return card
+
+    def show_details(self) -> None:
+        """Open the details (as the "Show the details" button does)."""
+        if self.details_button is not None:
+            self.details_button.setChecked(True)
+
+    def _fill_details(self, view: ReportView, box: QWidget) -> None:
+        _ = self._l10n.gettext
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(10)
@@ -337,16 +360,7 @@ class ResultPage(ScrollPage):
                 label = self._link(markup, box, f"source_{i}")
                 label.setProperty("role", "muted")
                 inner.addWidget(label)
-        lay.addWidget(box)
-        box.setVisible(False)
-        self.details_button, self.details = toggle, box
-
-        def flip(shown: bool) -> None:
-            box.setVisible(shown)
-            toggle.setText(_("Hide the details") if shown else _("Show the details"))
-
-        toggle.toggled.connect(flip)
-        return card
+        show_now(inner)
 
     def _pros_cons(self, r: RankingView, view: ReportView, parent: QWidget) -> QGridLayout:
         """Pros and cons as two aligned columns with icons."""
