@@ -21,7 +21,7 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
-    from cloudwizard.terminal import TerminalAsker
+    from cloudwizard.engine.report.view import ReportView
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -63,8 +63,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer the questionnaire in the terminal")
     ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
     ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    ask.add_argument("--format", choices=("markdown", "html", "json"), default="markdown",
-                     help="format of the report at the end (default: markdown)")
+    ask.add_argument("--format", choices=_file_formats(), default=None,
+                     help="format of the report at the end (default: the terminal's own on a terminal, else "
+                     "markdown; pdf needs -o)")
     ask.add_argument("-o", "--output", type=Path, help="write the report to this file")
     ask.add_argument("--save", type=Path, help="save the answers to this file, also when you stop early")
     ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
@@ -73,7 +74,9 @@ def _command_parser() -> argparse.ArgumentParser:
     rec.add_argument("--answers", type=Path, required=True, help="the answers file")
     rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
-    rec.add_argument("--format", choices=("markdown", "html", "json"), default="markdown")
+    rec.add_argument("--format", choices=_file_formats(), default=None,
+                     help="format of the advice (default: the terminal's own on a terminal, else markdown; "
+                     "pdf needs -o)")
     rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
 
     val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
@@ -95,12 +98,21 @@ def _command_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _file_formats() -> tuple[str, ...]:
+    from cloudwizard.engine.report.formats import FILE_FORMATS  # the registry only (no renderer, no Qt)
+
+    return FILE_FORMATS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
-            ns = _command_parser().parse_args(args)
+            parser = _command_parser()
+            ns = parser.parse_args(args)
+            if getattr(ns, "format", None) == "pdf" and ns.output is None:
+                parser.error("--format pdf writes a file: give it with -o FILE.pdf")
             handler: Callable[[argparse.Namespace], int] = {
                 "ask": cmd_ask,
                 "recommend": cmd_recommend,
@@ -191,7 +203,6 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
     """``cloudwizard recommend``: advice for an answers file."""
     from cloudwizard.engine.answers import read_answers
     from cloudwizard.engine.recommender import recommend
-    from cloudwizard.engine.reports import render
 
     q = _load(ns.questionnaire)
     if q is None:
@@ -205,7 +216,7 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     lang = ns.lang or result.data.language
     rec = recommend(q, result.data.answers)
-    return _write_report(render(rec, ns.format, lang), ns.format, ns.output, lang)
+    return _emit_report(rec, ns.format, lang, ns.output)
 
 
 # -- validate ----------------------------------------------------------------------------------
@@ -317,38 +328,19 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if outcome is not Outcome.DONE:
         return EXIT_INVALID
     from cloudwizard.engine.recommender import recommend
-    from cloudwizard.engine.reports import render
 
     rec = recommend(q, asker.session.effective_answers())
-    if ns.output is None:
-        if ns.format == "markdown" and prompts is sys.stdout:  # a person reads it: wrapped to the terminal
-            asker.say()
-            sys.stdout.write(_advice_for_screen(rec, lang, asker))
-            sys.stdout.flush()
-            return EXIT_OK
-        return _write_report(render(rec, ns.format, lang), ns.format, None, lang)
     asker.say()
-    prompts.write(_advice_for_screen(rec, lang, asker))
-    code = _write_report(render(rec, ns.format, lang), ns.format, ns.output, lang, quiet=True)
+    if ns.output is None:
+        return _emit_report(rec, ns.format, lang, None)
+    from cloudwizard.engine.report.view import build_view
+
+    _show_in_terminal(build_view(rec, lang), prompts)
+    code = _emit_report(rec, ns.format, lang, ns.output, quiet=True)
     if code == EXIT_OK:
         _ = gettext_for(lang)
         asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
     return code
-
-
-def _advice_for_screen(rec: Recommendation, lang: str, asker: TerminalAsker) -> str:
-    """The advice as shown in the terminal (the one place to change it for a terminal renderer of the report).
-
-    For now: the Markdown that ``recommend`` prints, each line wrapped to the terminal at word
-    boundaries (table rows are left whole), control characters escaped.
-    """
-    from cloudwizard.engine.reports import render
-    from cloudwizard.terminal import safe_for_terminal
-
-    lines: list[str] = []
-    for line in render(rec, "markdown", lang).split("\n"):
-        lines.extend([safe_for_terminal(line)] if line.startswith("|") else asker.wrap(line))
-    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # Characters that JSON may hold raw but that a terminal obeys: C1 controls (U+009B is a one-byte CSI),
@@ -384,6 +376,92 @@ def _write_report(text: str, fmt: str, output: Path | None, lang: str, *, quiet:
         _ = gettext_for(lang)
         _err(_("wrote {path}").format(path=output))
     return EXIT_OK
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path | None, *, quiet: bool = False) -> int:
+    """Write the advice: to `output` in `fmt`, or to standard output (a terminal gets it wrapped and paged).
+
+    Control characters are escaped on standard output (and in JSON everywhere); `quiet` leaves out
+    the "wrote FILE" line when the caller says where the file went itself.
+    """
+    from cloudwizard.engine.report.view import build_view
+
+    view = build_view(rec, lang)
+    if fmt == "pdf":
+        if output is None:
+            _err(gettext_for(lang)("--format pdf writes a file: give it with -o FILE.pdf"))
+            return EXIT_USAGE
+        return _write_pdf(view, output, lang, quiet=quiet)
+    if fmt is None and output is None and _stream_is_tty(sys.stdout):
+        return _show_in_terminal(view)
+    from cloudwizard.engine.report.formats import render_text
+
+    return _write_report(render_text(view, fmt or "markdown"), fmt or "markdown", output, lang, quiet=quiet)
+
+
+def _write_pdf(view: ReportView, output: Path, lang: str, *, quiet: bool = False) -> int:
+    from cloudwizard.engine.answers import SaveError
+    from cloudwizard.engine.report.document import build_document
+
+    _ = gettext_for(lang)
+    try:
+        from cloudwizard.pdf import write_pdf  # the only command-line path that imports Qt
+    except ImportError as exc:
+        _err(_("PDF export needs PySide6 (Qt), which could not be loaded: {error}").format(error=exc))
+        return EXIT_INVALID
+    try:
+        pages = write_pdf(build_document(view), output)
+    except SaveError as exc:
+        _err(str(exc.strerror))
+        return EXIT_INVALID
+    if not quiet:
+        _err(_("wrote {path} ({pages} pages)").format(path=output, pages=pages))
+    return EXIT_OK
+
+
+def _show_in_terminal(view: ReportView, stream: TextIO | None = None) -> int:
+    """The report wrapped to the terminal's width, through a pager when it is longer than the screen.
+
+    `stream` (standard output by default) is where it goes; only standard output is paged.
+    """
+    import os
+    import shutil
+
+    from cloudwizard.engine.report import terminal
+    from cloudwizard.engine.report.document import build_document
+
+    size = shutil.get_terminal_size((80, 24))
+    color = not os.environ.get("NO_COLOR") and os.environ.get("TERM", "") != "dumb"
+    text = terminal.render(build_document(view), width=size.columns - 1, color=color)
+    out = sys.stdout if stream is None else stream
+    if (out is not sys.stdout or text.count("\n") < size.lines - 1 or not _stream_is_tty(sys.stdin)
+            or not _page(text)):
+        out.write(text)
+        out.flush()
+    return EXIT_OK
+
+
+def _page(text: str) -> bool:
+    """Show `text` through ``$PAGER`` (default ``less -R``); False when there is no pager to run."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    pager = os.environ.get("PAGER")
+    command = shlex.split(pager) if pager else (["less", "-R"] if shutil.which("less") else ["more"])
+    if not command or shutil.which(command[0]) is None:
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit at once if it fits, keep the text on screen, pass colours
+    try:
+        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
+    except OSError:
+        return False
+    return True
 
 
 def _stream_is_tty(stream: TextIO) -> bool:

@@ -337,16 +337,11 @@ class Wizard:
 
     def _render_result(self) -> None:
         c = self.controller
-        what_if = [self.result.change_sentence(self._cf_data(w.counterfactual)) for w in c.what_if]
-        self.result.show_result(c.recommendation, what_if, c.justification)
+        trial = c.trial
+        self.result.show_result(c.report_view(), c.trial_view(), trial.number if trial is not None else -1,
+                                c.adopted_changes())
         if self.kiosk is not None:
             self.kiosk.add_take_home(c.recommendation)
-
-    def _cf_data(self, cf: Any) -> dict[str, Any]:
-        from cloudwizard.engine.reports import _counterfactual
-
-        assert self.controller.questionnaire is not None
-        return _counterfactual(self.controller.questionnaire, cf, self.l10n.language)
 
     # -- slots (thin: one controller or engine call, then redraw) ------------------------------
     def on_page_changed(self, _page: str) -> None:
@@ -471,7 +466,7 @@ class Wizard:
 
     def on_justification(self, model: str, text: str) -> None:
         """Comply or explain: keep the chosen model and the reason for the report."""
-        from cloudwizard.engine.reports import Justification
+        from cloudwizard.engine.report.view import Justification
 
         self.controller.set_justification(Justification(model, text) if model else None)
 
@@ -585,40 +580,37 @@ class Wizard:
         return True
 
     def export(self, fmt: str, path: str | None = None) -> bool:
-        """Export the report (pdf, markdown, html, json) or print it."""
+        """Export the user's advice in one of the report `FORMATS`, or print it."""
         from cloudwizard.engine.answers import SaveError
+        from cloudwizard.engine.report.formats import FORMATS
         from cloudwizard.gui import export
 
         _ = self.l10n.gettext
         c = self.controller
-        if c.session is None or not self.options.allow_files:
+        if c.session is None or not self.options.allow_files or fmt not in FORMATS:
             return False
         if not c.session.is_complete() or c.audience_problem():
             self.window.show_error(_("No advice yet"), _("Answer every question first; then you can export the advice."))
             return False
-        j = c.justification
-        if j is not None and not j.text.strip():
+        view = c.report_view()
+        coe = view.comply_or_explain
+        if coe is not None and coe.missing_reason:
             self.window.show_error(_("Explain your choice first"),
                                    _("You chose another model than the advice. Write down why before exporting."))
             return False
-        title = _("CloudWizard advice")
-        if fmt == "print":
-            return export.print_html(c.report("html"), self.window, title)
-        suffix = ".pdf" if fmt == "pdf" else export.TEXT_FORMATS[fmt]
+        entry = FORMATS[fmt]
+        if not entry.to_file:
+            return export.print_view(view, self.window)
         if path is None:
-            names = {".pdf": "PDF", ".md": "Markdown", ".html": "HTML", ".json": "JSON"}
             path = self.window.ask_save_path(
                 _("Export the advice"),
-                str(Path(self._documents()) / f"cloudwizard-advice{suffix}"),
-                f"{names[suffix]} (*{suffix})",
+                str(Path(self._documents()) / f"cloudwizard-advice{entry.suffix}"),
+                f"{entry.file_filter} (*{entry.suffix})",
             )
         if not path:
             return False
         try:
-            if fmt == "pdf":
-                export.export_pdf(c.report("html"), path, title)
-            else:
-                export.save_text(c.report(fmt), path)
+            export.save_view(view, fmt, path)
         except SaveError as exc:
             self._not_saved(_("The advice was not saved"), path, exc)
             return False
@@ -661,6 +653,7 @@ def _connect_pages(w: Wizard) -> None:
     w.questions.answerChanged.connect(c.set_answer)
     w.review.editRequested.connect(w.on_edit)
     w.result.whatIfRequested.connect(c.apply_what_if)
+    w.result.whatIfAdopted.connect(c.adopt_what_if)
     w.result.whatIfUndone.connect(c.undo_what_if)
     w.result.justificationChanged.connect(w.on_justification)
     w.result.exportRequested.connect(lambda fmt: w.export(fmt))

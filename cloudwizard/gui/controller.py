@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the engine's model is imported with the questionnaire, afte
     from cloudwizard.engine.answers import AnswersFile
     from cloudwizard.engine.model import Question, Questionnaire, Section
     from cloudwizard.engine.recommender import Counterfactual, Recommendation
-    from cloudwizard.engine.reports import Justification
+    from cloudwizard.engine.report.view import Justification, ReportView
     from cloudwizard.engine.session import Problem, Session
 
 #: The pages, in order.
@@ -25,17 +25,31 @@ WELCOME, QUESTIONS, REVIEW, RESULT = "welcome", "questions", "review", "result"
 
 
 class WhatIf(NamedTuple):
-    """A "what would change this" applied to the answers, kept so it can be undone.
+    """A "what would change this" whose answers the user took over, kept so it can be undone.
 
     A NamedTuple rather than a dataclass, like `WizardOptions`: this module is imported before the first paint.
 
     Attributes:
-        counterfactual: the change that was applied.
+        counterfactual: the change that was taken over.
         previous: the answers before it (engine form), restored by `undo_what_if`.
     """
 
     counterfactual: Counterfactual
     previous: dict[str, Any]
+
+
+class Trial(NamedTuple):
+    """A "what would change this" being tried: the advice it would give, computed beside the session.
+
+    Attributes:
+        number: which of the recommendation's ``what_would_change`` it is (its index).
+        counterfactual: the change tried.
+        recommendation: the advice for the changed answers (the session's answers are untouched).
+    """
+
+    number: int
+    counterfactual: Counterfactual
+    recommendation: Recommendation
 
 
 class WizardController(QObject):
@@ -63,6 +77,7 @@ class WizardController(QObject):
         self.session: Session | None = None
         self.page = WELCOME
         self.what_if: list[WhatIf] = []
+        self.trial: Trial | None = None
         self.justification: Justification | None = None
         self._recommendation: Recommendation | None = None
         self._return_to_review = False
@@ -274,6 +289,7 @@ class WizardController(QObject):
     # -- result ------------------------------------------------------------------------------
     def _forget_result(self) -> None:
         self._recommendation = None
+        self.trial = None
         if self.page != RESULT:
             self.what_if = []
 
@@ -287,19 +303,41 @@ class WizardController(QObject):
             self._recommendation = recommend(self.questionnaire, self.session.effective_answers())
         return self._recommendation
 
+    # -- what-if: a comparison first, the answers only when the user takes them over -----------
     def apply_what_if(self, index: int) -> None:
-        """Apply one "what would change this" to the answers and show the new result."""
-        assert self.session is not None
+        """Try one "what would change this": compute its advice beside the current one.
+
+        Nothing is written: not the session's answers, not the autosave, not an export.
+        """
+        from cloudwizard.engine.recommender import recommend
+
+        assert self.questionnaire is not None and self.session is not None
         cf = self.recommendation.what_would_change[index]
+        hypothetical = recommend(self.questionnaire, cf.answers(self.session.effective_answers()))
+        self.trial = Trial(index, cf, hypothetical)
+        self.resultChanged.emit()
+
+    def adopt_what_if(self, index: int) -> None:
+        """Use the answers of the what-if `index` (one step, undone by `undo_what_if`)."""
+        assert self.session is not None
+        cf = self.trial.counterfactual if self.trial is not None and self.trial.number == index else \
+            self.recommendation.what_would_change[index]
         self.what_if.append(WhatIf(cf, self.session.effective_answers()))
+        self.trial = None
         self._put(cf.answers(self.session.effective_answers()), [c.question_id for c in cf.changes])
 
     def undo_what_if(self) -> None:
-        """Return to the answers before the last what-if."""
+        """Close the comparison; or, after "use these answers", restore the user's own answers at once."""
+        if self.trial is not None:
+            self.trial = None
+            self.resultChanged.emit()
+            return
         if not self.what_if:
             return
-        last = self.what_if.pop()
-        self._put(last.previous, [c.question_id for c in last.counterfactual.changes])
+        first = self.what_if[0]
+        changed = sorted({c.question_id for w in self.what_if for c in w.counterfactual.changes})
+        self.what_if = []
+        self._put(first.previous, changed)
 
     def _put(self, answers: dict[str, Any], question_ids: list[str]) -> None:
         assert self.session is not None
@@ -310,6 +348,7 @@ class WizardController(QObject):
             else:
                 self.session.set_answer(qid, value)
         self._recommendation = None
+        self.trial = None
         self.answersChanged.emit()
         self.resultChanged.emit()
 
@@ -317,11 +356,32 @@ class WizardController(QObject):
         """Keep the comply-or-explain choice and reason for the report."""
         self.justification = justification
 
-    def report(self, fmt: str) -> str:
-        """The report of the current result in `fmt` (markdown, html or json)."""
-        from cloudwizard.engine.reports import render  # lazy
+    # -- what the result page and the exports show -------------------------------------------
+    def report_view(self) -> ReportView:
+        """The report view of the user's advice (never of a what-if being tried)."""
+        from cloudwizard.engine.report.view import build_view
 
-        return render(self.recommendation, fmt, self.language, self.justification)
+        return build_view(self.recommendation, self.language, self.justification)
+
+    def trial_view(self) -> ReportView | None:
+        """The report view of the what-if being tried, if any."""
+        from cloudwizard.engine.report.view import build_view
+
+        return None if self.trial is None else build_view(self.trial.recommendation, self.language)
+
+    def adopted_changes(self) -> tuple[str, ...]:
+        """The what-ifs taken over with "use these answers", as sentences (empty for the user's own)."""
+        if not self.what_if or self.questionnaire is None:
+            return ()
+        from cloudwizard.engine.report.view import describe_changes
+
+        return tuple(describe_changes(self.questionnaire, w.counterfactual, self.language) for w in self.what_if)
+
+    def report(self, fmt: str) -> str:
+        """The report of the user's advice in the text format `fmt` (markdown, html, text or json)."""
+        from cloudwizard.engine.report.formats import render_text  # lazy
+
+        return render_text(self.report_view(), fmt)
 
     def answers_file(self) -> AnswersFile:
         """The session as an answers file."""

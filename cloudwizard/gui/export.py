@@ -1,78 +1,47 @@
-"""Exports: PDF and printing from the engine's HTML report, and text formats written atomically."""
+"""Exports of the desktop app: every report format from one `ReportView`, and printing.
+
+Text formats come from the engine's `FORMATS` registry and are written atomically; the PDF and the
+printout are laid out by `cloudwizard.pdf` (the same pages either way).
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
-from cloudwizard.engine.answers import SaveError, write_atomic
+from cloudwizard.engine.answers import write_atomic
+from cloudwizard.engine.report.document import build_document
+from cloudwizard.engine.report.formats import render_text
 
-#: Suffix and Qt file-dialog filter of each text format.
-TEXT_FORMATS = {"markdown": ".md", "html": ".html", "json": ".json"}
-
-
-def _document(html: str, title: str) -> QTextDocument:
-    doc = QTextDocument()
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
-    doc.setHtml(html)
-    return doc
+if TYPE_CHECKING:
+    from cloudwizard.engine.report.view import ReportView
 
 
-def export_pdf(html: str, path: str | Path, title: str = "CloudWizard") -> None:
-    """Write `html` as an A4 PDF to `path` (via a temporary file, so a failure leaves no half file).
+def save_view(view: ReportView, fmt: str, path: str | Path) -> None:
+    """Write `view` in `fmt` (pdf or a text format) to `path`, atomically (raises `SaveError`)."""
+    if fmt == "pdf":
+        from cloudwizard.pdf import write_pdf  # lazy: Qt's PDF writer is needed only here
 
-    Raises:
-        SaveError: when the file cannot be written.
-    """
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path())
-    except OSError as exc:
-        raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setTitle(title)
-        writer.setCreator("CloudWizard")
-        writer.setResolution(150)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
-        doc = _document(html, title)
-        doc.setPageSize(QSizeF(writer.width(), writer.height()))
-        doc.print_(writer)
-        del writer  # closes the file
-        if Path(tmp).stat().st_size == 0:
-            raise SaveError(0, f"Could not save {target}: the PDF came out empty.")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        write_pdf(build_document(view), path)
+    else:
+        write_atomic(path, render_text(view, fmt))
 
 
-def print_html(html: str, parent: QWidget | None, title: str = "CloudWizard") -> bool:
-    """Ask for a printer and print `html`; False when cancelled."""
+def print_view(view: ReportView, parent: QWidget | None) -> bool:
+    """Ask for a printer and print `view` with the PDF's layout; False when cancelled."""
     from cloudwizard.localprint import use_local_print_server
 
     use_local_print_server()  # before Qt's CUPS plugin first runs: the local UNIX socket, never TCP
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # lazy: not needed to start
 
+    from cloudwizard.pdf import paint
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
+    printer.setDocName(view.labels.title)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _document(html, title).print_(printer)
+    paint(build_document(view), printer)
     return True
-
-
-def save_text(text: str, path: str | Path) -> None:
-    """Write a text export atomically (raises `SaveError`)."""
-    write_atomic(path, text)

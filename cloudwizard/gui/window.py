@@ -260,8 +260,10 @@ class MainWindow(QMainWindow):
         self.act_pdf = self._action("actionExportPdf", "Ctrl+E", lambda: self.exportRequested.emit("pdf"))
         self.act_print = self._action("actionPrint", QKeySequence.StandardKey.Print,
                                       lambda: self.exportRequested.emit("print"))
+        from cloudwizard.engine.report.formats import FORMATS  # the one list of report formats
+
         self.act_exports = {}
-        for fmt in ("markdown", "html", "json"):
+        for fmt in (f.id for f in FORMATS.values() if f.to_file and f.id != "pdf"):
             a = QAction(self)
             a.setObjectName(f"actionExport_{fmt}")
             a.triggered.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
@@ -422,9 +424,10 @@ class MainWindow(QMainWindow):
         self.act_print.setText(_("&Print…"))
         if self._options.allow_files:
             self.menu_export.setTitle(_("Export &as"))
-        self.act_exports["markdown"].setText(_("Markdown…"))
-        self.act_exports["html"].setText(_("HTML…"))
-        self.act_exports["json"].setText(_("JSON…"))
+        from cloudwizard.engine.report.formats import FORMATS
+
+        for fmt, action in self.act_exports.items():
+            action.setText(_(FORMATS[fmt].label))
         self.act_start_over.setText(_("Start &over"))
         self.act_quit.setText(_("&Quit"))
         self.act_contrast.setText(_("&High contrast"))

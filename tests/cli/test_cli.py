@@ -141,7 +141,7 @@ def test_ask_back_help_and_validation(monkeypatch: pytest.MonkeyPatch, capsys: p
     assert code == 0
     assert "This questionnaire is meant for smaller organisations." in captured.err
     assert "staff: 40" in saved.read_text()
-    assert "Private cloud with IaaS" in captured.out
+    assert "Private cloud, used as IaaS" in captured.out  # the screen's wording
 
 
 def test_ask_end_of_input_exits_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -109,6 +109,7 @@ sys.exit(1 if bad else 0)
 def test_score_bars_describe_themselves(wizard: Wizard) -> None:
     answer_business(wizard)
     wizard.controller.show_result()
+    wizard.result.show_details()  # the scores are in the folded details
     bars = find(wizard, "modelBars")
     assert bars.accessibleName() == "Deployment models"
     assert "Private cloud: 5" in bars.accessibleDescription()

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from cloudwizard.engine.answers import AnswersFile, save_answers
+from cloudwizard.engine.report.style import long_date
 from cloudwizard.gui.app import Wizard
 from tests.gui.conftest import Dialogs, click, find
 
@@ -39,7 +40,7 @@ def test_pdf_export_has_advice_date_version_and_answers(wizard: Wizard, tmp_path
                           check=True).stdout
     rec = wizard.controller.recommendation
     assert "Private cloud" in text
-    assert rec.created in text
+    assert long_date(rec.created, "en") in text  # "1 December 2026"
     assert wizard.controller.questionnaire.version in text
     assert "80 people" in text  # the answers summary
     assert not list(tmp_path.glob(".*.tmp"))

@@ -152,7 +152,11 @@ def test_what_would_change_applies_and_goes_back(qtbot: Any, wizard: Wizard) -> 
     c.show_result()
     before = headline(wizard)
     assert "Private cloud" in before
-    click(qtbot, find(wizard, "whatIf_0"))
+    click(qtbot, find(wizard, "whatIf_0"))  # a comparison: the advice stays the user's own
+    assert find(wizard, "whatIfCompare").isVisible()
+    assert headline(wizard) == before
+    assert find(wizard, "compareTrial").text() != before
+    click(qtbot, find(wizard, "adoptWhatIf"))  # "use these answers"
     assert find(wizard, "whatIfBanner").isVisible()
     assert headline(wizard) != before
     click(qtbot, find(wizard, "undoWhatIf"))

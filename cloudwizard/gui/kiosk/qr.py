@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from cloudwizard.engine.i18n import gettext_for
-
 if TYPE_CHECKING:
     import segno
 
     from cloudwizard.engine.recommender import Recommendation
-    from cloudwizard.engine.reports import Justification
+    from cloudwizard.engine.report.view import Justification
 
 #: Bytes of UTF-8 the summary may take: a version ≈ 20 code at level M, which phones read from a screen.
 MAX_BYTES = 700
@@ -41,33 +39,26 @@ def summary_text(rec: Recommendation, lang: str, justification: Justification | 
     Reasons and precautions are dropped from the end until the text fits; the recommendation
     itself is always there.
     """
-    from cloudwizard.engine.reports import report_data  # lazy: pulls in the recommender
+    from cloudwizard.engine.report.view import build_view  # lazy: pulls in the recommender
 
-    _ = gettext_for(lang)
-    d = report_data(rec, lang, justification)
-    m, s = d["deployment_model"], d["service_layer"]
-    head = [
-        f"CloudWizard · {d['date']}",
-        _("Our advice") + ": " + _("{model}, used as {layer}").format(model=m["recommended_name"],
-                                                                       layer=s["recommended_name"]),
-    ]
+    view = build_view(rec, lang, justification)
+    lab = view.labels
+    head = [f"CloudWizard · {view.date}", lab.our_advice + ": " + view.headline]
     reasons: list[str] = []
-    for r in m["reasons"] + [r for r in s["reasons"] if r not in m["reasons"]]:
-        line = _short(r["because"])
+    for r in view.top_reasons:
+        line = _short(r.text)
         if line and line not in reasons:
             reasons.append(line)
     reasons = reasons[:MAX_REASONS]
-    precautions = [_short(p["title"]) for p in d["precautions"]]
-    backups = [_short(p["title"]) for p in d["precautions"] if p["category"] == "backup"]
-    # Backups first: the questionnaire is about backup habits too.
-    precautions = (backups + [p for p in precautions if p not in backups])[:MAX_PRECAUTIONS]
+    # The view's checklist has the backups first already.
+    precautions = [_short(p.title) for p in view.checklist][:MAX_PRECAUTIONS]
 
     def build(n_reasons: int, n_precautions: int) -> str:
         lines = list(head)
         if n_reasons:
-            lines += ["", _("Why this advice") + ":"] + [f"- {r}" for r in reasons[:n_reasons]]
+            lines += ["", lab.why + ":"] + [f"- {r}" for r in reasons[:n_reasons]]
         if n_precautions:
-            lines += ["", _("Checklist before you start") + ":"] + [f"- {p}" for p in precautions[:n_precautions]]
+            lines += ["", lab.what_to_do + ":"] + [f"- {p}" for p in precautions[:n_precautions]]
         return "\n".join(lines)
 
     n_r, n_p = len(reasons), len(precautions)

@@ -1,25 +1,30 @@
-"""The result page: the advice explained, and the exports.
+"""The result page: the advice, summary first, and the ways to take it with you.
 
-It shows the advice as a headline, scores, reasons, trade-offs, precautions, what would change it,
-sources, comply-or-explain for public bodies, and the export buttons.
+From the top: the advice in plain words, how sure it is, the three strongest reasons, what to do
+next (a checklist), then requirements, notices and comply-or-explain, what would change the advice,
+and the details (every reason, pros and cons, the comparison with the runner-up, scores, sources),
+folded away. Save as PDF and Print stay in a bar at the top of the page while it scrolls.
 
-Everything shown comes from the engine's `report_data()`, the same structure every report renders,
-so the screen and the PDF always say the same thing.
+Everything shown is read from the engine's `ReportView`, the same view every report renders, so
+the screen and the PDF say the same thing in the same words.
 """
 
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,25 +38,26 @@ from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, 
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
 
 if TYPE_CHECKING:
-    from cloudwizard.engine.recommender import Recommendation
-    from cloudwizard.engine.reports import Justification
+    from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
 
-#: The exports offered, in button order.
-EXPORTS = ("pdf", "print", "markdown", "html", "json")
+#: The exports offered in the bar at the top: the two main ones as buttons, the rest in a menu.
+MAIN_EXPORTS = ("pdf", "print")
 
 
 class ResultPage(ScrollPage):
-    """Shows one `Recommendation`.
+    """Shows one `ReportView` (and, while a what-if is tried, the advice it would give beside it).
 
     Signals:
-        whatIfRequested(int): index into ``what_would_change`` to apply.
-        whatIfUndone(): go back to the answers before the last what-if.
+        whatIfRequested(int): index into ``what_would_change`` to try (shown beside the advice).
+        whatIfAdopted(int): use the answers of the what-if being tried.
+        whatIfUndone(): close the comparison, or go back to the answers before "use these answers".
         justificationChanged(str, str): comply-or-explain: chosen model id ("" keeps the advice), reason.
-        exportRequested(str): one of `EXPORTS`.
+        exportRequested(str): one of the report formats (`FORMATS`).
         linkRequested(str): a link of the sources was activated (the app asks before opening it).
     """
 
     whatIfRequested = Signal(int)
+    whatIfAdopted = Signal(int)
     whatIfUndone = Signal()
     justificationChanged = Signal(str, str)
     exportRequested = Signal(str)
@@ -68,256 +74,337 @@ class ResultPage(ScrollPage):
         self.blocks.setSpacing(16)
         self.content.addWidget(self.host)
         self.content.addStretch(1)
+        self.action_bar: QFrame | None = None
         self.undo_button: QPushButton | None = None
+        self.adopt_button: QPushButton | None = None
         self.what_if_buttons: list[QPushButton] = []
         self.export_buttons: dict[str, QPushButton] = {}
+        self.details_button: QPushButton | None = None
+        self.details: QWidget | None = None
         self.model_bars: ScoreBars | None = None
         self.layer_bars: ScoreBars | None = None
         self.justify_model: QComboBox | None = None
         self.justify_text: QPlainTextEdit | None = None
         self.justify_error = make_label(role="error", name="justificationError")
+        self._trial_index = -1
 
-    # -- building ----------------------------------------------------------------------------
-    def show_result(
-        self,
-        rec: Recommendation,
-        what_if: list[str],
-        justification: Justification | None,
-    ) -> None:
-        """Show `rec`; `what_if` describes applied what-ifs (latest last), empty for the user's answers."""
-        from cloudwizard.engine.reports import report_data  # lazy: the recommender is heavy-ish
+    # -- the bar that stays -------------------------------------------------------------------
+    def _build_action_bar(self) -> None:
+        """Save as PDF, Print and the other formats, above the scrolling page."""
+        from cloudwizard.engine.report.formats import FORMATS  # loaded with the result, not at start-up
 
         _ = self._l10n.gettext
-        lang = self._l10n.language
-        q = rec.questionnaire
-        d = report_data(rec, lang, justification)
+        if self.action_bar is None:
+            self.action_bar = QFrame(self)
+            self.action_bar.setObjectName("resultActions")
+            self.action_bar.setProperty("role", "banner")
+            row = QHBoxLayout(self.action_bar)
+            row.setContentsMargins(16, 6, 16, 6)
+            row.setSpacing(8)
+            self._bar_row = row
+        clear_layout(self._bar_row)
+        self.export_buttons = {}
+        for fmt in MAIN_EXPORTS:
+            b = self._button(_(FORMATS[fmt].label), f"export_{fmt}", self.action_bar, primary=fmt == "pdf")
+            b.clicked.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
+            self.export_buttons[fmt] = b
+            self._bar_row.addWidget(b)
+        more = self._button(_("Other formats"), "export_more", self.action_bar)
+        menu = QMenu(more)
+        for f in FORMATS.values():
+            if f.id in MAIN_EXPORTS:
+                continue
+            action = QAction(_(f.label), menu)
+            action.setObjectName(f"exportAction_{f.id}")
+            action.triggered.connect(lambda _c=False, fid=f.id: self.exportRequested.emit(fid))
+            menu.addAction(action)
+        more.setMenu(menu)
+        self._bar_row.addWidget(more)
+        self._bar_row.addStretch(1)
+        self.action_bar.show()
+        self._place_action_bar()
+
+    def _place_action_bar(self) -> None:
+        if self.action_bar is None or not self.action_bar.isVisible():
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        height = self.action_bar.sizeHint().height()
+        self.setViewportMargins(0, height, 0, 0)
+        self.action_bar.setGeometry(0, 0, self.width(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the action bar across the top."""
+        super().resizeEvent(event)
+        self._place_action_bar()
+
+    # -- building ----------------------------------------------------------------------------
+    def show_result(self, view: ReportView, trial: ReportView | None = None, trial_index: int = -1,
+                    adopted: tuple[str, ...] = ()) -> None:
+        """Show `view`; `trial` is the advice of the what-if `trial_index` being tried beside it.
+
+        Args:
+            view: the advice for the user's answers.
+            trial: the advice a tried what-if would give (None when nothing is being tried).
+            trial_index: which what-if is tried (an index into ``view.what_would_change``).
+            adopted: the changes taken over with "use these answers" (they can be undone at once).
+        """
+        _ = self._l10n.gettext
         self.setAccessibleName(_("Your advice"))
-        m, s = d["deployment_model"], d["service_layer"]
         self.justify_error.setParent(None)
         clear_layout(self.blocks)
         self.what_if_buttons = []
-        self.export_buttons = {}
-        self.undo_button = None
-        self.justify_model = None
-        self.justify_text = None
+        self.undo_button = self.adopt_button = None
+        self.justify_model = self.justify_text = None
+        self.details_button = self.details = None
+        self._trial_index = trial_index
+        if self._options.allow_files:
+            self._build_action_bar()
+        elif self.action_bar is not None:
+            self.action_bar.hide()
+            self._place_action_bar()
 
-        if what_if:
+        if trial is not None and 0 <= trial_index < len(view.what_would_change):
+            self.blocks.addWidget(self._comparison(view, trial, trial_index))
+        elif adopted:
             card, lay = make_card("whatIfBanner", self.host)
             card.setProperty("role", "banner")
-            lay.addWidget(make_label(_("What if …"), "subtitle", card))
-            lay.addWidget(make_label(_("This result assumes a changed answer: {change}").format(change=what_if[-1]),
-                                     "", card, "whatIfText"))
+            lay.addWidget(make_label(_("You are using changed answers"), "subtitle", card))
+            lay.addWidget(make_label(_("Changed: {change}").format(change="; ".join(adopted)), "", card, "whatIfText"))
             self.undo_button = self._button(_("Back to my own answers"), "undoWhatIf", card, primary=True)
             self.undo_button.clicked.connect(self.whatIfUndone)
             lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.blocks.addWidget(card)
 
-        # Headline
-        card, lay = make_card("headlineCard", self.host)
-        lay.addWidget(make_label(_("Our advice"), "muted", card))
-        headline = _("{model}, used as {layer}").format(model=m["recommended_name"], layer=s["recommended_name"])
-        lay.addWidget(make_label(headline, "headline", card, "headline"))
-        for r in (m, s):
-            lay.addWidget(_rich(f"<b>{_html(r['recommended_name'])}</b> — {_html(r['summary'])}", card))
-        examples = []
-        for option in (m["recommended"], s["recommended"]):
-            info = q.options.get(option)
-            if info is not None and rec.audience and rec.audience in info.examples:
-                examples.append(q.text(info.examples[rec.audience], lang))
-        if examples:
-            lay.addWidget(make_label(_("For example: {examples}").format(
-                examples=" ".join(e if e.endswith((".", "!", "?")) else e + "." for e in examples)), "muted", card))
-        levels = {"high": _("clear"), "medium": _("fairly clear"), "low": _("close call")}
-        lay.addWidget(make_label(
-            _("How clear the advice is: model {model}, layer {layer}.").format(
-                model=levels[m["confidence_level"]], layer=levels[s["confidence_level"]]),
-            "muted", card, "confidence"))
-        self.blocks.addWidget(card)
-
-        # Scores
-        card, lay = make_card("scoresCard", self.host)
-        lay.addWidget(make_label(_("How the options scored"), "subtitle", card))
-        ruled = _("ruled out")
-        self.model_bars, self.layer_bars = ScoreBars(card), ScoreBars(card)
-        self.model_bars.setObjectName("modelBars")
-        self.layer_bars.setObjectName("layerBars")
-        for title, r, bars in ((_("Deployment models"), m, self.model_bars), (_("Service layers"), s, self.layer_bars)):
-            lay.addWidget(make_label(title, "muted", card))
-            bars.set_bars([Bar(o["name"], o["score"], ruled if o["excluded"] else "", o["id"] == r["recommended"])
-                           for o in r["ranking"]], title)
-            lay.addWidget(bars)
-        self.blocks.addWidget(card)
-
-        # Because
-        reasons = m["reasons"] + [r for r in s["reasons"] if r not in m["reasons"]]
-        if reasons:
-            card, lay = make_card("reasonsCard", self.host)
-            lay.addWidget(make_label(_("Why this advice"), "subtitle", card))
-            for r in reasons:
-                if r["question_text"]:
-                    text = _("Because you answered “{answer}” to “{question}”: {because}").format(
-                        answer=r["answer"], question=r["question_text"], because=r["because"])
-                else:
-                    text = r["because"]
-                lay.addWidget(make_label("• " + text, "", card))
-            self.blocks.addWidget(card)
-
-        if d["constraints"]:
+        self.blocks.addWidget(self._summary(view))
+        self.blocks.addWidget(self._checklist(view))
+        if view.constraints:
             card, lay = make_card("constraintsCard", self.host)
-            lay.addWidget(make_label(_("Requirements that apply"), "subtitle", card))
-            for c in d["constraints"]:
-                lay.addWidget(_rich(f"<b>{_html(c['title'])}</b> — {_html(c['reason'])}", card))
+            lay.addWidget(make_label(view.labels.requirements, "subtitle", card))
+            for c in view.constraints:
+                lay.addWidget(_rich(f"<b>{_html(c.title)}</b> — {_html(c.reason)}", card))
             self.blocks.addWidget(card)
-
-        # Trade-offs against the runner-up
-        card, lay = make_card("tradeoffsCard", self.host)
-        lay.addWidget(make_label(_("{top} compared with {other}").format(
-            top=m["recommended_name"], other=m["runner_up_name"]), "subtitle", card))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        t = m["tradeoffs"]
-        for col, (name, pros, cons) in enumerate((
-            (m["recommended_name"], t["pros"], t["cons"]),
-            (m["runner_up_name"], t["runner_up_pros"], t["runner_up_cons"]),
-        )):
-            lines = [f"<b>{_html(name)}</b>"]
-            lines += [f"+ {_html(p['text'])}" for p in pros] or [_html(_("No particular advantages listed."))]
-            lines += [f"− {_html(c['text'])}" for c in cons] or [_html(_("No particular drawbacks listed."))]
-            label = _rich("<br>".join(lines), card, f"tradeoffs_{col}")
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label, 0, col)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        lay.addLayout(grid)
-        self.blocks.addWidget(card)
-
-        # Precautions as a checklist, and the backup advice on its own
-        backups = [p for p in d["precautions"] if p["category"] == "backup"]
-        others = [p for p in d["precautions"] if p["category"] != "backup"]
-        card, lay = make_card("backupCard", self.host)
-        lay.addWidget(make_label(_("Your backups"), "subtitle", card))
-        if backups:
-            for p in backups:
-                lay.addWidget(_rich(f"<b>{_html(p['title'])}</b> — {_html(p['text'])}", card))
-        else:
-            lay.addWidget(make_label(_("Nothing special for your answers. Still keep one copy of what matters "
-                                       "outside the cloud service you use."), "", card))
-        self.blocks.addWidget(card)
-        if others:
-            card, lay = make_card("precautionsCard", self.host)
-            lay.addWidget(make_label(_("Checklist before you start"), "subtitle", card))
-            for i, p in enumerate(others):
-                box = QCheckBox(p["title"], card)
-                box.setObjectName(f"precaution_{i}")
-                box.setAccessibleDescription(p["text"])
-                lay.addWidget(box)
-                detail = make_label(p["text"], "muted", card)
-                detail.setIndent(34)
-                lay.addWidget(detail)
+        for n in view.notices:
+            card, lay = make_card(f"notice_{n.id}", self.host)
+            card.setProperty("notice", n.kind)
+            lay.addWidget(make_label(n.title, "subtitle", card))
+            lay.addWidget(make_label(n.text, "", card))
             self.blocks.addWidget(card)
-
-        for n in d["notices"]:
-            card, lay = make_card(f"notice_{n['id']}", self.host)
-            lay.addWidget(make_label(n["title"], "subtitle", card))
-            lay.addWidget(make_label(n["text"], "", card))
-            if n["kind"] == "policy" and self._options.allow_free_text:  # a kiosk asks for no free text
-                self._comply_or_explain(rec, lay, card, justification)
-            self.blocks.addWidget(card)
-
-        if rec.what_would_change:
-            card, lay = make_card("whatWouldChangeCard", self.host)
-            lay.addWidget(make_label(_("What would change this advice"), "subtitle", card))
-            lay.addWidget(make_label(_("Try a change to see the advice it would give; you can go back."),
-                                     "muted", card))
-            for i, cf in enumerate(d["what_would_change"]):
-                row = QHBoxLayout()
-                sentence = self.change_sentence(cf)
-                row.addWidget(make_label(sentence, "", card), 1)
-                b = self._button(_("Try this"), f"whatIf_{i}", card)
-                b.setAccessibleName(_("Try this: {change}").format(change=sentence))
-                b.clicked.connect(lambda _c=False, idx=i: self.whatIfRequested.emit(idx))
-                self.what_if_buttons.append(b)
-                row.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
-                lay.addLayout(row)
-            self.blocks.addWidget(card)
-
-        if d["further_reading"] or d["sources"]:
-            card, lay = make_card("sourcesCard", self.host)
-            lay.addWidget(make_label(_("Sources and further reading"), "subtitle", card))
-            for i, r in enumerate(d["further_reading"]):
-                lay.addWidget(self._link(link_markup(r["title"], r["url"]), card, f"reading_{i}"))
-            for i, src in enumerate(d["sources"]):
-                date = _("dated {date}").format(date=src["date"]) if src["date"] else _("undated")
-                markup = _html(f"[{src['id']}] ") + link_markup(f"{src['title']}, {date}", src["url"] or "")
-                label = self._link(markup, card, f"source_{i}")
-                label.setProperty("role", "muted")
-                lay.addWidget(label)
-            self.blocks.addWidget(card)
-
-        if self._options.allow_files:
-            card, lay = make_card("exportCard", self.host)
-            lay.addWidget(make_label(_("Take the advice with you"), "subtitle", card))
-            lay.addWidget(make_label(_("The report has today's date, the questionnaire version and your answers."),
-                                     "muted", card))
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(8)
-            labels = {"pdf": _("Save as PDF…"), "print": _("Print…"), "markdown": _("Markdown…"),
-                      "html": _("HTML…"), "json": _("JSON…")}
-            for i, fmt in enumerate(EXPORTS):
-                b = self._button(labels[fmt], f"export_{fmt}", card, primary=fmt == "pdf")
-                b.clicked.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
-                self.export_buttons[fmt] = b
-                grid.addWidget(b, i // 3, i % 3)
-            grid.setColumnStretch(3, 1)
-            lay.addLayout(grid)
-            self.blocks.addWidget(card)
+        if view.comply_or_explain is not None and self._options.allow_free_text:  # a kiosk asks for no free text
+            self.blocks.addWidget(self._comply_or_explain(view.comply_or_explain, view))
+        if view.what_would_change:
+            self.blocks.addWidget(self._what_would_change(view))
+        self.blocks.addWidget(self._details(view))
         show_now(self.blocks)
         self.verticalScrollBar().setValue(0)
 
-    def clear(self) -> None:
-        """Forget the advice shown and every widget holding it (kiosk reset)."""
-        self.justify_error.setParent(None)
-        clear_layout(self.blocks)
-        self.what_if_buttons = []
-        self.export_buttons = {}
-        self.undo_button = None
-        self.model_bars = self.layer_bars = None
-        self.justify_model = None
-        self.justify_text = None
-
-    def change_sentence(self, cf: dict[str, Any]) -> str:
-        """A counterfactual as a sentence: "If “Question” were “answer”: Model"."""
+    def _summary(self, view: ReportView) -> QFrame:
         _ = self._l10n.gettext
-        parts = [_("“{question}”: {before} → {after}").format(question=c["question_text"], before=c["from"],
-                                                                 after=c["to"]) for c in cf["changes"]]
-        return _("If you answered {changes}, the advice would be {option}.").format(
-            changes="; ".join(parts), option=cf["new_top_name"])
+        card, lay = make_card("headlineCard", self.host)
+        lay.addWidget(make_label(view.labels.our_advice, "muted", card))
+        lay.addWidget(make_label(view.headline, "headline", card, "headline"))
+        for r in view.rankings:
+            lay.addWidget(_rich(f"<b>{_html(r.recommended_name)}</b> — {_html(r.summary)}", card))
+        examples = " ".join(r.example for r in view.rankings if r.example)
+        if examples:
+            lay.addWidget(make_label(_("For example: {examples}").format(examples=examples), "muted", card))
+        lay.addWidget(_bold(view.labels.how_sure, card))
+        sure = " ".join(r.confidence_text for r in view.rankings)
+        lay.addWidget(make_label(sure, "", card, "confidence"))
+        for call in view.close_calls:
+            lay.addWidget(make_label(f"{call.text} {call.decide}", "", card, f"closeCall_{call.kind}"))
+        if view.top_reasons:
+            lay.addWidget(_bold(view.labels.why, card))
+            for i, reason in enumerate(view.top_reasons):
+                lay.addWidget(self._reason(reason, card, f"topReason_{i}"))
+        return card
 
-    def _comply_or_explain(self, rec: Recommendation, lay: QVBoxLayout, card: QWidget,
-                           justification: Justification | None) -> None:
-        from cloudwizard.engine.reports import option_name
+    def _reason(self, r: Reason, parent: QWidget, name: str) -> QLabel:
+        label = _rich(f"• {_html(r.text)} <span style='color:palette(placeholder-text)'>({_html(r.tag)})</span>",
+                      parent, name)
+        label.setAccessibleName(f"{r.text} ({r.tag})")
+        return label
 
+    def _checklist(self, view: ReportView) -> QFrame:
+        card, lay = make_card("precautionsCard", self.host)
+        lay.addWidget(make_label(view.labels.what_to_do, "subtitle", card))
+        if not view.checklist:
+            lay.addWidget(make_label(view.labels.no_checklist, "", card))
+        for i, p in enumerate(view.checklist):
+            box = QCheckBox(p.title, card)
+            box.setObjectName(f"precaution_{i}")
+            box.setAccessibleDescription(p.text)
+            lay.addWidget(box)
+            detail = make_label(f"{p.text} ({p.category_label})", "muted", card)
+            detail.setIndent(34)
+            lay.addWidget(detail)
+        return card
+
+    def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
+        """The advice of a what-if beside the user's own, with "use these answers" and "back"."""
         _ = self._l10n.gettext
-        lang = self._l10n.language
-        q = rec.questionnaire
-        lay.addWidget(make_label(_("Comply or explain: you may choose another deployment model, but then you must "
-                                   "write down why. Your reason goes into the report."), "muted", card))
+        what_if = view.what_would_change[index]
+        card, lay = make_card("whatIfCompare", self.host)
+        card.setProperty("role", "banner")
+        lay.addWidget(make_label(_("What if …"), "subtitle", card))
+        lay.addWidget(make_label(_("Only a try: your own answers are kept. Changed: {change}").format(
+            change=what_if.change_text), "", card, "whatIfText"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        for col, (title, v, name) in enumerate(((_("Your advice"), view, "compareOwn"),
+                                                (_("With this change"), trial, "compareTrial"))):
+            grid.addWidget(make_label(title, "muted", card), 0, col)
+            head = _bold(v.headline, card, name)
+            grid.addWidget(head, 1, col)
+            grid.addWidget(make_label(" ".join(r.confidence_text for r in v.rankings), "", card), 2, col)
+            grid.addWidget(make_label(", ".join(i.title for i in v.checklist[:3]) or "—", "muted", card), 3, col)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        lay.addLayout(grid)
+        row = QHBoxLayout()
+        self.adopt_button = self._button(_("Use these answers"), "adoptWhatIf", card, primary=True)
+        self.adopt_button.setAccessibleName(_("Use these answers: {change}").format(change=what_if.change_text))
+        self.adopt_button.clicked.connect(lambda _c=False: self.whatIfAdopted.emit(self._trial_index))
+        self.undo_button = self._button(_("Back to my own answers"), "undoWhatIf", card)
+        self.undo_button.clicked.connect(self.whatIfUndone)
+        row.addWidget(self.adopt_button)
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        return card
+
+    def _what_would_change(self, view: ReportView) -> QFrame:
+        _ = self._l10n.gettext
+        card, lay = make_card("whatWouldChangeCard", self.host)
+        lay.addWidget(make_label(view.labels.what_would_change, "subtitle", card))
+        lay.addWidget(make_label(view.labels.what_would_change_intro, "muted", card))
+        for w in view.what_would_change:
+            row = QHBoxLayout()
+            row.addWidget(make_label(w.text, "", card, f"whatIfSentence_{w.index}"), 1)
+            b = self._button(_("Compare"), f"whatIf_{w.index}", card)
+            b.setAccessibleName(_("Compare: {change}").format(change=w.text))
+            b.clicked.connect(lambda _c=False, idx=w.index: self.whatIfRequested.emit(idx))
+            self.what_if_buttons.append(b)
+            row.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+            lay.addLayout(row)
+        return card
+
+    def _details(self, view: ReportView) -> QFrame:
+        """Every reason, pros and cons, the comparison, scores and sources: folded until asked for.
+
+        The folded part is built when it is first opened, so the summary paints at once.
+        """
+        _ = self._l10n.gettext
+        card, lay = make_card("detailsCard", self.host)
+        toggle = self._button(_("Show the details"), "detailsToggle", card)
+        toggle.setCheckable(True)
+        toggle.setProperty("role", "link")
+        lay.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        box = QWidget(card)
+        box.setObjectName("detailsBox")
+        lay.addWidget(box)
+        box.setVisible(False)
+        self.details_button, self.details = toggle, box
+
+        def flip(shown: bool) -> None:
+            if shown and box.layout() is None:
+                self._fill_details(view, box)
+            box.setVisible(shown)
+            toggle.setText(_("Hide the details") if shown else _("Show the details"))
+
+        toggle.toggled.connect(flip)
+        return card
+
+    def show_details(self) -> None:
+        """Open the details (as the "Show the details" button does)."""
+        if self.details_button is not None:
+            self.details_button.setChecked(True)
+
+    def _fill_details(self, view: ReportView, box: QWidget) -> None:
+        _ = self._l10n.gettext
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(10)
+        for r in view.rankings:
+            inner.addWidget(make_label(r.heading, "subtitle", box))
+            inner.addLayout(self._pros_cons(r, view, box))
+            if r.comparison:
+                inner.addWidget(_bold(r.comparison_title, box))
+                for i, row in enumerate(r.comparison):
+                    icon = "▲" if row.favours_recommended else "▼"
+                    inner.addWidget(_rich(
+                        f"{icon} {_html(row.text)} <i>— {_html(view.labels.favours.format(option=row.favours_name))}</i>",
+                        box, f"compare_{r.kind}_{i}"))
+            inner.addWidget(_bold(view.labels.scores, box))
+            bars = ScoreBars(box)
+            bars.setObjectName("modelBars" if r.kind == "model" else "layerBars")
+            bars.set_bars([Bar(o.name, o.points, view.labels.ruled_out if o.excluded else "", o.recommended)
+                           for o in r.options], _("Deployment models") if r.kind == "model" else _("Service layers"))
+            inner.addWidget(bars)
+            if r.kind == "model":
+                self.model_bars = bars
+            else:
+                self.layer_bars = bars
+        inner.addWidget(make_label(view.labels.points_explained, "muted", box))
+        if view.reasons:
+            inner.addWidget(make_label(view.labels.all_reasons, "subtitle", box))
+            for i, reason in enumerate(view.reasons):
+                inner.addWidget(self._reason(reason, box, f"reason_{i}"))
+        if view.further_reading or view.sources:
+            inner.addWidget(make_label(_("Sources and further reading"), "subtitle", box))
+            for i, link in enumerate(view.further_reading):
+                inner.addWidget(self._link(link_markup(link.title, link.url), box, f"reading_{i}"))
+            for i, src in enumerate(view.sources):
+                date = _("dated {date}").format(date=src.date) if src.date else _("undated")
+                status = f", {src.status_label}" if src.status_label else ""
+                markup = _html(f"[{src.id}] ") + link_markup(f"{src.title}, {date}{status}", src.url or "")
+                label = self._link(markup, box, f"source_{i}")
+                label.setProperty("role", "muted")
+                inner.addWidget(label)
+        show_now(inner)
+
+    def _pros_cons(self, r: RankingView, view: ReportView, parent: QWidget) -> QGridLayout:
+        """Pros and cons as two aligned columns with icons."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(4)
+        for col, (title, items, icon, empty, name) in enumerate((
+            (r.pros_title, r.pros, "✔", view.labels.no_pros, "pros"),
+            (r.cons_title, r.cons, "✘", view.labels.no_cons, "cons"),
+        )):
+            grid.addWidget(_bold(title, parent), 0, col)
+            points: tuple[Point, ...] = items
+            if not points:
+                grid.addWidget(make_label(empty, "muted", parent), 1, col)
+            for i, p in enumerate(points, start=1):
+                label = _rich(f"{icon} {_html(p.text)}", parent, f"{name}_{r.kind}_{i - 1}")
+                label.setAlignment(Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(label, i, col)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _comply_or_explain(self, coe: ComplyOrExplain, view: ReportView) -> QFrame:
+        _ = self._l10n.gettext
+        card, lay = make_card("complyCard", self.host)
+        lay.addWidget(make_label(view.labels.comply_or_explain, "subtitle", card))
+        lay.addWidget(make_label(coe.intro, "muted", card))
         combo = QComboBox(card)
         combo.setObjectName("justifyModel")
         combo.setAccessibleName(_("Deployment model you choose"))
-        combo.addItem(_("Follow the advice ({model})").format(model=option_name(q, rec.model.recommended, lang)), "")
-        for o in rec.model.options:
-            if o.id != rec.model.recommended:
-                combo.addItem(option_name(q, o.id, lang), o.id)
+        for i, (oid, name) in enumerate(coe.options):
+            if i == 0:
+                combo.addItem(_("Follow the advice ({model})").format(model=name), "")
+            else:
+                combo.addItem(name, oid)
         text = QPlainTextEdit(card)
         text.setObjectName("justifyText")
         text.setTabChangesFocus(True)
         text.setAccessibleName(_("Why you choose another model"))
         text.setPlaceholderText(_("Explain why you do not follow the advice."))
         text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 20)
-        if justification is not None:
-            combo.setCurrentIndex(max(0, combo.findData(justification.chosen_model)))
-            text.setPlainText(justification.text)
+        if coe.deviates:
+            combo.setCurrentIndex(max(0, combo.findData(coe.chosen)))
+            text.setPlainText(coe.reason)
         lay.addWidget(combo, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(text)
         self.justify_error.setText(_("Please explain why you choose another model."))
@@ -326,6 +413,18 @@ class ResultPage(ScrollPage):
         combo.currentIndexChanged.connect(self._justification_edited)
         text.textChanged.connect(self._justification_edited)
         self._justification_edited()
+        return card
+
+    def clear(self) -> None:
+        """Forget the advice shown and every widget holding it (kiosk reset)."""
+        self.justify_error.setParent(None)
+        clear_layout(self.blocks)
+        self.what_if_buttons = []
+        self.undo_button = self.adopt_button = None
+        self.model_bars = self.layer_bars = None
+        self.justify_model = None
+        self.justify_text = None
+        self.details_button = self.details = None
 
     def _justification_edited(self) -> None:
         if self.justify_model is None or self.justify_text is None:
@@ -354,8 +453,10 @@ class ResultPage(ScrollPage):
         return b
 
     def focus_first(self) -> None:
-        """Focus the undo button of a what-if, else the first what-if, else the first export."""
-        target = self.undo_button or next(iter(self.what_if_buttons or list(self.export_buttons.values())), None)
+        """Focus what comes first: the comparison's choice, the undo, else Save as PDF, else the checklist."""
+        first_box = self.findChild(QCheckBox, "precaution_0")
+        target: QWidget | None = (self.adopt_button or self.undo_button or self.export_buttons.get("pdf")
+                                  or first_box or self.details_button)
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         self.verticalScrollBar().setValue(0)
@@ -364,6 +465,15 @@ class ResultPage(ScrollPage):
 def _html(text: str) -> str:
     """Escape questionnaire text for a rich-text label."""
     return html.escape(str(text))
+
+
+def _bold(text: str, parent: QWidget, name: str = "") -> QLabel:
+    """A plain-text label in bold: a small heading inside a card."""
+    label = make_label(text, "", parent, name)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def _rich(markup: str, parent: QWidget, name: str = "") -> QLabel:

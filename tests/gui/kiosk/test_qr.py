@@ -30,7 +30,7 @@ def test_summary_in_the_visitors_language(rec: Any, lang: str) -> None:
     layer = q.text(q.options[rec.layer.recommended].name, lang)
     assert _("Our advice") + ": " + _("{model}, used as {layer}").format(model=model, layer=layer) in text
     assert _("Why this advice") + ":" in text
-    assert _("Checklist before you start") + ":" in text
+    assert _("What to do next") + ":" in text
     assert len(text.encode("utf-8")) <= MAX_BYTES
     if lang != "en":
         assert "Our advice" not in text

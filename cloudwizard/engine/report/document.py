@@ -1,0 +1,243 @@
+"""A small document model (heading, paragraph, list, table, checklist, note, box) and the report in it.
+
+`build_document` lays a `ReportView` out once; the Markdown, HTML, terminal and PDF renderers each
+turn these few block types into their format, so no renderer decides what the report says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from cloudwizard.engine.report.view import ReportView, SourceTag, cite
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of inline text: plain, strong, emphasised, a citation, or a web link."""
+
+    text: str
+    strong: bool = False
+    emphasis: bool = False
+    muted: bool = False
+    url: str = ""
+
+
+Inline = tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading; level 1 is the title. `keep_with_next` always holds: a heading never ends a page."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph; `role` is "" (body), "lead" (the advice itself) or "muted" (meta, footnotes)."""
+
+    spans: Inline
+    role: Literal["", "lead", "muted"] = ""
+
+
+Marker = Literal["bullet", "plus", "minus"]
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One list item with its marker (a bullet, or + / − for pros and cons)."""
+
+    spans: Inline
+    marker: Marker = "bullet"
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    """A list of items."""
+
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """Things to do, each with an empty check box."""
+
+    items: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with a header row; `numeric` marks right-aligned columns."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A set-off block: a notice, a warning, or a quoted text (the body's justification)."""
+
+    title: str
+    spans: Inline
+    kind: Literal["info", "warning", "policy", "quote"] = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A framed group of blocks: the summary of the first page."""
+
+    title: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+
+Block = Union[Heading, Paragraph, BulletList, Checklist, Table, Note, Box]  # noqa: UP007 - a runtime alias
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole report: its title, a running header and footer for paged output, and the blocks."""
+
+    language: str
+    title: str
+    header: str
+    footer: str
+    page_label: str
+    blocks: tuple[Block, ...]
+
+
+_NOTE_KINDS: dict[str, Literal["info", "warning", "policy"]] = {"warning": "warning", "policy": "policy"}
+
+
+def text(value: str) -> Inline:
+    """Plain inline text."""
+    return (Span(value),)
+
+
+def _cited(value: str, sources: tuple[SourceTag, ...]) -> Inline:
+    tag = cite(sources)
+    return (Span(value), Span(" " + tag, muted=True)) if tag else (Span(value),)
+
+
+def summary_box(view: ReportView) -> Box:
+    """The first thing to read: the advice, how sure, why, what to do, date and version."""
+    lab = view.labels
+    blocks: list[Block] = [
+        Paragraph((Span(view.headline, strong=True),), "lead"),
+        Paragraph((Span(view.model.recommended_name, strong=True), Span(" — " + view.model.summary))),
+        Paragraph((Span(view.layer.recommended_name, strong=True), Span(" — " + view.layer.summary))),
+        Heading(3, lab.how_sure),
+        Paragraph(text(view.model.confidence_text + " " + view.layer.confidence_text)),
+    ]
+    for call in view.close_calls:
+        blocks.append(Paragraph(text(call.text + " " + call.decide)))
+    if view.top_reasons:
+        blocks.append(Heading(3, lab.why))
+        blocks.append(BulletList(tuple(
+            ListItem((Span(r.text), Span(" (" + r.tag + ")", muted=True))) for r in view.top_reasons)))
+    blocks.append(Heading(3, lab.what_to_do))
+    if view.checklist:
+        blocks.append(Checklist(tuple((Span(i.title),) for i in view.checklist)))
+    else:
+        blocks.append(Paragraph(text(lab.no_checklist)))
+    if view.comply_or_explain is not None:
+        c = view.comply_or_explain
+        blocks.append(Paragraph((Span(lab.comply_or_explain + ": ", strong=True), Span(c.statement))))
+    blocks.append(Paragraph(text(view.meta), "muted"))
+    return Box(lab.summary, tuple(blocks))
+
+
+def build_document(view: ReportView) -> Document:
+    """The report of `view` as blocks, summary first, details after."""
+    lab = view.labels
+    out: list[Block] = [Heading(1, lab.title), summary_box(view)]
+    add = out.append
+
+    add(Heading(2, lab.details))
+    for r in view.rankings:
+        add(Heading(3, r.heading))
+        add(Paragraph(text(" ".join(p for p in (r.summary, r.example) if p))))
+        add(Paragraph(text(r.confidence_text)))
+        pros = tuple(ListItem(_cited(p.text, p.sources), "plus") for p in r.pros)
+        cons = tuple(ListItem(_cited(p.text, p.sources), "minus") for p in r.cons)
+        add(Heading(4, r.pros_title))
+        add(BulletList(pros) if pros else Paragraph(text(lab.no_pros), "muted"))
+        add(Heading(4, r.cons_title))
+        add(BulletList(cons) if cons else Paragraph(text(lab.no_cons), "muted"))
+        if r.comparison:
+            add(Heading(4, r.comparison_title))
+            add(BulletList(tuple(
+                ListItem((*_cited(row.text, row.sources),
+                          Span(" — " + lab.favours.format(option=row.favours_name), emphasis=True)),
+                         "plus" if row.favours_recommended else "minus")
+                for row in r.comparison)))
+        add(Heading(4, lab.scores))
+        add(Table((lab.option, lab.points, ""),
+                  tuple((o.name, o.points_text, lab.ruled_out if o.excluded else "") for o in r.options),
+                  (False, True, False)))
+        add(Paragraph(text(lab.points_explained), "muted"))
+
+    if view.reasons:
+        add(Heading(2, lab.why))
+        add(BulletList(tuple(ListItem((Span(r.text), Span(" (" + r.tag + ")", muted=True))) for r in view.reasons)))
+
+    add(Heading(2, lab.what_to_do))
+    if view.checklist:
+        add(Checklist(tuple(
+            (Span(i.title, strong=True), Span(f" ({i.category_label}): "), *_cited(i.text, i.sources))
+            for i in view.checklist)))
+    else:
+        add(Paragraph(text(lab.no_checklist)))
+
+    if view.constraints:
+        add(Heading(2, lab.requirements))
+        add(BulletList(tuple(
+            ListItem((Span(c.title, strong=True), Span(": "), *_cited(c.reason, c.sources))) for c in view.constraints)))
+
+    if view.notices:
+        add(Heading(2, lab.notices))
+        for n in view.notices:
+            add(Note(n.title, _cited(n.text, n.sources), _NOTE_KINDS.get(n.kind, "info")))
+
+    if view.comply_or_explain is not None:
+        c = view.comply_or_explain
+        add(Heading(2, lab.comply_or_explain))
+        add(Paragraph(text(c.statement)))
+        if c.deviates:
+            add(Note(lab.justification, text(c.reason or lab.no_reason), "quote"))
+
+    if view.what_would_change:
+        add(Heading(2, lab.what_would_change))
+        add(BulletList(tuple(ListItem(text(w.text)) for w in view.what_would_change)))
+
+    if view.further_reading:
+        add(Heading(2, lab.further_reading))
+        add(BulletList(tuple(
+            ListItem((Span(r.title, url=r.url),) + ((Span(" — " + r.text),) if r.text else ()))
+            for r in view.further_reading)))
+
+    add(Heading(2, lab.your_answers))
+    for section in view.answers:
+        add(Heading(3, section.title))
+        add(BulletList(tuple(
+            ListItem((Span(a.question_text + " "), Span(a.answer, strong=True))) for a in section.answers)))
+
+    if view.sources:
+        add(Heading(2, lab.sources))
+        add(BulletList(tuple(
+            ListItem((Span(s.id + ": "), Span(s.title, url=s.url))
+                     + ((Span(", " + s.date),) if s.date else ())
+                     + ((Span(" (" + s.status_label + ")", emphasis=True),) if s.status_label else ()))
+            for s in view.sources)))
+
+    add(Paragraph((Span(lab.made_with, emphasis=True),), "muted"))
+    return Document(
+        language=view.language,
+        title=lab.title,
+        header=f"{lab.title} — {view.headline}",
+        footer=f"{view.questionnaire_title} ({view.questionnaire_id}, {lab.version}) · {view.date}",
+        page_label=lab.page,
+        blocks=tuple(out),
+    )

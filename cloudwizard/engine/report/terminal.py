@@ -1,0 +1,128 @@
+"""The report for a terminal: wrapped to its width, headings and lists readable, no Markdown syntax.
+
+With `color`, headings are bold and notes and citations dim (ANSI SGR codes only: no cursor
+movement, no window titles). Every text has its control characters made visible first, so a
+questionnaire cannot clear the screen or forge lines.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+from cloudwizard.engine.report.document import (
+    Block,
+    Box,
+    BulletList,
+    Checklist,
+    Document,
+    Heading,
+    Inline,
+    Note,
+    Paragraph,
+    Table,
+)
+from cloudwizard.engine.report.safety import plain, safe_url
+
+MIN_WIDTH, MAX_WIDTH = 40, 100
+_MARKS = {"bullet": "•", "plus": "+", "minus": "−"}
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color and text else text
+
+
+def width_of(text: str) -> int:
+    """Columns `text` takes (East Asian wide characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def _inline(spans: Inline) -> str:
+    out = []
+    for s in spans:
+        body = plain(s.text, fold_lines=True)
+        url = safe_url(s.url)
+        out.append(f"{body} <{url}>" if url else body)
+    return "".join(out)
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, width=max(MIN_WIDTH // 2, width), initial_indent=first, subsequent_indent=rest,
+                         break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
+
+
+def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
+    w = width - len(indent)
+    if isinstance(b, Heading):
+        title = plain(b.text, fold_lines=True)
+        if b.level <= 2:
+            rule = ("═" if b.level == 1 else "─") * min(w, max(width_of(title), 8))
+            return ["", *[indent + style(line, "1") for line in _wrap(title, w, "", "")], indent + rule]
+        return ["", *[indent + style(line, "1") for line in _wrap(title, w, "", "")]]
+    if isinstance(b, Paragraph):
+        lines = _wrap(_inline(b.spans), w, "", "")
+        code = "1" if b.role == "lead" else "2" if b.role == "muted" else ""
+        return [indent + (style(line, code) if code else line) for line in lines] + [""]
+    if isinstance(b, BulletList):
+        out = []
+        for item in b.items:
+            mark = _MARKS[item.marker] + " "
+            out += [indent + line for line in _wrap(_inline(item.spans), w, "  " + mark, "    ")]
+        return [*out, ""]
+    if isinstance(b, Checklist):
+        out = []
+        for spans in b.items:
+            out += [indent + line for line in _wrap(_inline(spans), w, "  [ ] ", "      ")]
+        return [*out, ""]
+    if isinstance(b, Table):
+        cells = [[plain(c, fold_lines=True) for c in row] for row in (b.header, *b.rows)]
+        widths = [max(width_of(r[i]) for r in cells) for i in range(len(b.header))]
+
+        def table_row(row: list[str]) -> str:
+            parts = []
+            for i, c in enumerate(row):
+                pad = " " * (widths[i] - width_of(c))
+                parts.append(pad + c if i < len(b.numeric) and b.numeric[i] else c + pad)
+            return (indent + "  " + "   ".join(parts)).rstrip()
+
+        head = table_row(cells[0])
+        return [style(head, "1"), indent + "  " + "─" * (width_of(head) - len(indent) - 2),
+                *[table_row(r) for r in cells[1:]], ""]
+    if isinstance(b, Note):
+        out = []
+        if b.title:
+            out += [indent + "┃ " + style(line, "1") for line in _wrap(plain(b.title, fold_lines=True), w - 2, "", "")]
+        out += [indent + "┃ " + line for line in _wrap(_inline(b.spans), w - 2, "", "")]
+        return [*out, ""]
+    if isinstance(b, Box):
+        out = [indent + "┏" + "━" * (w - 1), indent + "┃ " + style(plain(b.title, fold_lines=True).upper(), "1")]
+        for inner in b.blocks:
+            for line in _block(inner, w - 2, style):
+                if line or out[-1] != "┃":
+                    out.append(("┃ " + line) if line else "┃")
+        while out and out[-1] == "┃":
+            out.pop()
+        return [*out, indent + "┗" + "━" * (w - 1), ""]
+    raise TypeError(f"not a block: {b!r}")
+
+
+def render(doc: Document, width: int = 80, color: bool = False) -> str:
+    """`doc` as terminal text, wrapped to `width` columns (kept between 40 and 100)."""
+    width = max(MIN_WIDTH, min(MAX_WIDTH, width))
+    style = _Style(color)
+    lines: list[str] = []
+    for b in doc.blocks:
+        lines += _block(b, width, style)
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    out: list[str] = []
+    for line in lines:  # at most one empty line in a row
+        if line or (out and out[-1]):
+            out.append(line.rstrip())
+    return "\n".join(out) + "\n"

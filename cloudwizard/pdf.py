@@ -1,0 +1,321 @@
+"""The report on paper: a PDF (or a printer) laid out page by page with Qt's text engine.
+
+Imported only when a PDF or a printout is asked for (``recommend --format pdf``, Save as PDF,
+Print), so nothing else pays for Qt. Each block of the report's `Document` is laid out on its own
+(a list item, a paragraph, a table), then placed on pages: page 1 holds the summary box, a heading
+never ends a page (it moves on with what follows), a long text breaks between lines, and every page
+has a running header and a footer with the page number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from cloudwizard.engine.answers import SaveError
+from cloudwizard.engine.report import html as report_html
+from cloudwizard.engine.report.document import (
+    Block,
+    Box,
+    BulletList,
+    Checklist,
+    Document,
+    Heading,
+    Inline,
+    Note,
+    Paragraph,
+    Table,
+)
+
+#: Resolution of the PDF's layout (dots per inch); text and lines stay vector graphics.
+RESOLUTION = 300
+MARGINS_MM = (20.0, 22.0, 20.0, 20.0)  # left, top, right, bottom (header and footer sit in the margins)
+ACCENT = QColor("#0b4f8a")
+BOX_FILL = QColor("#f2f7fc")
+FONT = "DejaVu Sans"
+_PRINT_CSS = f"""
+body {{ color: #1b1f24; }}
+h1 {{ font-size: 20pt; color: {report_html.ACCENT}; margin: 0; }}
+h2 {{ font-size: 14pt; color: {report_html.ACCENT}; margin: 0; }}
+h3 {{ font-size: 12pt; margin: 0; }}
+h4 {{ font-size: 10.5pt; margin: 0; }}
+p {{ margin: 0; }}
+p.lead {{ font-size: 14pt; font-weight: bold; color: {report_html.ACCENT}; }}
+p.muted {{ font-size: 8.5pt; color: #555555; }}
+span.muted {{ color: #555555; font-size: 8.5pt; }}
+span.plus {{ color: #1d6b2f; font-weight: bold; }}
+span.minus {{ color: #8a1c1c; font-weight: bold; }}
+th {{ text-align: left; font-weight: bold; }}
+"""
+#: Space above each kind of block, in points.
+_SPACE = {1: 0.0, 2: 16.0, 3: 11.0, 4: 8.0}
+
+
+@dataclass(slots=True)
+class _Item:
+    """One laid-out piece: its text document, where it may break, and how it sits on the page."""
+
+    doc: QTextDocument
+    height: float
+    space_before: float
+    keep_with_next: bool = False
+    in_box: bool = False
+    page_break_after: bool = False
+    breaks: tuple[float, ...] = ()
+
+
+class _Layout:
+    """Lays blocks out for one paint device (sizes in its pixels)."""
+
+    def __init__(self, device: QPagedPaintDevice, width: float) -> None:
+        self.device = device
+        self.dpi = device.logicalDpiY()
+        self.width = width
+        self.font = QFont(FONT)
+        self.font.setPointSizeF(10.0)
+        self.box_pad = self.pt(9)
+
+    def pt(self, points: float) -> float:
+        """Points in device pixels."""
+        return points * self.dpi / 72.0
+
+    @staticmethod
+    def css_px(points: float) -> int:
+        """Points in the HTML's pixels (1/96 inch, whatever the device)."""
+        return round(points * 96 / 72)
+
+    def item(self, fragment: str, space: float, *, in_box: bool = False, keep: bool = False) -> _Item:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(_PRINT_CSS)
+        doc.setHtml(fragment)
+        doc.setTextWidth(self.width - (2 * self.box_pad if in_box else 0))
+        height = doc.size().height()
+        return _Item(doc, height, self.pt(space), keep, in_box, breaks=_line_breaks(doc))
+
+    def marked(self, mark: str, spans: Inline, cls: str = "") -> str:
+        sign = f'<span class="{cls}">{mark}</span>' if cls else mark
+        return (f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+                f'<td width="{self.css_px(14)}">{sign}</td><td>{report_html.inline(spans)}</td></tr></table>')
+
+    def blocks(self, blocks: tuple[Block, ...], *, in_box: bool = False) -> list[_Item]:
+        out: list[_Item] = []
+        for b in blocks:
+            if isinstance(b, Heading):
+                out.append(self.item(report_html.block(b), _SPACE.get(b.level, 8.0), in_box=in_box, keep=True))
+            elif isinstance(b, Paragraph):
+                out.append(self.item(report_html.block(b), 5.0 if b.role != "lead" else 2.0, in_box=in_box))
+            elif isinstance(b, BulletList):
+                for i, entry in enumerate(b.items):
+                    mark, cls = {"bullet": ("•", ""), "plus": ("+", "plus"), "minus": ("\u2212", "minus")}[entry.marker]
+                    out.append(self.item(self.marked(mark, entry.spans, cls), 4.0 if i == 0 else 2.0, in_box=in_box))
+            elif isinstance(b, Checklist):
+                for i, spans in enumerate(b.items):
+                    out.append(self.item(self.marked("\u2610", spans), 4.0 if i == 0 else 2.5, in_box=in_box))
+            elif isinstance(b, Table):
+                table = report_html.block(b).replace('<table class="scores">',
+                                                     '<table cellspacing="0" cellpadding="3">')
+                out.append(self.item(table, 4.0, in_box=in_box))
+            elif isinstance(b, Note):
+                color = {"warning": "#b35c00", "quote": "#777777"}.get(b.kind, report_html.ACCENT)
+                title = f"<p><b>{report_html.esc(b.title)}</b></p>" if b.title else ""
+                body = f"<i>{report_html.inline(b.spans)}</i>" if b.kind == "quote" else report_html.inline(b.spans)
+                out.append(self.item(
+                    f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="{self.css_px(3)}" '
+                    f'bgcolor="{color}"></td><td width="{self.css_px(8)}"></td><td>{title}<p>{body}</p></td>'
+                    f"</tr></table>", 7.0, in_box=in_box))
+            elif isinstance(b, Box):
+                inner = self.blocks((Heading(4, b.title), *b.blocks), in_box=True)
+                inner[-1].page_break_after = True
+                out += inner
+        return out
+
+
+def _line_breaks(doc: QTextDocument) -> tuple[float, ...]:
+    """The bottoms of the lines of `doc`: where it may be cut between pages."""
+    out: list[float] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        text_layout = block.layout()
+        for n in range(text_layout.lineCount()):
+            line = text_layout.lineAt(n)
+            out.append(top + line.y() + line.height())
+        block = block.next()
+    return tuple(sorted(set(out)))
+
+
+@dataclass(slots=True)
+class _Placed:
+    item: _Item
+    y: float
+    start: float
+    end: float
+
+
+def _paginate(items: list[_Item], page_height: float) -> list[list[_Placed]]:
+    pages: list[list[_Placed]] = [[]]
+    y = 0.0
+    for i, item in enumerate(items):
+        space = item.space_before if y > 0 else 0.0
+        need = item.height
+        if item.keep_with_next and i + 1 < len(items):
+            following = items[i + 1]
+            need += following.space_before + min(following.height, page_height / 4)
+        if y > 0 and y + space + need > page_height:
+            pages.append([])
+            y, space = 0.0, 0.0
+        start = 0.0
+        y += space
+        while item.height - start > page_height - y + 0.5:
+            # Too tall for what is left of the page: cut after the last line that fits.
+            fits = [b for b in item.breaks if start < b <= start + page_height - y]
+            cut = fits[-1] if fits else start + page_height - y
+            if cut <= start:
+                cut = start + page_height - y
+            pages[-1].append(_Placed(item, y, start, cut))
+            pages.append([])
+            y, start = 0.0, cut
+        pages[-1].append(_Placed(item, y, start, item.height))
+        y += item.height - start
+        if item.page_break_after and i + 1 < len(items):
+            pages.append([])
+            y = 0.0
+    return [p for p in pages if p]
+
+
+def paint(doc: Document, device: QPagedPaintDevice) -> int:
+    """Lay `doc` out on `device` (a PDF writer or a printer) and paint every page; returns the page count."""
+    # The painter's origin is the top left corner of the printable area (inside the margins); the
+    # header and the footer are drawn in the margins, above and below it.
+    paint_rect = device.pageLayout().paintRectPixels(device.logicalDpiY())
+    body = QRectF(0, 0, paint_rect.width(), paint_rect.height())
+    lay = _Layout(device, body.width())
+    pages = _paginate(lay.blocks(doc.blocks), body.height())
+    painter = QPainter(device)
+    try:
+        small = QFont(FONT)
+        small.setPointSizeF(7.5)
+        for number, placed in enumerate(pages, start=1):
+            if number > 1:
+                device.newPage()
+            _frame_box(painter, lay, body, placed)
+            for p in placed:
+                x = body.left() + (lay.box_pad if p.item.in_box else 0)
+                painter.save()
+                painter.translate(QPointF(x, body.top() + p.y - p.start))
+                painter.setClipRect(QRectF(0, p.start, body.width(), p.end - p.start))
+                p.item.doc.drawContents(painter, QRectF(0, p.start, body.width(), p.end - p.start))
+                painter.restore()
+            _header_footer(painter, lay, doc, body, small, number, len(pages))
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _frame_box(painter: QPainter, lay: _Layout, body: QRectF, placed: list[_Placed]) -> None:
+    boxed = [p for p in placed if p.item.in_box]
+    if not boxed:
+        return
+    top = body.top() + boxed[0].y - lay.box_pad
+    bottom = body.top() + boxed[-1].y + (boxed[-1].end - boxed[-1].start) + lay.box_pad
+    rect = QRectF(body.left(), top, body.width(), bottom - top)
+    painter.save()
+    painter.setPen(QPen(ACCENT, lay.pt(1.5)))
+    painter.setBrush(BOX_FILL)
+    painter.drawRoundedRect(rect, lay.pt(4), lay.pt(4))
+    painter.restore()
+
+
+def _header_footer(painter: QPainter, lay: _Layout, doc: Document, body: QRectF, font: QFont,
+                   number: int, pages: int) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#555555"))
+    metrics = QFontMetricsF(font, lay.device)
+    gap = lay.pt(8)
+    head_y = body.top() - gap
+    foot_y = body.bottom() + gap + metrics.ascent()
+    page_text = doc.page_label.format(page=number, pages=pages)
+    page_w = metrics.horizontalAdvance(page_text)
+    if number > 1:
+        header = metrics.elidedText(doc.header, Qt.TextElideMode.ElideRight, body.width())
+        painter.drawText(QPointF(body.left(), head_y - metrics.descent()), header)
+        painter.setPen(QPen(QColor("#c9d6e3"), lay.pt(0.5)))
+        painter.drawLine(QPointF(body.left(), head_y + lay.pt(2)), QPointF(body.right(), head_y + lay.pt(2)))
+        painter.setPen(QColor("#555555"))
+    footer = metrics.elidedText(doc.footer, Qt.TextElideMode.ElideRight, body.width() - page_w - gap)
+    painter.drawText(QPointF(body.left(), foot_y), footer)
+    painter.drawText(QPointF(body.right() - page_w, foot_y), page_text)
+    painter.restore()
+
+
+def _ensure_app() -> None:
+    """Qt's text layout needs a GUI application; the command line has none (and no display)."""
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        global _APP
+        _APP = QGuiApplication(["cloudwizard"])
+
+
+_APP: QGuiApplication | None = None
+
+
+def write_pdf(doc: Document, path: str | Path) -> int:
+    """Write `doc` as an A4 PDF to `path` (via a temporary file: a failure leaves no half file).
+
+    Returns:
+        the number of pages.
+
+    Raises:
+        SaveError: when the file cannot be written.
+    """
+    _ensure_app()
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path())
+    except OSError as exc:
+        raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
+    os.close(fd)
+    try:
+        writer = QPdfWriter(tmp)
+        writer.setTitle(doc.header)
+        writer.setCreator("CloudWizard")
+        writer.setResolution(RESOLUTION)
+        left, top, right, bottom = MARGINS_MM
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter))
+        pages = paint(doc, writer)
+        del writer  # closes the file
+        if Path(tmp).stat().st_size == 0:
+            raise SaveError(0, f"Could not save {target}: the PDF came out empty.")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return pages
+
