@@ -32,7 +32,9 @@ class Terminal:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._seen = 0
         environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-        environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1"})
+        # PAGER=cat: the advice is read in full here, not through less (tests/cli/test_pager* cover paging).
+        environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1",
+                            "PAGER": "cat"})
         environment.update(env or {})
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become the program
@@ -110,8 +112,8 @@ class Terminal:
 
     @property
     def screen(self) -> str:
-        """Everything printed so far (line ends normalised)."""
-        return self._buffer
+        """Everything printed so far (line ends normalised), without colour and erase-line sequences."""
+        return _SGR.sub("", self._buffer)
 
     def overlong_lines(self, text: str | None = None) -> list[str]:
         """Lines wider than the terminal, not counting what was typed at the end of a prompt line.
@@ -119,7 +121,7 @@ class Terminal:
         A line holding one word longer than the terminal (a long file path) cannot be helped.
         """
         out = []
-        for line in (self._buffer if text is None else text).split("\n"):
+        for line in (self.screen if text is None else _SGR.sub("", text)).split("\n"):
             shown = line
             for typed in sorted(self.sent, key=len, reverse=True):
                 if typed and shown.endswith(typed):
@@ -128,6 +130,10 @@ class Terminal:
             if len(shown.rstrip()) > self.columns and len(shown.split()) > 1:
                 out.append(line)
         return out
+
+
+# Select Graphic Rendition (colour, bold) and erase-to-end-of-line: zero width on the screen.
+_SGR = re.compile(r"\x1b\[[0-9;]*[mK]")
 
 
 def flat(text: str) -> str:

@@ -90,8 +90,16 @@ def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
             return (indent + "  " + "   ".join(parts)).rstrip()
 
         head = table_row(cells[0])
-        return [style(head, "1"), indent + "  " + "─" * (width_of(head) - len(indent) - 2),
-                *[table_row(r) for r in cells[1:]], ""]
+        if width_of(head) <= width and all(width_of(table_row(r)) <= width for r in cells[1:]):
+            return [style(head, "1"), indent + "  " + "─" * (width_of(head) - len(indent) - 2),
+                    *[table_row(r) for r in cells[1:]], ""]
+        # Too wide for the terminal: each row as its first cell, then "header: cell" lines under it.
+        out = []
+        for row in cells[1:]:
+            out += [indent + style(line, "1") for line in _wrap(row[0], w, "  ", "    ")]
+            for name, cell in zip(cells[0][1:], row[1:], strict=False):
+                out += [indent + line for line in _wrap(f"{name}: {cell}", w, "    ", "      ")]
+        return [*out, ""]
     if isinstance(b, Note):
         out = []
         if b.title:
