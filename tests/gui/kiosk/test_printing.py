@@ -51,7 +51,10 @@ print("kiosk printed:", printing.print_html("<p>Advice</p>", "CloudWizard advice
 from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
 QPrintDialog.exec = lambda self: QPrintDialog.DialogCode.Rejected  # the desktop's dialog, answered
 from cloudwizard.gui import export
-print("desktop printed:", export.print_html("<p>Advice</p>", None))
+from cloudwizard.engine.loader import load_bundled
+from cloudwizard.engine.recommender import recommend
+from cloudwizard.engine.report.view import build_view
+print("desktop printed:", export.print_view(build_view(recommend(load_bundled(), {}), "en"), None))
 print("printers:", [p.printerName() for p in QPrinterInfo.availablePrinters()])
 print("CUPS_SERVER=" + os.environ.get("CUPS_SERVER", ""))
 """
