@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,9 +32,7 @@ def main() -> int:
     parser.add_argument("--answers", default="federal", choices=["federal", "sme", "consumer"])
     args = parser.parse_args()
 
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from cloudwizard.engine.answers import read_answers
     from cloudwizard.engine.loader import bundled_path, load
@@ -50,55 +49,62 @@ def main() -> int:
         width, height = (int(x) for x in size.split("x"))
         for lang in args.lang:
             w = build_app(questionnaire=q, kiosk=KioskConfig(default_language=lang, pin_hash="0", pin_salt="0"))
-            assert w.kiosk is not None
-            w.kiosk.print_html = lambda _html, _title: True  # no printer here: say it printed
             w.window.resize(width, height)
-            w.window.show()  # not full screen: the size asked for
-            w.window.activateWindow()
-
-            def settle() -> None:
-                for _ in range(5):
-                    app.processEvents()
-
-            def click(name: str) -> None:
-                widget = w.window.findChild(QWidget, name)
-                assert widget is not None, name
-                QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, widget.height() // 2))
-                settle()
-
-            def shot(name: str, lang: str = lang, size: str = size) -> None:
-                settle()
-                path = out / f"kiosk-{size}-{lang}-{name}.png"
-                w.window.grab().save(str(path))
-                print(path)
-
-            c = w.controller
-            shot("01-welcome")
-            click(f"audience_{found.data.answers['audience']}")
-            click("nextButton")
-            shot("02-question")
-            for qid, value in found.data.answers.items():
-                c.set_answer(qid, value)
-            c.show_result()
-            shot("03-result")
-            w.kiosk.overlay.start(30)
-            shot("04-idle-warning")
-            click("moreTimeButton")
-            click("kioskTextSize")
-            shot("05-result-larger-text")
-            click("kioskPrint")
-            click("kioskContrast")
-            shot("06-result-larger-text-contrast")
-            w.kiosk.open_admin()
-            settle()
-            assert w.kiosk.admin is not None
-            w.kiosk.admin.grab().save(str(out / f"kiosk-{size}-{lang}-07-staff-prompt.png"))
-            w.kiosk.admin.reject()
-            click("startOverButton")
-            shot("08-after-reset")
-            w.kiosk.shutdown()
-            w.window.close()
+            render(app, w, out / f"kiosk-{size}-{lang}-", dict(found.data.answers))
     return 0
+
+
+def render(app: Any, w: Any, prefix: Path, answers: dict[str, Any]) -> None:
+    """Walk one kiosk through a visit, saving ``<prefix><step>.png`` at each step."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    assert w.kiosk is not None
+    w.kiosk.print_html = lambda _html, _title: True  # no printer here: say it printed
+    w.window.show()  # not full screen: the size asked for
+    w.window.activateWindow()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def click(name: str) -> None:
+        widget = w.window.findChild(QWidget, name)
+        assert widget is not None, name
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, widget.height() // 2))
+        settle()
+
+    def shot(name: str, widget: Any = None) -> None:
+        settle()
+        path = Path(f"{prefix}{name}.png")
+        (widget or w.window).grab().save(str(path))
+        print(path)
+
+    c = w.controller
+    shot("01-welcome")
+    click(f"audience_{answers['audience']}")
+    click("nextButton")
+    shot("02-question")
+    for qid, value in answers.items():
+        c.set_answer(qid, value)
+    c.show_result()
+    shot("03-result")
+    w.kiosk.overlay.start(30)
+    shot("04-idle-warning")
+    click("moreTimeButton")
+    click("kioskTextSize")
+    shot("05-result-larger-text")
+    click("kioskPrint")
+    click("kioskContrast")
+    shot("06-result-larger-text-contrast")
+    w.kiosk.open_admin()
+    shot("07-staff-prompt", w.kiosk.admin)
+    w.kiosk.admin.reject()
+    click("startOverButton")
+    shot("08-after-reset")
+    w.kiosk.shutdown()
+    w.window.close()
 
 
 if __name__ == "__main__":

@@ -197,7 +197,7 @@ class AdminDialog(QDialog):
 
         self._unlock = QTimer(self)
         self._unlock.setInterval(500)
-        self._unlock.timeout.connect(self._show_lock)
+        self._unlock.timeout.connect(self.refresh_lock)
         self._watch = QTimer(self)
         self._watch.setInterval(1000)
         self._watch.timeout.connect(self.check_timeout)
@@ -214,7 +214,7 @@ class AdminDialog(QDialog):
         self.language_combo.currentIndexChanged.connect(
             lambda i: self.defaultLanguageChosen.emit(str(self.language_combo.itemData(i))))
         self.retranslate()
-        self._show_lock()
+        self.refresh_lock()
 
     def _key(self, digit: str, parent: QWidget) -> QPushButton:
         b = QPushButton(digit, parent)
@@ -250,7 +250,7 @@ class AdminDialog(QDialog):
     def try_pin(self) -> None:
         """Check the PIN typed; show the panel, or say what is wrong."""
         _ = self._l10n.gettext
-        self._show_lock()  # a lock that has just run out: its message goes first
+        self.refresh_lock()  # a lock that has just run out: its message goes first
         outcome = self._guard.check(self.pin_input.text())
         self.pin_input.clear()
         if outcome is Outcome.OK:
@@ -266,9 +266,10 @@ class AdminDialog(QDialog):
                 _("The staff PIN in the kiosk configuration cannot be used; the kiosk's log says why.")
                 if self._pin_refused else _("No staff PIN is set in the kiosk configuration."))
         if outcome is Outcome.LOCKED:
-            self._show_lock()
+            self.refresh_lock()
 
-    def _show_lock(self) -> None:
+    def refresh_lock(self) -> None:
+        """Show the lock (keys off, the time left) or its end; a timer calls it twice a second."""
         _ = self._l10n.gettext
         left = self._guard.locked_for()
         locked = left > 0

@@ -291,14 +291,13 @@ class KioskMode(QObject):
                                  clock=self.clock, pin_refused=self.config.pin_refused)
         self.admin.exitRequested.connect(self.exit)
         self.admin.defaultLanguageChosen.connect(self.set_default_language)
-        # Closed in any way (OK, Cancel, its own time-out, a reset, Alt+F4 on the dialog): counting resumes.
+        # Closed in any way (OK, Cancel, Escape, its own time-out, a reset): `finished`, and counting resumes.
         self.admin.finished.connect(self._admin_closed)
-        self.admin.destroyed.connect(self._admin_closed)
         self.idle.pause()  # no reset under staff's hands; the dialog times out by itself
         self.admin.open()
         self.admin.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _admin_closed(self, *_args: object) -> None:
+    def _admin_closed(self, _result: int) -> None:
         if not self.exiting and not self.overlay.running:
             self.idle.restart()
 
