@@ -146,6 +146,60 @@ def bench_recommend(quick: bool) -> None:
           f"{'ok' if statistics.median(cf_times) < 0.05 else 'MISSED'}")
 
 
+def bench_influence(quick: bool) -> None:
+    """The influence report on the bundled questionnaire (its timing used to be a test; issue 14)."""
+    from cloudwizard.engine.influence import DEFAULT_SAMPLES, influence
+    from cloudwizard.engine.loader import load_bundled
+    from cloudwizard.engine.recommender import recommend
+
+    q = load_bundled()
+    t = best_of(lambda: influence(q), 1 if quick else 3)
+    rng = random.Random(3)
+    answers = random_complete_answers(q, rng)
+    one = best_of(lambda: recommend(q, answers, counterfactuals=False), 20)
+    print(f"influence report ({DEFAULT_SAMPLES} samples, {len(q.questions)} questions): {t:.2f} s "
+          f"(one recommendation {one * 1000:.2f} ms, so {t / one:,.0f} recommendations' worth; goal < 5 s) -> "
+          f"{'ok' if t < 5 else 'MISSED'}")
+
+
+def bench_hostile(quick: bool) -> None:
+    """Hostile files within the documented limits (issue 14): each must cost bounded time and memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = []
+        flat = Path(tmp) / "flat.yaml"
+        items = 3_000_000 if quick else 15_000_000
+        flat.write_text("items: [" + "1," * (items - 1) + "1]\n", encoding="utf-8")
+        cases.append((f"list of {items:,} items ({flat.stat().st_size / 1e6:.1f} MB)", flat))
+        names = Path(tmp) / "unknown.yaml"
+        n_q, n_rules = 20_000, (300 if quick else 3_000)
+        out = ["format: 1", "id: big", 'version: "1"', "languages: [en]", "fallback_language: en", "title: {en: Big}",
+               "sections:"]
+        for s in range(0, n_q, 100):
+            out += [f"  - id: s{s}", "    title: {en: S}", "    questions:"]
+            out += [f"      - {{id: q{i:05d}, type: yesno, label: {{en: Q}}}}" for i in range(s, s + 100)]
+        out.append("rules:")
+        out += [f'  - {{id: r{r}, when: "x{r:05d}q", score: {{public: 1}}}}' for r in range(n_rules)]
+        names.write_text("\n".join(out) + "\n", encoding="utf-8")
+        cases.append((f"{n_rules:,} unknown names among {n_q:,} questions ('did you mean')", names))
+        legit = Path(tmp) / "legit.yaml"
+        n_legit = 5_000 if quick else 50_000
+        legit.write_text(generate(n_legit), encoding="utf-8")
+        results = []
+        for what, path in [(f"baseline: a valid questionnaire of {n_legit:,} questions", legit), *cases]:
+            code = ("import resource, sys, time; from cloudwizard.engine.loader import load_questionnaire; "
+                    f"t = time.perf_counter(); r = load_questionnaire({str(path)!r}); t = time.perf_counter() - t; "
+                    "print(t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(r.report.errors))")
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            t, rss, errors = proc.stdout.split()
+            results.append((what, float(t), int(rss) / 1024, int(errors)))
+        _, base_t, base_mb, _ = results[0]
+        print(f"hostile files: {results[0][0]}: {base_t:.1f} s, {base_mb:.0f} MB peak")
+        for what, t, mb, errors in results[1:]:
+            ok = t <= 2 * base_t and mb <= max(2 * base_mb, 1024)
+            print(f"  {what}: {t:.1f} s ({t / base_t:.2f}x the baseline), {mb:.0f} MB peak, {errors} error(s) "
+                  f"(goal: at most 2x the baseline's time, memory under 2x or 1 GB) -> {'ok' if ok else 'MISSED'}")
+
+
 def bench_import(quick: bool) -> None:
     def run(code: str) -> float:
         t = time.perf_counter()
@@ -170,6 +224,8 @@ def main() -> None:
     print(f"Python {sys.version.split()[0]} on {sys.platform}")
     bench_import(args.quick)
     bench_recommend(args.quick)
+    bench_influence(args.quick)
+    bench_hostile(args.quick)
     bench_load(args.quick)
 
 

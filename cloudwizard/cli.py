@@ -268,6 +268,11 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     except ImportError:
         _err("the influence report is not available in this build")
         return EXIT_INVALID
+    from cloudwizard.engine.influence import MAX_SAMPLES  # issue 14: a bounded run
+
+    if not 1 <= ns.samples <= MAX_SAMPLES:
+        _err(f"--samples must be from 1 to {MAX_SAMPLES:,} (got {ns.samples})")
+        return EXIT_USAGE
     q = _load(ns.questionnaire)
     if q is None:
         return EXIT_INVALID

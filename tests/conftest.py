@@ -78,3 +78,14 @@ def _no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     from tests.reliability.netguard import block_network
 
     block_network(monkeypatch)
+
+
+# -- The slow packaging builds get a marker (issue 14) ---------------------------------------------
+_BUILD_FIXTURES = frozenset({"built", "deb", "installed_root", "wheel"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a built wheel, bundle or .deb with ``build``."""
+    for item in items:
+        if _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)

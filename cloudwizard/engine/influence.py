@@ -197,6 +197,10 @@ def _outcome(rec: Recommendation) -> _Outcome:
     )
 
 
+#: Most answer sets one run may sample: about 15 ms each on the bundled questionnaire, so a few minutes.
+MAX_SAMPLES = 10_000
+
+
 def influence(
     questionnaire: Questionnaire,
     *,
@@ -207,7 +211,12 @@ def influence(
 
     Deterministic for a given `seed`. Returns one entry per question, in reading order (a question
     never shown in any sample has ``visible == 0``).
+
+    Raises:
+        ValueError: `samples` is not from 1 to `MAX_SAMPLES` (the run time grows with it).
     """
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise ValueError(f"samples must be from 1 to {MAX_SAMPLES:,}, not {samples}")
     q = questionnaire
     rng = random.Random(seed)
     choose = random_chooser(rng)

@@ -252,6 +252,7 @@ class Wizard:
                 _("CloudWizard was not closed properly last time. Your answers were saved. Restore them?"),
                 _("Restore"),
                 _("Start afresh"),
+                default_yes=True,  # issue 14: Enter keeps the answers; only a deliberate choice discards them
             ):
                 self.controller.restore(saved.data)
             else:
@@ -744,6 +745,7 @@ def build_app(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         )
         autosave = Autosave(folder, lambda: controller.answers_file() if controller.session else None, window)
+        autosave.gettext = lambda: l10n.gettext  # issue 14: its messages in the person's language
         crashed = autosave.begin_run()
 
     wizard = Wizard(

@@ -2,11 +2,18 @@
 
 The session is saved atomically a moment after the last edit, and a marker file tells the next
 start whether the app crashed.
+
+The autosave file is only ever removed on purpose: when the person clears their answers or chooses
+to discard it, or when this run saved it and the session became empty. An autosave that cannot be
+read (damaged, or for another questionnaire) is moved aside to ``autosave.cwanswers.yaml.corrupt-
+<time>`` and the person is told where it is, so that the next edit does not overwrite it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +45,12 @@ class Autosave(QObject):
 
     def __init__(self, folder: Path, snapshot: Callable[[], AnswersFile | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: Returns the current ``_()`` (the app sets it; messages are in English until then).
+        self.gettext: Callable[[], Callable[[str], str]] = lambda: (lambda text: text)
+        #: Where an unreadable autosave was moved to, if it was.
+        self.set_aside_path: Path | None = None
+        self._written = False  # this run saved the file (so an empty session may remove it)
+        self._paused = False  # an unreadable autosave could not be moved aside: never overwrite it
         self.folder = folder
         self.path = folder / AUTOSAVE_NAME
         self.marker = folder / MARKER_NAME
@@ -50,7 +63,8 @@ class Autosave(QObject):
 
     def schedule(self) -> None:
         """Save a moment from now (edits in quick succession are saved once)."""
-        self._timer.start()
+        if not self._paused:
+            self._timer.start()
 
     def save_now(self) -> bool | None:
         """Save at once (or remove the autosave when the session holds nothing).
@@ -59,33 +73,77 @@ class Autosave(QObject):
             True when saved, None when there was nothing to save, False when saving failed.
         """
         self._timer.stop()
+        if self._paused:
+            return False
         data = self._snapshot()
         if data is None or not (data.answers or data.set_aside):
-            self.discard()
+            # Nothing to keep. Remove the file only if this run wrote it: an autosave from an earlier
+            # run, not yet restored or discarded, stays (e.g. an error at start-up saves an empty session).
+            if self._written:
+                self.discard()
             return None
-        from cloudwizard.engine.answers import SaveError, save_answers  # lazy: keeps start-up lean
+        from cloudwizard.engine.answers import save_answers  # lazy: keeps start-up lean
 
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             save_answers(self.path, data)
-        except (SaveError, OSError) as exc:
-            self.failed.emit(str(exc))
+        except OSError as exc:  # SaveError is an OSError
+            self.failed.emit(self._failure_message(exc))
             return False
+        self._written = True
         return True
+
+    def _failure_message(self, exc: OSError) -> str:
+        _ = self.gettext()
+        reasons = {
+            errno.ENOSPC: _("the disk is full"),
+            errno.EDQUOT: _("the disk is full"),
+            errno.EACCES: _("there is no permission to write there"),
+            errno.EPERM: _("there is no permission to write there"),
+            errno.EROFS: _("the folder is read-only"),
+            errno.ENOENT: _("the folder does not exist"),
+        }
+        reason = reasons.get(exc.errno or 0, _("the file could not be written"))
+        return _("Your answers could not be saved automatically ({reason}): {folder}. "
+                 "Save them with File ▸ Save answers.").format(reason=reason, folder=self.folder)
 
     def read(self, questionnaire: Questionnaire) -> AnswersResult | None:
         """The saved session checked against `questionnaire`, or None when there is none."""
         from cloudwizard.engine.answers import read_answers
 
-        if not self.path.is_file():
+        if not (self.path.exists() or self.path.is_symlink()):
             return None
         result = read_answers(self.path, questionnaire)
-        if result.data is None or not (result.data.answers or result.data.set_aside):
+        if result.data is None:  # damaged, or not for this questionnaire: keep it, out of the way
+            self._set_aside()
+            return None
+        if not (result.data.answers or result.data.set_aside):
             return None
         return result
 
+    def _set_aside(self) -> None:
+        """Move the unreadable autosave aside and say where it is (it is never deleted)."""
+        stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        _ = self.gettext()
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            self.failed.emit(_("The automatically saved answers could not be read, nor moved aside: {path}. "
+                               "Automatic saving is paused so they are not overwritten.").format(path=self.path))
+            self._timer.stop()
+            self._paused = True
+            return
+        self.set_aside_path = target
+        self.failed.emit(_("The automatically saved answers could not be read; they were kept as {path}.")
+                         .format(path=target))
+
     def discard(self) -> None:
-        """Forget the saved session."""
+        """Forget the saved session (the person chose to, or cleared their answers)."""
         self._timer.stop()
         with contextlib.suppress(OSError):
             self.path.unlink()

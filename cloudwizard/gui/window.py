@@ -434,8 +434,8 @@ class MainWindow(QMainWindow):
         self.act_help.setText(_("Help for this &question"))
 
     # -- dialogs -----------------------------------------------------------------------------
-    def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
-        """Ask a yes/no question; "no" is the safe default."""
+    def confirm(self, title: str, text: str, yes: str, no: str, *, default_yes: bool = False) -> bool:
+        """Ask a yes/no question; "no" is the default unless `default_yes` says "yes" is the safe one."""
         from PySide6.QtCore import Qt  # here, as below: the Qt namespace's enums cost ~14 ms to create
         from PySide6.QtWidgets import QMessageBox  # dialogs come later: keep their types out of the start-up
 
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)  # texts may quote file names and links: never markup
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no_button)
+        box.setDefaultButton(yes_button if default_yes else no_button)
         box.exec()
         return box.clickedButton() is yes_button
 

@@ -26,7 +26,7 @@ class Dialogs:
         self.asked: list[str] = []
         self.errors: list[tuple[str, str, str]] = []
 
-    def confirm(self, title: str, text: str, yes: str, no: str) -> bool:
+    def confirm(self, title: str, text: str, yes: str, no: str, **_options: object) -> bool:
         self.asked.append(title)
         return self.answer
 

@@ -237,7 +237,8 @@ def answers_for(draw: st.DrawFn, q: Questionnaire, valid_only: bool = False) -> 
 #: YAML's special and troublesome values, put in place of a value or inserted as lines.
 SPECIALS = (
     "~", "null", "yes", "no", "on", "off", "y", "n", "true", "False", ".inf", "-.inf", ".nan", "0x1F", "0o17",
-    "1e400", "-0", "12:30:00", "2026-01-01", "[]", "{}", "''", '""', "'", '"', "[", "{", "]", "}", "&a x", "*a",
+    "1e400", "1" + "0" * 400, "9" * 5000, "-1e16", "!!float nan", "!!float -inf", "!!int {a: 1}", "!!str [1]",
+    "-5", "-0", "12:30:00", "2026-01-01", "[]", "{}", "''", '""', "'", '"', "[", "{", "]", "}", "&a x", "*a",
     "*undefined", "!!str 1", "!!int x", "!!float y", "!!bool maybe", "!!binary aGVsbG8=", "!!set {a, b}",
     "!!python/object/apply:os.system ['id']", "!local x", "|", ">", "|-\n  block", "? complex", "- item",
     "- - nested", "<<: *a", "%YAML 1.1", "---", "...", "#", "@", "`", "\t", "\\", "\ufeff", "\u202e", "\x85",
