@@ -115,8 +115,8 @@ mount -t sysfs sys "$root/sys"
 # device nodes.
 mount -t tmpfs -o mode=755,size=1m devtmp "$root/dev"
 for node in "null c 1 3" "zero c 1 5" "full c 1 7" "random c 1 8" "urandom c 1 9" "tty c 5 0"; do
-  set -- $node
-  mknod -m 666 "$root/dev/$1" "$2" "$3" "$4"
+  read -r name kind major minor <<< "$node"
+  mknod -m 666 "$root/dev/$name" "$kind" "$major" "$minor"
 done
 mkdir -p "$root/dev/pts" "$root/dev/shm"
 mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts"
