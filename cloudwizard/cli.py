@@ -104,6 +104,11 @@ def _file_formats() -> tuple[str, ...]:
     return FILE_FORMATS
 
 
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The app's parser and the commands' parser, for tools that document them (packaging/make_manpage.py)."""
+    return _gui_parser(), _command_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)

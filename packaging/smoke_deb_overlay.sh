@@ -40,7 +40,17 @@ mkdir -p "$top/upper" "$top/work" "$top/root"
 if ! mount -t overlay overlay -o "lowerdir=/,upperdir=$top/upper,workdir=$top/work" "$top/root" 2>/dev/null; then
   echo "smoke_deb_overlay: cannot mount an overlay of / here (overlayfs not available?)" >&2; exit 77
 fi
-mount --rbind /dev "$top/root/dev"
+# A /dev of its own, not a bind of this system's: nothing done in the copy can touch real device nodes.
+mount -t tmpfs -o mode=755,size=1m devtmp "$top/root/dev"
+for node in "null c 1 3" "zero c 1 5" "full c 1 7" "random c 1 8" "urandom c 1 9" "tty c 5 0"; do
+  read -r name kind major minor <<< "$node"
+  mknod -m 666 "$top/root/dev/$name" "$kind" "$major" "$minor"
+done
+mkdir -p "$top/root/dev/pts" "$top/root/dev/shm"
+mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$top/root/dev/pts"
+ln -s pts/ptmx "$top/root/dev/ptmx"
+mount -t tmpfs -o mode=1777 shm "$top/root/dev/shm"
+ln -s /proc/self/fd "$top/root/dev/fd"
 mount -t proc proc "$top/root/proc"
 mkdir -p "$top/root/tmp/cloudwizard-deb"
 cp "$deb" "$top/root/tmp/cloudwizard-deb/"

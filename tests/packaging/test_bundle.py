@@ -17,6 +17,8 @@ a debootstrapped chroot or a container, which needs the network (see packaging/R
 
 from __future__ import annotations
 
+import argparse
+import gzip
 import json
 import os
 import re
@@ -70,9 +72,26 @@ def _app_env(home: Path) -> dict[str, str]:
     return env
 
 
+def _ensure_debian_package(command: str, package: str) -> None:
+    """Install a Debian package the packaging checks need when it is missing and apt-get can (as root).
+
+    patchelf (run paths of a non-Debian Python), lintian and debootstrap are not in the base set of
+    tools/bootstrap.sh; on a CI machine running as root they are installed here, once.
+    """
+    if shutil.which(command) or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", package]
+    if _run(install, env=env, timeout=600).returncode != 0:
+        _run(["apt-get", "update", "-qq"], env=env, timeout=600)
+        _run(install, env=env, timeout=600)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the bundle, then the .deb, exactly as the scripts in packaging/ do."""
+    if not sys.base_prefix.startswith("/usr"):  # a pyenv or similar Python: its run paths need patchelf
+        _ensure_debian_package("patchelf", "patchelf")
     build_dir = tmp_path_factory.mktemp("packaging-build")
     env = dict(os.environ, PYTHON=sys.executable, BUILD_DIR=str(build_dir))
     bundle_run = _run(["bash", PACKAGING / "build_bundle.sh"], env=env, timeout=600)
@@ -231,6 +250,43 @@ def test_every_bundled_library_finds_its_dependencies(built: Built) -> None:
     assert not missing, "libraries that are neither bundled nor installed:\n" + "\n".join(sorted(missing))
 
 
+def test_bundle_has_no_build_machine_path(built: Built) -> None:
+    """No run path leaves the bundle, and no file names the checkout or the build folder.
+
+    finish_bundle.py strips foreign RUNPATH/RPATH entries (a pyenv Python writes its own lib folder
+    into libpython and every lib-dynload module) and fails the build if one is left; this reads every
+    ELF file again with readelf, independently of that script.
+    """
+    _tool("readelf", "binutils")
+    bundle = built.bundle.resolve()
+    leaving = []
+    for elf in _elf_files(bundle):
+        out = _run(["readelf", "-d", elf]).stdout
+        for tag, value in re.findall(r"\((RUNPATH|RPATH)\)\s+Library \w+: \[([^\]]*)\]", out):
+            for entry in filter(None, value.split(":")):
+                resolved = Path(os.path.normpath(entry.replace("$ORIGIN", str(elf.parent))))
+                if not entry.startswith("$ORIGIN") or not resolved.is_relative_to(bundle):
+                    leaving.append(f"{elf.relative_to(bundle)}: {tag} {entry}")
+    assert not leaving, "run paths into the build machine:\n" + "\n".join(leaving)
+    needles = {str(REPO).encode(), str(built.build_dir.resolve()).encode()}
+    named = [str(p.relative_to(bundle)) for p in bundle.rglob("*")
+             if p.is_file() and not p.is_symlink() and any(n in p.read_bytes() for n in needles)]
+    assert not named, f"files naming the checkout or the build folder: {named}"
+    check = _run([sys.executable, PACKAGING / "finish_bundle.py", "--check", bundle])
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_bundle_is_stripped(built: Built) -> None:
+    """No symbol table (lintian's unstripped-binary-or-object) and no .comment section in any ELF file."""
+    _tool("readelf", "binutils")
+    unstripped = []
+    for elf in _elf_files(built.bundle):
+        sections = _run(["readelf", "-S", "-W", elf]).stdout
+        if re.search(r"\] \.(symtab|comment|debug_info)\s", sections):
+            unstripped.append(str(elf.relative_to(built.bundle)))
+    assert not unstripped, f"not stripped: {unstripped}"
+
+
 # -- desktop integration files -----------------------------------------------------------------
 
 
@@ -270,8 +326,9 @@ def test_changelog_has_this_version() -> None:
 def test_answers_files_are_recognised(tmp_path: Path) -> None:
     """The MIME type matches by name (*.cwanswers.yaml) and, for names that say nothing, by content.
 
-    A file named ``*.yaml`` stays plain YAML: both GIO and Qt take a single file-name match over
-    content sniffing (the shared-mime-info algorithm), so the app must save with its own suffix.
+    A file named plain ``*.yaml`` is YAML even when it holds answers: GIO and Qt take a file-name
+    match over content sniffing, and the magic's priority (below 80) keeps File::MimeInfo, which
+    xdg-mime uses outside GNOME and KDE, from checking content first. So all three agree.
     """
     update = _tool("update-mime-database", "shared-mime-info")
     share = tmp_path / "share"
@@ -289,6 +346,8 @@ def test_answers_files_are_recognised(tmp_path: Path) -> None:
         "saved-from-mail": (header + "cloudwizard_answers: 1\n", MIME_TYPE),
         "no-header": ("cloudwizard_answers: 1\nanswers: {}\n", MIME_TYPE),
         "other.yaml": ("name: something else\n", "application/x-yaml"),
+        # Answers in a file named plain *.yaml: YAML, for every implementation alike (see the XML).
+        "answers-in-plain.yaml": (header + "cloudwizard_answers: 1\n", "application/x-yaml"),
     }
     for name, (text, _) in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -306,6 +365,12 @@ def test_answers_files_are_recognised(tmp_path: Path) -> None:
         found = [_run([gio, "info", "-a", "standard::content-type", name], env=env, cwd=tmp_path).stdout
                  .split("standard::content-type:")[-1].strip() for name in files]
         assert found == expected, "GIO (GNOME)"
+    xdg_mime = shutil.which("xdg-mime")
+    if xdg_mime and shutil.which("mimetype"):  # xdg-mime outside GNOME/KDE asks File::MimeInfo
+        generic = {k: v for k, v in env.items() if k not in ("XDG_CURRENT_DESKTOP", "DESKTOP_SESSION",
+                                                            "KDE_FULL_SESSION", "GNOME_DESKTOP_SESSION_ID")}
+        found = [_run([xdg_mime, "query", "filetype", name], env=generic, cwd=tmp_path).stdout.strip() for name in files]
+        assert found == expected, "xdg-mime (File::MimeInfo)"
 
 
 # -- the Debian package ------------------------------------------------------------------------
@@ -329,15 +394,30 @@ def _depends(fields: dict[str, str]) -> set[str]:
     return {re.split(r"[\s(]", alt.strip())[0] for dep in fields["Depends"].split(",") for alt in dep.split("|")}
 
 
-def test_deb_control_fields(deb: Path) -> None:
+def _glibc_needed(bundle: Path) -> tuple[int, ...]:
+    """The newest GLIBC_x.y any bundled ELF file asks for, by ``objdump -T`` (not the build's readelf -V)."""
+    _tool("objdump", "binutils")
+    versions = set()
+    for elf in _elf_files(bundle):
+        versions |= set(re.findall(r"\bGLIBC_(\d+(?:\.\d+)+)\b", _run(["objdump", "-T", elf]).stdout))
+    assert versions, "no GLIBC symbol versions found: is objdump working?"
+    return max(tuple(int(p) for p in v.split(".")) for v in versions)
+
+
+def test_deb_control_fields(built: Built, deb: Path) -> None:
     fields = _control(deb)
     assert fields["Package"] == "cloudwizard"
     assert fields["Version"] == cloudwizard.__version__
     assert deb.name == f"cloudwizard_{cloudwizard.__version__}_{fields['Architecture']}.deb"
-    for qt_needs in ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libfreetype6",
-                     "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
-                     "libxcb-shape0", "libxcb-xkb1", "libxcb-render-util0", "libxcb-image0", "libx11-xcb1"):
-        assert qt_needs in _depends(fields), f"Depends lacks {qt_needs}"
+    # libc6 as new as the newest glibc symbol any bundled file needs, so apt refuses an older system.
+    libc = re.search(r"(?:^|, )libc6 \(>= ([\d.]+)\)", fields["Depends"])
+    assert libc, f"Depends has no versioned libc6: {fields['Depends']}"
+    assert tuple(int(p) for p in libc.group(1).split(".")) == _glibc_needed(built.bundle)
+    for needed in ("libegl1", "libgl1", "libxcb1", "libcups2", "libwayland-client0", "fontconfig-config", "xkb-data"):
+        assert needed in _depends(fields), f"Depends lacks {needed}"
+    carried = {p.name for p in built.bundle.rglob("*.so*")}
+    assert "libxcb-cursor.so.0" in carried and "libxcb-cursor0" not in _depends(fields), \
+        "a library the bundle carries is not a dependency"
     assert int(fields["Installed-Size"]) > 10_000
 
 
@@ -359,6 +439,94 @@ def test_deb_contents(deb: Path) -> None:
     assert owners == {"root/root"}, f"files not owned by root: {owners}"
     control = _run(["dpkg-deb", "-I", deb]).stdout
     assert not re.search(r"\b(postinst|postrm|preinst|prerm)\b", control), "maintainer scripts are not needed"
+    assert re.search(r"^\s+\d+ bytes,\s+\d+ lines\s+md5sums\b", control, re.MULTILINE), "no md5sums in the control archive"
+
+
+def test_deb_does_not_own_opt(deb: Path) -> None:
+    """/opt belongs to no package (base-files' postinst makes it): listing it would make dpkg delete it."""
+    names = [line.split()[5] for line in _run(["dpkg-deb", "-c", deb]).stdout.splitlines()]
+    assert "./opt/" not in names
+    assert "./opt/cloudwizard/" in names
+
+
+def test_deb_file_modes(deb: Path) -> None:
+    """Only the program is executable: shared libraries need no execute bit (lintian)."""
+    executable = set()
+    for line in _run(["dpkg-deb", "-c", deb]).stdout.splitlines():
+        mode, name = line.split()[0], line.split()[5]
+        if mode.startswith("-") and "x" in mode:
+            executable.add(name)
+    assert executable == {"./opt/cloudwizard/cloudwizard"}
+
+
+def test_deb_md5sums_match_the_files(deb: Path, tmp_path: Path) -> None:
+    assert _run(["dpkg-deb", "-x", deb, tmp_path / "root"]).returncode == 0
+    assert _run(["dpkg-deb", "-e", deb, tmp_path / "DEBIAN"]).returncode == 0
+    sums = (tmp_path / "DEBIAN" / "md5sums").read_text(encoding="utf-8")
+    listed = {line.split(None, 1)[1] for line in sums.splitlines()}
+    files = {str(p.relative_to(tmp_path / "root")) for p in (tmp_path / "root").rglob("*")
+             if p.is_file() and not p.is_symlink()}
+    assert listed == files
+    check = _run(["md5sum", "--check", "--quiet", tmp_path / "DEBIAN" / "md5sums"], cwd=tmp_path / "root")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_deb_changelog_is_in_debian_format(deb: Path, tmp_path: Path) -> None:
+    """A native package (no Debian revision): changelog.gz in Debian's format, made from CHANGELOG.md."""
+    parse = _tool("dpkg-parsechangelog", "dpkg-dev")
+    assert _run(["dpkg-deb", "-x", deb, tmp_path]).returncode == 0
+    doc = tmp_path / "usr/share/doc/cloudwizard"
+    assert sorted(p.name for p in doc.glob("changelog*")) == ["changelog.gz"]
+    plain = tmp_path / "changelog"
+    plain.write_bytes(gzip.decompress((doc / "changelog.gz").read_bytes()))
+    run = _run([parse, "-l", plain])
+    assert run.returncode == 0, run.stderr
+    assert f"Version: {cloudwizard.__version__}\n" in run.stdout
+    assert "Bundled questionnaire" in run.stdout or "bundled questionnaire" in run.stdout
+    long_lines = [line for line in plain.read_text(encoding="utf-8").splitlines()
+                  if len(line) > 80 and not line.startswith(" -- ")]  # the trailer may be longer
+    assert not long_lines
+
+
+def test_deb_man_page(deb: Path, tmp_path: Path) -> None:
+    """``man cloudwizard``: generated from the argparse parsers, every command and option in it."""
+    man = _tool("man", "man-db")
+    assert _run(["dpkg-deb", "-x", deb, tmp_path]).returncode == 0
+    page = tmp_path / "usr/share/man/man1/cloudwizard.1.gz"
+    assert page.is_file()
+    env = dict(os.environ, MANWIDTH="100", MAN_KEEP_FORMATTING="0", LANG="C.UTF-8")
+    run = _run([man, "--warnings", "-l", page], env=env)
+    assert run.returncode == 0 and not run.stderr.strip(), run.stderr
+    text = re.sub(r".\x08", "", run.stdout)
+    from cloudwizard.cli import build_parsers
+
+    app, commands = build_parsers()
+    expected = [o for a in app._actions for o in a.option_strings if o not in ("-h", "--help")]
+    for action in commands._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                expected.append(name)
+                expected += [o for a in sub._actions for o in a.option_strings if o not in ("-h", "--help")]
+    missing = [word for word in expected if word not in text]
+    assert not missing, f"not in the manual page: {missing}"
+    for section in ("NAME", "SYNOPSIS", "OPTIONS", "COMMANDS", "EXIT STATUS", "FILES"):
+        assert f"\n{section}\n" in text
+
+
+def test_lintian_finds_nothing_outside_the_overrides(deb: Path) -> None:
+    """``lintian -I -E --pedantic``: every finding is fixed or in packaging/linux/lintian-overrides."""
+    _ensure_debian_package("lintian", "lintian")
+    lintian = _tool("lintian", "lintian")
+    run = _run([lintian, "-I", "-E", "--pedantic", "--color=never", deb], timeout=900)
+    findings = [line for line in run.stdout.splitlines() + run.stderr.splitlines()
+                if re.match(r"^[EWIPXC]: ", line)]
+    assert not findings, "\n".join(findings)
+    assert run.returncode == 0, run.stdout + run.stderr
+    overrides = (PACKAGING / "linux" / "lintian-overrides").read_text(encoding="utf-8").splitlines()
+    entries = [i for i, line in enumerate(overrides) if line.startswith("cloudwizard:")]
+    assert entries
+    for i in entries:  # every override says why, in the comment just above it (or above its group)
+        assert any(overrides[j].startswith("#") for j in range(max(0, i - 12), i)), overrides[i]
 
 
 def test_deb_depends_cover_what_the_bundle_links_to(built: Built, deb: Path) -> None:
@@ -411,7 +579,8 @@ def installed_root(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The .deb installed by dpkg into an empty throwaway root (see the module docstring)."""
     dpkg = _tool("dpkg", "dpkg")
     root = tmp_path_factory.mktemp("deb-root")
-    for sub in ("var/lib/dpkg/updates", "var/lib/dpkg/info", "var/lib/dpkg/triggers"):
+    # /opt is there on every Debian (base-files' postinst makes it); the package does not list it.
+    for sub in ("var/lib/dpkg/updates", "var/lib/dpkg/info", "var/lib/dpkg/triggers", "opt"):
         (root / sub).mkdir(parents=True)
     (root / "var/lib/dpkg/status").touch()
     cmd = [dpkg, f"--root={root}", "--force-depends", "--force-script-chrootless", "--log=/dev/null", "-i", deb]
@@ -453,5 +622,26 @@ def test_installed_desktop_integration(installed_root: Path) -> None:
     icon_names = {p.name for p in (share / "icons" / "hicolor").rglob(f"{APP_ID}.*")}
     assert icon_names == {f"{APP_ID}.png", f"{APP_ID}.svg"}
     status = (installed_root / "var/lib/dpkg/status")
-    if status.stat().st_size:  # installed with dpkg, not merely unpacked
+    if status.is_file() and status.stat().st_size:  # installed with dpkg, not merely unpacked
         assert "Package: cloudwizard\nStatus: install ok installed" in status.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_apt_install_on_a_fresh_debian_12(deb: Path) -> None:
+    """``apt install ./cloudwizard_*.deb`` on a fresh debootstrapped Debian 12, then remove and purge.
+
+    See packaging/test_fresh_debian.sh: it runs --version, validate, recommend and the first paint
+    offscreen there, then checks that removal leaves nothing of the package and keeps /opt. Needs
+    root, mounts and the network the first time (the minbase root is cached afterwards); skipped
+    when a fresh root cannot be made here. About a minute with the cached root.
+    """
+    if os.geteuid() != 0:
+        pytest.skip("needs root for debootstrap, chroot and mounts (packaging/test_fresh_debian.sh)")
+    run = _run(["bash", PACKAGING / "test_fresh_debian.sh", deb], timeout=1500)
+    if run.returncode == 77:
+        pytest.skip(f"no fresh Debian root possible here: {run.stderr.strip()}")
+    assert run.returncode == 0, run.stdout + run.stderr
+    for check in ("a fresh Debian 12", "apt install ./", f"--version: CloudWizard {cloudwizard.__version__}",
+                  "cloudwizard recommend --answers", "first paint offscreen", "/opt is still there",
+                  "nothing of it is left"):
+        assert check in run.stdout, f"missing check '{check}':\n{run.stdout}"
