@@ -518,7 +518,8 @@ class _Builder:
                                         format_answer(self.q, question, c.after, self.lang)))
         change_text = "; ".join(
             _("{question}: {after} instead of {before}").format(
-                question=quote(ch.question_text, self.lang), after=ch.after, before=ch.before)
+                question=quote(ch.question_text, self.lang), after=quote(ch.after, self.lang),
+                before=quote(ch.before, self.lang))
             for ch in changes)
         new_name = self.name(cf.new_top)
         answered = "; ".join(
