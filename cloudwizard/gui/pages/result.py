@@ -189,11 +189,14 @@ class ResultPage(ScrollPage):
             for c in view.constraints:
                 lay.addWidget(_rich(f"<b>{_html(c.title)}</b> — {_html(c.reason)}", card))
             self.blocks.addWidget(card)
-        if view.notices:
+        # Policies and warnings are shown; background information waits in the details.
+        pressing = [n for n in view.notices if n.kind in ("policy", "warning")]
+        if pressing:
             card, lay = make_card("noticesCard", self.host)
             lay.addWidget(make_label(view.labels.notices, "subtitle", card))
-            for n in view.notices:
-                label = _rich(f"<b>{_html(n.title)}</b><br>{_html(n.text)}", card, f"notice_{n.id}")
+            for n in pressing:
+                lay.addWidget(_bold(n.title, card))
+                label = make_label(n.text, "", card, f"notice_{n.id}")
                 label.setProperty("notice", n.kind)
                 lay.addWidget(label)
             self.blocks.addWidget(card)
@@ -233,6 +236,7 @@ class ResultPage(ScrollPage):
         return label
 
     def _checklist(self, view: ReportView) -> QFrame:
+        """What to do next: one check box per precaution (its explanation is in the details)."""
         card, lay = make_card("precautionsCard", self.host)
         lay.addWidget(make_label(view.labels.what_to_do, "subtitle", card))
         if not view.checklist:
@@ -242,9 +246,6 @@ class ResultPage(ScrollPage):
             box.setObjectName(f"precaution_{i}")
             box.setAccessibleDescription(p.text)
             lay.addWidget(box)
-            detail = make_label(f"{p.text} ({p.category_label})", "muted", card)
-            detail.setIndent(34)
-            lay.addWidget(detail)
         return card
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
@@ -354,6 +355,17 @@ class ResultPage(ScrollPage):
             else:
                 self.layer_bars = bars
         inner.addWidget(make_label(view.labels.points_explained, "muted", box))
+        if view.checklist:
+            inner.addWidget(make_label(view.labels.what_to_do, "subtitle", box))
+            for i, p in enumerate(view.checklist):
+                inner.addWidget(_bold(f"{p.title} ({p.category_label})", box))
+                inner.addWidget(make_label(p.text, "", box, f"precautionText_{i}"))
+        background = [n for n in view.notices if n.kind not in ("policy", "warning")]
+        if background:
+            inner.addWidget(make_label(view.labels.notices, "subtitle", box))
+            for n in background:
+                inner.addWidget(_bold(n.title, box))
+                inner.addWidget(make_label(n.text, "", box, f"notice_{n.id}"))
         if view.reasons:
             inner.addWidget(make_label(view.labels.all_reasons, "subtitle", box))
             for i, reason in enumerate(view.reasons):
