@@ -181,3 +181,16 @@ def test_terminal_report_escapes_control_characters(q: Questionnaire) -> None:
     for text in (render_terminal(build_document(build_view(rec, "en")), color=True), render(rec, "text", "en"),
                  render(rec, "json", "en")):
         assert "\x07" not in text and "\x9b" not in text and "\x1b]" not in text and "\x1b[2J" not in text
+
+
+def test_a_tie_names_both_options_and_what_would_decide(q: Questionnaire) -> None:
+    # hybrid: firm +1, 60 staff +3 = 4; private: secret data +4 = 4 — a tie
+    rec = recommend(q, answers_from_mapping(q, {"who": "firm", "size": 60, "kinds": ["secret"]}))
+    assert rec.model.margin == 0
+    view = build_view(rec, "en")
+    call = next(c for c in view.close_calls if c.kind == "model")
+    assert {call.first, call.second} == {"hybrid", "private"}  # the mini questionnaire has no option names
+    assert "A close call" in view.model.confidence_text
+    assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
+    summary = render(rec, "markdown", "en").split("## The details")[0]
+    assert call.text in summary and call.decide.split(":")[0] in summary  # in the summary, not only the details

@@ -135,6 +135,7 @@ def test_links_of_the_result_page_open_only_web_addresses_after_asking(
 ) -> None:
     wizard = make_wizard(questionnaire=hostile)
     walk_to_the_result(wizard)
+    wizard.result.show_details()  # sources and further reading are in the folded details
     readings = [wizard.result.findChild(QLabel, f"reading_{i}") for i in range(3)]
     assert all(readings)
     # the file: and javascript: readings are shown as text, not as links

@@ -99,7 +99,7 @@ def block(b: Block, *, checkbox: str = "\u2610") -> str:
     if isinstance(b, Table):
         def cell(tag: str, i: int, value: str) -> str:
             num = i < len(b.numeric) and b.numeric[i]
-            return f'<{tag}{" class=num" if num else ""}>{esc(value)}</{tag}>'
+            return f'<{tag}{" class=num align=right" if num else ""}>{esc(value)}</{tag}>'
 
         head = "<tr>" + "".join(cell("th", i, h) for i, h in enumerate(b.header)) + "</tr>"
         rows = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in b.rows)

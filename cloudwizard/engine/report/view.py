@@ -357,15 +357,14 @@ def option_name(q: Questionnaire, option: str, lang: str) -> str:
 
 def build_view(rec: Recommendation, lang: str, justification: Justification | None = None) -> ReportView:
     """Everything a report shows about `rec`, in `lang` (the one builder every front end uses)."""
-    return _Builder(rec, lang).view(justification)
+    return _Builder(rec.questionnaire, lang).view(rec, justification)
 
 
-class _Builder:
-    """Turns one `Recommendation` into a `ReportView` (state: the questionnaire and the language)."""
+class _Texts:
+    """Texts of one questionnaire in one language: names, answers, citations, what-if sentences."""
 
-    def __init__(self, rec: Recommendation, lang: str) -> None:
-        self.rec = rec
-        self.q = rec.questionnaire
+    def __init__(self, q: Questionnaire, lang: str) -> None:
+        self.q = q
         self.lang = lang
         self._: Callable[[str], str] = gettext_for(lang)
 
@@ -387,6 +386,34 @@ class _Builder:
         _ = self._
         return {"proposal": _("proposal, may change"), "under_appeal": _("under appeal"),
                 "unknown": _("status unknown")}.get(status, "")
+
+    def what_if(self, index: int, cf: Counterfactual) -> WhatIf:
+        """A "what would change this" as sentences."""
+        _ = self._
+        changes = []
+        for c in cf.changes:
+            question = self.q.question(c.question_id)
+            changes.append(AnswerChange(c.question_id, self.t(question.label),
+                                        format_answer(self.q, question, c.before, self.lang),
+                                        format_answer(self.q, question, c.after, self.lang)))
+        change_text = "; ".join(
+            _("{question}: {after} instead of {before}").format(
+                question=quote(ch.question_text, self.lang), after=quote(ch.after, self.lang),
+                before=quote(ch.before, self.lang))
+            for ch in changes)
+        new_name = self.name(cf.new_top)
+        answered = "; ".join(
+            _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
+                                               question=quote(ch.question_text, self.lang))
+            for ch in changes)
+        text = _("If you answered {changes}, the advice would be {option}.").format(changes=answered, option=new_name)
+        return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
+
+
+class _Builder(_Texts):
+    """Turns one `Recommendation` into a `ReportView`."""
+
+    rec: Recommendation
 
     # -- parts -----------------------------------------------------------------------------
     def labels(self) -> Labels:
@@ -508,26 +535,6 @@ class _Builder:
             cons_title=_("Cons of {name}").format(name=top),
         )
 
-    def what_if(self, index: int, cf: Counterfactual) -> WhatIf:
-        _ = self._
-        changes = []
-        for c in cf.changes:
-            question = self.q.question(c.question_id)
-            changes.append(AnswerChange(c.question_id, self.t(question.label),
-                                        format_answer(self.q, question, c.before, self.lang),
-                                        format_answer(self.q, question, c.after, self.lang)))
-        change_text = "; ".join(
-            _("{question}: {after} instead of {before}").format(
-                question=quote(ch.question_text, self.lang), after=ch.after, before=ch.before)
-            for ch in changes)
-        new_name = self.name(cf.new_top)
-        answered = "; ".join(
-            _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
-                                               question=quote(ch.question_text, self.lang))
-            for ch in changes)
-        text = _("If you answered {changes}, the advice would be {option}.").format(changes=answered, option=new_name)
-        return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
-
     def close_calls(self, rankings: tuple[RankingView, ...], what_ifs: tuple[WhatIf, ...]) -> tuple[CloseCall, ...]:
         _ = self._
         out = []
@@ -596,9 +603,10 @@ class _Builder:
         return tuple(sorted(items, key=lambda i: i.category != "backup"))
 
     # -- the whole view ---------------------------------------------------------------------
-    def view(self, justification: Justification | None) -> ReportView:
+    def view(self, rec: Recommendation, justification: Justification | None) -> ReportView:
         _ = self._
-        rec, q = self.rec, self.q
+        self.rec = rec
+        q = self.q
         model, layer = self.ranking(rec.model), self.ranking(rec.layer)
         reasons: list[Reason] = []
         seen: set[str] = set()
@@ -662,6 +670,4 @@ class _Builder:
 
 def describe_changes(q: Questionnaire, cf: Counterfactual, lang: str) -> str:
     """The answers a "what would change this" changes, as one phrase ("“Q”: new instead of old")."""
-    builder = _Builder.__new__(_Builder)
-    builder.q, builder.lang, builder._ = q, lang, gettext_for(lang)
-    return builder.what_if(0, cf).change_text
+    return _Texts(q, lang).what_if(0, cf).change_text

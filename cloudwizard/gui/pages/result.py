@@ -75,6 +75,8 @@ class ResultPage(ScrollPage):
         self.content.addWidget(self.host)
         self.content.addStretch(1)
         self.action_bar: QFrame | None = None
+        self.more_button: QPushButton | None = None
+        self.export_actions: dict[str, QAction] = {}
         self.undo_button: QPushButton | None = None
         self.adopt_button: QPushButton | None = None
         self.what_if_buttons: list[QPushButton] = []
@@ -90,7 +92,7 @@ class ResultPage(ScrollPage):
 
     # -- the bar that stays -------------------------------------------------------------------
     def _build_action_bar(self) -> None:
-        """Save as PDF, Print and the other formats, above the scrolling page."""
+        """Save as PDF, Print and the other formats, above the scrolling page (made once, texts renewed)."""
         from cloudwizard.engine.report.formats import FORMATS  # loaded with the result, not at start-up
 
         _ = self._l10n.gettext
@@ -101,26 +103,30 @@ class ResultPage(ScrollPage):
             row = QHBoxLayout(self.action_bar)
             row.setContentsMargins(16, 6, 16, 6)
             row.setSpacing(8)
-            self._bar_row = row
-        clear_layout(self._bar_row)
-        self.export_buttons = {}
-        for fmt in MAIN_EXPORTS:
-            b = self._button(_(FORMATS[fmt].label), f"export_{fmt}", self.action_bar, primary=fmt == "pdf")
-            b.clicked.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
-            self.export_buttons[fmt] = b
-            self._bar_row.addWidget(b)
-        more = self._button(_("Other formats"), "export_more", self.action_bar)
-        menu = QMenu(more)
-        for f in FORMATS.values():
-            if f.id in MAIN_EXPORTS:
-                continue
-            action = QAction(_(f.label), menu)
-            action.setObjectName(f"exportAction_{f.id}")
-            action.triggered.connect(lambda _c=False, fid=f.id: self.exportRequested.emit(fid))
-            menu.addAction(action)
-        more.setMenu(menu)
-        self._bar_row.addWidget(more)
-        self._bar_row.addStretch(1)
+            for fmt in MAIN_EXPORTS:
+                b = self._button("", f"export_{fmt}", self.action_bar, primary=fmt == "pdf")
+                b.clicked.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
+                self.export_buttons[fmt] = b
+                row.addWidget(b)
+            self.more_button = self._button("", "export_more", self.action_bar)
+            menu = QMenu(self.more_button)
+            for f in FORMATS.values():
+                if f.id in MAIN_EXPORTS:
+                    continue
+                action = QAction(menu)
+                action.setObjectName(f"exportAction_{f.id}")
+                action.triggered.connect(lambda _c=False, fid=f.id: self.exportRequested.emit(fid))
+                menu.addAction(action)
+                self.export_actions[f.id] = action
+            self.more_button.setMenu(menu)
+            row.addWidget(self.more_button)
+            row.addStretch(1)
+        for fmt, b in self.export_buttons.items():
+            b.setText(_(FORMATS[fmt].label))
+        for fid, action in self.export_actions.items():
+            action.setText(_(FORMATS[fid].label))
+        if self.more_button is not None:
+            self.more_button.setText(_("Other formats"))
         self.action_bar.show()
         self._place_action_bar()
 
@@ -183,11 +189,16 @@ class ResultPage(ScrollPage):
             for c in view.constraints:
                 lay.addWidget(_rich(f"<b>{_html(c.title)}</b> — {_html(c.reason)}", card))
             self.blocks.addWidget(card)
-        for n in view.notices:
-            card, lay = make_card(f"notice_{n.id}", self.host)
-            card.setProperty("notice", n.kind)
-            lay.addWidget(make_label(n.title, "subtitle", card))
-            lay.addWidget(make_label(n.text, "", card))
+        # Policies and warnings are shown; background information waits in the details.
+        pressing = [n for n in view.notices if n.kind in ("policy", "warning")]
+        if pressing:
+            card, lay = make_card("noticesCard", self.host)
+            lay.addWidget(make_label(view.labels.notices, "subtitle", card))
+            for n in pressing:
+                lay.addWidget(_bold(n.title, card))
+                label = make_label(n.text, "", card, f"notice_{n.id}")
+                label.setProperty("notice", n.kind)
+                lay.addWidget(label)
             self.blocks.addWidget(card)
         if view.comply_or_explain is not None and self._options.allow_free_text:  # a kiosk asks for no free text
             self.blocks.addWidget(self._comply_or_explain(view.comply_or_explain, view))
@@ -225,6 +236,7 @@ class ResultPage(ScrollPage):
         return label
 
     def _checklist(self, view: ReportView) -> QFrame:
+        """What to do next: one check box per precaution (its explanation is in the details)."""
         card, lay = make_card("precautionsCard", self.host)
         lay.addWidget(make_label(view.labels.what_to_do, "subtitle", card))
         if not view.checklist:
@@ -234,9 +246,6 @@ class ResultPage(ScrollPage):
             box.setObjectName(f"precaution_{i}")
             box.setAccessibleDescription(p.text)
             lay.addWidget(box)
-            detail = make_label(f"{p.text} ({p.category_label})", "muted", card)
-            detail.setIndent(34)
-            lay.addWidget(detail)
         return card
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
@@ -256,7 +265,8 @@ class ResultPage(ScrollPage):
             head = _bold(v.headline, card, name)
             grid.addWidget(head, 1, col)
             grid.addWidget(make_label(" ".join(r.confidence_text for r in v.rankings), "", card), 2, col)
-            grid.addWidget(make_label(", ".join(i.title for i in v.checklist[:3]) or "—", "muted", card), 3, col)
+            why = v.top_reasons[0].text if v.top_reasons else ""
+            grid.addWidget(make_label(why, "muted", card), 3, col)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
@@ -345,6 +355,17 @@ class ResultPage(ScrollPage):
             else:
                 self.layer_bars = bars
         inner.addWidget(make_label(view.labels.points_explained, "muted", box))
+        if view.checklist:
+            inner.addWidget(make_label(view.labels.what_to_do, "subtitle", box))
+            for i, p in enumerate(view.checklist):
+                inner.addWidget(_bold(f"{p.title} ({p.category_label})", box))
+                inner.addWidget(make_label(p.text, "", box, f"precautionText_{i}"))
+        background = [n for n in view.notices if n.kind not in ("policy", "warning")]
+        if background:
+            inner.addWidget(make_label(view.labels.notices, "subtitle", box))
+            for n in background:
+                inner.addWidget(_bold(n.title, box))
+                inner.addWidget(make_label(n.text, "", box, f"notice_{n.id}"))
         if view.reasons:
             inner.addWidget(make_label(view.labels.all_reasons, "subtitle", box))
             for i, reason in enumerate(view.reasons):

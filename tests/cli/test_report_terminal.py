@@ -1,0 +1,103 @@
+"""``cloudwizard recommend`` on a real (pseudo-)terminal: the report wrapped to its width, paged when
+long, no Markdown syntax; ``--format markdown`` stays raw; ``--format pdf -o`` makes a PDF.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import shutil
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+FEDERAL = REPO / "questionnaires" / "examples" / "answers-federal.yaml"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def run_in_pty(args: list[str], env: dict[str, str], columns: int = 72, rows: int = 30) -> str:
+    """Run the command with a pseudo-terminal as stdin/stdout/stderr; return what it printed."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "cloudwizard", *args], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, cwd=REPO, close_fds=True)
+    os.close(slave)
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            proc.kill()
+            raise AssertionError("no output for 60 s")
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0, b"".join(chunks).decode("utf-8", "replace")
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def base_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PAGER", "LESS", "NO_COLOR")}
+    env["TERM"] = "xterm"
+    return env
+
+
+def test_terminal_report_is_wrapped_paged_and_free_of_markdown(tmp_path: Path) -> None:
+    seen = tmp_path / "paged.txt"
+    env = base_env()
+    env["PAGER"] = f"tee {seen}"  # a pager that records what it was given
+    out = run_in_pty(["recommend", "--answers", str(FEDERAL), "--lang", "fr"], env, columns=72)
+    assert seen.exists(), "a long report goes through the pager"
+    text = ANSI.sub("", out)
+    assert "Conseil CloudWizard" in text and "Cloud hybride" in text
+    assert "|---" not in text and "**" not in text and "## " not in text
+    assert max(len(line) for line in text.splitlines()) <= 72
+    assert "\x1b[1m" in out  # headings in bold on a terminal
+
+
+def test_without_a_pager_the_report_is_printed(tmp_path: Path) -> None:
+    env = base_env()
+    env["PAGER"] = "no-such-pager-program"
+    out = run_in_pty(["recommend", "--answers", str(FEDERAL), "--lang", "de"], env, columns=60)
+    text = ANSI.sub("", out)
+    assert "CloudWizard-Rat" in text and max(len(line) for line in text.splitlines()) <= 60
+
+
+def test_markdown_stays_raw_on_a_terminal() -> None:
+    out = run_in_pty(["recommend", "--answers", str(FEDERAL), "--format", "markdown"], base_env())
+    assert out.startswith("# CloudWizard advice") and "- [ ] " in out
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_from_the_command_line(tmp_path: Path) -> None:
+    target = tmp_path / "advice.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "cloudwizard", "recommend", "--answers", str(FEDERAL), "--lang",
+                           "nl", "--format", "pdf", "-o", str(target)], capture_output=True, text=True, env=env,
+                          cwd=REPO, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "CloudWizard-advies" in text and "Pagina 1 van" in text
+
+
+def test_other_formats_do_not_import_qt(tmp_path: Path) -> None:
+    target = str(tmp_path / "a.html")
+    code = ("import sys; from cloudwizard.cli import main; "
+            f"main(['recommend', '--answers', {str(FEDERAL)!r}, '--format', 'html', '-o', {target!r}]); "
+            "print([m for m in sys.modules if m.startswith('PySide6')])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip().endswith("[]")

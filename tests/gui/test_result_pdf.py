@@ -1,0 +1,74 @@
+"""The PDF in every language for every example: page 1 is the summary, numbered pages, no English
+in nl/fr/de, no heading left at the foot of a page, and the language's own quotes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cloudwizard.engine.answers import read_answers
+from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.engine.loader import load_bundled
+from cloudwizard.engine.model import Questionnaire
+from cloudwizard.engine.recommender import recommend
+from cloudwizard.engine.report import build_view
+from cloudwizard.engine.report.document import Box, Heading, build_document
+from cloudwizard.pdf import write_pdf
+from tests.engine.test_report_translations import english_phrases
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((REPO / "questionnaires" / "examples").glob("answers-*.yaml"))
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is needed")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Questionnaire:
+    return load_bundled()
+
+
+def pages_of(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [p for p in out.split("\f") if p.strip()]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
+def test_pdf_reads_as_promised(bundled: Questionnaire, answers: Path, lang: str, tmp_path: Path) -> None:
+    data = read_answers(answers, bundled).data
+    assert data is not None
+    view = build_view(recommend(bundled, data.answers), lang)
+    doc = build_document(view)
+    target = tmp_path / "advice.pdf"
+    count = write_pdf(doc, target)
+    pages = pages_of(target)
+    assert len(pages) == count >= 2
+    _ = gettext_for(lang)
+    # page 1: the summary box with the advice, why, what to do, the date and the version
+    first = " ".join(pages[0].split())
+    for part in (view.headline, view.labels.why, view.labels.what_to_do, view.date, view.questionnaire_version):
+        assert " ".join(part.split()) in first, part
+    assert view.labels.details not in first  # the details start on page 2
+    for n, page in enumerate(pages, start=1):
+        assert _("Page {page} of {pages}").format(page=n, pages=count) in page
+    # no heading ends a page: the last text line above the footer is never a heading
+    headings = {" ".join(b.text.split()) for b in doc.blocks if isinstance(b, Heading)}
+    for page in pages[:-1]:
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        assert lines[-2] not in headings, lines[-2]
+    if lang != "en":
+        flat = " ".join(" ".join(pages).split())
+        leaked = [p for p in english_phrases(lang) if p in flat]
+        assert not leaked, leaked
+        left_quote = {"nl": "“", "fr": "«", "de": "„"}[lang]
+        assert left_quote in flat
+
+
+def test_summary_box_is_first(bundled: Questionnaire) -> None:
+    data = read_answers(EXAMPLES[0], bundled).data
+    assert data is not None
+    doc = build_document(build_view(recommend(bundled, data.answers), "en"))
+    assert isinstance(doc.blocks[0], Heading) and isinstance(doc.blocks[1], Box)
