@@ -26,7 +26,7 @@ from cloudwizard.gui.controller import QUESTIONS, RESULT, REVIEW, WELCOME, Wizar
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.pages.welcome import WelcomePage
-from cloudwizard.gui.theme import apply_theme, fusion_application, theme_matches_system
+from cloudwizard.gui.theme import apply_theme, fusion_application, refresh_rich_text, theme_matches_system
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
@@ -134,9 +134,9 @@ class Wizard:
         # a change before now is caught by the check below.
         hints = self.app.styleHints()
         if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(self.app, self.high_contrast, self.touch_scale))
+            hints.colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
         if not theme_matches_system(self.app):  # the first frame's light/dark came from the palette
-            apply_theme(self.app, self.high_contrast, self.touch_scale)
+            self.apply_theme()
         self.window.build_steps()
         self.window.setWindowIcon(app_icon())
         self.questions = QuestionPage(self.l10n)
@@ -484,7 +484,13 @@ class Wizard:
         """Switch the theme."""
         self.high_contrast = enabled
         self.settings.setValue("highContrast", enabled)
-        apply_theme(self.app, enabled, self.touch_scale)
+        self.window.set_high_contrast(enabled)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Apply the theme chosen (high contrast or the system's light or dark) to every page shown."""
+        apply_theme(self.app, self.high_contrast, self.touch_scale)
+        refresh_rich_text(self.window)
 
     def on_closing(self) -> None:
         """Save the window geometry and the session; mark a clean exit."""

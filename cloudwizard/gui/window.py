@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
         self.compact_progress.hide()
         nrow.addWidget(self.back_button)
         nrow.addWidget(self.start_over_button)
-        nrow.addWidget(self.compact_progress, 1)
+        nrow.addStretch(1)
+        nrow.addWidget(self.compact_progress, 2)
+        nrow.addStretch(1)
         nrow.addWidget(self.next_button)
         outer.addWidget(nav)
         self.setCentralWidget(central)
@@ -302,7 +304,9 @@ class MainWindow(QMainWindow):
         """Tick the high-contrast entry (without emitting when the actions are not made yet)."""
         self._high_contrast = checked
         if self.actions_built:
+            self.act_contrast.blockSignals(True)
             self.act_contrast.setChecked(checked)
+            self.act_contrast.blockSignals(False)
 
     def build_steps(self) -> StepList:
         """Make the step list in the place kept for it (once; the app calls this after the first paint)."""

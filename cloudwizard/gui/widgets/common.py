@@ -13,6 +13,7 @@ def make_label(text: str = "", role: str = "", parent: QWidget | None = None, na
     # PySide6 create all 93 enums of the Qt namespace (~14 ms, 1.3 MiB) before the first paint.
     label.setProperty("textFormat", "PlainText")
     label.setWordWrap(True)
+    label.setIndent(0)  # a focus border would otherwise indent the text by half an "x" (QLabel's default)
     if role:
         label.setProperty("role", role)
     if name:
