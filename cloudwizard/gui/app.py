@@ -12,7 +12,6 @@ at once unless `run()` asks it not to.
 from __future__ import annotations
 
 import argparse
-import linecache
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,7 +51,7 @@ def app_icon() -> QIcon:
     """The installed theme icon, else the SVG that ships in the package."""
     import importlib.resources
 
-    from PySide6.QtGui import QIcon  # here: the window gets its icon after the first paint (the type costs ~1.4 ms)
+    from PySide6.QtGui import QIcon  # here: the window gets its icon after the first paint
 
     svg = importlib.resources.files("cloudwizard.resources").joinpath("icons", "cloudwizard.svg")
     return QIcon.fromTheme(APP_ID, QIcon(str(svg)))
@@ -61,10 +60,29 @@ def app_icon() -> QIcon:
 
 
 
+def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None) -> str:
+    """Why this PySide6 cannot run the wizard, or "" when it can.
+
+    PySide6-Essentials 6.12.0 on CPython before 3.12 drops a reference to None, True or False at
+    every Qt call that returns nothing; the interpreter aborts ("none_dealloc") after a few thousand
+    calls (a kiosk got there after about 25 visitors). 3.12 made those objects immortal, so only
+    older interpreters are hit; pyproject.toml asks for PySide6 below 6.12 there.
+    """
+    import PySide6
+
+    pyside = pyside or tuple(PySide6.__version_info__[:2])
+    python = python or sys.version_info[:2]
+    if sys.implementation.name == "cpython" and tuple(pyside[:2]) == (6, 12) and tuple(python[:2]) < (3, 12):
+        return (f"PySide6 6.12 does not work on Python {python[0]}.{python[1]}: it loses references to None and "
+                "the program would abort after a few minutes. Install PySide6-Essentials below 6.12 "
+                "(pip install 'PySide6-Essentials<6.12') or use Python 3.12 or later.")
+    return ""
+
+
 class Wizard:
     """Everything one running wizard is made of, and the glue between pages and the engine.
 
-    A plain class (no dataclass: `dataclasses` and making the class cost ~3 ms before the first paint).
+    A plain class, not a dataclass: it is made before the first paint (the first-frame rule, docs/gui.md).
 
     Attributes:
         app: the application.
@@ -134,7 +152,6 @@ class Wizard:
         from cloudwizard.gui.pages.result import ResultPage
         from cloudwizard.gui.pages.review import ReviewPage
 
-        self.window.build_actions()  # first: the keyboard shortcuts
         # The system's light/dark from now on (QStyleHints is one more type before the first paint);
         # a change before now is caught by the check below.
         hints = self.app.styleHints()
@@ -542,9 +559,9 @@ def build_app(
         kiosk: build a kiosk for walk-up visitors with this configuration (overrides `options`,
             `settings` and `answers_file`: a kiosk writes nothing and opens no files).
     """
-    from cloudwizard.gui.refcounts import immortalize
-
-    immortalize()  # PySide6 6.12 on Python 3.11 would otherwise abort after a few thousand Qt calls
+    problem = unsupported_qt()
+    if problem:
+        raise RuntimeError(problem)
     touch_scale = None
     if kiosk is not None:
         from cloudwizard.gui.kiosk.config import VolatileSettings
@@ -617,13 +634,12 @@ def run(options: argparse.Namespace) -> int:
     (for start-up benchmarks). Otherwise the questionnaire is loaded right after that first paint,
     so the window shows up before the YAML is parsed.
     """
+    problem = unsupported_qt()
+    if problem:
+        print(f"cloudwizard: {problem}", file=sys.stderr)
+        return 3
     app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
-
-    # PySide6's import hook reads the source of every module imported after PySide6 (looking for
-    # `from __feature__ import`), and linecache keeps those ~600 KB of lines: let them go before
-    # the window is built (-0.6 MiB at the first paint). Tracebacks read the files again if needed.
-    linecache.clearcache()
 
     config = read_config()
     kiosk = config if getattr(options, "kiosk", False) or config.enabled else None

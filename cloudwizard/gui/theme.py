@@ -50,7 +50,7 @@ def system_palette_is_dark() -> bool:
 
 def system_is_dark() -> bool:
     """Whether the system asks for a dark appearance: its colour scheme, else its palette."""
-    from PySide6.QtCore import Qt  # here: the Qt namespace's 93 enums cost ~14 ms and 1.3 MiB to create
+    from PySide6.QtCore import Qt  # here, not at the top: the first-frame rule (docs/gui.md)
 
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
@@ -218,7 +218,7 @@ def fusion_application() -> QApplication:
     """A QApplication with the Fusion style from the start (``-style Fusion``).
 
     `apply_theme` then skips ``setStyle`` the first time: PySide6 wraps the QStyle that call returns,
-    which loads the QStyle types and enums (~5 ms and 0.7 MiB before the first paint).
+    which would load the QStyle types and enums before the first paint (docs/benchmarks.md).
     """
     app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setProperty(FUSION_FROM_START, True)
@@ -236,7 +236,7 @@ def apply_theme(
         touch_scale: the kiosk's touch theme with its text times this (None: the desktop theme).
         first_frame: the theme for the first paint: light or dark from the system palette only.
             Asking for the colour scheme (``QStyleHints.colorScheme()``) makes PySide6 create every
-            enum of the Qt namespace (~14 ms, 1.3 MiB). A platform theme that reports a dark scheme
+            enum of the Qt namespace (the first-frame rule, docs/gui.md). A platform theme that reports a dark scheme
             normally gives a dark palette too (Qt 6.11's GNOME theme does), and `theme_matches_system`
             checks the scheme itself right after the first paint.
     """
