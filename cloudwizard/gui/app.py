@@ -12,7 +12,6 @@ at once unless `run()` asks it not to.
 from __future__ import annotations
 
 import argparse
-import linecache
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,19 +20,22 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cloudwizard.engine.i18n import system_language
+from cloudwizard.gui import presenter
 from cloudwizard.gui.autosave import Autosave
 from cloudwizard.gui.controller import QUESTIONS, RESULT, REVIEW, WELCOME, WizardController
+from cloudwizard.gui.files import FileActions, documents_folder
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.pages.welcome import WelcomePage
-from cloudwizard.gui.theme import apply_theme, fusion_application, theme_matches_system
+from cloudwizard.gui.recovery import Recovery
+from cloudwizard.gui.theme import apply_theme, fusion_application, refresh_rich_text, theme_matches_system
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
     from PySide6.QtGui import QIcon
 
     from cloudwizard.engine.model import Questionnaire
-    from cloudwizard.gui.crash import CrashHandler, Saved
+    from cloudwizard.gui.crash import CrashHandler
     from cloudwizard.gui.kiosk.config import KioskConfig
     from cloudwizard.gui.kiosk.mode import KioskMode
     from cloudwizard.gui.pages.questions import QuestionPage
@@ -49,20 +51,38 @@ def app_icon() -> QIcon:
     """The installed theme icon, else the SVG that ships in the package."""
     import importlib.resources
 
-    from PySide6.QtGui import QIcon  # here: the window gets its icon after the first paint (the type costs ~1.4 ms)
+    from PySide6.QtGui import QIcon  # here: the window gets its icon after the first paint
 
     svg = importlib.resources.files("cloudwizard.resources").joinpath("icons", "cloudwizard.svg")
     return QIcon.fromTheme(APP_ID, QIcon(str(svg)))
 
 
-ANSWERS_SUFFIX = ".cwanswers.yaml"
 
+
+
+def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None) -> str:
+    """Why this PySide6 cannot run the wizard, or "" when it can.
+
+    PySide6-Essentials 6.12.0 on CPython before 3.12 drops a reference to None, True or False at
+    every Qt call that returns nothing; the interpreter aborts ("none_dealloc") after a few thousand
+    calls (a kiosk got there after about 25 visitors). 3.12 made those objects immortal, so only
+    older interpreters are hit; pyproject.toml asks for PySide6 below 6.12 there.
+    """
+    import PySide6
+
+    pyside = pyside or tuple(PySide6.__version_info__[:2])
+    python = python or sys.version_info[:2]
+    if sys.implementation.name == "cpython" and tuple(pyside[:2]) == (6, 12) and tuple(python[:2]) < (3, 12):
+        return (f"PySide6 6.12 does not work on Python {python[0]}.{python[1]}: it loses references to None and "
+                "the program would abort after a few minutes. Install PySide6-Essentials below 6.12 "
+                "(pip install 'PySide6-Essentials<6.12') or use Python 3.12 or later.")
+    return ""
 
 
 class Wizard:
     """Everything one running wizard is made of, and the glue between pages and the engine.
 
-    A plain class (no dataclass: `dataclasses` and making the class cost ~3 ms before the first paint).
+    A plain class, not a dataclass: it is made before the first paint (the first-frame rule, docs/gui.md).
 
     Attributes:
         app: the application.
@@ -114,6 +134,9 @@ class Wizard:
         self.touch_scale = touch_scale
         self.dialogs: list[str] = []
         self.crash_handler: CrashHandler | None = None
+        self.recovery = Recovery(controller, l10n, window, welcome, autosave, crashed=crashed,
+                                 kiosk=not options.allow_files, on_quit=lambda: app.exit(1))
+        self.files = FileActions(controller, l10n, window, options, opened=self.go_to_first_open_page)
         self.kiosk: KioskMode | None = None
         self.pages_built = False
 
@@ -129,14 +152,13 @@ class Wizard:
         from cloudwizard.gui.pages.result import ResultPage
         from cloudwizard.gui.pages.review import ReviewPage
 
-        self.window.build_actions()  # first: the keyboard shortcuts
         # The system's light/dark from now on (QStyleHints is one more type before the first paint);
         # a change before now is caught by the check below.
         hints = self.app.styleHints()
         if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(self.app, self.high_contrast, self.touch_scale))
+            hints.colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
         if not theme_matches_system(self.app):  # the first frame's light/dark came from the palette
-            apply_theme(self.app, self.high_contrast, self.touch_scale)
+            self.apply_theme()
         self.window.build_steps()
         self.window.setWindowIcon(app_icon())
         self.questions = QuestionPage(self.l10n)
@@ -146,61 +168,12 @@ class Wizard:
         self.pages_built = True
         _connect_pages(self)
 
-    # -- unexpected errors ---------------------------------------------------------------------
+    # -- unexpected errors (see recovery.py) --------------------------------------------------
     def install_crash_handler(self) -> CrashHandler:
-        """Show unexpected exceptions in a dialog (and save the answers) instead of only on stderr.
-
-        `run()` calls this right after the first paint (the module costs ~15 ms to import); tests
-        call it themselves, since pytest-qt has its own hook.
-        """
-        from cloudwizard.gui.crash import CrashHandler
-
-        if self.crash_handler is None:
-            self.crash_handler = CrashHandler(
-                lambda: self.l10n.gettext, self._save_after_error, self._answer_values, self._error_context,
-                self.window, kiosk=not self.options.allow_files, on_quit=lambda: self.app.exit(1),
-            )
-        self.crash_handler.install()
-        return self.crash_handler
-
-    def _save_after_error(self) -> Saved:
-        """Save the answers now and keep the crash marker, so the next start offers to restore them."""
-        from cloudwizard.gui.crash import Saved
-
-        if self.autosave is None or self.controller.session is None:
-            return Saved.NOTHING
-        self.autosave.keep_marker()
-        done = self.autosave.save_now()
-        return Saved.NOTHING if done is None else Saved.SAVED if done else Saved.FAILED
-
-    def _answer_values(self) -> list[Any]:
-        """Everything the user entered, and the choice labels that show it: kept out of error reports."""
-        c = self.controller
-        values: list[Any] = []
-        if c.justification is not None:
-            values.append(c.justification.text)
-        session, q = c.session, c.questionnaire
-        if session is None or q is None:
-            return values
-        data = session.to_file()
-        for qid, value in (*data.answers.items(), *data.set_aside.items()):
-            values.append(value)
-            question = q.question_index.get(qid)
-            if question is None or not question.type.has_choices:
-                continue
-            for cid in value if isinstance(value, (set, frozenset, list, tuple)) else [value]:
-                choice = question.choice(str(cid))
-                if choice is not None:
-                    values.extend(q.text(choice.label, lang) for lang in q.languages)
-        return values
-
-    def _error_context(self) -> list[tuple[str, str]]:
-        """Report lines that help to find the bug: questionnaire, page, language (never answers)."""
-        q = self.controller.questionnaire
-        lines = [("Page", self.controller.page), ("Language", self.l10n.language)]
-        if q is not None:
-            lines.insert(0, ("Questionnaire", f"{q.id} {q.version}"))
-        return lines
+        """Show unexpected exceptions in a dialog (and save the answers); `run()` calls it after the first paint."""
+        handler = self.recovery.install_crash_handler()
+        self.crash_handler = handler
+        return handler
 
     # -- loading -----------------------------------------------------------------------------
     def load_questionnaire(self) -> bool:
@@ -234,32 +207,10 @@ class Wizard:
         self.welcome.set_questionnaire(q, audience_ids)
         if self.answers_file is not None:
             self.open_answers(str(self.answers_file))
-        else:
-            self._offer_restore()
+        elif self.recovery.offer_restore():
+            self._back_where_it_was()
         self.render(focus=True)
         return True
-
-    def _offer_restore(self) -> None:
-        if self.autosave is None or self.controller.questionnaire is None:
-            return
-        saved = self.autosave.read(self.controller.questionnaire)
-        if saved is None or saved.data is None:
-            return
-        _ = self.l10n.gettext
-        if self.crashed:
-            if self.window.confirm(
-                _("Restore your answers?"),
-                _("CloudWizard was not closed properly last time. Your answers were saved. Restore them?"),
-                _("Restore"),
-                _("Start afresh"),
-                default_yes=True,  # issue 14: Enter keeps the answers; only a deliberate choice discards them
-            ):
-                self.controller.restore(saved.data)
-            else:
-                self.autosave.discard()
-            return
-        saved_at = (saved.data.saved or "")[:16].replace("T", " ")
-        self.welcome.set_resume((saved_at, len(saved.data.answers)))
 
     # -- drawing -----------------------------------------------------------------------------
     def render(self, focus: bool = False) -> None:
@@ -270,15 +221,10 @@ class Wizard:
         if session is None or q is None:
             self.window.set_navigation(False, "start", False)
             return
-        complete = session.is_complete() and not c.audience_problem()
-        self.window.set_navigation(c.page != WELCOME, c.next_kind(), complete)
-        answered, total = session.progress()
-        if not self.options.allow_free_text:  # kiosk: count only the questions it asks
-            asked = [x.id for x in session.visible_questions() if x.id == q.audience_question or c.shows_question(x)]
-            given = session.effective_answers()
-            answered, total = sum(1 for x in asked if x in given), len(asked)
-        self.window.set_progress(answered, total)
-        self._render_steps(complete)
+        self.window.set_navigation(c.page != WELCOME, c.next_kind(), presenter.is_complete(c))
+        self.window.set_progress(*presenter.progress(c))
+        self.window.build_steps().set_steps(presenter.steps(c, self.l10n.gettext, self.l10n.language),
+                                            presenter.current_step(c))
         if c.page == WELCOME:
             self.welcome.set_audience(session.answer(q.audience_question) if q.audience_question else None)
             if focus:
@@ -288,37 +234,13 @@ class Wizard:
             if focus:
                 self.questions.focus_first()
         elif c.page == REVIEW:
-            rows = []
-            for section in session.visible_sections():
-                ids = [x.id for x in session.visible_questions(section.id)
-                       if x.id == q.audience_question or c.shows_question(x)]
-                if ids:
-                    rows.append((section, [(qid, session.answer(qid)) for qid in ids]))
-            self.review.show_answers(q, rows)
+            self.review.show_answers(q, presenter.review_rows(c))
             if focus:  # on the title: Enter goes on to the advice, Tab reaches the Edit links
                 self.review.focus_top()
         elif c.page == RESULT:
             self._render_result()
             if focus:  # on the title, not on an action: Enter pressed once more does nothing
                 self.result.focus_top()
-
-    def _render_steps(self, complete: bool) -> None:
-        c = self.controller
-        assert c.session is not None and c.questionnaire is not None
-        _ = self.l10n.gettext
-        lang = self.l10n.language
-        started = not c.audience_problem()
-        current = {WELCOME: "welcome", REVIEW: "review", RESULT: "result"}.get(c.page, "")
-        if c.page == QUESTIONS and c.session.current_section is not None:
-            current = f"section:{c.session.current_section.id}"
-        steps = [("welcome", _("Welcome"), True)]
-        for section in c.displayable_sections():
-            done = not [p for p in c.session.problems(section.id) if c.shows_question(c.questionnaire.question(p.question_id))]
-            mark = "✓ " if done else "• "
-            steps.append((f"section:{section.id}", mark + c.questionnaire.text(section.title, lang), started))
-        steps.append(("review", _("Check answers"), complete))
-        steps.append(("result", _("Your advice"), complete))
-        self.window.build_steps().set_steps(steps, current)
 
     def _render_questions(self) -> None:
         c = self.controller
@@ -332,8 +254,7 @@ class Wizard:
         visible = {x.id for x in c.questions_of(section.id)}
         offered = {qid: session.visible_choices(qid) for qid in visible if q.question(qid).type.has_choices}
         self.questions.update_state(visible, offered, session.answers)
-        ids = [s.id for s in c.displayable_sections()]
-        self.questions.set_step(ids.index(section.id) + 1 if section.id in ids else 0, len(ids))
+        self.questions.set_step(*presenter.section_position(c, section.id))
         self.questions.set_validation(c.current_problems())
 
     def _render_result(self) -> None:
@@ -420,43 +341,32 @@ class Wizard:
         self.welcome.set_resume(None)
 
     def on_resume(self) -> None:
-        """Continue the autosaved session."""
-        if self.autosave is None or self.controller.questionnaire is None:
-            return
-        saved = self.autosave.read(self.controller.questionnaire)
-        self.welcome.set_resume(None)
-        if saved is not None and saved.data is not None:
-            self.controller.restore(saved.data)
-            current = self.controller.session.current_section if self.controller.session else None
-            if current is None or current not in self.controller.displayable_sections():
-                self.go_to_first_open_page()
+        """Continue the autosaved session (where it was, unless that page has nothing to show)."""
+        if self.recovery.resume():
+            self._back_where_it_was()
+
+    def _back_where_it_was(self) -> None:
+        """A restored session goes on in its section, unless that section has nothing to show now."""
+        current = self.controller.session.current_section if self.controller.session else None
+        if current is None or current not in self.controller.displayable_sections():
+            self.go_to_first_open_page()
 
     def go_to_first_open_page(self) -> None:
-        """After opening answers: the first section with a question to answer, else the review.
-
-        Never a section without questions to show (the answers file may name one as current).
-        """
+        """After opening answers: the first section with a question to answer, else the review."""
         c = self.controller
         if c.session is None:
             return
-        if c.audience_problem():
+        page, section = presenter.first_open_page(c)
+        if page == QUESTIONS and section is not None:
+            c.go_to_section(section)
+        elif page == REVIEW:
+            c.show_review()
+        else:
             c.show_welcome()
-            return
-        for section in c.displayable_sections():
-            if any(c.shows_question(c.questionnaire.question(p.question_id))  # type: ignore[union-attr]
-                   for p in c.session.problems(section.id)):
-                c.go_to_section(section.id)
-                return
-        c.show_review()
-        sections = c.displayable_sections()
-        if c.page != REVIEW and sections:  # complete for no section, yet not complete: start at the first
-            c.go_to_section(sections[0].id)
 
     def on_discard(self) -> None:
         """Forget the autosaved session."""
-        if self.autosave is not None:
-            self.autosave.discard()
-        self.welcome.set_resume(None)
+        self.recovery.discard()
         self.welcome.focus_first()
 
     def on_result_changed(self) -> None:
@@ -480,7 +390,13 @@ class Wizard:
         """Switch the theme."""
         self.high_contrast = enabled
         self.settings.setValue("highContrast", enabled)
-        apply_theme(self.app, enabled, self.touch_scale)
+        self.window.set_high_contrast(enabled)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Apply the theme chosen (high contrast or the system's light or dark) to every page shown."""
+        apply_theme(self.app, self.high_contrast, self.touch_scale)
+        refresh_rich_text(self.window)
 
     def on_closing(self) -> None:
         """Save the window geometry and the session; mark a clean exit."""
@@ -502,83 +418,21 @@ class Wizard:
             _("Cancel"),
         ))
 
-    # -- files -------------------------------------------------------------------------------
+    # -- files (see files.py) -----------------------------------------------------------------
     def _documents(self) -> str:
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents_folder()
 
     def save_answers(self, path: str | None = None) -> bool:
         """Save the answers to a file the user picks."""
-        from cloudwizard.engine.answers import SaveError, save_answers
-
-        _ = self.l10n.gettext
-        if self.controller.session is None or not self.options.allow_files:
-            return False
-        if path is None:
-            path = self.window.ask_save_path(
-                _("Save answers"),
-                str(Path(self._documents()) / f"cloudwizard{ANSWERS_SUFFIX}"),
-                _("CloudWizard answers") + " (*.yaml *.yml)",
-            )
-        if not path:
-            return False
-        try:
-            save_answers(path, self.controller.answers_file())
-        except SaveError as exc:
-            self._not_saved(_("The answers were not saved"), path, exc)
-            return False
-        self.window.status(_("Answers saved to {path}").format(path=path))
-        return True
+        return self.files.save_answers(path)
 
     def _not_saved(self, title: str, path: str, exc: OSError) -> None:
-        """Say in the user's language why a file was not saved; the engine's message goes in the details."""
-        _ = self.l10n.gettext
-        reason = {
-            28: _("the disk is full"),
-            30: _("the folder is read-only"),
-            13: _("there is no permission to write in that folder"),
-            2: _("the folder does not exist"),
-        }.get(exc.errno or 0)
-        if reason:
-            text = _("{path} could not be saved: {reason}.").format(path=path, reason=reason)
-        else:
-            text = _("{path} could not be saved.").format(path=path)
-        text += " " + _("The previous file, if there was one, is unchanged. Choose another folder, or free "
-                        "some space, and try again.")
-        self.window.show_error(title, text, str(exc))
+        """Say why a file was not saved (the file actions' one error path)."""
+        self.files.not_saved(title, path, exc)
 
     def open_answers(self, path: str | None = None) -> bool:
         """Open an answers file; a broken one is reported line by line and changes nothing."""
-        from cloudwizard.engine.answers import read_answers
-
-        _ = self.l10n.gettext
-        q = self.controller.questionnaire
-        if q is None or not self.options.allow_files:
-            return False
-        if path is None:
-            path = self.window.ask_open_path(_("Open answers"), self._documents(),
-                                             _("CloudWizard answers") + " (*.yaml *.yml)")
-        if not path:
-            return False
-        result = read_answers(path, q)
-        if result.data is None:
-            self.window.show_error(
-                _("These answers cannot be opened"),
-                _("{path} is not a CloudWizard answers file, or it is damaged. Your current answers are "
-                  "unchanged. The details show what is wrong and where.").format(path=path),
-                result.report.format(),
-            )
-            return False
-        self.controller.restore(result.data)
-        self.go_to_first_open_page()
-        if result.dropped:
-            self.window.show_error(
-                _("Some answers were left out"),
-                _("The file was made for another version of the questionnaire. These answers could not be "
-                  "kept; please answer them again."),
-                "\n".join(f"{qid}: {why}" for qid, why in result.dropped.items()),
-            )
-        self.window.status(_("Answers opened from {path}").format(path=path))
-        return True
+        return self.files.open_answers(path)
 
     def export(self, fmt: str, path: str | None = None) -> bool:
         """Export the user's advice in one of the report `FORMATS`, or print it."""
@@ -698,9 +552,9 @@ def build_app(
         kiosk: build a kiosk for walk-up visitors with this configuration (overrides `options`,
             `settings` and `answers_file`: a kiosk writes nothing and opens no files).
     """
-    from cloudwizard.gui.refcounts import immortalize
-
-    immortalize()  # PySide6 6.12 on Python 3.11 would otherwise abort after a few thousand Qt calls
+    problem = unsupported_qt()
+    if problem:
+        raise RuntimeError(problem)
     touch_scale = None
     if kiosk is not None:
         from cloudwizard.gui.kiosk.config import VolatileSettings
@@ -774,13 +628,12 @@ def run(options: argparse.Namespace) -> int:
     (for start-up benchmarks). Otherwise the questionnaire is loaded right after that first paint,
     so the window shows up before the YAML is parsed.
     """
+    problem = unsupported_qt()
+    if problem:
+        print(f"cloudwizard: {problem}", file=sys.stderr)
+        return 3
     app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
-
-    # PySide6's import hook reads the source of every module imported after PySide6 (looking for
-    # `from __feature__ import`), and linecache keeps those ~600 KB of lines: let them go before
-    # the window is built (-0.6 MiB at the first paint). Tracebacks read the files again if needed.
-    linecache.clearcache()
 
     config = read_config()
     kiosk = config if getattr(options, "kiosk", False) or config.enabled else None

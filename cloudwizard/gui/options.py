@@ -8,8 +8,8 @@ from typing import NamedTuple
 class WizardOptions(NamedTuple):
     """Switches for one build of the wizard (immutable).
 
-    A NamedTuple, not a dataclass: it is made at every start, and a frozen dataclass costs ~1.4 ms
-    to create (plus ~2 ms to import `dataclasses`) before the first paint.
+    A NamedTuple, not a dataclass: it is made before the first paint, where `dataclasses` stays out
+    (the first-frame rule, docs/gui.md).
 
     Attributes:
         allow_free_text: show free-text questions (a shared kiosk hides them).

@@ -6,10 +6,11 @@ The palette follows the system (light or dark) unless the high-contrast theme is
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class Colours(NamedTuple):
@@ -26,19 +27,20 @@ class Colours(NamedTuple):
     soft: str
     danger: str
     good: str
+    disabled: str = "#8b93a1"  #: text of a control that cannot be used now (a default keeps older callers working)
 
 
 LIGHT = Colours("#f5f6f8", "#ffffff", "#1d2330", "#525c6e", "#1f5fbf", "#ffffff", "#cfd5df", "#f0a500",
-                "#e8f0fc", "#b3261e", "#2e7d32")
+                "#e8f0fc", "#b3261e", "#2e7d32", "#8b93a1")
 DARK = Colours("#1b1e24", "#252932", "#e9ecf1", "#aab2c0", "#7fb0ff", "#0b1a33", "#414857", "#ffc94d",
-               "#2b3850", "#ff8a80", "#81c784")
+               "#2b3850", "#ff8a80", "#81c784", "#6f7787")
 #: Dynamic property of a QApplication made by `fusion_application` until the first `apply_theme`.
 FUSION_FROM_START = "cloudwizardFusionFromStart"
 #: Dynamic property of the QApplication: whether `apply_theme` last applied the dark colours (unset for high contrast).
 THEME_DARK = "cloudwizardThemeDark"
 
 HIGH_CONTRAST = Colours("#000000", "#000000", "#ffffff", "#ffffff", "#ffff00", "#000000", "#ffffff", "#00ffff",
-                        "#1a1a00", "#ff6e6e", "#7dff7d")
+                        "#1a1a00", "#ff6e6e", "#7dff7d", "#a6a6a6")
 
 
 def system_palette_is_dark() -> bool:
@@ -48,7 +50,7 @@ def system_palette_is_dark() -> bool:
 
 def system_is_dark() -> bool:
     """Whether the system asks for a dark appearance: its colour scheme, else its palette."""
-    from PySide6.QtCore import Qt  # here: the Qt namespace's 93 enums cost ~14 ms and 1.3 MiB to create
+    from PySide6.QtCore import Qt  # here, not at the top: the first-frame rule (docs/gui.md)
 
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
@@ -89,15 +91,51 @@ def palette_for(c: Colours) -> QPalette:
     return p
 
 
+def _icon(name: str) -> str:
+    """The path of a bundled icon, as a style sheet's ``url()`` wants it."""
+    import importlib
+
+    resources = importlib.import_module("cloudwizard.resources")  # a plain folder of data (no stubs)
+    return (Path(str(resources.__file__)).parent / "icons" / name).as_posix()
+
+
+def _is_light(colour: str) -> bool:
+    return QColor(colour).lightness() >= 128
+
+
+def high_contrast_indicators(c: Colours) -> str:
+    """Radio and check indicators drawn from the theme's colours.
+
+    Fusion draws their outline a little darker than the window, which on the black window of high
+    contrast is black: an unselected choice showed no indicator at all.
+    """
+    tick = _icon("tick-black.svg" if _is_light(c.accent) else "tick-white.svg")
+    return f"""
+QRadioButton::indicator, QCheckBox::indicator {{ width: 16px; height: 16px; border: 2px solid {c.text};
+    background: {c.window}; }}
+QRadioButton::indicator {{ border-radius: 10px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{ border-color: {c.accent}; background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {c.accent}, stop: 0.55 {c.accent}, stop: 0.6 {c.window},
+    stop: 1 {c.window}); }}
+QCheckBox::indicator:checked {{ border-color: {c.accent}; background: {c.accent}; image: url({tick}); }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c.disabled}; }}
+"""
+
+
 def style_sheet(c: Colours, high_contrast: bool) -> str:
     """The app's style sheet (sizes in pt so they scale with the system font and QT_SCALE_FACTOR)."""
     border = 2 if high_contrast else 1
-    return f"""
+    menu_tick = _icon("tick-black.svg" if not _is_light(c.text) else "tick-white.svg")
+    indicators = high_contrast_indicators(c) if high_contrast else ""
+    return indicators + f"""
 QWidget {{ font-size: 11pt; }}
 QMainWindow, QWidget#page, QScrollArea, QWidget#scrollBody {{ background: {c.window}; }}
 QLabel {{ color: {c.text}; }}
-QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; border: 3px solid transparent; border-radius: 6px; }}
-QLabel[role="headline"] {{ font-size: 17pt; font-weight: 600; border: 3px solid transparent; border-radius: 6px; }}
+QLabel[role="title"], QLabel[role="headline"] {{ font-weight: 600; border: 3px solid transparent;
+    border-radius: 6px; margin-left: -3px; }}
+QLabel[role="title"] {{ font-size: 20pt; }}
+QLabel[role="headline"] {{ font-size: 17pt; }}
 QLabel[role="title"]:focus, QLabel[role="headline"]:focus {{ border-color: {c.focus}; }}
 QLabel[role="subtitle"] {{ font-size: 13pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
@@ -120,7 +158,8 @@ QPushButton {{ color: {c.text}; background: {c.surface}; border: {border}px soli
     border-radius: 8px; padding: 7px 16px; }}
 QPushButton:hover {{ border-color: {c.accent}; }}
 QPushButton:focus {{ border: 3px solid {c.focus}; padding: 5px 14px; }}
-QPushButton:disabled {{ color: {c.muted}; }}
+QPushButton:disabled {{ color: {c.disabled}; background: {c.window}; border-style: dashed;
+    border-color: {c.disabled}; }}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
     font-weight: 600; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; }}
@@ -143,6 +182,10 @@ QMenuBar {{ background: {c.surface}; color: {c.text}; }}
 QMenuBar::item:selected {{ background: {c.soft}; }}
 QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
 QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QMenu::item {{ padding: 5px 24px 5px 30px; }}
+QMenu::indicator:non-exclusive {{ width: 14px; height: 14px; border: 1px solid {c.text}; border-radius: 3px;
+    background: {c.surface}; left: 8px; }}
+QMenu::indicator:non-exclusive:checked {{ image: url({menu_tick}); }}
 QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
 """
 
@@ -175,7 +218,7 @@ def fusion_application() -> QApplication:
     """A QApplication with the Fusion style from the start (``-style Fusion``).
 
     `apply_theme` then skips ``setStyle`` the first time: PySide6 wraps the QStyle that call returns,
-    which loads the QStyle types and enums (~5 ms and 0.7 MiB before the first paint).
+    which would load the QStyle types and enums before the first paint (docs/benchmarks.md).
     """
     app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setProperty(FUSION_FROM_START, True)
@@ -193,7 +236,7 @@ def apply_theme(
         touch_scale: the kiosk's touch theme with its text times this (None: the desktop theme).
         first_frame: the theme for the first paint: light or dark from the system palette only.
             Asking for the colour scheme (``QStyleHints.colorScheme()``) makes PySide6 create every
-            enum of the Qt namespace (~14 ms, 1.3 MiB). A platform theme that reports a dark scheme
+            enum of the Qt namespace (the first-frame rule, docs/gui.md). A platform theme that reports a dark scheme
             normally gives a dark palette too (Qt 6.11's GNOME theme does), and `theme_matches_system`
             checks the scheme itself right after the first paint.
     """
@@ -209,6 +252,22 @@ def apply_theme(
     app.setStyleSheet(sheet)
     app.setProperty(THEME_DARK, None if high_contrast else c is DARK)  # None removes the property
     return c
+
+
+def refresh_rich_text(root: QWidget) -> None:
+    """Lay out every rich-text label under `root` again, so its links take the new palette's colour.
+
+    Qt gives a link its colour when the label's text is parsed (from the application palette then),
+    so links kept the old theme's blue after a switch to high contrast.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText and "<" in text):
+            label.setText("")  # setText ignores the same text
+            label.setText(text)
 
 
 def theme_matches_system(app: QApplication) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -33,9 +33,7 @@ from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage
 
-if TYPE_CHECKING:  # made by `build_steps` and `build_actions`, after the first paint
-    from PySide6.QtGui import QAction, QKeySequence
-
+if TYPE_CHECKING:  # made by `build_steps`, after the first paint
     from cloudwizard.gui.widgets.sections import StepList
 
 #: The size an empty QListWidget asks for (QAbstractScrollArea's default size hint), kept for the step list.
@@ -137,7 +135,7 @@ class MainWindow(QMainWindow):
         self.steps_label = QLabel(sidebar)
         self.steps_label.setProperty("role", "muted")
         # The step list is empty until the questionnaire is loaded: `build_steps` makes it after the
-        # first paint (QListWidget's types cost ~2 ms and 1 MiB); a spacer holds its place until then.
+        # first paint, with the other item views; a spacer holds its place until then.
         self.steps: StepList | None = None
         self._side = side
         self.progress = QProgressBar(sidebar)
@@ -184,18 +182,16 @@ class MainWindow(QMainWindow):
         self.compact_progress.hide()
         nrow.addWidget(self.back_button)
         nrow.addWidget(self.start_over_button)
-        nrow.addWidget(self.compact_progress, 1)
+        nrow.addStretch(1)
+        nrow.addWidget(self.compact_progress, 2)
+        nrow.addStretch(1)
         nrow.addWidget(self.next_button)
         outer.addWidget(nav)
         self.setCentralWidget(central)
 
-        # The menu bar and its (empty) menus are in the first frame; the actions and their shortcuts
-        # come with `build_actions`, after the first paint (QAction, QKeySequence and its enum, 14
-        # actions and their shortcuts: ~2 ms).
-        self._make_menus()
-        self.actions_built = False
-        self._navigation = (False, "start", False)
         self._high_contrast = options.high_contrast
+        self._make_menus()
+        self._make_actions()
         self.back_button.clicked.connect(self.backRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.start_over_button.clicked.connect(self.startOverRequested)
@@ -203,9 +199,6 @@ class MainWindow(QMainWindow):
             lambda i: self.languageChosen.emit(str(self.language_combo.itemData(i)))
         )
         self._next_kind = "start"
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._keep_focus_in_view)
         self.retranslate()
 
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -226,13 +219,11 @@ class MainWindow(QMainWindow):
     def _action(
         self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]
     ) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
-            # setShortcuts with a list, not setShortcut: PySide6 checks setShortcut's Qt.Key overload
-            # first, and that creates the Qt namespace's 93 enums (~14 ms) before the first paint
+            # setShortcuts with a list, not setShortcut: PySide6 tries setShortcut's Qt.Key overload
+            # first, which creates the Qt namespace's enums (the first-frame rule, docs/gui.md)
             action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -244,16 +235,8 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu("")
         self.menu_help = bar.addMenu("")
 
-    def build_actions(self) -> None:
-        """Make the actions, their shortcuts and the menus' entries (once).
-
-        The app calls this right after the first paint, so the shortcuts work a few milliseconds
-        after the window shows up.
-        """
-        if self.actions_built:
-            return
-        from PySide6.QtGui import QAction, QKeySequence  # here: their types cost ~1.2 ms to create
-
+    def _make_actions(self) -> None:
+        """The actions with their shortcuts, and the menus' entries."""
         files = self._options.allow_files
         self.act_open = self._action("actionOpen", QKeySequence.StandardKey.Open, self.openRequested.emit)
         self.act_save = self._action("actionSave", QKeySequence.StandardKey.Save, self.saveRequested.emit)
@@ -296,15 +279,13 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
         self.menu_view.addAction(self.act_contrast)
         self.menu_help.addAction(self.act_help)
-        self.actions_built = True
-        self._retranslate_actions()
-        self.set_navigation(*self._navigation)
 
     def set_high_contrast(self, checked: bool) -> None:
-        """Tick the high-contrast entry (without emitting when the actions are not made yet)."""
+        """Tick the high-contrast entry (without emitting)."""
         self._high_contrast = checked
-        if self.actions_built:
-            self.act_contrast.setChecked(checked)
+        self.act_contrast.blockSignals(True)
+        self.act_contrast.setChecked(checked)
+        self.act_contrast.blockSignals(False)
 
     def build_steps(self) -> StepList:
         """Make the step list in the place kept for it (once; the app calls this after the first paint)."""
@@ -320,6 +301,10 @@ class MainWindow(QMainWindow):
         steps.show()  # a child added to a visible window would only show on the next turn of the event loop
         QWidget.setTabOrder(self.language_combo, steps)  # made last, it would come last in the tab chain
         steps.stepChosen.connect(self.stepChosen)
+        # From now on the focused widget is kept in view (with the pages that can scroll past it).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus_in_view)
         steps.setAccessibleName(self._l10n.gettext("Steps"))
         self.steps = steps
         return steps
@@ -355,15 +340,13 @@ class MainWindow(QMainWindow):
 
     def set_navigation(self, can_go_back: bool, next_kind: str, results_ready: bool) -> None:
         """Update the navigation bar; `next_kind` is start, next, review, result or none."""
-        self._navigation = (can_go_back, next_kind, results_ready)
         self.back_button.setEnabled(can_go_back)
         self._next_kind = next_kind
         self.next_button.setVisible(next_kind != "none")
-        if self.actions_built:
-            self.act_back.setEnabled(can_go_back)
-            self.act_next.setEnabled(next_kind != "none")
-            for a in (self.act_pdf, self.act_print, *self.act_exports.values()):
-                a.setEnabled(results_ready and self._options.allow_files)
+        self.act_back.setEnabled(can_go_back)
+        self.act_next.setEnabled(next_kind != "none")
+        for a in (self.act_pdf, self.act_print, *self.act_exports.values()):
+            a.setEnabled(results_ready and self._options.allow_files)
         self._write_next()
 
     def set_progress(self, answered: int, total: int) -> None:
@@ -415,8 +398,6 @@ class MainWindow(QMainWindow):
         self._write_next()
 
     def _retranslate_actions(self) -> None:
-        if not self.actions_built:
-            return
         _ = self._l10n.gettext
         self.act_open.setText(_("&Open answers…"))
         self.act_save.setText(_("&Save answers…"))
@@ -436,8 +417,8 @@ class MainWindow(QMainWindow):
     # -- dialogs -----------------------------------------------------------------------------
     def confirm(self, title: str, text: str, yes: str, no: str, *, default_yes: bool = False) -> bool:
         """Ask a yes/no question; "no" is the default unless `default_yes` says "yes" is the safe one."""
-        from PySide6.QtCore import Qt  # here, as below: the Qt namespace's enums cost ~14 ms to create
-        from PySide6.QtWidgets import QMessageBox  # dialogs come later: keep their types out of the start-up
+        from PySide6.QtCore import Qt  # here, as below: the first-frame rule (docs/gui.md)
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # texts may quote file names and links: never markup

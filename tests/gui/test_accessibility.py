@@ -159,3 +159,48 @@ kill $APP
     assert report["checked"] >= 5, report
     assert report["problems"] == [], report
     print(report)
+
+
+#: The full paths walked through AT-SPI: (answers file, answers changed) per audience.
+AUDIENCE_PATHS = {
+    "consumer": ("answers-consumer.yaml", ()),
+    "sme": ("answers-sme.yaml", ()),
+    "federal": ("answers-federal.yaml", ()),
+    "local": ("answers-federal.yaml", ("government_level=local", "nis2=in_scope")),
+}
+
+
+@pytest.mark.xvfb
+@pytest.mark.skipif(bool(_atspi_missing()), reason=_atspi_missing() or "ok")
+@pytest.mark.parametrize("audience", list(AUDIENCE_PATHS))
+def test_atspi_every_control_of_a_full_path_has_role_name_and_focus(audience: str, tmp_path: Path) -> None:
+    """Each page of the audience's path, as a screen reader sees it: every control a role, a name, focusable."""
+    answers, changes = AUDIENCE_PATHS[audience]
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    script = tmp_path / "run.sh"
+    script.write_text(f"""#!/bin/sh
+/usr/libexec/at-spi-bus-launcher --launch-immediately &
+sleep 0.5
+{sys.executable} {HERE / 'atspi_path_app.py'} {REPO / 'questionnaires' / 'examples' / answers} {folder} \
+    {' '.join(changes)} > {tmp_path / 'app.log'} 2>&1 &
+APP=$!
+/usr/bin/python3 {HERE / 'atspi_path_client.py'} {folder}
+kill $APP 2>/dev/null
+""", encoding="utf-8")
+    script.chmod(0o755)
+    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1", HOME=str(tmp_path),
+               PYTHONPATH=str(REPO))
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(["xvfb-run", "-a", "dbus-run-session", "--", "sh", str(script)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    log = (tmp_path / "app.log").read_text(encoding="utf-8") if (tmp_path / "app.log").exists() else ""
+    assert lines, f"no report from the AT-SPI client:\n{done.stdout}\n{done.stderr}\n{log}"
+    report = json.loads(lines[-1])
+    assert report["found"], "the app never showed up on the accessibility bus"
+    pages = [p["page"] for p in report["pages"]]
+    assert pages[0] == "welcome" and pages[-2:] == ["review", "result"], (pages, log)
+    assert len([p for p in pages if p.startswith("section ")]) >= 5, pages
+    assert all(p["checked"] >= 5 for p in report["pages"]), report["pages"]
+    assert report["problems"] == [], report["problems"]

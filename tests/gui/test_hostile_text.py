@@ -187,3 +187,21 @@ def test_exported_html_escapes_questionnaire_markup(make_wizard: Callable[..., W
     assert "&lt;img src=" in html
     assert "<img" not in html and "<script" not in html and 'href="file:' not in html and "javascript:" not in html
     assert wizard.export("pdf", str(tmp_path / "advice.pdf"))
+
+
+def test_make_label_refuses_to_go_on_when_the_plain_text_format_does_not_take(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Setting the format by name fails silently in Qt; make_label must not hand out a rich-text label then."""
+    from cloudwizard.gui.widgets.common import make_label
+
+    label = make_label("<b>bold</b> <a href='file:///etc/passwd'>x</a>")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    original = QLabel.setProperty
+
+    def refuse(self: QLabel, name: str, value: object) -> bool:
+        return False if name == "textFormat" else original(self, name, value)
+
+    monkeypatch.setattr(QLabel, "setProperty", refuse)
+    with pytest.raises(RuntimeError, match="plain-text format"):
+        make_label("<b>bold</b>")

@@ -52,3 +52,24 @@ def test_the_sidebar_folds_away_in_a_narrow_window(wizard: Any, qtbot: Any) -> N
     qtbot.waitUntil(lambda: not window.sidebar.isVisible())
     assert window.compact and window.compact_progress.isVisible()
     assert window.compact_progress.text() == window.progress_label.text() != ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_step_label_wraps_instead_of_being_cut(make_wizard: Any, language: str) -> None:
+    """All step labels wrap (none is elided): each item is as tall as its text needs at the list's width."""
+    from PySide6.QtCore import QRect, Qt
+
+    from cloudwizard.engine.loader import load_bundled
+
+    wizard = make_wizard(language, questionnaire=load_bundled())
+    wizard.window.resize(COMPACT_WIDTH + 10, 700)
+    wizard.controller.set_answer("audience", "public_body")
+    wizard.controller.set_answer("government_level", "local")
+    steps = wizard.window.steps
+    assert steps is not None and steps.isVisible()
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    for i in range(steps.count()):
+        item = steps.item(i)
+        need = steps.fontMetrics().boundingRect(QRect(0, 0, steps.text_width(), 10_000), flags, item.text()).height()
+        assert steps.visualItemRect(item).height() >= need + 16, f"{item.text()!r} is cut"
+    assert steps.count() >= 9

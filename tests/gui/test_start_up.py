@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,7 +56,7 @@ def test_first_frame_theme_follows_a_dark_palette(make_wizard: Any, monkeypatch:
 
 
 def test_nothing_before_the_first_paint_creates_the_qt_namespace_enums(tmp_path: Path) -> None:
-    """PySide6 makes the Qt namespace's 93 enums at its first use (~14 ms, 1.3 MiB): not before the first paint."""
+    """PySide6 makes the Qt namespace's 93 enums at its first use (docs/benchmarks.md): not before the first paint."""
     code = f"""
 import argparse, sys
 sys.path.insert(0, {str(REPO)!r})
@@ -86,19 +87,89 @@ def test_window_has_the_app_icon_and_desktop_file_name(make_wizard: Any) -> None
     assert not wizard.window.windowIcon().isNull()
 
 
-def test_menus_are_in_the_first_frame_and_their_actions_come_with_the_pages(make_wizard: Any) -> None:
-    """The menu titles are drawn in the first frame; the actions and shortcuts follow in `build_pages`."""
+def test_menus_and_shortcuts_are_there_from_the_first_frame(make_wizard: Any) -> None:
     wizard = make_wizard(load_now=False)
     window = wizard.window
-    titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&View", "&Help"]
-    assert not window.actions_built and window.menu_file.isEmpty()
-    wizard.build_pages()
-    assert window.actions_built
-    assert [a.text() for a in window.menuBar().actions()] == titles
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
     shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()}
     assert shortcuts["actionQuit"] == "Ctrl+Q" and shortcuts["actionHelp"] == "F1"
     assert shortcuts["actionBack"] == "Alt+Left" and shortcuts["actionNext"] == "Alt+Right"
     assert {"actionOpen", "actionSave", "actionExportPdf", "actionPrint"} <= shortcuts.keys()
-    assert not window.act_back.isEnabled()  # the navigation state set before the actions existed
+    assert not window.act_back.isEnabled()
     assert window.act_contrast.isChecked() == wizard.high_contrast
+
+
+#: The modules on the path to the first paint: the first-frame rule (docs/gui.md) holds for these
+#: only - no `Qt` namespace and no `dataclasses` at import or in what they run before the first paint.
+FIRST_FRAME_MODULES = {
+    "cloudwizard", "cloudwizard.engine", "cloudwizard.engine.i18n", "cloudwizard.engine.vocabulary",
+    "cloudwizard.gui", "cloudwizard.gui.app", "cloudwizard.gui.autosave", "cloudwizard.gui.controller",
+    "cloudwizard.gui.files", "cloudwizard.gui.kiosk", "cloudwizard.gui.kiosk.config", "cloudwizard.gui.l10n",
+    "cloudwizard.gui.options", "cloudwizard.gui.pages", "cloudwizard.gui.pages.welcome",
+    "cloudwizard.gui.presenter", "cloudwizard.gui.recovery", "cloudwizard.gui.theme", "cloudwizard.gui.widgets",
+    "cloudwizard.gui.widgets.common", "cloudwizard.gui.widgets.tiles", "cloudwizard.gui.window",
+    "cloudwizard.resources",
+}
+
+
+def test_only_the_named_modules_are_on_the_path_to_the_first_paint(tmp_path: Path) -> None:
+    """Everything else (questions, the engine's loader, the other pages, the kiosk) comes after it."""
+    code = f"""
+import argparse, json, sys
+sys.path.insert(0, {str(REPO)!r})
+from cloudwizard.gui import app
+built = app.build_app
+def build(**kwargs):
+    wizard = built(**kwargs)
+    wizard.first_paint.painted.connect(
+        lambda: print(json.dumps(sorted(m for m in sys.modules if m.startswith("cloudwizard"))), flush=True))
+    return wizard
+app.build_app = build
+sys.exit(app.run(argparse.Namespace(lang="en", questionnaire=None, answers_file=None, quit_after_first_paint=True,
+                                    kiosk=False)))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    imported = set(json.loads([ln for ln in done.stdout.splitlines() if ln.startswith("[")][-1]))
+    assert imported - FIRST_FRAME_MODULES == set(), "new modules before the first paint: name them or defer them"
+    assert "cloudwizard.gui.pages.questions" not in imported and "cloudwizard.engine.loader" not in imported
+
+
+def test_the_broken_pyside6_on_python_before_3_12_is_refused_with_a_clear_message() -> None:
+    from cloudwizard.gui.app import unsupported_qt
+
+    message = unsupported_qt((6, 12), (3, 11))
+    assert "PySide6 6.12 does not work on Python 3.11" in message and "PySide6-Essentials<6.12" in message
+    assert unsupported_qt((6, 12), (3, 12)) == ""
+    assert unsupported_qt((6, 11), (3, 11)) == ""
+
+
+def test_run_refuses_to_start_on_the_broken_pyside6(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from cloudwizard.gui import app
+
+    monkeypatch.setattr(app, "unsupported_qt", lambda: "PySide6 6.12 does not work on Python 3.11: …")
+    assert app.run(argparse.Namespace(kiosk=False, quit_after_first_paint=True)) == 3
+    assert "cloudwizard: PySide6 6.12 does not work" in capsys.readouterr().err
+
+
+def test_many_qt_calls_do_not_abort_the_interpreter() -> None:
+    """The PySide6 this runs on keeps the reference counts of None, True and False right."""
+    code = """
+import os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication, QCheckBox
+app = QApplication([])
+box = QCheckBox()
+for _ in range(50_000):
+    box.setChecked(True)   # returns nothing: one reference to None lost per call on the affected builds
+    box.isChecked()
+print("alive")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "alive" in done.stdout

@@ -8,11 +8,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QScrollArea,
 
 def make_label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
     """A word-wrapping label with a style role (title, headline, muted, …)."""
-    label = QLabel(text, parent)
-    # Enum properties set by their key names: ``Qt.TextFormat.PlainText`` and the like would make
-    # PySide6 create all 93 enums of the Qt namespace (~14 ms, 1.3 MiB) before the first paint.
-    label.setProperty("textFormat", "PlainText")
+    label = QLabel(parent)
+    # Set by the key name, so the welcome page needs no Qt namespace before the first paint (see
+    # docs/gui.md). A name Qt does not know is refused without an error: then questionnaire text
+    # would be read as rich text (markup, links), so refuse to make the label instead.
+    if not label.setProperty("textFormat", "PlainText"):
+        raise RuntimeError("QLabel did not take the plain-text format; refusing to show text as markup")
+    label.setText(text)
     label.setWordWrap(True)
+    label.setIndent(0)  # a focus border would otherwise indent the text by half an "x" (QLabel's default)
     if role:
         label.setProperty("role", role)
     if name:

@@ -3,10 +3,14 @@
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
+#: What the style sheet puts around an item's text (padding 10 px and a 2 px border each side; 8 px
+#: and 2 px above and below), with a few pixels to spare for the delegate's own margins.
+ITEM_CHROME = (32, 22)
 
 
 class StepList(QListWidget):
@@ -22,7 +26,12 @@ class StepList(QListWidget):
         super().__init__(parent)
         self.setObjectName("sectionList")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every label wraps, none is elided. Qt's item delegate reckons the height of a wrapped label
+        # without the style sheet's padding, so a label that just fits on one line there was painted
+        # cut with "…" while the next one wrapped: `_fit_items` gives each item the height it needs.
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
         self._quiet = False
@@ -43,3 +52,31 @@ class StepList(QListWidget):
             if key == current:
                 self.setCurrentItem(item)
         self._quiet = False
+        self._fit_items()
+
+    def text_width(self) -> int:
+        """The width an item's text has: the list's, less the style sheet's padding and border."""
+        viewport = self.viewport()
+        width = viewport.width() if viewport is not None else self.width()
+        return max(40, width - ITEM_CHROME[0])
+
+    def _fit_items(self) -> None:
+        width = self.text_width()
+        metrics = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)  # the current step is drawn bold: the widest case
+        bold_metrics = QFontMetrics(bold)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        for i in range(self.count()):
+            item = self.item(i)
+            if item is None:
+                continue
+            text = item.text()
+            height = max(m.boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
+                         for m in (metrics, bold_metrics))
+            item.setSizeHint(QSize(width, height + ITEM_CHROME[1]))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Give the items their heights for the new width."""
+        super().resizeEvent(event)
+        self._fit_items()

@@ -1,0 +1,153 @@
+"""Recovery: the offer to restore autosaved answers, and the glue between the app and the crash handler.
+
+`Recovery` holds no widgets of its own; it asks the window (confirmations), the welcome page (the
+resume card) and the controller (restoring a session). The crash handler itself is `crash.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cloudwizard.gui.autosave import Autosave
+    from cloudwizard.gui.controller import WizardController
+    from cloudwizard.gui.crash import CrashHandler, Saved
+    from cloudwizard.gui.l10n import Localizer
+    from cloudwizard.gui.pages.welcome import WelcomePage
+    from cloudwizard.gui.window import MainWindow
+
+
+class Recovery:
+    """Restoring answers after a crash or an unfinished session, and what a crash report may contain.
+
+    Args:
+        controller: session and navigation.
+        l10n: the language of the questions asked.
+        window: asks the user (`MainWindow.confirm`) and parents the crash dialog.
+        welcome: shows the resume card.
+        autosave: where the answers are saved (None: switched off, nothing to restore).
+        crashed: whether the last run ended without closing properly.
+        kiosk: a kiosk's crash dialog only offers to go on.
+        on_quit: ends the app (the crash dialog's "quit").
+    """
+
+    def __init__(
+        self,
+        controller: WizardController,
+        l10n: Localizer,
+        window: MainWindow,
+        welcome: WelcomePage,
+        autosave: Autosave | None,
+        *,
+        crashed: bool = False,
+        kiosk: bool = False,
+        on_quit: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.controller = controller
+        self.l10n = l10n
+        self.window = window
+        self.welcome = welcome
+        self.autosave = autosave
+        self.crashed = crashed
+        self.kiosk = kiosk
+        self.on_quit = on_quit
+        self.crash_handler: CrashHandler | None = None
+
+    # -- restoring ---------------------------------------------------------------------------
+    def offer_restore(self) -> bool:
+        """After a crash ask at once; otherwise offer to resume on the welcome page. True when restored."""
+        if self.autosave is None or self.controller.questionnaire is None:
+            return False
+        saved = self.autosave.read(self.controller.questionnaire)
+        if saved is None or saved.data is None:
+            return False
+        _ = self.l10n.gettext
+        if self.crashed:
+            if self.window.confirm(
+                _("Restore your answers?"),
+                _("CloudWizard was not closed properly last time. Your answers were saved. Restore them?"),
+                _("Restore"),
+                _("Start afresh"),
+                default_yes=True,  # Enter keeps the answers; only a deliberate choice discards them
+            ):
+                self.controller.restore(saved.data)
+                return True
+            self.autosave.discard()
+            return False
+        saved_at = (saved.data.saved or "")[:16].replace("T", " ")
+        self.welcome.set_resume((saved_at, len(saved.data.answers)))
+        return False
+
+    def resume(self) -> bool:
+        """Continue the autosaved session (the welcome page's Resume); True when there was one."""
+        self.welcome.set_resume(None)
+        if self.autosave is None or self.controller.questionnaire is None:
+            return False
+        saved = self.autosave.read(self.controller.questionnaire)
+        if saved is None or saved.data is None:
+            return False
+        self.controller.restore(saved.data)
+        return True
+
+    def discard(self) -> None:
+        """Forget the autosaved session (the welcome page's Start afresh)."""
+        if self.autosave is not None:
+            self.autosave.discard()
+        self.welcome.set_resume(None)
+
+    # -- unexpected errors -------------------------------------------------------------------
+    def install_crash_handler(self) -> CrashHandler:
+        """Show unexpected exceptions in a dialog (and save the answers) instead of only on stderr.
+
+        `run()` calls this right after the first paint; tests call it themselves, since pytest-qt has
+        its own hook.
+        """
+        from cloudwizard.gui.crash import CrashHandler
+
+        if self.crash_handler is None:
+            self.crash_handler = CrashHandler(
+                lambda: self.l10n.gettext, self.save_after_error, self.answer_values, self.error_context,
+                self.window, kiosk=self.kiosk, on_quit=self.on_quit,
+            )
+        self.crash_handler.install()
+        return self.crash_handler
+
+    def save_after_error(self) -> Saved:
+        """Save the answers now and keep the crash marker, so the next start offers to restore them."""
+        from cloudwizard.gui.crash import Saved
+
+        if self.autosave is None or self.controller.session is None:
+            return Saved.NOTHING
+        self.autosave.keep_marker()
+        done = self.autosave.save_now()
+        return Saved.NOTHING if done is None else Saved.SAVED if done else Saved.FAILED
+
+    def answer_values(self) -> list[Any]:
+        """Everything the user entered, and the choice labels that show it: kept out of error reports."""
+        c = self.controller
+        values: list[Any] = []
+        if c.justification is not None:
+            values.append(c.justification.text)
+        session, q = c.session, c.questionnaire
+        if session is None or q is None:
+            return values
+        data = session.to_file()
+        for qid, value in (*data.answers.items(), *data.set_aside.items()):
+            values.append(value)
+            question = q.question_index.get(qid)
+            if question is None or not question.type.has_choices:
+                continue
+            for cid in value if isinstance(value, (set, frozenset, list, tuple)) else [value]:
+                choice = question.choice(str(cid))
+                if choice is not None:
+                    values.extend(q.text(choice.label, lang) for lang in q.languages)
+        return values
+
+    def error_context(self) -> list[tuple[str, str]]:
+        """Report lines that help to find the bug: questionnaire, page, language (never answers)."""
+        q = self.controller.questionnaire
+        lines = [("Page", self.controller.page), ("Language", self.l10n.language)]
+        if q is not None:
+            lines.insert(0, ("Questionnaire", f"{q.id} {q.version}"))
+        return lines
