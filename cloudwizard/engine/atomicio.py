@@ -36,6 +36,7 @@ _REASONS = {
     errno.ENOTDIR: "a part of the path is not a folder",
     errno.ELOOP: "the path is a loop of symbolic links",
     errno.ENAMETOOLONG: "the name is too long",
+    errno.ENXIO: "it is a pipe that nobody reads",
 }
 
 
@@ -82,6 +83,11 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
             existing = None
         if existing is not None and stat.S_ISDIR(existing.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            # A device (/dev/null, a terminal) or a pipe is written to, never replaced: renaming a
+            # file over /dev/null as root would turn it into a regular file for the whole system.
+            _write_to_special(target, existing, data)
+            return
         _remove_stale_temporaries(folder, target.name)
         # The writer's process id is in the name, so a later writer can tell a leftover from a
         # writer that was killed from one still at work.
@@ -114,6 +120,24 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _write_to_special(target: Path, existing: os.stat_result, data: bytes) -> None:
+    """Write `data` into an existing character device or named pipe; refuse any other special file."""
+    if stat.S_ISCHR(existing.st_mode):
+        flags = os.O_WRONLY
+    elif stat.S_ISFIFO(existing.st_mode):
+        flags = os.O_WRONLY | os.O_NONBLOCK  # ENXIO at once when nobody reads it, instead of waiting for ever
+    else:
+        raise OSError(errno.EINVAL, "it is not a regular file, a device or a pipe", str(target))
+    fd = os.open(target, flags)
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:

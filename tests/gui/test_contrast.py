@@ -120,6 +120,7 @@ def test_links_take_the_high_contrast_colour_when_switched_on_the_advice_page(ma
     wizard = make_wizard()
     answer_business(wizard)
     wizard.controller.show_result()
+    wizard.result.show_details()  # sources and further reading are in the folded details
     links = [lab for lab in wizard.result.findChildren(QLabel) if "<a " in lab.text() and lab.isVisible()]
     assert links, "no link on the advice page"
     wizard.window.act_contrast.trigger()

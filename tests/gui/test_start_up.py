@@ -108,7 +108,7 @@ FIRST_FRAME_MODULES = {
     "cloudwizard.gui.options", "cloudwizard.gui.pages", "cloudwizard.gui.pages.welcome",
     "cloudwizard.gui.presenter", "cloudwizard.gui.recovery", "cloudwizard.gui.theme", "cloudwizard.gui.widgets",
     "cloudwizard.gui.widgets.common", "cloudwizard.gui.widgets.tiles", "cloudwizard.gui.window",
-    "cloudwizard.resources",
+    "cloudwizard.resources", "cloudwizard.engine.report", "cloudwizard.engine.report.formats", "cloudwizard.kioskpin",
 }
 
 

@@ -7,8 +7,7 @@ say so (`needs_qt`), and the front end that offers them calls `cloudwizard.pdf`,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cloudwizard.engine.i18n import N_
 
@@ -16,9 +15,11 @@ if TYPE_CHECKING:  # the renderers are imported on first use: menus list the for
     from cloudwizard.engine.report.view import ReportView
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """One way to hand the advice over.
+
+    A named tuple, not a dataclass: the window lists these before its first paint, where the
+    first-frame rule keeps `dataclasses` out (docs/gui.md).
 
     Attributes:
         id: the name used by ``--format`` and by the export signals.
