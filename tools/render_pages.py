@@ -2,9 +2,11 @@
 
 Pages: welcome, each question section of one path, review, result.
 
-Usage: python tools/render_pages.py [--out docs/screenshots] [--lang nl ...] [--questionnaire PATH]
-       [--high-contrast] [--size 1000x700]
-Runs offscreen unless QT_QPA_PLATFORM says otherwise (e.g. under xvfb-run with ``xcb``).
+Usage: python tools/render_pages.py [--out DIR] [--lang nl ...] [--questionnaire PATH] [--answers FILE]
+       [--high-contrast] [--size 1100x760]
+Runs offscreen unless QT_QPA_PLATFORM says otherwise (e.g. under xvfb-run with ``xcb``). For 200 %,
+set QT_SCALE_FACTOR=2 (the size stays in device-independent pixels). File names carry the size, and
+-hc for high contrast: ``fr-800x600-02-section-needs-hc.png``.
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ PATHS = {
 def main() -> int:
     """Render the pages; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "cloudwizard-pages"))
     parser.add_argument("--lang", action="append", choices=["nl", "fr", "de", "en"])
-    parser.add_argument("--questionnaire", default=str(ROOT / "questionnaires" / "examples" / "example.yaml"))
-    parser.add_argument("--answers", help="an answers file giving the path to render (default: built in)")
+    parser.add_argument("--questionnaire", default=str(ROOT / "questionnaires" / "cloudwizard-be.yaml"))
+    parser.add_argument("--answers", help="an answers file giving the path to render (default: built in for the "
+                        "example, the small business of questionnaires/examples for the bundled one)")
     parser.add_argument("--high-contrast", action="store_true")
-    parser.add_argument("--size", default="1000x700")
+    parser.add_argument("--size", default="1100x760")
     args = parser.parse_args()
 
     from PySide6.QtCore import QSettings
@@ -49,6 +52,8 @@ def main() -> int:
     width, height = (int(x) for x in args.size.split("x"))
     q = load(args.questionnaire)
     answers = PATHS.get(q.id, {})
+    if not args.answers and not answers:
+        args.answers = str(ROOT / "questionnaires" / "examples" / "answers-sme.yaml")
     if args.answers:
         result = read_answers(args.answers, q)
         if result.data is None:
@@ -57,6 +62,8 @@ def main() -> int:
         answers = result.data.answers
     tmp = tempfile.mkdtemp()
     suffix = "-hc" if args.high_contrast else ""
+    scale = os.environ.get("QT_SCALE_FACTOR", "")
+    size_tag = args.size + (f"@{scale}x" if scale not in ("", "1") else "")
     for lang in args.lang or ["en", "nl", "fr", "de"]:
         wizard = build_app(language=lang, questionnaire=q, options=WizardOptions(high_contrast=args.high_contrast),
                            settings=QSettings(f"{tmp}/settings-{lang}.ini", QSettings.Format.IniFormat),
@@ -68,7 +75,7 @@ def main() -> int:
         def shot(name: str, window=window, lang=lang) -> None:
             for _ in range(5):
                 QApplication.processEvents()
-            path = out / f"{lang}-{name}{suffix}.png"
+            path = out / f"{lang}-{size_tag}-{name}{suffix}.png"
             window.grab().save(str(path))
             print(path)
 

@@ -133,7 +133,7 @@ QWidget {{ font-size: 11pt; }}
 QMainWindow, QWidget#page, QScrollArea, QWidget#scrollBody {{ background: {c.window}; }}
 QLabel {{ color: {c.text}; }}
 QLabel[role="title"], QLabel[role="headline"] {{ font-weight: 600; border: 3px solid transparent;
-    border-radius: 6px; margin-left: -3px; }}
+    border-radius: 6px; }}
 QLabel[role="title"] {{ font-size: 20pt; }}
 QLabel[role="headline"] {{ font-size: 17pt; }}
 QLabel[role="title"]:focus, QLabel[role="headline"]:focus {{ border-color: {c.focus}; }}

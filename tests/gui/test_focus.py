@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QWidget
 
 from cloudwizard.gui.app import Wizard
 from cloudwizard.gui.widgets.common import ScrollPage
@@ -74,7 +74,8 @@ def test_arrow_keys_keep_the_focused_choice_on_screen(qtbot: Any, make_wizard: A
     c.set_answer("staff", 5)
     c.go_next()
     assert wizard.questions.section_id == "needs"
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.questions.title)
+    key(qtbot, Qt.Key.Key_Tab)  # from the title (where Down would scroll the page) to the first question
     for _ in range(12):  # down through the choices of the page's questions, Tab to the next question
         for _ in range(5):
             key(qtbot, Qt.Key.Key_Down)
@@ -87,8 +88,11 @@ def test_arrow_keys_keep_the_focused_choice_on_screen(qtbot: Any, make_wizard: A
 
 def test_each_page_starts_at_its_top(qtbot: Any, wizard: Wizard) -> None:
     c = wizard.controller
-    assert isinstance(QApplication.focusWidget(), QRadioButton)  # welcome: the first audience
+    assert QApplication.focusWidget() is wizard.welcome.heading() is wizard.welcome.title
     answer_business(wizard)
+    c.go_next()
+    assert c.page == "questions" and QApplication.focusWidget() is wizard.questions.title
+    assert wizard.questions.verticalScrollBar().value() == 0
     c.show_review()
     assert wizard.review.verticalScrollBar().value() == 0
     assert QApplication.focusWidget() is wizard.review.heading() is not None

@@ -128,8 +128,11 @@ def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[
     assert q is not None and q.audience_question
     wizard.render(focus=True)  # as `run()` does once the window is up (the fixture loads before showing it)
     qtbot.waitUntil(lambda: inside(QApplication.focusWidget(), wizard.window))
-    # Welcome: the focus is on the first audience; arrows and Space choose one, Enter starts.
+    # Welcome: the focus is on the title; Tab reaches the audiences, arrows and Space choose one, Enter starts.
     buttons = list(wizard.welcome.audience_buttons)
+    for _ in range(3):
+        if focused() not in buttons:
+            key(qtbot, Key.Key_Tab)
     ids = list(wizard.welcome._audience_ids)
     for button in buttons:
         arrow_to(qtbot, buttons, button)

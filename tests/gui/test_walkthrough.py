@@ -20,8 +20,12 @@ def headline(wizard: Wizard) -> str:
 
 
 def test_consumer_by_keyboard_only(qtbot: Any, wizard: Wizard) -> None:
-    # GIVEN the welcome page, focus on the first audience
+    # GIVEN the welcome page, the focus at its top (the title); Tab: the language, then the audiences
     assert wizard.controller.page == "welcome"
+    assert QApplication.focusWidget() is wizard.welcome.title
+    key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is find(wizard, "language_en")
+    key(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is find(wizard, "audience_consumer")
     # WHEN choosing "for myself" with Space and going on with Enter
     key(qtbot, Qt.Key.Key_Space)
@@ -30,6 +34,8 @@ def test_consumer_by_keyboard_only(qtbot: Any, wizard: Wizard) -> None:
     # THEN the first section with something to ask is shown (staff is only for businesses)
     assert wizard.controller.page == "questions"
     assert wizard.questions.section_id == "data"
+    assert QApplication.focusWidget() is wizard.questions.title  # the page's top; one Tab to the first question
+    key(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is find(wizard, "choice_data_kinds_photos")
     key(qtbot, Qt.Key.Key_Space)
     # Enter with a required question unanswered: an inline message, the focus goes there
@@ -43,6 +49,7 @@ def test_consumer_by_keyboard_only(qtbot: Any, wizard: Wizard) -> None:
     assert not find(wizard, "error_sensitivity").isVisible()
     key(qtbot, ENTER)
     assert wizard.questions.section_id == "habits"
+    key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Space)  # Yes …
     key(qtbot, Qt.Key.Key_Down)  # … then the arrow moves to No
     assert checked(wizard, "choice_offline_copy_no")

@@ -169,13 +169,12 @@ class QuestionPage(ScrollPage):
         self._write_problems()
 
     def focus_first(self, question_id: str | None = None) -> None:
-        """Focus a question (default: the first visible one)."""
-        cards = [c for c in self.cards.values() if not c.isHidden()]
-        if question_id in self.cards:
-            cards = [self.cards[question_id]]
+        """Focus a question's input; without one, the page's top (its title: one Tab to the first question)."""
+        if question_id not in self.cards:
+            self.focus_top()
+            return
+        cards = [self.cards[question_id]]
         if cards:
-            if question_id is None:
-                self.verticalScrollBar().setValue(0)  # the page's top: step, title and intro in view
             cards[0].input.focus_input()
             self.ensure_visible(cards[0].label)
             self.ensure_visible(cards[0].input)

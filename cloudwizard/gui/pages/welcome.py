@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButto
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
-from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label
+from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, keep_one_tab_stop, make_card, make_label
 from cloudwizard.gui.widgets.tiles import TileRadioButton
 
 if TYPE_CHECKING:
@@ -164,6 +164,7 @@ class WelcomePage(ScrollPage):
             b.setChecked(aid == audience)
         self.audience_group.setExclusive(True)
         self.audience_group.blockSignals(False)
+        keep_one_tab_stop(self.audience_buttons)
         if audience is not None:
             self.show_audience_problem(False)
 
@@ -186,13 +187,11 @@ class WelcomePage(ScrollPage):
         self.retranslate()
 
     def focus_first(self) -> None:
-        """Focus the first thing to do on this page."""
+        """The page's top: the offer to resume when there is one, else the title (Tab: language, audience)."""
         if self._resume is not None:
             self.focus_widget_at_top(self.resume_button)
-            return
-        checked = [b for b in self.audience_buttons if b.isChecked()]
-        target = (checked or self.audience_buttons or [self.language_buttons[self._l10n.language]])[0]
-        self.focus_widget_at_top(target)
+        else:
+            self.focus_top()
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -217,6 +216,7 @@ class WelcomePage(ScrollPage):
             b.blockSignals(False)
             b.setAccessibleName(_("Language: {name}").format(name=LANGUAGE_NAMES[code]))
         self.language_group.blockSignals(False)
+        keep_one_tab_stop(list(self.language_buttons.values()))
         self.audience_heading.setText(_("Who are you asking for?"))
         self.audience_error.setText(_("Please choose who you are asking for."))
         if q is not None and q.audience_question:

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def make_label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
@@ -23,6 +35,22 @@ def make_label(text: str = "", role: str = "", parent: QWidget | None = None, na
         label.setObjectName(name)
     label.setProperty("textInteractionFlags", "NoTextInteraction")
     return label
+
+
+def keep_one_tab_stop(buttons: Sequence[QAbstractButton]) -> None:
+    """Make a group of choices one tab stop: the focused, else the checked, else the first shown button.
+
+    Qt does this for a button group only once one of its buttons has had the focus; before that
+    every button is a tab stop, Tab enters at the first (not the chosen) one, and a hidden button
+    can hold the group's only stop.
+    """
+    shown = [b for b in buttons if not b.isHidden()]
+    if not shown:
+        return
+    stop = ([b for b in shown if b.hasFocus()] or [b for b in shown if b.isChecked()] or shown)[0]
+    for button in buttons:
+        # by name, as in `make_label`: the welcome page calls this before the first paint
+        button.setProperty("focusPolicy", "StrongFocus" if button is stop else "ClickFocus")
 
 
 def make_card(name: str = "", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
+from cloudwizard.gui.widgets.common import keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
 Gettext = Callable[[str], str]
@@ -128,20 +129,7 @@ class ChoiceInput(AnswerInput):
         return [b for b in self.buttons.values() if not b.isHidden()]
 
     def _keep_one_tab_stop(self) -> None:
-        """Leave exactly one offered button in the tab chain: the focused, else the chosen, else the first.
-
-        Qt does this itself only once a button of the group has had the focus; before that every
-        button would be a tab stop, and a hidden button could hold the group's only one.
-        """
-        offered = self.offered_buttons()
-        if not offered:
-            return
-        focused = [b for b in offered if b.hasFocus()]
-        chosen = [b for b in offered if b.isChecked()]
-        stop = (focused or chosen or offered)[0]
-        for button in self.buttons.values():
-            policy = Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus
-            button.setFocusPolicy(policy)
+        keep_one_tab_stop(list(self.buttons.values()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Arrow keys move between the check boxes (Up/Left back, Down/Right on; no wrapping)."""

@@ -8,9 +8,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
-#: What the style sheet puts around an item's text (padding 10 px and a 2 px border each side; 8 px
-#: and 2 px above and below), with a few pixels to spare for the delegate's own margins.
-ITEM_CHROME = (32, 22)
+#: What surrounds an item's text: the style sheet's padding (10 px) and border (2 px) on each side
+#: and the delegate's text margin (3 px) across; its padding (8 px) and border above and below.
+ITEM_CHROME = (30, 20)
 
 
 class StepList(QListWidget):
@@ -64,16 +64,16 @@ class StepList(QListWidget):
         width = self.text_width()
         metrics = self.fontMetrics()
         bold = QFont(self.font())
-        bold.setWeight(QFont.Weight.DemiBold)  # the current step is drawn bold: the widest case
+        bold.setWeight(QFont.Weight.DemiBold)
         bold_metrics = QFontMetrics(bold)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        current = self.currentItem()
         for i in range(self.count()):
             item = self.item(i)
             if item is None:
                 continue
-            text = item.text()
-            height = max(m.boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
-                         for m in (metrics, bold_metrics))
+            used = bold_metrics if item is current else metrics  # the current step is drawn bold
+            height = used.boundingRect(QRect(0, 0, width, 1 << 20), flags, item.text()).height()
             item.setSizeHint(QSize(width, height + ITEM_CHROME[1]))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
