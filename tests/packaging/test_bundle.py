@@ -518,8 +518,12 @@ def test_lintian_finds_nothing_outside_the_overrides(deb: Path) -> None:
     _ensure_debian_package("lintian", "lintian")
     lintian = _tool("lintian", "lintian")
     run = _run([lintian, "-I", "-E", "--pedantic", "--color=never", deb], timeout=900)
+    # The overrides serve a build with Debian's Python and one with another Python (pyenv, as CI's
+    # first python3): an entry only the latter needs is "unused" in the former (see the overrides).
+    only_some_builds = ("library-not-linked-against-libc",)
     findings = [line for line in run.stdout.splitlines() + run.stderr.splitlines()
-                if re.match(r"^[EWIPXC]: ", line)]
+                if re.match(r"^[EWIPXC]: ", line)
+                and not re.search(r"unused-override (" + "|".join(only_some_builds) + r") ", line)]
     assert not findings, "\n".join(findings)
     assert run.returncode == 0, run.stdout + run.stderr
     overrides = (PACKAGING / "linux" / "lintian-overrides").read_text(encoding="utf-8").splitlines()
