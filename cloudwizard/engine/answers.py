@@ -41,7 +41,7 @@ from cloudwizard.engine.coercion import (
     without_exclusive,
 )
 from cloudwizard.engine.diagnostics import Report
-from cloudwizard.engine.model import LANGUAGES, Location, Questionnaire, QuestionType
+from cloudwizard.engine.model import LANGUAGES, Location, Question, Questionnaire, QuestionType
 from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, plain_kind, read_path
 
 __all__ = [  # the coercion and file-writing names stay importable from here, where they used to live
@@ -187,8 +187,10 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
         saved = top["saved"].value
     migrating = bool(version) and version != q.version
     dropped: dict[str, str] = {}
-    answers = _answer_map(top.get("answers"), q, report, migrating, dropped, root.location, required=True)
-    set_aside = _answer_map(top.get("set_aside"), q, report, True, {}, root.location, required=False, key="set_aside")
+    answers = _answer_map(top.get("answers"), q, report, migrating, dropped, root.location, required=True,
+                          language=language)
+    set_aside = _answer_map(top.get("set_aside"), q, report, True, {}, root.location, required=False, key="set_aside",
+                            language=language)
     if migrating and dropped:
         report.warning(
             qnode.location if qnode is not None else root.location,
@@ -211,6 +213,7 @@ def _answer_map(
     *,
     required: bool,
     key: str = "answers",
+    language: str = "en",
 ) -> dict[str, Any]:
     if node is None or node.kind == "null":
         if required:
@@ -230,6 +233,7 @@ def _answer_map(
         if migrating:
             raw = _keep_known_choices(q, qid, raw, value, report, dropped)
         try:
+            raw = _number_from_text(q.question(qid), raw, language)
             answer = coerce_unchecked(q, qid, raw)
         except AnswerError as exc:
             _problem(report, value.location, f"answer to '{qid}': {exc}", migrating, dropped, qid)
@@ -238,6 +242,29 @@ def _answer_map(
             answer = _settle_exclusive_choices(q, qid, answer, value, report)
         out[qid] = answer
     return out
+
+
+def _number_from_text(question: Question, raw: Any, language: str) -> Any:
+    """A number written as text ("200.000" in a Dutch file) read the way the file's language writes it.
+
+    Raises:
+        AnswerError: the text is not a number, or it could be read two ways in that language.
+    """
+    if question.type not in (QuestionType.NUMBER, QuestionType.SCALE) or not isinstance(raw, str):
+        return raw
+    from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
+
+    try:
+        number = parse_number(raw, language, integer=is_integer_question(question))
+    except NumberError as exc:
+        raise AnswerError(str(exc)) from exc
+    if isinstance(number, Ambiguity):
+        raise AnswerError(
+            f"'{raw}' can be read two ways in a file in language '{language}' (perhaps "
+            f"{format_number(number.suggestion, language)}); write the number without quotes, e.g. "
+            f"{number.suggestion}"
+        )
+    return number
 
 
 def _settle_exclusive_choices(q: Questionnaire, qid: str, answer: frozenset[str], node: Node, report: Report) -> frozenset[str]:
