@@ -64,9 +64,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
     ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     ask.add_argument("--format", choices=_file_formats(), default=None,
-                     help="format of the report at the end (default: the terminal's own on a terminal, else "
-                     "markdown; pdf needs -o)")
-    ask.add_argument("-o", "--output", type=Path, help="write the report to this file")
+                     help="format of the report at the end (default: the suffix of -o's file, .pdf .md .html .txt "
+                     ".json; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
+    ask.add_argument("-o", "--output", type=Path, help="also write the report to this file")
     ask.add_argument("--save", type=Path, help="save the answers to this file, also when you stop early")
     ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
 
@@ -75,8 +75,8 @@ def _command_parser() -> argparse.ArgumentParser:
     rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
     rec.add_argument("--format", choices=_file_formats(), default=None,
-                     help="format of the advice (default: the terminal's own on a terminal, else markdown; "
-                     "pdf needs -o)")
+                     help="format of the advice (default: the suffix of -o's file, .pdf .md .html .txt .json; "
+                     "else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
     rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
 
     val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
@@ -104,6 +104,25 @@ def _file_formats() -> tuple[str, ...]:
     return FILE_FORMATS
 
 
+#: Other spellings of the formats' file name suffixes.
+_SUFFIX_ALIASES = {".markdown": "markdown", ".htm": "html", ".text": "text"}
+
+
+def format_for_output(fmt: str | None, output: Path | None) -> str | None:
+    """The report format: `fmt` when given, else the one `output`'s suffix names (``-o advice.pdf``).
+
+    A file whose suffix names no format gets Markdown, as before; without a file the caller decides
+    (the terminal's own rendering on a terminal).
+    """
+    if fmt is not None or output is None:
+        return fmt
+    from cloudwizard.engine.report.formats import FORMATS
+
+    suffix = output.suffix.lower()
+    by_suffix = {f.suffix: f.id for f in FORMATS.values() if f.to_file and f.suffix}
+    return by_suffix.get(suffix) or _SUFFIX_ALIASES.get(suffix) or "markdown"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -111,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             parser = _command_parser()
             ns = parser.parse_args(args)
+            if hasattr(ns, "format") and hasattr(ns, "output"):
+                ns.format = format_for_output(ns.format, ns.output)
             if getattr(ns, "format", None) == "pdf" and ns.output is None:
                 parser.error("--format pdf writes a file: give it with -o FILE.pdf")
             handler: Callable[[argparse.Namespace], int] = {
@@ -321,7 +342,8 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     prompts = sys.stdout if _stream_is_tty(sys.stdout) else sys.stderr
     asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin), session=session,
                           save_path=ns.save or ns.answers,
-                          line_editing=prompts is sys.stdout and _stream_is_tty(sys.stdin))
+                          line_editing=prompts is sys.stdout and _stream_is_tty(sys.stdin),
+                          questionnaire_path=ns.questionnaire)
     outcome = asker.run()
     if outcome is Outcome.INTERRUPTED:
         return EXIT_INTERRUPTED

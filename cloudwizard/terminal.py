@@ -23,6 +23,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+import shlex
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -155,6 +156,8 @@ class TerminalAsker:
         width: the line width; the terminal's width (read at each line) when None.
         line_editing: read with `input` and the `readline` module (arrow keys, history), for a
             person at a terminal whose standard input and output are `stdin` and `stdout`.
+        questionnaire_path: the questionnaire's file when it is not the bundled one (named in the
+            command that resumes a run).
     """
 
     def __init__(
@@ -169,7 +172,9 @@ class TerminalAsker:
         save_path: Path | None = None,
         width: int | None = None,
         line_editing: bool = False,
+        questionnaire_path: Path | None = None,
     ) -> None:
+        self.questionnaire_path = questionnaire_path
         self.echo = echo
         self.q = questionnaire
         self.lang = lang
@@ -260,6 +265,29 @@ class TerminalAsker:
         """Whether `line` says yes (in the session's language or in English)."""
         return line.strip().lower() in {self._("y"), self._("yes"), "y", "yes"}
 
+    def no(self, line: str) -> bool:
+        """Whether `line` says no (in the session's language or in English)."""
+        return line.strip().lower() in {self._("n"), self._("no"), "n", "no"}
+
+    def confirm(self, prompt: str, others: tuple[str, ...] = ()) -> str:
+        """Ask `prompt` until the reply is yes, no, empty (no) or one of `others`; returns "y", "n" or the other.
+
+        A reply that is none of these (a number typed again, a slip) is not taken for "no" in silence:
+        the user is told what the question accepts and asked again.
+        """
+        _ = self._
+        while True:
+            line = self.read(prompt)
+            if self.yes(line):
+                return "y"
+            if line == "" or self.no(line):
+                return "n"
+            if line.lower() in others:
+                return line.lower()
+            words = [*others[:1], _("y"), _("n")]  # the first of `others` is the language's own word
+            self.say(_("Please answer {choices} or {last}.").format(
+                choices=", ".join(words[:-1]), last=words[-1]), "   ", "   ")
+
     def num(self, value: float) -> str:
         """A number written the session language's way."""
         return format_number(value, self.lang)
@@ -347,30 +375,50 @@ class TerminalAsker:
         if outcome is Outcome.DONE:
             self.say(_("Your answers are saved in {path}.").format(path=path))
         else:
-            self.say(_("Your answers are saved in {path}. To go on later: cloudwizard ask --answers {path}").format(
-                path=path))
+            self.say(_("Your answers are saved in {path}. To go on later:").format(path=path))
+            self.out.write("\n".join(self.command_lines(self.resume_command(path))) + "\n")
+            self.out.flush()
+
+    def command_lines(self, command: str) -> list[str]:
+        """A shell command indented on lines of its own, broken between words with a backslash so it pastes whole."""
+        words = [safe_for_terminal(w) for w in shlex.split(command)]
+        lines: list[str] = []
+        line = "  "
+        for word in (shlex.quote(w) for w in words):
+            if line.strip() and len(line) + 1 + len(word) + 2 > self.width():
+                lines.append(line + " \\")
+                line = "      "
+            line += ("" if not line.strip() else " ") + word
+        return [*lines, line]
+
+    def resume_command(self, path: Path) -> str:
+        """The shell command that goes on from the answers saved in `path` (with this questionnaire)."""
+        words = ["cloudwizard", "ask"]
+        if self.questionnaire_path is not None:
+            words += ["--questionnaire", str(self.questionnaire_path)]
+        return shlex.join([*words, "--answers", str(path)])
 
     def _quit(self) -> None:
         """``q``: confirm, maybe save, then stop; returns when the user goes on instead."""
         _ = self._
         if self.save_path is not None:
-            line = self.read(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
-                path=self.save_path, yes=_("y"), no=_("n")))
-            if self.yes(line):
+            if self.confirm(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+                    path=self.save_path, yes=_("y"), no=_("n"))) == "y":
                 raise _Stop(Outcome.QUIT)
             return
         if not (self.session.answers or self.session.set_aside):
-            line = self.read(_("Stop now? [{yes}/{no}]").format(yes=_("y"), no=_("n")))
-            if self.yes(line):
+            if self.confirm(_("Stop now? [{yes}/{no}]").format(yes=_("y"), no=_("n"))) == "y":
                 raise _Stop(Outcome.QUIT)
             return
         target = recovery_path()
-        line = self.read(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
-                           "{no} = go on:").format(save=_("s"), path=target, yes=_("y"), no=_("n")))
-        if line.strip().lower() in {_("s"), "s"}:
+        save = _("s")
+        reply = self.confirm(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
+                               "{no} = go on:").format(save=save, path=target, yes=_("y"), no=_("n")),
+                             others=tuple(dict.fromkeys((save, "s"))))
+        if reply not in ("y", "n"):
             self.save_path = target
             raise _Stop(Outcome.QUIT)
-        if self.yes(line):
+        if reply == "y":
             raise _Stop(Outcome.QUIT)
 
     # -- the summary ---------------------------------------------------------------------------
@@ -498,9 +546,8 @@ class TerminalAsker:
             return True
         value = self.session.answer(question.id)
         self.say(self.t(problem.message), "   ", "   ")
-        line = self.read(_("Keep {answer} anyway? [{yes}/{no}]").format(
-            answer=self.show_answer(question, value), yes=_("y"), no=_("n")))
-        if self.yes(line):
+        if self.confirm(_("Keep {answer} anyway? [{yes}/{no}]").format(
+                answer=self.show_answer(question, value), yes=_("y"), no=_("n"))) == "y":
             self.confirmed[question.id] = value
             return True
         if previous is not None and previous != raw:
@@ -599,8 +646,8 @@ class TerminalAsker:
             raise ValueError(exc.message(self.lang)) from None
         if isinstance(result, Ambiguity):
             shown = format_number(result.suggestion, self.lang, group=_ASK_BACK_GROUP)
-            answer = self.read(_("Did you mean {number}? [{yes}/{no}]").format(number=shown, yes=_("y"), no=_("n")))
-            if not self.yes(answer):
+            if self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
+                    number=shown, yes=_("y"), no=_("n"))) != "y":
                 return None
             value: float = result.suggestion
         else:

@@ -118,7 +118,8 @@ class Terminal:
     def overlong_lines(self, text: str | None = None) -> list[str]:
         """Lines wider than the terminal, not counting what was typed at the end of a prompt line.
 
-        A line holding one word longer than the terminal (a long file path) cannot be helped.
+        A line holding one word longer than the terminal (a long file path) cannot be helped, nor
+        can the shell's line continuation (`` \\``) after such a word in a command.
         """
         out = []
         for line in (self.screen if text is None else _SGR.sub("", text)).split("\n"):
@@ -127,7 +128,10 @@ class Terminal:
                 if typed and shown.endswith(typed):
                     shown = shown[: -len(typed)]
                     break
-            if len(shown.rstrip()) > self.columns and len(shown.split()) > 1:
+            words = shown.split()
+            if words[-1:] == ["\\"]:
+                words.pop()
+            if len(shown.rstrip()) > self.columns and len(words) > 1:
                 out.append(line)
         return out
 

@@ -1,0 +1,186 @@
+"""Findings of a second pass over ``cloudwizard ask`` and ``recommend``, each kept fixed here.
+
+Driven through a pseudo-terminal as a person would; where something is saved, the file is read back.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from cloudwizard.cli import format_for_output, main
+from cloudwizard.engine.answers import read_answers
+from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.engine.loader import load
+from tests.cli.ptyterm import Terminal, words_intact
+from tests.cli.test_ask_terminal import resume_command
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
+SME = REPO / "questionnaires" / "examples" / "answers-sme.yaml"
+
+
+def _copy_sme(tmp_path: Path) -> Path:
+    answers = tmp_path / "answers.yaml"
+    shutil.copyfile(SME, answers)
+    return answers
+
+
+# -- finding: "-o report.pdf" wrote Markdown into a file named .pdf -------------------------------
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("a.pdf", "pdf"), ("a.PDF", "pdf"), ("a.md", "markdown"),
+                                           ("a.markdown", "markdown"), ("a.html", "html"), ("a.htm", "html"),
+                                           ("a.txt", "text"), ("a.json", "json"), ("a.report", "markdown"),
+                                           ("a", "markdown")])
+def test_the_file_suffix_names_the_format(name: str, fmt: str) -> None:
+    assert format_for_output(None, Path(name)) == fmt
+    assert format_for_output("json", Path(name)) == "json"  # an explicit --format wins
+    assert format_for_output(None, None) is None  # no file: the terminal's own rendering
+
+
+def test_ask_with_o_pdf_writes_a_pdf_and_shows_the_advice(tmp_path: Path) -> None:
+    answers = _copy_sme(tmp_path)
+    report = tmp_path / "report.pdf"
+    term = Terminal(["ask", "--answers", str(answers), "--lang", "en", "-o", str(report)], columns=80, cwd=tmp_path)
+    term.expect("Press Enter to see the advice, b to go back, q to quit:")
+    term.send("")
+    assert term.wait(timeout=60) == 0
+    assert report.read_bytes().startswith(b"%PDF-")
+    assert "CloudWizard advice" in term.screen  # also on screen, rendered for the terminal
+    assert words_intact(term.screen, f"The advice is also saved in {report}.")
+
+
+@pytest.mark.parametrize(("suffix", "check"), [
+    (".html", lambda text: text.lstrip().lower().startswith("<!doctype html")),
+    (".json", lambda text: json.loads(text)["language"] == "fr"),
+    (".md", lambda text: text.startswith("# ")),
+])
+def test_recommend_o_writes_the_suffix_format(suffix: str, check: object, tmp_path: Path) -> None:
+    out = tmp_path / f"advice{suffix}"
+    assert main(["recommend", "--answers", str(SME), "-o", str(out)]) == 0
+    assert callable(check) and check(out.read_text(encoding="utf-8"))
+
+
+# -- finding: a reply that is neither yes nor no was taken for "no" in silence ---------------------
+
+
+def test_did_you_mean_asks_again_until_yes_or_no_and_saves_the_number(tmp_path: Path) -> None:
+    saved = tmp_path / "a.yaml"
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "en", "--save", str(saved)],
+                    columns=40, cwd=tmp_path)
+    term.expect("Number:")
+    term.send("2")
+    term.expect("people:")
+    term.send("1.500")  # English reads "." as a decimal point: asked back
+    term.expect("Did you mean 1\u00a0500? [y/n]")
+    term.send("1 500")  # the number typed again is not an answer to y/n
+    term.expect("Please answer y or n.")
+    term.expect("Did you mean 1\u00a0500? [y/n]")
+    term.send("y")
+    term.expect("spaces:")
+    term.send("q")
+    term.expect("[y/n]")
+    term.send("perhaps")  # neither: asked again, not taken for "no"
+    term.expect("Please answer y or n.")
+    term.send("y")
+    assert term.wait() == 1
+    result = read_answers(saved, load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 1500}
+    assert term.overlong_lines() == []
+
+
+@pytest.mark.parametrize(("lang", "save", "again"), [("fr", "e", "Répondez e, o ou n."),
+                                                     ("de", "s", "Bitte antworten Sie s, j oder n."),
+                                                     ("nl", "o", "Antwoord o, j of n.")])
+def test_the_three_way_stop_question_asks_again_in_the_language(lang: str, save: str, again: str,
+                                                                tmp_path: Path) -> None:
+    _ = gettext_for(lang)
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", lang], columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send("1")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
+                  "{no} = go on:").format(save=_("s"), path="cloudwizard-answers.yaml", yes=_("y"), no=_("n")))
+    term.send("x")
+    term.expect(again)
+    term.send(save)
+    assert term.wait() == 1
+    result = read_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "consumer"}
+
+
+# -- finding: the command to go on later was broken mid-command and left out --questionnaire -------
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_the_resume_command_is_whole_and_works(columns: int, tmp_path: Path) -> None:
+    folder = tmp_path / "my answers"
+    folder.mkdir()
+    saved = folder / "half done.yaml"  # a space: the command must quote it
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "de", "--save", str(saved)],
+                    columns=columns, cwd=tmp_path)
+    term.expect("Nummer:")
+    term.send("2")
+    term.expect("Personen:")
+    term.send("7")
+    term.expect("Leerzeichen:")
+    term.send_raw(b"\x03")
+    assert term.wait() == 130
+    # only a file path longer than the terminal itself may stick out
+    assert [line for line in term.overlong_lines() if f"'{saved}'" not in line] == []
+    command = resume_command(term.screen)
+    assert command == ["cloudwizard", "ask", "--questionnaire", str(EXAMPLE), "--answers", str(saved)]
+    # the command, as printed, goes on where the run stopped
+    again = Terminal(command[1:], columns=columns, cwd=tmp_path)
+    resumed = again.expect("Leerzeichen:")
+    assert words_intact(resumed, "(bereits beantwortete Fragen: 2)")
+    again.send("1")
+    again.expect("sehr):")
+    again.send_raw(b"\x04")
+    assert again.wait() == 1
+    result = read_answers(saved, load(EXAMPLE))
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": 7, "data_kinds": frozenset({"photos"})}
+
+
+# -- finding: the choice prompt read "Getal:" / "Nombre :" / "Zahl:" (a quantity, not a choice's number)
+
+
+@pytest.mark.parametrize(("lang", "prompt"), [("nl", "Nummer:"), ("fr", "Numéro :"), ("de", "Nummer:"),
+                                              ("en", "Number:")])
+def test_the_choice_prompt_asks_for_the_choice_number(lang: str, prompt: str, tmp_path: Path) -> None:
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", lang], columns=80, cwd=tmp_path)
+    term.expect(prompt)
+    term.send("9")
+    refusal = term.expect(prompt)
+    assert words_intact(refusal, {"nl": "'9' is niet een van de getallen 1 tot 2",
+                                  "fr": "« 9 » n'est pas un des numéros de 1 à 2",
+                                  "de": "„9“ ist keine der Nummern 1 bis 2",
+                                  "en": "'9' is not one of the numbers 1 to 2"}[lang])
+    term.send_raw(b"\x04")
+    assert term.wait() == 1
+
+
+# -- finding: the report on a narrow terminal: "    :" lines in the scores, web addresses cut in "https"
+
+
+def test_the_report_on_a_40_column_terminal(tmp_path: Path) -> None:
+    term = Terminal(["recommend", "--answers", str(SME), "--lang", "en"], columns=40, cwd=tmp_path)
+    assert term.wait() == 0
+    screen = term.screen
+    lines = screen.split("\n")
+    assert not [line for line in lines if line.strip() == ":"]
+    assert "Points: " in screen  # the scores as label lines
+    assert term.overlong_lines() == []
+    # a web address breaks after a "/" of its path (or before a dot of a long host), never in its scheme
+    assert [line for line in lines if re.search(r"<https?:?/{0,2}$", line)] == []
+    assert "https://csrc.nist.gov/" in screen  # host and scheme on one line
