@@ -324,6 +324,14 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if q is None:
         return EXIT_INVALID
     lang = ns.lang or system_language()
+    if ns.save is not None and not (ns.save.parent if str(ns.save.parent) else Path()).is_dir():
+        # said now, not after twenty questions
+        _err(gettext_for(lang)("{path}: the folder does not exist; give --save a file in an existing folder").format(
+            path=ns.save))
+        return EXIT_USAGE
+    if ns.save is not None and ns.save.is_dir():
+        _err(gettext_for(lang)("{path} is a folder; give --save a file name").format(path=ns.save))
+        return EXIT_USAGE
     session = None
     if ns.answers is not None:
         from cloudwizard.engine.answers import read_answers

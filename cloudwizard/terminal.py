@@ -21,6 +21,7 @@ What the terminal promises:
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
 import shlex
@@ -369,8 +370,18 @@ class TerminalAsker:
         try:
             save_answers(path, self.session.to_file())
         except SaveError as exc:
-            self.say(_("Your answers could not be saved in {path}: {reason}").format(path=path, reason=exc.strerror))
-            return
+            self.say(_("Your answers could not be saved in {path}: {reason}").format(
+                path=path, reason=self.save_failure(exc)))
+            fallback = recovery_path()
+            if fallback.resolve() == path.resolve():
+                return
+            path = fallback  # nothing typed is lost: keep them in the current folder instead
+            try:
+                save_answers(path, self.session.to_file())
+            except SaveError as again:
+                self.say(_("Your answers could not be saved in {path}: {reason}").format(
+                    path=path, reason=self.save_failure(again)))
+                return
         self.saved_to = path
         if outcome is Outcome.DONE:
             self.say(_("Your answers are saved in {path}.").format(path=path))
@@ -390,6 +401,18 @@ class TerminalAsker:
                 line = "      "
             line += ("" if not line.strip() else " ") + word
         return [*lines, line]
+
+    def save_failure(self, exc: OSError) -> str:
+        """Why saving failed, in the session's language when the reason is a common one."""
+        _ = self._
+        reason = {
+            errno.ENOSPC: _("the disk is full"),
+            errno.EROFS: _("the folder is read-only"),
+            errno.EACCES: _("there is no permission to write in that folder"),
+            errno.EPERM: _("there is no permission to write in that folder"),
+            errno.ENOENT: _("the folder does not exist"),
+        }.get(exc.errno or 0)
+        return reason or str(exc.strerror or exc)
 
     def resume_command(self, path: Path) -> str:
         """The shell command that goes on from the answers saved in `path` (with this questionnaire)."""

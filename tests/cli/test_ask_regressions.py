@@ -184,3 +184,47 @@ def test_the_report_on_a_40_column_terminal(tmp_path: Path) -> None:
     # a web address breaks after a "/" of its path (or before a dot of a long host), never in its scheme
     assert [line for line in lines if re.search(r"<https?:?/{0,2}$", line)] == []
     assert "https://csrc.nist.gov/" in screen  # host and scheme on one line
+
+
+# -- finding: --save into a missing folder was found out only at the end, and the answers were lost --
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("missing/a.yaml", "missing/a.yaml : ce dossier n'existe pas ; donnez à --save un fichier dans un dossier existant"),
+    ("folder", "folder est un dossier ; donnez à --save un nom de fichier"),
+])
+def test_a_save_file_that_cannot_be_is_refused_before_the_first_question(target: str, message: str,
+                                                                         tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "fr", "--save", target],
+                    columns=80, cwd=tmp_path)
+    assert term.wait() == 2
+    assert words_intact(term.screen, message)
+    assert "Numéro :" not in term.screen  # no question was asked
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_a_save_that_fails_at_the_end_keeps_the_answers_in_the_current_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "usb-stick"
+    folder.mkdir()
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "nl", "--save", str(folder / "a.yaml")],
+                    columns=80, cwd=tmp_path)
+    term.expect("Nummer:")
+    term.send("2")
+    term.expect("personen:")
+    term.send("40")
+    term.expect("spaties:")
+    folder.rmdir()  # the stick was pulled out meanwhile
+    term.send("q")
+    term.expect("[j/n]")
+    term.send("j")
+    assert term.wait() == 1
+    assert words_intact(term.screen, f"Je antwoorden konden niet bewaard worden in {folder / 'a.yaml'}: "
+                                     "de map bestaat niet")
+    assert "Could not save" not in term.screen  # the reason in the session's language
+    recovery = tmp_path / "cloudwizard-answers.yaml"
+    assert words_intact(term.screen, "Je antwoorden zijn bewaard in cloudwizard-answers.yaml.")
+    assert resume_command(term.screen) == ["cloudwizard", "ask", "--questionnaire", str(EXAMPLE),
+                                           "--answers", "cloudwizard-answers.yaml"]
+    result = read_answers(recovery, load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 40}
