@@ -600,7 +600,9 @@ class TerminalAsker:
                 ends = ""
                 if question.min_label or question.max_label:
                     ends = f" ({lo} = {self.t(question.min_label)}, {hi} = {self.t(question.max_label)})"
-                return _("A number from {low} to {high}{unit}{ends}: ").format(low=lo, high=hi, unit=unit, ends=ends)
+                # a scale takes its points only: say "whole number", as its refusals do
+                return _("A whole number from {low} to {high}{unit}{ends}: ").format(
+                    low=lo, high=hi, unit=unit, ends=ends)
             whole = is_integer_question(question)
             if lo and hi:
                 text = _("A whole number from {low} to {high}{unit}: ") if whole else \

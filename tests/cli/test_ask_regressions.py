@@ -228,3 +228,32 @@ def test_a_save_that_fails_at_the_end_keeps_the_answers_in_the_current_folder(tm
                                            "--answers", "cloudwizard-answers.yaml"]
     result = read_answers(recovery, load(EXAMPLE))
     assert result.data is not None and result.data.answers == {"audience": "business", "staff": 40}
+
+
+# -- finding: a scale's prompt said "a number from 1 to 5", then refused 2,5 as "not a whole number" --
+
+
+@pytest.mark.parametrize(("lang", "prompt", "refusal"), [
+    ("fr", "Un nombre entier de 1 à 5 (1 = pas du tout, 5 = très) :", "« 2,5 » n'est pas un nombre entier"),
+    ("en", "A whole number from 1 to 5 (1 = not at all, 5 = very):", "'2.5' is not a whole number"),
+])
+def test_a_scale_prompt_says_whole_numbers(lang: str, prompt: str, refusal: str, tmp_path: Path) -> None:
+    saved = tmp_path / "a.yaml"
+    _ = gettext_for(lang)
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved)],
+                    columns=40, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send("1")  # for myself: the data question comes next
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("1")
+    term.expect(prompt)
+    term.send("2,5" if lang == "fr" else "2.5")
+    assert words_intact(term.expect(prompt), refusal)
+    term.send("4")
+    term.expect(_("1 = yes, 2 = no: "))
+    term.send_raw(b"\x04")
+    assert term.wait() == 1
+    result = read_answers(saved, load(EXAMPLE))
+    assert result.data is not None
+    assert result.data.answers == {"audience": "consumer", "data_kinds": frozenset({"photos"}), "sensitivity": 4}
+    assert term.overlong_lines() == []
