@@ -19,6 +19,7 @@ from cloudwizard.engine.i18n import gettext_for, system_language
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
+    from cloudwizard.engine.answers import AnswersFile
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import ReportView
@@ -157,7 +158,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _err(message: str) -> None:
     from cloudwizard.engine.diagnostics import printable  # a path or a quoted value must not drive the terminal
 
-    print(f"cloudwizard: {printable(message)}", file=sys.stderr)
+    text = f"cloudwizard: {printable(message)}"
+    if _stream_is_tty(sys.stderr):  # a person reads it: wrapped at word boundaries; a log gets one line
+        import shutil
+        import textwrap
+
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        text = "\n".join(textwrap.wrap(text, width=width, subsequent_indent="  ", break_long_words=False,
+                                        break_on_hyphens=False)) or text
+    print(text, file=sys.stderr)
 
 
 # -- GUI ---------------------------------------------------------------------------------------
@@ -236,8 +245,27 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
         return EXIT_INVALID
     lang = ns.lang or result.data.language
+    _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
     return _emit_report(rec, ns.format, lang, ns.output)
+
+
+def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
+                        lang: str) -> None:
+    """Say on standard error when required questions are still open (a run stopped early), and how to go on."""
+    import shlex
+
+    from cloudwizard.engine.session import Session
+
+    session = Session.from_file(q, data)
+    open_count = sum(1 for p in session.problems() if p.kind == "required")
+    if not open_count:
+        return
+    words = ["cloudwizard", "ask", *(["--questionnaire", str(questionnaire)] if questionnaire else []),
+             "--answers", str(path)]
+    _err(gettext_for(lang)("{path}: some questions are not answered yet (open: {count}); this advice rests on the "
+                           "answers so far. To go on answering: {command}").format(
+        path=path, count=open_count, command=shlex.join(words)))
 
 
 # -- validate ----------------------------------------------------------------------------------

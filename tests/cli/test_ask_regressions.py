@@ -257,3 +257,29 @@ def test_a_scale_prompt_says_whole_numbers(lang: str, prompt: str, refusal: str,
     assert result.data is not None
     assert result.data.answers == {"audience": "consumer", "data_kinds": frozenset({"photos"}), "sensitivity": 4}
     assert term.overlong_lines() == []
+
+
+# -- finding: "recommend" on a run stopped early gave the advice without a word about the open questions
+
+
+def test_recommend_on_an_unfinished_file_says_so_and_how_to_go_on(tmp_path: Path) -> None:
+    partial = tmp_path / "half.yaml"
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "nl", "--save", str(partial)],
+                    columns=80, cwd=tmp_path)
+    term.expect("Nummer:")
+    term.send("2")
+    term.expect("personen:")
+    term.send_raw(b"\x04")
+    assert term.wait() == 1
+    term = Terminal(["recommend", "--questionnaire", str(EXAMPLE), "--answers", str(partial)], columns=80,
+                    cwd=tmp_path)
+    assert term.wait() == 0
+    assert words_intact(term.screen, f"{partial}: nog niet alle vragen zijn beantwoord (open: 3); dit advies steunt "
+                                     "op de antwoorden tot nu toe. Verder antwoorden: cloudwizard ask "
+                                     f"--questionnaire {EXAMPLE} --answers {partial}")
+    assert "CloudWizard-advies" in term.screen
+    assert term.overlong_lines() == []  # the message is wrapped on a terminal too
+    # a finished file gets no such line
+    term = Terminal(["recommend", "--answers", str(SME)], columns=80, cwd=tmp_path)
+    assert term.wait() == 0
+    assert "pas encore de réponse" not in term.screen and "Conseil CloudWizard" in term.screen
