@@ -283,3 +283,16 @@ def test_recommend_on_an_unfinished_file_says_so_and_how_to_go_on(tmp_path: Path
     term = Terminal(["recommend", "--answers", str(SME)], columns=80, cwd=tmp_path)
     assert term.wait() == 0
     assert "pas encore de réponse" not in term.screen and "Conseil CloudWizard" in term.screen
+
+
+# -- finding: the French report on a terminal began lines with ": Non)" and "? »" -----------------
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_french_report_lines_never_start_with_a_spaced_mark(columns: int, tmp_path: Path) -> None:
+    term = Terminal(["recommend", "--answers", str(SME), "--lang", "fr"], columns=columns, cwd=tmp_path)
+    assert term.wait() == 0
+    assert "Conseil CloudWizard" in term.screen
+    starts = [line for line in term.screen.split("\n") if re.match(r"[┃\s]*[:;?!»]", line)]
+    assert starts == []
+    assert term.overlong_lines() == []

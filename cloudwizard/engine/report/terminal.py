@@ -77,7 +77,12 @@ class _Wrapper(textwrap.TextWrapper):
         # else: leave it for the next line, which has the whole width
 
 
+# French puts a space before : ; ? ! » and after «; a line must not start with such a mark.
+_SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    text = _SPACED_PUNCTUATION.sub("\u00a0", text)
     wrapper = _Wrapper(width=max(MIN_WIDTH // 2, width), initial_indent=first, subsequent_indent=rest,
                        break_long_words=True, break_on_hyphens=False)
     return wrapper.wrap(text) or [first.rstrip()]
