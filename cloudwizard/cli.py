@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        print("\n" + gettext_for(system_language())("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
@@ -504,6 +504,7 @@ def _show_in_terminal(view: ReportView, stream: TextIO | None = None) -> int:
 
 def _page(text: str) -> bool:
     """Show `text` through ``$PAGER`` (default ``less -R``); False when there is no pager to run."""
+    import contextlib
     import os
     import shlex
     import shutil
@@ -513,12 +514,27 @@ def _page(text: str) -> bool:
     command = shlex.split(pager) if pager else (["less", "-R"] if shutil.which("less") else ["more"])
     if not command or shutil.which(command[0]) is None:
         return False
+    import signal
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit at once if it fits, keep the text on screen, pass colours
+    # Ctrl-C in the pager is the pager's (less stops a search with it); as git does, this process
+    # ignores it meanwhile instead of dying under the pager and leaving the terminal to it.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     except OSError:
+        signal.signal(signal.SIGINT, previous)
         return False
+    try:
+        assert process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+            process.stdin.write(text.encode("utf-8"))
+            process.stdin.close()
+        process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return True
 
 

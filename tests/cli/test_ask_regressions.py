@@ -296,3 +296,21 @@ def test_french_report_lines_never_start_with_a_spaced_mark(columns: int, tmp_pa
     starts = [line for line in term.screen.split("\n") if re.match(r"[┃\s]*[:;?!»]", line)]
     assert starts == []
     assert term.overlong_lines() == []
+
+
+# -- finding: Ctrl-C in the pager killed cloudwizard under it ("interrupted", in English, exit 130) --
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
+def test_ctrl_c_in_the_pager_belongs_to_the_pager(tmp_path: Path) -> None:
+    import time
+
+    term = Terminal(["recommend", "--answers", str(SME), "--lang", "de"], columns=80, cwd=tmp_path,
+                    env={"PAGER": "less"})
+    term.expect("Rat")  # the report's first screen, in the pager
+    term.send_raw(b"\x03")
+    time.sleep(0.5)
+    assert not term._exited(), term.screen[-500:]  # still there: less had the key
+    term.send_raw(b"q")
+    assert term.wait() == 0
+    assert "interrupted" not in term.screen and "Unterbrochen" not in term.screen
