@@ -530,6 +530,9 @@ class TerminalAsker:
                 self.say(self.t(question.help) or _("No further help for this question."), "   ")
                 continue
             if low == _BACK:
+                if index == 0:
+                    self.say(_("This is the first question: there is nothing to go back to."), "   ", "   ")
+                    continue
                 raise _Back
             if low == _QUIT:
                 self._quit()

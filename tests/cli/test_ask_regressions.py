@@ -314,3 +314,26 @@ def test_ctrl_c_in_the_pager_belongs_to_the_pager(tmp_path: Path) -> None:
     term.send_raw(b"q")
     assert term.wait() == 0
     assert "interrupted" not in term.screen and "Unterbrochen" not in term.screen
+
+
+# -- finding: "b" at the first question printed the same question again without a word -------------
+
+
+@pytest.mark.parametrize(("lang", "message"), [("fr", "C'est la première question : il n'y a rien avant."),
+                                               ("en", "This is the first question: there is nothing to go back to.")])
+def test_back_at_the_first_question_says_so(lang: str, message: str, tmp_path: Path) -> None:
+    _ = gettext_for(lang)
+    saved = tmp_path / "a.yaml"
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved)],
+                    columns=40, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send("b")
+    shown = term.expect(_("Number: "))
+    assert words_intact(shown, message)
+    assert "1." not in shown  # the question is not printed again, only the prompt
+    term.send("2")
+    term.expect("people:" if lang == "en" else "personnes :")
+    term.send_raw(b"\x04")
+    assert term.wait() == 1
+    result = read_answers(saved, load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "business"}
