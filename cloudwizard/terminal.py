@@ -133,14 +133,16 @@ def progress(session: Session, question: Question) -> Progress:
 def exclusive_conflict(question: Question, chosen: list[str]) -> tuple[str, list[str]] | None:
     """An exclusive choice (e.g. "none of these") chosen with others: (its id, the other ids), else None.
 
-    A local stand-in for the engine's rule on exclusive choices; when ``engine/answers.py`` offers
-    one, call it here instead.
+    Whether the set conflicts is the engine's one rule (`cloudwizard.engine.coercion.exclusive_conflict`,
+    which the GUI, answers files and the session follow too); this only names the entries for the
+    terminal's own message, the exclusive one first as the engine names it.
     """
-    for cid in chosen:
-        choice = question.choice(cid)
-        if choice is not None and choice.exclusive and len(chosen) > 1:
-            return cid, [c for c in chosen if c != cid]
-    return None
+    from cloudwizard.engine.coercion import exclusive_conflict as engine_rule
+
+    if engine_rule(question, chosen) is None:
+        return None
+    alone = next(c.id for c in question.choices if c.exclusive and c.id in chosen)
+    return alone, [c for c in chosen if c != alone]
 
 
 class TerminalAsker:

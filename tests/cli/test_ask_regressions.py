@@ -337,3 +337,27 @@ def test_back_at_the_first_question_says_so(lang: str, message: str, tmp_path: P
     assert term.wait() == 1
     result = read_answers(saved, load(EXAMPLE))
     assert result.data is not None and result.data.answers == {"audience": "business"}
+
+
+# -- the terminal's refusal of "none of these" with others follows the engine's one rule ----------
+
+
+def test_the_terminal_and_the_engine_agree_on_exclusive_choices() -> None:
+    from itertools import combinations
+
+    from cloudwizard.engine.coercion import exclusive_conflict as engine_rule
+    from cloudwizard.engine.loader import load_bundled
+    from cloudwizard.terminal import exclusive_conflict
+
+    checked = 0
+    for q in (load_bundled(), load(EXAMPLE)):
+        for question in q.questions:
+            if not any(c.exclusive for c in question.choices):
+                continue
+            ids = [c.id for c in question.choices]
+            for size in range(1, len(ids) + 1):
+                for chosen in combinations(ids, size):
+                    assert (exclusive_conflict(question, list(chosen)) is None) == \
+                        (engine_rule(question, chosen) is None), (question.id, chosen)
+                    checked += 1
+    assert checked > 20
