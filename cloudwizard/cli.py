@@ -133,8 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             ns = parser.parse_args(args)
             if hasattr(ns, "format") and hasattr(ns, "output"):
                 ns.format = format_for_output(ns.format, ns.output)
-            if getattr(ns, "format", None) == "pdf" and ns.output is None:
-                parser.error("--format pdf writes a file: give it with -o FILE.pdf")
+            # ask: said before the questions; recommend says it in the answers file's language
+            if ns.command == "ask" and ns.format == "pdf" and ns.output is None:
+                _ = gettext_for(ns.lang or system_language())
+                _err(_("--format pdf writes a file: give it with -o FILE.pdf"))
+                return EXIT_USAGE
             handler: Callable[[argparse.Namespace], int] = {
                 "ask": cmd_ask,
                 "recommend": cmd_recommend,
@@ -263,8 +266,9 @@ def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questio
         return
     words = ["cloudwizard", "ask", *(["--questionnaire", str(questionnaire)] if questionnaire else []),
              "--answers", str(path)]
-    _err(gettext_for(lang)("{path}: some questions are not answered yet (open: {count}); this advice rests on the "
-                           "answers so far. To go on answering: {command}").format(
+    _ = gettext_for(lang)
+    _err(_("{path}: some questions are not answered yet (open: {count}); this advice rests on the "
+           "answers so far. To go on answering: {command}").format(
         path=path, count=open_count, command=shlex.join(words)))
 
 
@@ -352,13 +356,13 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if q is None:
         return EXIT_INVALID
     lang = ns.lang or system_language()
+    _ = gettext_for(lang)
     if ns.save is not None and not (ns.save.parent if str(ns.save.parent) else Path()).is_dir():
         # said now, not after twenty questions
-        _err(gettext_for(lang)("{path}: the folder does not exist; give --save a file in an existing folder").format(
-            path=ns.save))
+        _err(_("{path}: the folder does not exist; give --save a file in an existing folder").format(path=ns.save))
         return EXIT_USAGE
     if ns.save is not None and ns.save.is_dir():
-        _err(gettext_for(lang)("{path} is a folder; give --save a file name").format(path=ns.save))
+        _err(_("{path} is a folder; give --save a file name").format(path=ns.save))
         return EXIT_USAGE
     session = None
     if ns.answers is not None:
@@ -450,7 +454,8 @@ def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path |
     view = build_view(rec, lang)
     if fmt == "pdf":
         if output is None:
-            _err(gettext_for(lang)("--format pdf writes a file: give it with -o FILE.pdf"))
+            _ = gettext_for(lang)
+            _err(_("--format pdf writes a file: give it with -o FILE.pdf"))
             return EXIT_USAGE
         return _write_pdf(view, output, lang, quiet=quiet)
     if fmt is None and output is None and _stream_is_tty(sys.stdout):

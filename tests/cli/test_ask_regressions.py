@@ -361,3 +361,16 @@ def test_the_terminal_and_the_engine_agree_on_exclusive_choices() -> None:
                         (engine_rule(question, chosen) is None), (question.id, chosen)
                     checked += 1
     assert checked > 20
+
+
+# -- finding: "--format pdf" without -o was refused in English in a German session ---------------
+
+
+def test_format_pdf_without_a_file_is_refused_in_the_language(tmp_path: Path) -> None:
+    term = Terminal(["ask", "--lang", "de", "--format", "pdf"], columns=80, cwd=tmp_path)
+    assert term.wait() == 2
+    assert words_intact(term.screen, "--format pdf schreibt eine Datei: geben Sie sie mit -o DATEI.pdf an")
+    assert "Nummer:" not in term.screen
+    term = Terminal(["recommend", "--answers", str(SME), "--format", "pdf"], columns=80, cwd=tmp_path)
+    assert term.wait() == 2
+    assert words_intact(term.screen, "--format pdf écrit un fichier : indiquez-le avec -o FICHIER.pdf")
