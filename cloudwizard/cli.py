@@ -357,13 +357,16 @@ def cmd_ask(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     lang = ns.lang or system_language()
     _ = gettext_for(lang)
-    if ns.save is not None and not (ns.save.parent if str(ns.save.parent) else Path()).is_dir():
-        # said now, not after twenty questions
-        _err(_("{path}: the folder does not exist; give --save a file in an existing folder").format(path=ns.save))
-        return EXIT_USAGE
-    if ns.save is not None and ns.save.is_dir():
-        _err(_("{path} is a folder; give --save a file name").format(path=ns.save))
-        return EXIT_USAGE
+    for option, target in (("--save", ns.save), ("-o", ns.output)):  # said now, not after twenty questions
+        if target is None:
+            continue
+        if not (target.parent if str(target.parent) else Path()).is_dir():
+            _err(_("{path}: the folder does not exist; give {option} a file in an existing folder").format(
+                path=target, option=option))
+            return EXIT_USAGE
+        if target.is_dir():
+            _err(_("{path} is a folder; give {option} a file name").format(path=target, option=option))
+            return EXIT_USAGE
     session = None
     if ns.answers is not None:
         from cloudwizard.engine.answers import read_answers

@@ -189,14 +189,17 @@ def test_the_report_on_a_40_column_terminal(tmp_path: Path) -> None:
 # -- finding: --save into a missing folder was found out only at the end, and the answers were lost --
 
 
-@pytest.mark.parametrize(("target", "message"), [
-    ("missing/a.yaml", "missing/a.yaml : ce dossier n'existe pas ; donnez à --save un fichier dans un dossier existant"),
-    ("folder", "folder est un dossier ; donnez à --save un nom de fichier"),
+@pytest.mark.parametrize(("option", "target", "message"), [
+    ("--save", "missing/a.yaml",
+     "missing/a.yaml : ce dossier n'existe pas ; donnez à --save un fichier dans un dossier existant"),
+    ("--save", "folder", "folder est un dossier ; donnez à --save un nom de fichier"),
+    ("-o", "missing/advice.pdf",
+     "missing/advice.pdf : ce dossier n'existe pas ; donnez à -o un fichier dans un dossier existant"),
 ])
-def test_a_save_file_that_cannot_be_is_refused_before_the_first_question(target: str, message: str,
-                                                                         tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_written_is_refused_before_the_first_question(option: str, target: str, message: str,
+                                                                            tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
-    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "fr", "--save", target],
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", "fr", option, target],
                     columns=80, cwd=tmp_path)
     assert term.wait() == 2
     assert words_intact(term.screen, message)
