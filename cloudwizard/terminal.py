@@ -670,6 +670,9 @@ class TerminalAsker:
     def _parse_number(self, question: Question, line: str) -> Any:
         _ = self._
         whole = is_integer_question(question)
+        unit = self.t(question.unit).strip() if question.unit else ""
+        if unit and line.lower().endswith(unit.lower()) and line[: -len(unit)].strip():
+            line = line[: -len(unit)].strip()  # "12 people", as the prompt writes it, is 12
         try:
             result = parse_number(line, self.lang, integer=whole)
         except NumberError as exc:

@@ -377,3 +377,26 @@ def test_format_pdf_without_a_file_is_refused_in_the_language(tmp_path: Path) ->
     term = Terminal(["recommend", "--answers", str(SME), "--format", "pdf"], columns=80, cwd=tmp_path)
     assert term.wait() == 2
     assert words_intact(term.screen, "--format pdf écrit un fichier : indiquez-le avec -o FICHIER.pdf")
+
+
+# -- finding: "12 people", written as the prompt writes it, was "not a number" ---------------------
+
+
+@pytest.mark.parametrize(("lang", "typed", "prompt"), [("en", "12 people", "people:"), ("nl", "12 personen", "personen:"),
+                                                       ("fr", "12 Personnes", "personnes :"),
+                                                       ("de", "1.200 Personen", "Personen:")])
+def test_a_number_with_the_unit_of_the_prompt(lang: str, typed: str, prompt: str, tmp_path: Path) -> None:
+    _ = gettext_for(lang)
+    saved = tmp_path / "a.yaml"
+    term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved)],
+                    columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send("2")
+    term.expect(prompt)
+    term.send(typed)
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send_raw(b"\x04")
+    assert term.wait() == 1
+    result = read_answers(saved, load(EXAMPLE))
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": 1200 if lang == "de" else 12}
