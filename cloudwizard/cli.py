@@ -133,9 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ns = parser.parse_args(args)
             if hasattr(ns, "format") and hasattr(ns, "output"):
                 ns.format = format_for_output(ns.format, ns.output)
-            # ask: said before the questions; recommend says it in the answers file's language
-            if ns.command == "ask" and ns.format == "pdf" and ns.output is None:
-                _ = gettext_for(ns.lang or system_language())
+            if getattr(ns, "format", None) == "pdf" and ns.output is None:  # a usage error, said at once
+                _ = gettext_for(getattr(ns, "lang", None) or system_language())
+                sys.stderr.write(parser.format_usage())
                 _err(_("--format pdf writes a file: give it with -o FILE.pdf"))
                 return EXIT_USAGE
             handler: Callable[[argparse.Namespace], int] = {
