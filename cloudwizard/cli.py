@@ -19,6 +19,7 @@ from cloudwizard.engine.i18n import gettext_for, system_language
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
+    from cloudwizard.engine.answers import AnswersFile
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import ReportView
@@ -64,9 +65,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
     ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     ask.add_argument("--format", choices=_file_formats(), default=None,
-                     help="format of the report at the end (default: the terminal's own on a terminal, else "
-                     "markdown; pdf needs -o)")
-    ask.add_argument("-o", "--output", type=Path, help="write the report to this file")
+                     help="format of the report at the end (default: the suffix of -o's file, .pdf .md .html .txt "
+                     ".json; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
+    ask.add_argument("-o", "--output", type=Path, help="also write the report to this file")
     ask.add_argument("--save", type=Path, help="save the answers to this file, also when you stop early")
     ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
 
@@ -75,8 +76,8 @@ def _command_parser() -> argparse.ArgumentParser:
     rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
     rec.add_argument("--format", choices=_file_formats(), default=None,
-                     help="format of the advice (default: the terminal's own on a terminal, else markdown; "
-                     "pdf needs -o)")
+                     help="format of the advice (default: the suffix of -o's file, .pdf .md .html .txt .json; "
+                     "else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
     rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
 
     val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
@@ -109,6 +110,25 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return _gui_parser(), _command_parser()
 
 
+#: Other spellings of the formats' file name suffixes.
+_SUFFIX_ALIASES = {".markdown": "markdown", ".htm": "html", ".text": "text"}
+
+
+def format_for_output(fmt: str | None, output: Path | None) -> str | None:
+    """The report format: `fmt` when given, else the one `output`'s suffix names (``-o advice.pdf``).
+
+    A file whose suffix names no format gets Markdown, as before; without a file the caller decides
+    (the terminal's own rendering on a terminal).
+    """
+    if fmt is not None or output is None:
+        return fmt
+    from cloudwizard.engine.report.formats import FORMATS
+
+    suffix = output.suffix.lower()
+    by_suffix = {f.suffix: f.id for f in FORMATS.values() if f.to_file and f.suffix}
+    return by_suffix.get(suffix) or _SUFFIX_ALIASES.get(suffix) or "markdown"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -116,8 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             parser = _command_parser()
             ns = parser.parse_args(args)
-            if getattr(ns, "format", None) == "pdf" and ns.output is None:
-                parser.error("--format pdf writes a file: give it with -o FILE.pdf")
+            if hasattr(ns, "format") and hasattr(ns, "output"):
+                ns.format = format_for_output(ns.format, ns.output)
+            if getattr(ns, "format", None) == "pdf" and ns.output is None:  # a usage error, said at once
+                _ = gettext_for(getattr(ns, "lang", None) or system_language())
+                sys.stderr.write(parser.format_usage())
+                _err(_("--format pdf writes a file: give it with -o FILE.pdf"))
+                return EXIT_USAGE
             handler: Callable[[argparse.Namespace], int] = {
                 "ask": cmd_ask,
                 "recommend": cmd_recommend,
@@ -130,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        print("\n" + gettext_for(system_language())("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
@@ -141,7 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _err(message: str) -> None:
     from cloudwizard.engine.diagnostics import printable  # a path or a quoted value must not drive the terminal
 
-    print(f"cloudwizard: {printable(message)}", file=sys.stderr)
+    text = f"cloudwizard: {printable(message)}"
+    if _stream_is_tty(sys.stderr):  # a person reads it: wrapped at word boundaries; a log gets one line
+        import shutil
+        import textwrap
+
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        text = "\n".join(textwrap.wrap(text, width=width, subsequent_indent="  ", break_long_words=False,
+                                        break_on_hyphens=False)) or text
+    print(text, file=sys.stderr)
 
 
 # -- GUI ---------------------------------------------------------------------------------------
@@ -220,8 +253,28 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
         return EXIT_INVALID
     lang = ns.lang or result.data.language
+    _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
     return _emit_report(rec, ns.format, lang, ns.output)
+
+
+def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
+                        lang: str) -> None:
+    """Say on standard error when required questions are still open (a run stopped early), and how to go on."""
+    import shlex
+
+    from cloudwizard.engine.session import Session
+
+    session = Session.from_file(q, data)
+    open_count = sum(1 for p in session.problems() if p.kind == "required")
+    if not open_count:
+        return
+    words = ["cloudwizard", "ask", *(["--questionnaire", str(questionnaire)] if questionnaire else []),
+             "--answers", str(path)]
+    _ = gettext_for(lang)
+    _err(_("{path}: some questions are not answered yet (open: {count}); this advice rests on the "
+           "answers so far. To go on answering: {command}").format(
+        path=path, count=open_count, command=shlex.join(words)))
 
 
 # -- validate ----------------------------------------------------------------------------------
@@ -313,6 +366,17 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if q is None:
         return EXIT_INVALID
     lang = ns.lang or system_language()
+    _ = gettext_for(lang)
+    for option, target in (("--save", ns.save), ("-o", ns.output)):  # said now, not after twenty questions
+        if target is None:
+            continue
+        if not (target.parent if str(target.parent) else Path()).is_dir():
+            _err(_("{path}: the folder does not exist; give {option} a file in an existing folder").format(
+                path=target, option=option))
+            return EXIT_USAGE
+        if target.is_dir():
+            _err(_("{path} is a folder; give {option} a file name").format(path=target, option=option))
+            return EXIT_USAGE
     session = None
     if ns.answers is not None:
         from cloudwizard.engine.answers import read_answers
@@ -331,7 +395,8 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     prompts = sys.stdout if _stream_is_tty(sys.stdout) else sys.stderr
     asker = TerminalAsker(q, lang, sys.stdin, prompts, echo=not _stream_is_tty(sys.stdin), session=session,
                           save_path=ns.save or ns.answers,
-                          line_editing=prompts is sys.stdout and _stream_is_tty(sys.stdin))
+                          line_editing=prompts is sys.stdout and _stream_is_tty(sys.stdin),
+                          questionnaire_path=ns.questionnaire)
     outcome = asker.run()
     if outcome is Outcome.INTERRUPTED:
         return EXIT_INTERRUPTED
@@ -402,7 +467,8 @@ def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path |
     view = build_view(rec, lang)
     if fmt == "pdf":
         if output is None:
-            _err(gettext_for(lang)("--format pdf writes a file: give it with -o FILE.pdf"))
+            _ = gettext_for(lang)
+            _err(_("--format pdf writes a file: give it with -o FILE.pdf"))
             return EXIT_USAGE
         return _write_pdf(view, output, lang, quiet=quiet)
     if fmt is None and output is None and _stream_is_tty(sys.stdout):
@@ -456,6 +522,7 @@ def _show_in_terminal(view: ReportView, stream: TextIO | None = None) -> int:
 
 def _page(text: str) -> bool:
     """Show `text` through ``$PAGER`` (default ``less -R``); False when there is no pager to run."""
+    import contextlib
     import os
     import shlex
     import shutil
@@ -465,12 +532,27 @@ def _page(text: str) -> bool:
     command = shlex.split(pager) if pager else (["less", "-R"] if shutil.which("less") else ["more"])
     if not command or shutil.which(command[0]) is None:
         return False
+    import signal
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit at once if it fits, keep the text on screen, pass colours
+    # Ctrl-C in the pager is the pager's (less stops a search with it); as git does, this process
+    # ignores it meanwhile instead of dying under the pager and leaving the terminal to it.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        subprocess.run(command, input=text.encode("utf-8"), env=env, check=False)
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     except OSError:
+        signal.signal(signal.SIGINT, previous)
         return False
+    try:
+        assert process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # the reader quit before the end
+            process.stdin.write(text.encode("utf-8"))
+            process.stdin.close()
+        process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return True
 
 

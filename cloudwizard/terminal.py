@@ -21,8 +21,10 @@ What the terminal promises:
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
+import shlex
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -131,14 +133,16 @@ def progress(session: Session, question: Question) -> Progress:
 def exclusive_conflict(question: Question, chosen: list[str]) -> tuple[str, list[str]] | None:
     """An exclusive choice (e.g. "none of these") chosen with others: (its id, the other ids), else None.
 
-    A local stand-in for the engine's rule on exclusive choices; when ``engine/answers.py`` offers
-    one, call it here instead.
+    Whether the set conflicts is the engine's one rule (`cloudwizard.engine.coercion.exclusive_conflict`,
+    which the GUI, answers files and the session follow too); this only names the entries for the
+    terminal's own message, the exclusive one first as the engine names it.
     """
-    for cid in chosen:
-        choice = question.choice(cid)
-        if choice is not None and choice.exclusive and len(chosen) > 1:
-            return cid, [c for c in chosen if c != cid]
-    return None
+    from cloudwizard.engine.coercion import exclusive_conflict as engine_rule
+
+    if engine_rule(question, chosen) is None:
+        return None
+    alone = next(c.id for c in question.choices if c.exclusive and c.id in chosen)
+    return alone, [c for c in chosen if c != alone]
 
 
 class TerminalAsker:
@@ -155,6 +159,8 @@ class TerminalAsker:
         width: the line width; the terminal's width (read at each line) when None.
         line_editing: read with `input` and the `readline` module (arrow keys, history), for a
             person at a terminal whose standard input and output are `stdin` and `stdout`.
+        questionnaire_path: the questionnaire's file when it is not the bundled one (named in the
+            command that resumes a run).
     """
 
     def __init__(
@@ -169,7 +175,9 @@ class TerminalAsker:
         save_path: Path | None = None,
         width: int | None = None,
         line_editing: bool = False,
+        questionnaire_path: Path | None = None,
     ) -> None:
+        self.questionnaire_path = questionnaire_path
         self.echo = echo
         self.q = questionnaire
         self.lang = lang
@@ -260,6 +268,29 @@ class TerminalAsker:
         """Whether `line` says yes (in the session's language or in English)."""
         return line.strip().lower() in {self._("y"), self._("yes"), "y", "yes"}
 
+    def no(self, line: str) -> bool:
+        """Whether `line` says no (in the session's language or in English)."""
+        return line.strip().lower() in {self._("n"), self._("no"), "n", "no"}
+
+    def confirm(self, prompt: str, others: tuple[str, ...] = ()) -> str:
+        """Ask `prompt` until the reply is yes, no, empty (no) or one of `others`; returns "y", "n" or the other.
+
+        A reply that is none of these (a number typed again, a slip) is not taken for "no" in silence:
+        the user is told what the question accepts and asked again.
+        """
+        _ = self._
+        while True:
+            line = self.read(prompt)
+            if self.yes(line):
+                return "y"
+            if line == "" or self.no(line):
+                return "n"
+            if line.lower() in others:
+                return line.lower()
+            words = [*others[:1], _("y"), _("n")]  # the first of `others` is the language's own word
+            self.say(_("Please answer {choices} or {last}.").format(
+                choices=", ".join(words[:-1]), last=words[-1]), "   ", "   ")
+
     def num(self, value: float) -> str:
         """A number written the session language's way."""
         return format_number(value, self.lang)
@@ -341,36 +372,78 @@ class TerminalAsker:
         try:
             save_answers(path, self.session.to_file())
         except SaveError as exc:
-            self.say(_("Your answers could not be saved in {path}: {reason}").format(path=path, reason=exc.strerror))
-            return
+            self.say(_("Your answers could not be saved in {path}: {reason}").format(
+                path=path, reason=self.save_failure(exc)))
+            fallback = recovery_path()
+            if fallback.resolve() == path.resolve():
+                return
+            path = fallback  # nothing typed is lost: keep them in the current folder instead
+            try:
+                save_answers(path, self.session.to_file())
+            except SaveError as again:
+                self.say(_("Your answers could not be saved in {path}: {reason}").format(
+                    path=path, reason=self.save_failure(again)))
+                return
         self.saved_to = path
         if outcome is Outcome.DONE:
             self.say(_("Your answers are saved in {path}.").format(path=path))
         else:
-            self.say(_("Your answers are saved in {path}. To go on later: cloudwizard ask --answers {path}").format(
-                path=path))
+            self.say(_("Your answers are saved in {path}. To go on later:").format(path=path))
+            self.out.write("\n".join(self.command_lines(self.resume_command(path))) + "\n")
+            self.out.flush()
+
+    def command_lines(self, command: str) -> list[str]:
+        """A shell command indented on lines of its own, broken between words with a backslash so it pastes whole."""
+        words = [safe_for_terminal(w) for w in shlex.split(command)]
+        lines: list[str] = []
+        line = "  "
+        for word in (shlex.quote(w) for w in words):
+            if line.strip() and len(line) + 1 + len(word) + 2 > self.width():
+                lines.append(line + " \\")
+                line = "      "
+            line += ("" if not line.strip() else " ") + word
+        return [*lines, line]
+
+    def save_failure(self, exc: OSError) -> str:
+        """Why saving failed, in the session's language when the reason is a common one."""
+        _ = self._
+        reason = {
+            errno.ENOSPC: _("the disk is full"),
+            errno.EROFS: _("the folder is read-only"),
+            errno.EACCES: _("there is no permission to write in that folder"),
+            errno.EPERM: _("there is no permission to write in that folder"),
+            errno.ENOENT: _("the folder does not exist"),
+        }.get(exc.errno or 0)
+        return reason or str(exc.strerror or exc)
+
+    def resume_command(self, path: Path) -> str:
+        """The shell command that goes on from the answers saved in `path` (with this questionnaire)."""
+        words = ["cloudwizard", "ask"]
+        if self.questionnaire_path is not None:
+            words += ["--questionnaire", str(self.questionnaire_path)]
+        return shlex.join([*words, "--answers", str(path)])
 
     def _quit(self) -> None:
         """``q``: confirm, maybe save, then stop; returns when the user goes on instead."""
         _ = self._
         if self.save_path is not None:
-            line = self.read(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
-                path=self.save_path, yes=_("y"), no=_("n")))
-            if self.yes(line):
+            if self.confirm(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+                    path=self.save_path, yes=_("y"), no=_("n"))) == "y":
                 raise _Stop(Outcome.QUIT)
             return
         if not (self.session.answers or self.session.set_aside):
-            line = self.read(_("Stop now? [{yes}/{no}]").format(yes=_("y"), no=_("n")))
-            if self.yes(line):
+            if self.confirm(_("Stop now? [{yes}/{no}]").format(yes=_("y"), no=_("n"))) == "y":
                 raise _Stop(Outcome.QUIT)
             return
         target = recovery_path()
-        line = self.read(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
-                           "{no} = go on:").format(save=_("s"), path=target, yes=_("y"), no=_("n")))
-        if line.strip().lower() in {_("s"), "s"}:
+        save = _("s")
+        reply = self.confirm(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
+                               "{no} = go on:").format(save=save, path=target, yes=_("y"), no=_("n")),
+                             others=tuple(dict.fromkeys((save, "s"))))
+        if reply not in ("y", "n"):
             self.save_path = target
             raise _Stop(Outcome.QUIT)
-        if self.yes(line):
+        if reply == "y":
             raise _Stop(Outcome.QUIT)
 
     # -- the summary ---------------------------------------------------------------------------
@@ -459,6 +532,9 @@ class TerminalAsker:
                 self.say(self.t(question.help) or _("No further help for this question."), "   ")
                 continue
             if low == _BACK:
+                if index == 0:
+                    self.say(_("This is the first question: there is nothing to go back to."), "   ", "   ")
+                    continue
                 raise _Back
             if low == _QUIT:
                 self._quit()
@@ -498,9 +574,8 @@ class TerminalAsker:
             return True
         value = self.session.answer(question.id)
         self.say(self.t(problem.message), "   ", "   ")
-        line = self.read(_("Keep {answer} anyway? [{yes}/{no}]").format(
-            answer=self.show_answer(question, value), yes=_("y"), no=_("n")))
-        if self.yes(line):
+        if self.confirm(_("Keep {answer} anyway? [{yes}/{no}]").format(
+                answer=self.show_answer(question, value), yes=_("y"), no=_("n"))) == "y":
             self.confirmed[question.id] = value
             return True
         if previous is not None and previous != raw:
@@ -530,7 +605,9 @@ class TerminalAsker:
                 ends = ""
                 if question.min_label or question.max_label:
                     ends = f" ({lo} = {self.t(question.min_label)}, {hi} = {self.t(question.max_label)})"
-                return _("A number from {low} to {high}{unit}{ends}: ").format(low=lo, high=hi, unit=unit, ends=ends)
+                # a scale takes its points only: say "whole number", as its refusals do
+                return _("A whole number from {low} to {high}{unit}{ends}: ").format(
+                    low=lo, high=hi, unit=unit, ends=ends)
             whole = is_integer_question(question)
             if lo and hi:
                 text = _("A whole number from {low} to {high}{unit}: ") if whole else \
@@ -593,14 +670,17 @@ class TerminalAsker:
     def _parse_number(self, question: Question, line: str) -> Any:
         _ = self._
         whole = is_integer_question(question)
+        unit = self.t(question.unit).strip() if question.unit else ""
+        if unit and line.lower().endswith(unit.lower()) and line[: -len(unit)].strip():
+            line = line[: -len(unit)].strip()  # "12 people", as the prompt writes it, is 12
         try:
             result = parse_number(line, self.lang, integer=whole)
         except NumberError as exc:
             raise ValueError(exc.message(self.lang)) from None
         if isinstance(result, Ambiguity):
             shown = format_number(result.suggestion, self.lang, group=_ASK_BACK_GROUP)
-            answer = self.read(_("Did you mean {number}? [{yes}/{no}]").format(number=shown, yes=_("y"), no=_("n")))
-            if not self.yes(answer):
+            if self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
+                    number=shown, yes=_("y"), no=_("n"))) != "y":
                 return None
             value: float = result.suggestion
         else:

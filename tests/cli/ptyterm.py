@@ -77,6 +77,7 @@ class Terminal:
                 self._seen += end + 1
                 return rest[:end + 1]
             if time.monotonic() > deadline or (not self._pump(0.2) and self._exited()):
+                self.kill()  # a failed test must not leave the program waiting for input forever
                 raise AssertionError(f"{text!r} did not appear; the screen ends with:\n{self._buffer[-1500:]}")
 
     def send(self, line: str) -> None:
@@ -87,6 +88,17 @@ class Terminal:
     def send_raw(self, data: bytes) -> None:
         """Press keys (e.g. b'\\x03' for Ctrl-C, b'\\x04' for Ctrl-D at the start of a line)."""
         os.write(self.fd, data)
+
+    def kill(self) -> None:
+        """End the program (when a test gives up on it) and reap it."""
+        if not self._exited():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, 9)
+            with contextlib.suppress(ChildProcessError):
+                _pid, status = os.waitpid(self.pid, 0)
+                self.status = os.waitstatus_to_exitcode(status)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
 
     def _exited(self) -> bool:
         if self.status is None:
@@ -118,7 +130,8 @@ class Terminal:
     def overlong_lines(self, text: str | None = None) -> list[str]:
         """Lines wider than the terminal, not counting what was typed at the end of a prompt line.
 
-        A line holding one word longer than the terminal (a long file path) cannot be helped.
+        A line holding one word longer than the terminal (a long file path) cannot be helped, nor
+        can the shell's line continuation (`` \\``) after such a word in a command.
         """
         out = []
         for line in (self.screen if text is None else _SGR.sub("", text)).split("\n"):
@@ -127,7 +140,10 @@ class Terminal:
                 if typed and shown.endswith(typed):
                     shown = shown[: -len(typed)]
                     break
-            if len(shown.rstrip()) > self.columns and len(shown.split()) > 1:
+            words = shown.split()
+            if words[-1:] == ["\\"]:
+                words.pop()
+            if len(shown.rstrip()) > self.columns and len(words) > 1:
                 out.append(line)
         return out
 

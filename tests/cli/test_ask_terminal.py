@@ -146,14 +146,24 @@ def test_a_plausibility_warning_may_be_confirmed_and_q_saves(lang: str, columns:
         path=saved, yes=_("y"), no=_("n")))
     term.send(_("y"))
     assert term.wait() == 1
-    assert words_intact(term.screen, _("Your answers are saved in {path}. To go on later: cloudwizard ask --answers {path}")
-                        .format(path=saved))
+    assert words_intact(term.screen, _("Your answers are saved in {path}. To go on later:").format(path=saved))
+    assert resume_command(term.screen) == ["cloudwizard", "ask", "--answers", str(saved)]
     result = read_answers(saved, q)
     assert result.data is not None and result.data.answers == {"audience": "sme", "staff": 100000}
     texts = [q.text(q.title, lang), q.text(q.introduction, lang), q.text(audience.label, lang),
              q.text(audience.hint, lang), q.text(staff.label, lang), q.text(staff.hint, lang)]
     texts += [q.text(c.label, lang) + (f" — {q.text(c.hint, lang)}" if c.hint else "") for c in audience.choices]
     check_layout(term, texts)
+
+
+def resume_command(screen: str) -> list[str]:
+    """The command printed to go on later, as the shell reads it (lines joined where they end in a backslash)."""
+    import re
+    import shlex
+
+    found = re.search(r"\n(  cloudwizard ask(?:[^\n]* \\\n)*[^\n]*)\n", screen)
+    assert found is not None, screen[-800:]
+    return shlex.split(found.group(1).replace("\\\n", " "))
 
 
 def _fmt(value: int, lang: str) -> str:
@@ -164,11 +174,11 @@ def _fmt(value: int, lang: str) -> str:
 
 def test_q_without_save_offers_to_save_and_asks_first(tmp_path: Path) -> None:
     term = ask("--questionnaire", str(EXAMPLE), "--lang", "fr", columns=80, cwd=tmp_path)
-    term.expect("Nombre :")
+    term.expect("Numéro :")
     term.send("q")
     term.expect("Arrêter maintenant ? [o/n]")  # nothing answered yet: nothing to save
     term.send("n")
-    term.expect("Nombre :")
+    term.expect("Numéro :")
     term.send("2")
     term.expect("personnes :")
     term.send("q")
@@ -204,7 +214,7 @@ def test_q_without_save_can_stop_without_saving(tmp_path: Path) -> None:
 def test_ctrl_c_and_end_of_input_keep_the_answers(key: bytes, tmp_path: Path) -> None:
     saved = tmp_path / "a.yaml"
     term = ask("--questionnaire", str(EXAMPLE), "--lang", "de", "--save", str(saved), columns=80, cwd=tmp_path)
-    term.expect("Zahl:")
+    term.expect("Nummer:")
     term.send("2")
     term.expect("Personen:")
     term.send("7")
@@ -219,7 +229,7 @@ def test_ctrl_c_and_end_of_input_keep_the_answers(key: bytes, tmp_path: Path) ->
 
 def test_ctrl_c_without_save_keeps_the_answers_in_the_current_folder(tmp_path: Path) -> None:
     term = ask("--questionnaire", str(EXAMPLE), "--lang", "nl", columns=80, cwd=tmp_path)
-    term.expect("Getal:")
+    term.expect("Nummer:")
     term.send("1")
     term.expect("spaties:")
     term.send_raw(b"\x03")

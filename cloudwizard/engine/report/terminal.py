@@ -7,6 +7,7 @@ questionnaire cannot clear the screen or forge lines.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -50,9 +51,41 @@ def _inline(spans: Inline) -> str:
     return "".join(out)
 
 
+class _Wrapper(textwrap.TextWrapper):
+    """Breaks at spaces; a word longer than a line (a web address) after a ``/``, else before a ``.``.
+
+    A long word starts on a line of its own rather than being cut to fill the end of a line, and is
+    cut anywhere only when it has no such place; ``<https://csrc.nist.gov/pubs/…>`` thus breaks as
+    ``<https://csrc.nist.gov/`` + ``pubs/…``, never inside ``https``.
+    """
+
+    # after a path's "/" (not the "//" of "https://"), "?", "&" or "#"; then before a dot; then after - _ =
+    _places = (re.compile(r"(?<=[^/]/)(?!/)|(?<=[?&#])"), re.compile(r"(?=\.[^.])"), re.compile(r"(?<=[-_=])"))
+
+    def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
+        chunk = reversed_chunks[-1]
+        room = max(1, width - cur_len)
+        # the end of a line only takes a piece up to a "/"; a line of its own may be cut less nicely
+        for places in self._places[:1] if cur_line else self._places:
+            cuts = [m.start() for m in places.finditer(chunk) if 1 < m.start() <= room]
+            if cuts:
+                cur_line.append(chunk[:cuts[-1]])
+                reversed_chunks[-1] = chunk[cuts[-1]:]
+                return
+        if not cur_line:  # nowhere to break it: cut it at the edge (textwrap's own way)
+            super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+        # else: leave it for the next line, which has the whole width
+
+
+# French puts a space before : ; ? ! » and after «; a line must not start with such a mark.
+_SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(text, width=max(MIN_WIDTH // 2, width), initial_indent=first, subsequent_indent=rest,
-                         break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
+    text = _SPACED_PUNCTUATION.sub("\u00a0", text)
+    wrapper = _Wrapper(width=max(MIN_WIDTH // 2, width), initial_indent=first, subsequent_indent=rest,
+                       break_long_words=True, break_on_hyphens=False)
+    return wrapper.wrap(text) or [first.rstrip()]
 
 
 def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
@@ -98,7 +131,10 @@ def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
         for row in cells[1:]:
             out += [indent + style(line, "1") for line in _wrap(row[0], w, "  ", "    ")]
             for name, cell in zip(cells[0][1:], row[1:], strict=False):
-                out += [indent + line for line in _wrap(f"{name}: {cell}", w, "    ", "      ")]
+                if not cell:  # an empty cell (no "ruled out" note) says nothing: no "name:" line for it
+                    continue
+                shown = f"{name}: {cell}" if name else cell
+                out += [indent + line for line in _wrap(shown, w, "    ", "      ")]
         return [*out, ""]
     if isinstance(b, Note):
         out = []
