@@ -82,6 +82,11 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
             existing = None
         if existing is not None and stat.S_ISDIR(existing.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        if existing is not None and not stat.S_ISREG(existing.st_mode):
+            # The rename would put a regular file in the place of a device, a named pipe or a
+            # socket (run as root, `-o /dev/null` replaced /dev/null for the whole machine).
+            raise SaveError(errno.EINVAL, f"Could not save {shown}: {_special_kind(existing.st_mode)}, not a regular "
+                            "file; choose a file name. It was left as it is.")
         _remove_stale_temporaries(folder, target.name)
         # The writer's process id is in the name, so a later writer can tell a leftover from a
         # writer that was killed from one still at work.
@@ -107,6 +112,8 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
                 os.fsync(dir_fd)
             finally:
                 os.close(dir_fd)
+    except SaveError:
+        raise
     except OSError as exc:
         reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
         raise SaveError(exc.errno or 0, f"Could not save {shown}: {reason}. The previous file, if any, is unchanged.") from exc
@@ -114,6 +121,17 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, as the start of a sentence."""
+    if stat.S_ISFIFO(mode):
+        return "it is a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "it is a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device"
+    return "it is a special file"
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:
