@@ -9,6 +9,9 @@ Exit status: 0 success, 1 invalid input or a failed check, 2 a usage error, 130 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -126,7 +129,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "influence": cmd_influence,
                 "kiosk-pin": cmd_kiosk_pin,
             }[ns.command]
-            return handler(ns)
+            if sys.stdout is None:  # started with standard output closed (`>&-`)
+                sys.stdout = _ClosedOutput()
+            try:
+                status = handler(ns)
+                sys.stdout.flush()  # a failed write still in the buffer is reported here, not at exit
+                return status
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                if not _is_stdout_error(exc):
+                    raise
+                _discard_stdout()
+                _err(f"cannot write to standard output: {_stdout_reason(exc)}")
+                return EXIT_INVALID
         ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
@@ -136,6 +152,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the program was started without one: every write fails (EBADF)."""
+
+    def write(self, _text: str) -> int:
+        """Refuse, as a closed file descriptor does."""
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """Whether `exc` came from writing to standard output (the commands handle their own files)."""
+    if isinstance(sys.stdout, _ClosedOutput):
+        return exc.errno == errno.EBADF
+    return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF, errno.EFBIG)
+
+
+def _stdout_reason(exc: OSError) -> str:
+    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+               errno.EBADF: "it is closed", errno.EFBIG: "the file is too large"}
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the exit's own flush cannot fail again."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _err(message: str) -> None:

@@ -74,3 +74,26 @@ def test_the_command_line_refuses_a_pipe_as_output(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert "it is a named pipe (FIFO), not a regular file" in proc.stderr
     assert stat.S_ISFIFO(path.lstat().st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [
+    ("recommend", "--answers", str(ANSWERS), "--lang", "en"),
+    ("validate", str(ROOT / "questionnaires" / "examples" / "example.yaml")),
+    ("schema",),
+])
+def test_a_full_standard_output_is_a_message(args: tuple[str, ...]) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        proc = _cloudwizard(*args, stdout=full)
+    assert proc.returncode == 1
+    assert proc.stderr == "cloudwizard: cannot write to standard output: the disk is full\n"
+
+
+@needs_posix
+def test_a_closed_standard_output_is_a_message() -> None:
+    code = ("import os, sys; os.close(1); sys.stdout = None; from cloudwizard.cli import main; "
+            f"sys.exit(main(['recommend', '--answers', {str(ANSWERS)!r}, '--lang', 'en']))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=False, stderr=subprocess.PIPE, text=True,
+                          timeout=120, cwd=ROOT, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr == "cloudwizard: cannot write to standard output: it is closed\n"
