@@ -328,6 +328,11 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     q = _load(ns.questionnaire)
     if q is None:
         return EXIT_INVALID
+    from cloudwizard.engine.influence import max_samples, too_large_message
+
+    if ns.samples > (most := max_samples(q)):  # the cost grows with the square of the questionnaire's size
+        _err(f"--samples: {too_large_message(q, most)}")
+        return EXIT_USAGE if most >= 1 else EXIT_INVALID
     print(format_influence(influence(q, samples=ns.samples)))
     return EXIT_OK
 
