@@ -51,6 +51,9 @@ from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, paused_gc, 
 BUNDLED_ID = "cloudwizard-be"
 #: Longest free-text answer a questionnaire may allow (answers files are at most 1 MB).
 MAX_TEXT_LENGTH = 100_000
+#: An http(s) address as reports can link it: a host, then no white space, quotes, angle brackets,
+#: backslashes or control characters.
+_URL_RE = re.compile(r"https?://[^\s/?#<>\"'`\\\x00-\x1f\x7f-\x9f]+(?:[/?#][^\s<>\"'`\\\x00-\x1f\x7f-\x9f]*)?\Z")
 #: Most points a scale may have: each is a button on the screen.
 MAX_SCALE_POINTS = 101
 
@@ -214,6 +217,9 @@ class _Builder:
                 return self._wrong(node, f"{what} must be {checks[k][1]}, not '{s}'", ref, found=False)
             if k == "url" and not (s.startswith("https://") or s.startswith("http://")):
                 return self._wrong(node, f"{what} must be an http or https address, not '{s}'", ref, found=False)
+            if k == "url" and not _URL_RE.match(s):  # a space, '<' or '>' would break out of a Markdown link
+                return self._wrong(node, f"{what} must be an address with a host and no spaces, quotes, "
+                                   f"'<', '>' or control characters, not '{s}'", ref, found=False)
             return s
         if k == "int":
             if node.kind != "int":
