@@ -778,7 +778,9 @@ class _Builder:
         from cloudwizard.engine.answers import AnswerError, coerce_answer
 
         try:
-            value = coerce_answer(qtype, choices, node.plain(), minimum=None, maximum=None)
+            value = coerce_answer(qtype, choices, node.plain(), minimum=qf.get("min"), maximum=qf.get("max"),
+                                  max_length=length if isinstance(length := qf.get("max_length"), int)
+                                  and 1 <= length <= MAX_TEXT_LENGTH else None)
             if isinstance(value, (int, float)) and abs(value) > MAX_NUMBER:
                 raise AnswerError(f"{_short_number(value)} is too large; numbers in a questionnaire must be at most "
                                   "10^15 in size")
