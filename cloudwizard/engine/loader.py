@@ -375,13 +375,14 @@ class _Builder:
                 source, self.names, before=before, value=value, self_id=self_id, own_section=own_section
             )
         except ConditionError as exc:
+            shown = source if len(source) <= 500 else f"{source[:200]}…{source[-60:]} ({len(source):,} characters)"
             for message, col in exc.problems:
                 loc = node.location
                 if node.location.line and col:
                     # Plain and quoted scalars start at the node; point at the offending part.
                     offset = 1 if node.quoted else 0
                     loc = Location(loc.file, loc.line, loc.column + col + offset)
-                self.error(loc, f"condition '{source}': {message}", "condition", ref)
+                self.error(loc, f"condition '{shown}': {message}", "condition", ref)
             return None
 
     def unique(self, items: list[dict[str, Any]], what: str, key: str = "id") -> dict[str, dict[str, Any]]:
