@@ -186,9 +186,9 @@ def _discard_stdout() -> None:
 
 
 def _err(message: str) -> None:
-    from cloudwizard.engine.diagnostics import printable  # a path or a quoted value must not drive the terminal
+    from cloudwizard.engine.diagnostics import one_line  # a path or a quoted value must not drive the terminal
 
-    print(f"cloudwizard: {printable(message)}", file=sys.stderr)
+    print(f"cloudwizard: {one_line(message)}", file=sys.stderr)
 
 
 # -- GUI ---------------------------------------------------------------------------------------
@@ -276,12 +276,13 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
 
 def cmd_validate(ns: argparse.Namespace) -> int:
     """``cloudwizard validate``: check files and run their scenarios; exit 1 if any is invalid."""
-    from cloudwizard.engine.diagnostics import Report
+    from cloudwizard.engine.diagnostics import Report, one_line
     from cloudwizard.engine.loader import load_questionnaire
     from cloudwizard.engine.scenarios import run_scenarios
 
     failed = False
     for path in ns.files:
+        shown = one_line(str(path))  # the file's name is printed too: ESC or a line break in it stays inert
         result = load_questionnaire(path)
         report = result.report
         scenarios = []
@@ -296,11 +297,11 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         if ok and result.questionnaire is not None:
             q = result.questionnaire
             passed = sum(1 for s in scenarios if s.passed)
-            print(f"{path}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
+            print(f"{shown}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
                   f"{passed}/{len(scenarios)} scenarios passed, {len(report.warnings)} warnings)")
         else:
             errors = len(report.errors) + (len(report.warnings) if ns.strict else 0)
-            print(f"{path}: invalid ({errors} problem(s))")
+            print(f"{shown}: invalid ({errors} problem(s))")
     return EXIT_INVALID if failed else EXIT_OK
 
 
