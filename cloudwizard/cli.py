@@ -9,6 +9,9 @@ Exit status: 0 success, 1 invalid input or a failed check, 2 a usage error, 130 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -151,7 +154,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "influence": cmd_influence,
                 "kiosk-pin": cmd_kiosk_pin,
             }[ns.command]
-            return handler(ns)
+            if sys.stdout is None:  # started with standard output closed (`>&-`)
+                sys.stdout = _ClosedOutput()
+            try:
+                status = handler(ns)
+                sys.stdout.flush()  # a failed write still in the buffer is reported here, not at exit
+                return status
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                if not _is_stdout_error(exc):
+                    raise
+                _discard_stdout()
+                _err(f"cannot write to standard output: {_stdout_reason(exc)}")
+                return EXIT_INVALID
         ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
@@ -163,10 +179,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
 
 
-def _err(message: str) -> None:
-    from cloudwizard.engine.diagnostics import printable  # a path or a quoted value must not drive the terminal
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the program was started without one: every write fails (EBADF)."""
 
-    text = f"cloudwizard: {printable(message)}"
+    def write(self, _text: str) -> int:
+        """Refuse, as a closed file descriptor does."""
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """Whether `exc` came from writing to standard output (the commands handle their own files)."""
+    if isinstance(sys.stdout, _ClosedOutput):
+        return exc.errno == errno.EBADF
+    return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF, errno.EFBIG)
+
+
+def _stdout_reason(exc: OSError) -> str:
+    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+               errno.EBADF: "it is closed", errno.EFBIG: "the file is too large"}
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so the exit's own flush cannot fail again."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _err(message: str) -> None:
+    from cloudwizard.engine.diagnostics import one_line  # a path or a quoted value must not drive the terminal
+
+    text = f"cloudwizard: {one_line(message)}"
     if _stream_is_tty(sys.stderr):  # a person reads it: wrapped at word boundaries; a log gets one line
         import shutil
         import textwrap
@@ -282,12 +329,13 @@ def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questio
 
 def cmd_validate(ns: argparse.Namespace) -> int:
     """``cloudwizard validate``: check files and run their scenarios; exit 1 if any is invalid."""
-    from cloudwizard.engine.diagnostics import Report
+    from cloudwizard.engine.diagnostics import Report, one_line
     from cloudwizard.engine.loader import load_questionnaire
     from cloudwizard.engine.scenarios import run_scenarios
 
     failed = False
     for path in ns.files:
+        shown = one_line(str(path))  # the file's name is printed too: ESC or a line break in it stays inert
         result = load_questionnaire(path)
         report = result.report
         scenarios = []
@@ -302,11 +350,11 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         if ok and result.questionnaire is not None:
             q = result.questionnaire
             passed = sum(1 for s in scenarios if s.passed)
-            print(f"{path}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
+            print(f"{shown}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
                   f"{passed}/{len(scenarios)} scenarios passed, {len(report.warnings)} warnings)")
         else:
             errors = len(report.errors) + (len(report.warnings) if ns.strict else 0)
-            print(f"{path}: invalid ({errors} problem(s))")
+            print(f"{shown}: invalid ({errors} problem(s))")
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -334,6 +382,11 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     q = _load(ns.questionnaire)
     if q is None:
         return EXIT_INVALID
+    from cloudwizard.engine.influence import max_samples, too_large_message
+
+    if ns.samples > (most := max_samples(q)):  # the cost grows with the square of the questionnaire's size
+        _err(f"--samples: {too_large_message(q, most)}")
+        return EXIT_USAGE if most >= 1 else EXIT_INVALID
     print(format_influence(influence(q, samples=ns.samples)))
     return EXIT_OK
 

@@ -36,7 +36,6 @@ _REASONS = {
     errno.ENOTDIR: "a part of the path is not a folder",
     errno.ELOOP: "the path is a loop of symbolic links",
     errno.ENAMETOOLONG: "the name is too long",
-    errno.ENXIO: "it is a pipe that nobody reads",
 }
 
 
@@ -84,10 +83,10 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
         if existing is not None and stat.S_ISDIR(existing.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         if existing is not None and not stat.S_ISREG(existing.st_mode):
-            # A device (/dev/null, a terminal) or a pipe is written to, never replaced: renaming a
-            # file over /dev/null as root would turn it into a regular file for the whole system.
-            _write_to_special(target, existing, data)
-            return
+            # The rename would put a regular file in the place of a device, a named pipe or a
+            # socket (run as root, `-o /dev/null` replaced /dev/null for the whole machine).
+            raise SaveError(errno.EINVAL, f"Could not save {shown}: {_special_kind(existing.st_mode)}, not a regular "
+                            "file; choose a file name. It was left as it is.")
         _remove_stale_temporaries(folder, target.name)
         # The writer's process id is in the name, so a later writer can tell a leftover from a
         # writer that was killed from one still at work.
@@ -113,6 +112,8 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
                 os.fsync(dir_fd)
             finally:
                 os.close(dir_fd)
+    except SaveError:
+        raise
     except OSError as exc:
         reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
         raise SaveError(exc.errno or 0, f"Could not save {shown}: {reason}. The previous file, if any, is unchanged.") from exc
@@ -122,22 +123,15 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
                 os.unlink(tmp_name)
 
 
-def _write_to_special(target: Path, existing: os.stat_result, data: bytes) -> None:
-    """Write `data` into an existing character device or named pipe; refuse any other special file."""
-    if stat.S_ISCHR(existing.st_mode):
-        flags = os.O_WRONLY
-    elif stat.S_ISFIFO(existing.st_mode):
-        flags = os.O_WRONLY | os.O_NONBLOCK  # ENXIO at once when nobody reads it, instead of waiting for ever
-    else:
-        raise OSError(errno.EINVAL, "it is not a regular file, a device or a pipe", str(target))
-    fd = os.open(target, flags)
-    try:
-        os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+def _special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, as the start of a sentence."""
+    if stat.S_ISFIFO(mode):
+        return "it is a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "it is a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device"
+    return "it is a special file"
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:

@@ -37,7 +37,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         suffix = f" [{self.ref}]" if self.ref else ""
-        return printable(f"{self.location}: {self.severity.value}: {self.message}{suffix}")
+        return one_line(f"{self.location}: {self.severity.value}: {self.message}{suffix}")
 
 
 # Control characters (C0, DEL, C1) and the invisible bidirectional overrides that could reorder text.
@@ -51,6 +51,15 @@ def printable(text: str) -> str:
     screen or recolour the output when the message is printed, nor reorder a line in a dialog.
     """
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def one_line(text: str) -> str:
+    r"""`printable`, with line breaks shown as ``\n`` too: one problem or one path, one line.
+
+    A file name or a quoted key holding a line break must not start a line of its own, which would
+    read as a problem (``FILE:LINE:COL: error: …``) of its making.
+    """
+    return printable(text).replace("\n", "\\n")
 
 
 @dataclass

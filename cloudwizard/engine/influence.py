@@ -122,16 +122,19 @@ def possible_answers(question: Question, offered: Sequence[str]) -> list[Any]:
     return ["…"]
 
 
-def complete_answers(questionnaire: Questionnaire, choose: Chooser, *, max_rounds: int = 100) -> dict[str, Any]:
+def complete_answers(questionnaire: Questionnaire, choose: Chooser, *, max_rounds: int | None = None) -> dict[str, Any]:
     """Walk a session, answering each visible unanswered question in reading order with `choose`.
 
     For a multiple-choice question the chooser gets the offered choice ids and returns a set of them
     (or one id); any other question gets `possible_answers`. Answers are set one at a time, so
     exclusive choices and questions that appear or disappear behave as they do for a user. Returns the
-    effective answers once every visible question is answered.
+    effective answers once every visible question is answered. Each round answers one question and
+    an answer is never taken back, so `max_rounds` defaults to the number of questions (a fixed 100
+    raised `RuntimeError` for any questionnaire of more than 100 questions).
     """
     session = Session(questionnaire)
-    for _ in range(max_rounds):
+    rounds = len(questionnaire.question_index) + 1 if max_rounds is None else max_rounds
+    for _ in range(rounds):
         pending = [q for q in session.visible_questions() if session.answer(q.id) is None]
         if not pending:
             return session.effective_answers()
@@ -200,6 +203,22 @@ def _outcome(rec: Recommendation) -> _Outcome:
 #: Most answer sets one run may sample: about 15 ms each on the bundled questionnaire, so a few minutes.
 MAX_SAMPLES = 10_000
 
+#: Most work one run may do, in samples × size², where size is the number of questions and choices:
+#: a sample answers every question and re-scores the whole questionnaire once per other answer, so
+#: its cost grows with the square of the size. The bundled questionnaire (size 123) may take all
+#: `MAX_SAMPLES`; 2,000 questions (size 4,668, about 100 s a sample) at most 9; 20,000 none.
+INFLUENCE_WORK = 200_000_000
+
+
+def questionnaire_size(questionnaire: Questionnaire) -> int:
+    """The number of questions and choices, the measure of `INFLUENCE_WORK`."""
+    return sum(1 + len(question.choices) for question in questionnaire.question_index.values())
+
+
+def max_samples(questionnaire: Questionnaire) -> int:
+    """The most samples `influence` takes for this questionnaire (0: too large for any)."""
+    return min(MAX_SAMPLES, INFLUENCE_WORK // max(1, questionnaire_size(questionnaire)) ** 2)
+
 
 def influence(
     questionnaire: Questionnaire,
@@ -213,11 +232,14 @@ def influence(
     never shown in any sample has ``visible == 0``).
 
     Raises:
-        ValueError: `samples` is not from 1 to `MAX_SAMPLES` (the run time grows with it).
+        ValueError: `samples` is not from 1 to `MAX_SAMPLES` (the run time grows with it), or more
+            than `max_samples` allows for a questionnaire this large.
     """
     if not 1 <= samples <= MAX_SAMPLES:
         raise ValueError(f"samples must be from 1 to {MAX_SAMPLES:,}, not {samples}")
     q = questionnaire
+    if samples > (most := max_samples(q)):
+        raise ValueError(too_large_message(q, most))
     rng = random.Random(seed)
     choose = random_chooser(rng)
     counts: dict[str, list[int]] = {qid: [0, 0, 0, 0, 0, 0] for qid in q.question_index}
@@ -243,6 +265,15 @@ def influence(
             for i, hit in enumerate(seen, start=1):
                 row[i] += int(hit)
     return [QuestionInfluence(qid, *counts[qid]) for qid in q.question_index]
+
+
+def too_large_message(questionnaire: Questionnaire, most: int) -> str:
+    """Why `influence` refuses this many samples for `questionnaire`."""
+    size = questionnaire_size(questionnaire)
+    if most < 1:
+        return (f"the questionnaire is too large for an influence report ({size:,} questions and choices; "
+                f"the cost grows with the square of that)")
+    return f"at most {most:,} samples for a questionnaire of {size:,} questions and choices"
 
 
 def format_influence(rows: Sequence[QuestionInfluence], exempt: Mapping[str, str] | None = None) -> str:

@@ -51,6 +51,9 @@ from cloudwizard.engine.yamlsafe import Node, YamlError, parse_text, paused_gc, 
 BUNDLED_ID = "cloudwizard-be"
 #: Longest free-text answer a questionnaire may allow (answers files are at most 1 MB).
 MAX_TEXT_LENGTH = 100_000
+#: An http(s) address as reports can link it: a host, then no white space, quotes, angle brackets,
+#: backslashes or control characters.
+_URL_RE = re.compile(r"https?://[^\s/?#<>\"'`\\\x00-\x1f\x7f-\x9f]+(?:[/?#][^\s<>\"'`\\\x00-\x1f\x7f-\x9f]*)?\Z")
 #: Most points a scale may have: each is a button on the screen.
 MAX_SCALE_POINTS = 101
 
@@ -214,6 +217,9 @@ class _Builder:
                 return self._wrong(node, f"{what} must be {checks[k][1]}, not '{s}'", ref, found=False)
             if k == "url" and not (s.startswith("https://") or s.startswith("http://")):
                 return self._wrong(node, f"{what} must be an http or https address, not '{s}'", ref, found=False)
+            if k == "url" and not _URL_RE.match(s):  # a space, '<' or '>' would break out of a Markdown link
+                return self._wrong(node, f"{what} must be an address with a host and no spaces, quotes, "
+                                   f"'<', '>' or control characters, not '{s}'", ref, found=False)
             return s
         if k == "int":
             if node.kind != "int":
@@ -369,13 +375,14 @@ class _Builder:
                 source, self.names, before=before, value=value, self_id=self_id, own_section=own_section
             )
         except ConditionError as exc:
+            shown = source if len(source) <= 500 else f"{source[:200]}…{source[-60:]} ({len(source):,} characters)"
             for message, col in exc.problems:
                 loc = node.location
                 if node.location.line and col:
                     # Plain and quoted scalars start at the node; point at the offending part.
                     offset = 1 if node.quoted else 0
                     loc = Location(loc.file, loc.line, loc.column + col + offset)
-                self.error(loc, f"condition '{source}': {message}", "condition", ref)
+                self.error(loc, f"condition '{shown}': {message}", "condition", ref)
             return None
 
     def unique(self, items: list[dict[str, Any]], what: str, key: str = "id") -> dict[str, dict[str, Any]]:
@@ -772,7 +779,9 @@ class _Builder:
         from cloudwizard.engine.answers import AnswerError, coerce_answer
 
         try:
-            value = coerce_answer(qtype, choices, node.plain(), minimum=None, maximum=None)
+            value = coerce_answer(qtype, choices, node.plain(), minimum=qf.get("min"), maximum=qf.get("max"),
+                                  max_length=length if isinstance(length := qf.get("max_length"), int)
+                                  and 1 <= length <= MAX_TEXT_LENGTH else None)
             if isinstance(value, (int, float)) and abs(value) > MAX_NUMBER:
                 raise AnswerError(f"{_short_number(value)} is too large; numbers in a questionnaire must be at most "
                                   "10^15 in size")
