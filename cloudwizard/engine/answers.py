@@ -257,6 +257,8 @@ def _number_from_text(question: Question, raw: Any, language: str) -> Any:
     try:
         number = parse_number(raw, language, integer=is_integer_question(question))
     except NumberError as exc:
+        if exc.reason == "not_a_number":
+            return raw  # coerce_answer says "expected a number, got 'lots'", as for any other value
         raise AnswerError(str(exc)) from exc
     if isinstance(number, Ambiguity):
         raise AnswerError(
