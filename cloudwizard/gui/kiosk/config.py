@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QSettings
 
 from cloudwizard.engine.vocabulary import LANGUAGES
-from cloudwizard.kioskpin import DEFAULT_ITERATIONS, MIN_ITERATIONS
+from cloudwizard.kioskpin import DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS
 
 #: Environment variable naming a configuration file to read instead of the system-wide one.
 CONFIG_ENV = "CLOUDWIZARD_KIOSK_CONFIG"
@@ -152,9 +152,10 @@ def read_config(settings: QSettings | None = None) -> KioskConfig:
             iterations = int(text("pin_iterations"))
         except ValueError:
             iterations = 0
-        if iterations < MIN_ITERATIONS:
-            problems.append(f"pin_iterations: at least {MIN_ITERATIONS} (found {text('pin_iterations')!r}); the "
-                            "staff PIN is not used: make new pin_ lines with `cloudwizard kiosk-pin`")
+        if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
+            problems.append(f"pin_iterations: {MIN_ITERATIONS} to {MAX_ITERATIONS} (found "
+                            f"{text('pin_iterations')!r}); the staff PIN is not used: make new pin_ lines with "
+                            "`cloudwizard kiosk-pin`")
             pin_hash = pin_salt = ""
             iterations = DEFAULT_ITERATIONS
     if pin_hash:
