@@ -93,12 +93,12 @@ def file_problem(path: str) -> str:
     fix = (f"run `sudo chown root:kiosk {path} && sudo chmod 640 {path}` "
            "(see packaging/kiosk/README.md)")
     if mode & 0o007:
-        return (f"{path}: every user of this computer can read this file (mode {mode:04o}), so the PIN hash "
+        return (f"every user of this computer can read this file (mode {mode:04o}), so the PIN hash "
                 f"could be cracked; the staff PIN is not used until you {fix}")
     if mode & 0o020:
-        return f"{path}: the group can change this file (mode {mode:04o}); the staff PIN is not used until you {fix}"
+        return f"the group can change this file (mode {mode:04o}); the staff PIN is not used until you {fix}"
     if st.st_uid != 0 and st.st_uid == os.getuid() and os.getuid() != 0:
-        return f"warning: {path} belongs to the account running the kiosk, which could change it; {fix}"
+        return f"warning: this file belongs to the account running the kiosk, which could change it; {fix}"
     return ""
 
 
