@@ -34,6 +34,9 @@ DEFAULT_ITERATIONS = 600_000
 #: Fewer iterations than this are refused (in the configuration and by ``kiosk-pin``): a weak hash
 #: would make a stolen configuration quick to crack.
 MIN_ITERATIONS = 200_000
+#: More iterations than this are refused too: each PIN try (on the kiosk's GUI thread) would take
+#: many seconds, and above 2**32 - 1 OpenSSL refuses them with an OverflowError.
+MAX_ITERATIONS = 10_000_000
 SALT_BYTES = 16
 #: Wrong tries in a row before the prompt locks.
 MAX_TRIES = 5
@@ -68,7 +71,7 @@ def verify_pin(pin: str, pin_hash: str, pin_salt: str, iterations: int = DEFAULT
         expected = bytes.fromhex(pin_hash)
     except ValueError:
         return False
-    if not salt or not expected or iterations < 1:
+    if not salt or not expected or not 1 <= iterations <= MAX_ITERATIONS:
         return False
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return hmac.compare_digest(digest, expected)
@@ -296,7 +299,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "cloudwizard kiosk-pin")
                     f"section). The PIN is {PIN_LENGTH[0]} to {PIN_LENGTH[1]} digits.",
     )
     parser.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS,
-                        help=f"PBKDF2-SHA256 iterations (default {DEFAULT_ITERATIONS}, at least {MIN_ITERATIONS})")
+                        help=f"PBKDF2-SHA256 iterations (default {DEFAULT_ITERATIONS}, {MIN_ITERATIONS} to "
+                             f"{MAX_ITERATIONS})")
     parser.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
     args = parser.parse_args(argv)
     import getpass
@@ -304,6 +308,10 @@ def main(argv: Sequence[str] | None = None, prog: str = "cloudwizard kiosk-pin")
     if args.iterations < MIN_ITERATIONS:
         print(f"error: --iterations {args.iterations} is too few: use at least {MIN_ITERATIONS} "
               f"(default {DEFAULT_ITERATIONS}); nothing was made", file=sys.stderr)
+        return 2
+    if args.iterations > MAX_ITERATIONS:
+        print(f"error: --iterations {args.iterations} is too many: use at most {MAX_ITERATIONS} (each PIN try "
+              f"would make the kiosk wait; default {DEFAULT_ITERATIONS}); nothing was made", file=sys.stderr)
         return 2
     if args.stdin:
         pin = sys.stdin.readline().strip()

@@ -38,14 +38,27 @@ DARK = Colours("#1b1e24", "#252932", "#e9ecf1", "#aab2c0", "#7fb0ff", "#0b1a33",
 FUSION_FROM_START = "cloudwizardFusionFromStart"
 #: Dynamic property of the QApplication: whether `apply_theme` last applied the dark colours (unset for high contrast).
 THEME_DARK = "cloudwizardThemeDark"
+#: Dynamic property of the QApplication: whether the system's own palette (before ours) is dark.
+SYSTEM_PALETTE_DARK = "cloudwizardSystemPaletteDark"
 
 HIGH_CONTRAST = Colours("#000000", "#000000", "#ffffff", "#ffffff", "#ffff00", "#000000", "#ffffff", "#00ffff",
                         "#1a1a00", "#ff6e6e", "#7dff7d", "#a6a6a6")
 
 
 def system_palette_is_dark() -> bool:
-    """Whether the system's palette is a dark one (the application's palette until `apply_theme` sets ours)."""
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    """Whether the system's palette is a dark one.
+
+    It is read from the application's palette before `apply_theme` first sets ours, and remembered:
+    read later, it was our own (after high contrast: black, so switching it off gave the dark theme).
+    """
+    app = QGuiApplication.instance()
+    known = app.property(SYSTEM_PALETTE_DARK) if app is not None else None
+    if isinstance(known, bool):
+        return known
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    if app is not None:
+        app.setProperty(SYSTEM_PALETTE_DARK, dark)
+    return dark
 
 
 def system_is_dark() -> bool:
@@ -240,6 +253,7 @@ def apply_theme(
             normally gives a dark palette too (Qt 6.11's GNOME theme does), and `theme_matches_system`
             checks the scheme itself right after the first paint.
     """
+    system_palette_is_dark()  # remembered before our palette replaces the system's (also when high contrast)
     c = colours(high_contrast, first_frame)
     if app.property(FUSION_FROM_START):
         app.setProperty(FUSION_FROM_START, False)  # later calls set it again, as they always did

@@ -206,8 +206,9 @@ class AdminDialog(QDialog):
         if app is not None:
             app.installEventFilter(self)
         self.finished.connect(self._stop_watching)
+        # Enter in the PIN field reaches the dialog, which clicks its default button (OK): connecting
+        # `returnPressed` as well counted each wrong PIN typed on a keyboard twice.
         self.ok_button.clicked.connect(self.try_pin)
-        self.pin_input.returnPressed.connect(self.try_pin)
         self.cancel_button.clicked.connect(self.reject)
         self.back_button.clicked.connect(self.accept)
         self.exit_button.clicked.connect(self.exitRequested)

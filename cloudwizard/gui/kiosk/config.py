@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QSettings
 
 from cloudwizard.engine.vocabulary import LANGUAGES
-from cloudwizard.kioskpin import DEFAULT_ITERATIONS, MIN_ITERATIONS
+from cloudwizard.kioskpin import DEFAULT_ITERATIONS, MAX_ITERATIONS, MIN_ITERATIONS
 
 #: Environment variable naming a configuration file to read instead of the system-wide one.
 CONFIG_ENV = "CLOUDWIZARD_KIOSK_CONFIG"
@@ -93,12 +93,12 @@ def file_problem(path: str) -> str:
     fix = (f"run `sudo chown root:kiosk {path} && sudo chmod 640 {path}` "
            "(see packaging/kiosk/README.md)")
     if mode & 0o007:
-        return (f"{path}: every user of this computer can read this file (mode {mode:04o}), so the PIN hash "
+        return (f"every user of this computer can read this file (mode {mode:04o}), so the PIN hash "
                 f"could be cracked; the staff PIN is not used until you {fix}")
     if mode & 0o020:
-        return f"{path}: the group can change this file (mode {mode:04o}); the staff PIN is not used until you {fix}"
+        return f"the group can change this file (mode {mode:04o}); the staff PIN is not used until you {fix}"
     if st.st_uid != 0 and st.st_uid == os.getuid() and os.getuid() != 0:
-        return f"warning: {path} belongs to the account running the kiosk, which could change it; {fix}"
+        return f"warning: this file belongs to the account running the kiosk, which could change it; {fix}"
     return ""
 
 
@@ -152,9 +152,10 @@ def read_config(settings: QSettings | None = None) -> KioskConfig:
             iterations = int(text("pin_iterations"))
         except ValueError:
             iterations = 0
-        if iterations < MIN_ITERATIONS:
-            problems.append(f"pin_iterations: at least {MIN_ITERATIONS} (found {text('pin_iterations')!r}); the "
-                            "staff PIN is not used: make new pin_ lines with `cloudwizard kiosk-pin`")
+        if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
+            problems.append(f"pin_iterations: {MIN_ITERATIONS} to {MAX_ITERATIONS} (found "
+                            f"{text('pin_iterations')!r}); the staff PIN is not used: make new pin_ lines with "
+                            "`cloudwizard kiosk-pin`")
             pin_hash = pin_salt = ""
             iterations = DEFAULT_ITERATIONS
     if pin_hash:

@@ -255,7 +255,13 @@ class KioskMode(QObject):
 
     def show(self) -> None:
         """Show the window full screen and start watching for idleness."""
-        self.wizard.window.showFullScreen()
+        window = self.wizard.window
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            # Full screen is the window manager's job; without one (a bare X server started for the
+            # kiosk) the window kept its desktop size in a corner of the screen.
+            window.setGeometry(screen.geometry())
+        window.showFullScreen()
         self.idle.start()
 
     # -- locked exit -------------------------------------------------------------------------
@@ -298,7 +304,12 @@ class KioskMode(QObject):
         self.admin.pin_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _admin_closed(self, _result: int) -> None:
-        if not self.exiting and not self.overlay.running:
+        if self.exiting:
+            return
+        # Without a window manager (a bare X server) nobody gives the keyboard back to the kiosk
+        # window when the prompt's own window closes: keys, the staff shortcut included, went nowhere.
+        self.wizard.window.activateWindow()
+        if not self.overlay.running:
             self.idle.restart()
 
     def set_default_language(self, language: str) -> None:

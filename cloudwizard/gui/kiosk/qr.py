@@ -43,7 +43,8 @@ def summary_text(rec: Recommendation, lang: str, justification: Justification | 
 
     view = build_view(rec, lang, justification)
     lab = view.labels
-    head = [f"CloudWizard · {view.date}", lab.our_advice + ": " + view.headline]
+    colon = " :" if lang == "fr" else ":"  # French puts a space before the colon, as the app's texts do
+    head = [f"CloudWizard · {view.date}", f"{lab.our_advice}{colon} {view.headline}"]
     reasons: list[str] = []
     for r in view.top_reasons:
         line = _short(r.text)
@@ -56,9 +57,9 @@ def summary_text(rec: Recommendation, lang: str, justification: Justification | 
     def build(n_reasons: int, n_precautions: int) -> str:
         lines = list(head)
         if n_reasons:
-            lines += ["", lab.why + ":"] + [f"- {r}" for r in reasons[:n_reasons]]
+            lines += ["", lab.why + colon] + [f"- {r}" for r in reasons[:n_reasons]]
         if n_precautions:
-            lines += ["", lab.what_to_do + ":"] + [f"- {p}" for p in precautions[:n_precautions]]
+            lines += ["", lab.what_to_do + colon] + [f"- {p}" for p in precautions[:n_precautions]]
         return "\n".join(lines)
 
     n_r, n_p = len(reasons), len(precautions)

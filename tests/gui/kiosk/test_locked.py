@@ -79,6 +79,40 @@ def test_wrong_pin_five_times_locks_for_a_minute_then_right_pin_exits(qtbot: Any
     assert not kiosk.window.isVisible()
 
 
+def staff_shortcut(qtbot: Any, kiosk: Wizard) -> AdminDialog:
+    """Press Ctrl+Alt+Shift+K where the keyboard is (the focused widget of the active window)."""
+    target = QApplication.focusWidget() or QApplication.activeWindow() or kiosk.window
+    qtbot.keyClick(target, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = kiosk.kiosk.admin
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_a_wrong_pin_typed_with_enter_counts_once(qtbot: Any, kiosk: Wizard) -> None:
+    dialog = staff_shortcut(qtbot, kiosk)
+    for tries_left in (4, 3):
+        qtbot.keyClicks(dialog.pin_input, "111111")
+        qtbot.keyClick(dialog.pin_input, Qt.Key.Key_Return)  # Enter counted each wrong PIN twice
+        assert dialog.message.text().endswith(f"locks for 1 min: {tries_left}")
+    assert kiosk.kiosk.guard.tries_left == 3
+    qtbot.keyClicks(dialog.pin_input, PIN)
+    qtbot.keyClick(dialog.pin_input, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert dialog.unlocked
+
+
+def test_the_keyboard_comes_back_to_the_kiosk_after_the_prompt(qtbot: Any, kiosk: Wizard) -> None:
+    for close in ("cancel", "escape"):
+        dialog = staff_shortcut(qtbot, kiosk)
+        if close == "cancel":
+            click(qtbot, dialog.cancel_button)
+        else:
+            qtbot.keyClick(dialog.pin_input, Qt.Key.Key_Escape)
+        # without a window manager nobody else activates the kiosk window again: keys went nowhere
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk.window)
+    staff_shortcut(qtbot, kiosk)  # the shortcut still works from the keyboard
+
+
 def test_pin_prompt_cancel_returns_to_the_visitor(qtbot: Any, kiosk: Wizard) -> None:
     kiosk.kiosk.open_admin()
     dialog = kiosk.kiosk.admin

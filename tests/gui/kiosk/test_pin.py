@@ -182,5 +182,10 @@ def test_helper_refuses_a_short_pin_and_weak_hashing(command: list[str]) -> None
                           env=env)
     assert weak.returncode == 2 and not weak.stdout
     assert "at least 200000" in weak.stderr and "nothing was made" in weak.stderr
+    for many in ("10000001", "99999999999999999"):  # was an OverflowError traceback (or minutes per PIN try)
+        slow = subprocess.run([*run, "--iterations", many], input="246810\n", capture_output=True, text=True,
+                              env=env)
+        assert slow.returncode == 2 and not slow.stdout, slow.stderr
+        assert "at most 10000000" in slow.stderr and "Traceback" not in slow.stderr
     helped = subprocess.run([sys.executable, *command, "--help"], capture_output=True, text=True, env=env)
     assert "6 to 12 digits" in helped.stdout

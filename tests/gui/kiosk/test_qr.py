@@ -28,9 +28,10 @@ def test_summary_in_the_visitors_language(rec: Any, lang: str) -> None:
     q = rec.questionnaire
     model = q.text(q.options[rec.model.recommended].name, lang)
     layer = q.text(q.options[rec.layer.recommended].name, lang)
-    assert _("Our advice") + ": " + _("{model}, used as {layer}").format(model=model, layer=layer) in text
-    assert _("Why this advice") + ":" in text
-    assert _("What to do next") + ":" in text
+    colon = " :" if lang == "fr" else ":"
+    assert _("Our advice") + colon + " " + _("{model}, used as {layer}").format(model=model, layer=layer) in text
+    assert _("Why this advice") + colon in text
+    assert _("What to do next") + colon in text
     assert len(text.encode("utf-8")) <= MAX_BYTES
     if lang != "en":
         assert "Our advice" not in text
@@ -79,3 +80,11 @@ def test_qr_code_says_utf8_and_reads_back_with_its_accents(lang: str) -> None:
 
     plain = segno.make(text, error="m", encoding="utf-8", micro=False)  # the old code, for contrast
     assert decode(qr_image(plain, module_px=3))[0] is False
+
+
+def test_the_french_summary_puts_a_space_before_its_colons() -> None:
+    q, answers = bundled_answers("federal")
+    lines = decode(qr_image(make_qr(summary_text(recommend(q, answers), "fr")), module_px=3))[1].splitlines()
+    assert lines[1].startswith("Notre conseil : ")  # was "Notre conseil:", unlike every other French text
+    assert "Pourquoi ce conseil :" in lines and "Que faire ensuite :" in lines
+    assert not any(line.endswith(":") and not line.endswith(" :") for line in lines)

@@ -184,3 +184,21 @@ def test_untouched_kiosk_shows_no_warning(kiosk: Wizard) -> None:
     kiosk.kiosk.idle.check()
     assert not kiosk.kiosk.overlay.isVisible()
     assert kiosk.kiosk.idle.active
+
+
+def test_the_next_visitor_gets_the_first_visitors_colours_after_high_contrast(qtbot: Any, kiosk: Wizard) -> None:
+    from PySide6.QtGui import QPalette
+
+    def window_colour() -> str:
+        return str(QGuiApplication.palette().color(QPalette.ColorRole.Window).name())
+
+    before = window_colour()
+    assert kiosk.kiosk is not None
+    click(qtbot, kiosk.kiosk.contrast_button)
+    assert kiosk.high_contrast and window_colour() != before
+    click(qtbot, find(kiosk, "startOverButton"))
+    # the high-contrast palette was taken for the system's own: every later visitor got the dark theme
+    assert not kiosk.high_contrast and window_colour() == before
+    click(qtbot, kiosk.kiosk.contrast_button)
+    click(qtbot, kiosk.kiosk.contrast_button)  # on and off by hand: the same
+    assert window_colour() == before
