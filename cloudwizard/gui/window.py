@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -97,7 +97,10 @@ class MainWindow(QMainWindow):
         self._options = options
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("mainWindow")
-        self.resize(1100, 760)
+        # The first size, but never larger than the screen (at 200 % 1100×760 is 2200×1520 pixels).
+        screen = QGuiApplication.primaryScreen()
+        first = QSize(1100, 760)
+        self.resize(first.boundedTo(screen.availableGeometry().size()) if screen is not None else first)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)

@@ -177,7 +177,10 @@ class QuestionPage(ScrollPage):
         if cards:
             cards[0].input.focus_input()
             self.ensure_visible(cards[0].label)
-            self.ensure_visible(cards[0].input)
+            # The focused choice, not the whole input: a tall first question would otherwise scroll
+            # the part's step and title out of view on a small screen.
+            focused = QApplication.focusWidget()
+            self.ensure_visible(focused if focused is not None and cards[0].isAncestorOf(focused) else cards[0].input)
 
     def focused_card(self) -> QuestionCard | None:
         """The card holding the keyboard focus, if any."""

@@ -15,8 +15,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,6 +75,7 @@ class ResultPage(ScrollPage):
         self.content.addWidget(self.host)
         self.content.addStretch(1)
         self.action_bar: QFrame | None = None
+        self._content_top = -1  # the page's own top margin, before room is made for the action bar
         self.more_button: QPushButton | None = None
         self.export_actions: dict[str, QAction] = {}
         self.undo_button: QPushButton | None = None
@@ -97,7 +98,9 @@ class ResultPage(ScrollPage):
 
         _ = self._l10n.gettext
         if self.action_bar is None:
-            self.action_bar = QFrame(self)
+            # A child of the viewport, not of the scroll area: a screen reader walks only the
+            # viewport and the scroll bars of a scroll area, and would never find these buttons.
+            self.action_bar = QFrame(self.viewport())
             self.action_bar.setObjectName("resultActions")
             self.action_bar.setProperty("role", "banner")
             row = QHBoxLayout(self.action_bar)
@@ -130,18 +133,47 @@ class ResultPage(ScrollPage):
         self.action_bar.show()
         self._place_action_bar()
 
+    def _bar_height(self) -> int:
+        bar = self.action_bar
+        return bar.sizeHint().height() if bar is not None and not bar.isHidden() else 0
+
     def _place_action_bar(self) -> None:
-        if self.action_bar is None or not self.action_bar.isVisible():
-            self.setViewportMargins(0, 0, 0, 0)
-            return
-        height = self.action_bar.sizeHint().height()
-        self.setViewportMargins(0, height, 0, 0)
-        self.action_bar.setGeometry(0, 0, self.width(), height)
+        """Keep the bar across the top of the viewport; the page's content starts below it."""
+        body = self.widget()
+        outer = body.layout() if body is not None else None
+        if outer is not None:
+            if self._content_top < 0:
+                self._content_top = outer.contentsMargins().top()
+            m = outer.contentsMargins()
+            outer.setContentsMargins(m.left(), self._content_top + self._bar_height(), m.right(), m.bottom())
+        if self.action_bar is not None and not self.action_bar.isHidden():
+            self.action_bar.setGeometry(0, 0, self.viewport().width(), self._bar_height())
+            self.action_bar.raise_()
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll so that `widget` can be seen below the action bar, which covers the page's top."""
+        self.ensureWidgetVisible(widget, 40, 60 + self._bar_height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Keep the action bar across the top."""
         super().resizeEvent(event)
         self._place_action_bar()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Page Up/Down by what can be seen below the bar, so that no line is hidden under it."""
+        steps = {Qt.Key.Key_PageDown: 1, Qt.Key.Key_PageUp: -1}
+        if event.key() in steps and self._bar_height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + steps[Qt.Key(event.key())] * (self.viewport().height() - self._bar_height()))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The viewport narrows when the scroll bar appears: the bar follows it."""
+        if event.type() == QEvent.Type.Resize and self.action_bar is not None:
+            self.action_bar.setGeometry(0, 0, self.viewport().width(), self._bar_height())
+        return super().viewportEvent(event)
 
     # -- building ----------------------------------------------------------------------------
     def show_result(self, view: ReportView, trial: ReportView | None = None, trial_index: int = -1,
@@ -478,9 +510,10 @@ class ResultPage(ScrollPage):
         first_box = self.findChild(QCheckBox, "precaution_0")
         target: QWidget | None = (self.adopt_button or self.undo_button or self.export_buttons.get("pdf")
                                   or first_box or self.details_button)
+        self.verticalScrollBar().setValue(0)  # first: the focus then scrolls its widget into view
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.verticalScrollBar().setValue(0)
+            self.ensure_visible(target)
 
 
 def _html(text: str) -> str:
