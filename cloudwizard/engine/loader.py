@@ -446,6 +446,7 @@ class _Builder:
                 location=v["__node__"].location,
                 rules_out=tuple(dict.fromkeys(v.get("rules_out", []))),
                 sources=self.check_refs(v, "sources", sources, "source", k),
+                prefers=tuple(dict.fromkeys(v.get("prefers", []))),
             )
             for k, v in self.unique(constraints_f, "constraint").items()
         }
@@ -667,6 +668,7 @@ class _Builder:
                     when=self.condition(cf, "when", f"{qid}.{cid}", before=position, self_id=qid),
                     exclusive=cf.get("exclusive", False),
                     effect=self.effect(cf, f"{qid}.{cid}"),
+                    dont_know=cf.get("dont_know", False),
                 )
             )
         # Count the entries as written: a duplicate id is reported as such, not as a missing choice.
@@ -744,6 +746,8 @@ class _Builder:
             validation=tuple(validation),
             effects=tuple(effects),
             default=default,
+            what_if=qf.get("what_if", True),
+            needs=qf.get("needs", False),
         )
 
     def _default(self, qf: dict[str, Any], qtype: QuestionType, choices: tuple[str, ...], qid: str) -> Any:

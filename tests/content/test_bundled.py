@@ -12,7 +12,17 @@ import pytest
 
 from cloudwizard.engine.answers import coerce_for, read_answers
 from cloudwizard.engine.loader import bundled_path, load_bundled, load_questionnaire
-from cloudwizard.engine.model import LANGUAGES, LAYERS, MODELS, Effect, Questionnaire, Text
+from cloudwizard.engine.model import (
+    DEPLOYMENTS,
+    LANGUAGES,
+    LAYERS,
+    MODELS,
+    NO_LAYER,
+    ON_PREMISES,
+    Effect,
+    Questionnaire,
+    Text,
+)
 from cloudwizard.engine.recommender import recommend
 from cloudwizard.engine.scenarios import run_scenarios
 from cloudwizard.engine.session import Session, resolve
@@ -106,17 +116,19 @@ def test_there_is_at_most_one_free_text_question_and_it_is_optional(q: Questionn
     assert all(question.required is False for question in free)
 
 
-def test_all_seven_options_are_described(q: Questionnaire) -> None:
-    assert set(q.options) == set(MODELS + LAYERS)
+def test_all_eight_options_are_described(q: Questionnaire) -> None:
+    assert set(q.options) == set(MODELS + LAYERS + (ON_PREMISES,))
     for option in q.options.values():
         assert option.name and option.summary and option.pros and option.cons, option.id
 
 
-def test_consumer_examples_describe_a_home_nas_and_a_nas_with_cloud_backup(q: Questionnaire) -> None:
-    assert "NAS" in q.options["private"].examples["consumer"]["en"]
-    hybrid = q.options["hybrid"].examples["consumer"]["en"]
-    assert "NAS" in hybrid and "encrypted" in hybrid
-    assert "G-Cloud" in q.options["hybrid"].examples["public_body"]["en"]
+def test_a_home_nas_is_running_it_yourself_and_a_hybrid_cloud_binds_two_clouds(q: Questionnaire) -> None:
+    assert "NAS" in q.options[ON_PREMISES].examples["consumer"]["en"]
+    assert "NAS" not in q.options["private"].examples["consumer"]["en"]
+    for audience, example in q.options["hybrid"].examples.items():
+        assert "NAS" not in example["en"] and "G-Cloud" not in example["en"], audience
+    assert "bound together" in q.options["hybrid"].summary["en"]
+    assert any("G-Cloud" in t.text["en"] and "community" in t.text["en"] for t in q.options["community"].pros)
 
 
 # -- texts -------------------------------------------------------------------------------------
@@ -228,9 +240,9 @@ def test_there_are_at_least_24_scenarios_covering_every_model_layer_and_audience
     assert len(q.tests) >= 24
     models = Counter(s.expect_model for s in q.tests)
     layers = Counter(s.expect_layer for s in q.tests)
-    for option in MODELS:
+    for option in DEPLOYMENTS:
         assert models[option] >= 2, (option, models)
-    for option in LAYERS:
+    for option in (*LAYERS, NO_LAYER):
         assert layers[option] >= 2, (option, layers)
     audiences = Counter(_plain(s.answers["audience"]) for s in q.tests)
     assert set(audiences) == {a.id for a in q.audiences}

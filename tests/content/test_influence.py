@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import time
 
 import pytest
 
@@ -57,9 +56,8 @@ def test_the_questions_that_shape_the_advice_most_do_change_the_result(rows: lis
 
 
 def test_the_report_is_deterministic_and_fast(q: Questionnaire, rows: list[QuestionInfluence]) -> None:
-    start = time.perf_counter()
+    # Speed is measured in benchmarks/bench_engine.py, not asserted here (a loaded machine is no bug).
     again = influence(q)
-    assert time.perf_counter() - start < 5.0
     assert again == rows
 
 
