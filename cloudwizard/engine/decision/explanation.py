@@ -132,8 +132,8 @@ def split_advice(
     A need is a choice of a question marked ``needs: true`` whose effect gives one layer (or running
     it yourself) at least `SPLIT_MIN_WEIGHT` points. Needs that ask for another layer than the pair's
     get a part of their own: with the pair's model, or, when the pair is "you run it yourself", with
-    the best cloud model that is not ruled out. Own equipment also serves needs for servers (IaaS),
-    so those stay with a self-run pair.
+    the best cloud model that is not ruled out (hybrid only as a first candidate). Own equipment
+    also serves needs for servers (IaaS), so those stay with a self-run pair.
     """
     grouped: dict[str, list[tuple[str, str, Text]]] = {}
     for origin, _answer, choice, effect in s.effects:
@@ -144,7 +144,9 @@ def split_advice(
             continue
         grouped.setdefault(target, []).append((origin, choice, effect.because))
     parts: list[SplitPart] = []
-    cloud = next((o.id for o in model.options if not o.excluded), None)
+    # A part's cloud model: the best one not ruled out; hybrid only when it is a first candidate
+    # (a hybrid cloud is a wish to bind two clouds, never a fallback).
+    cloud = next((o.id for o in model.options if not o.excluded and (o.id != "hybrid" or o.preferred)), None)
     for target, needs in grouped.items():
         if target in (pair.layer, pair.model):
             continue
