@@ -459,6 +459,8 @@ class _Builder:
                 location=v["__node__"].location,
                 category=v.get("category", "general"),
                 sources=self.check_refs(v, "sources", sources, "source", k),
+                audiences=tuple(v.get("audiences", [])),
+                models=tuple(dict.fromkeys(v.get("models", []))),
             )
             for k, v in self.unique(precautions_f, "precaution").items()
         }
@@ -471,6 +473,7 @@ class _Builder:
             for k, v in self.unique(audiences_f, "audience").items()
         )
         self.audiences = {a.id for a in audiences}
+        self._check_precaution_audiences(precautions)
 
         # First pass over questions: names, types, choices and reading positions for conditions.
         section_fields = [s for n in top.get("sections", []) if (s := self.fields(n, "section")) is not None]
@@ -635,6 +638,13 @@ class _Builder:
         for cid in info.choices:
             if cid not in self.audiences:
                 self.error(loc, f"choice '{cid}' of '{qid}' is not a declared audience", "dangling-reference", qid)
+
+    def _check_precaution_audiences(self, precautions: Mapping[str, Precaution]) -> None:
+        """A precaution's `audiences` must name declared audiences."""
+        for p in precautions.values():
+            for aud in p.audiences:
+                if aud not in self.audiences:
+                    self.error(p.location, f"precaution '{p.id}': unknown audience '{aud}'", "dangling-reference", p.id)
 
     # -- pieces ------------------------------------------------------------------------------
     def effect(self, f: dict[str, Any], ref: str) -> Effect:

@@ -262,6 +262,11 @@ class Precaution:
     location: Location
     category: str = "general"
     sources: tuple[str, ...] = ()
+    #: Shown only to these audiences (empty: all), e.g. "disconnect the drive" for households.
+    audiences: tuple[str, ...] = ()
+    #: Shown only when the advice, or a part of it, uses one of these models (``on_premises``
+    #: included); empty: whatever the advice (e.g. "choose an EU region" never for a home NAS).
+    models: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,6 +190,13 @@ def _applied(effects: Iterable[tuple[str, Any, str | None, Effect]], attr: str) 
     return tuple(Applied(k, tuple(v)) for k, v in found.items())
 
 
+def _fits_advice(p: Precaution, audience: str | None, models: set[str]) -> bool:
+    """Whether a triggered precaution fits the audience and the pair(s) recommended."""
+    if p.audiences and audience not in p.audiences:
+        return False
+    return not p.models or bool(models & set(p.models))
+
+
 def _deciding(r: Ranking, cfs: tuple[Counterfactual, ...], kind: RankingKind) -> tuple[str, ...]:
     """Questions whose change would put another option of a near tie first."""
     if r.near_tie is None:
@@ -237,7 +244,13 @@ def recommend(
     pair = pair_of(deployment, layer)
     split = split_advice(q, s, pair, model)
     order = list(q.precautions)
-    precautions = tuple(sorted(_applied(s.effects, "precautions"), key=lambda a: order.index(a.id)))
+    used = {pair.model, *(part.pair.model for part in split)}
+    precautions = tuple(
+        sorted(
+            (a for a in _applied(s.effects, "precautions") if _fits_advice(q.precautions[a.id], audience, used)),
+            key=lambda a: order.index(a.id),
+        )
+    )
     rec = Recommendation(
         questionnaire=q,
         answers=dict(s.view.answers),

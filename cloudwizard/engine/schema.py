@@ -162,6 +162,9 @@ OBJECTS: dict[str, list[Field]] = {
         Field("text", TEXT, "What to do and why.", True),
         Field("category", enum(*PRECAUTION_CATEGORIES), "Grouping on the result page."),
         Field("sources", list_of(SOURCE_ID), "Ids of the sources it relies on."),
+        Field("audiences", list_of(ID), "Shown only to these audiences (default: all)."),
+        Field("models", list_of(enum(*DEPLOYMENTS)),
+              "Shown only when the advice (a part of it) uses one of these models or on_premises (default: any)."),
     ],
     "section": [
         Field("id", ID, "Identifier.", True),

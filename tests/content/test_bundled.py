@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -184,8 +186,10 @@ def _citations(q: Questionnaire) -> list[tuple[str, tuple[str, ...], list[Text]]
     return out
 
 
-def test_sources_are_s1_to_s13_with_dates_and_web_addresses(q: Questionnaire) -> None:
-    assert [s.id for s in q.sources] == [f"S{i}" for i in range(1, 14)]
+def test_sources_are_s1_to_s14_with_dates_and_web_addresses(q: Questionnaire) -> None:
+    ids = [s.id for s in q.sources]
+    assert [i for i in ids if i[1:].isdigit()] == [f"S{i}" for i in range(1, 15)]
+    assert all(re.fullmatch(r"S\d+[a-z]?", i) for i in ids) and len(set(ids)) == len(ids)
     for s in q.sources:
         assert len(s.date) == 10 and s.url.startswith("https://"), s.id
     assert q.source("S7") is not None and q.source("S7").status == "under_appeal"  # type: ignore[union-attr]
@@ -313,3 +317,32 @@ def test_the_federal_example_carries_the_policy_context(q: Questionnaire) -> Non
     rec = recommend(q, result.data.answers)
     assert [n.id for n in rec.notices if n.kind == "policy"] == ["comply_or_explain", "nis2_for_administrations"]
     assert any("G-Cloud" in t.text["en"] for t in rec.model.pros)
+
+
+#: Names of sources a reason may quote; a reason that names one carries the source's tag.
+SOURCE_NAMES = ("FPS Economy", "FOD Economie", "NIST", "GDPR", "AVG", "Data Act", "Dataverordening", "NIS2",
+                "G-Cloud", "Safeonweb", "Centre for Cybersecurity", "Eurostat", "Council of Ministers", "EDPB")
+
+
+def test_every_reason_that_names_a_source_carries_its_tag(q: Questionnaire) -> None:
+    effects: list[tuple[str, Effect]] = []
+    for question in q.questions:
+        effects += [(f"{question.id}.{c.id}", c.effect) for c in question.choices]
+        effects += [(question.id, r.effect) for r in question.effects]
+    effects += [(f"rule:{r.id}", r.effect) for r in q.rules]
+    known = {s.id for s in q.sources}
+    for where, effect in effects:
+        for lang in LANGUAGES:
+            text = effect.because.get(lang, "")
+            tags = set(re.findall(r"\b(S\d+[a-z]?)\b", text))
+            assert tags <= known, (where, lang, tags - known)
+            if any(name in text for name in SOURCE_NAMES):
+                assert tags, (where, lang, text)
+
+
+def test_sources_are_specific_pages(q: Questionnaire) -> None:
+    # Sites whose own home page is the document cited (no deeper stable page known): said so here.
+    home_pages = {"S11", "S11b", "S12", "S14"}
+    for s in q.sources:
+        path = s.url.split("://", 1)[1].partition("/")[2]
+        assert path or s.id in home_pages, (s.id, s.url)
