@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
