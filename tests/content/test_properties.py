@@ -71,8 +71,10 @@ def test_GIVEN_any_complete_answers_WHEN_recommending_THEN_the_advice_is_full_in
     assert rec.precautions, "no precaution given"
     assert rec.model.pros and rec.model.cons, f"no pro or con for {rec.model.recommended}"
     assert rec.layer.pros and rec.layer.cons, f"no pro or con for {rec.layer.recommended}"
-    if rec.audience == "public_body" and answers.get("government_level") == "federal":
-        assert any(n.kind == "policy" and n.id == "comply_or_explain" for n in rec.notices)
+    federal = rec.audience == "public_body" and answers.get("government_level") == "federal"
+    belgian_federal = federal and answers.get("based_in") == "belgium"
+    # Belgian federal policy is shown to Belgian federal bodies only: a Dutch ministry gets none.
+    assert any(n.kind == "policy" and n.id == "comply_or_explain" for n in rec.notices) == belgian_federal
     for where, text in _shown_texts(rec):
         for lang in LANGUAGES:
             assert text.get(lang, "").strip(), (where, lang)
