@@ -345,3 +345,40 @@ def test_sources_are_specific_pages(q: Questionnaire) -> None:
     for s in q.sources:
         path = s.url.split("://", 1)[1].partition("/")[2]
         assert path or s.id in home_pages, (s.id, s.url)
+
+
+def _answers_of(q: Questionnaire, name: str) -> dict[str, Any]:
+    s = next(s for s in q.tests if s.name.startswith(name))
+    return _scenario_answers(q, dict(s.answers))
+
+
+def test_where_the_organisation_is_based_decides_which_policy_and_law_are_shown(q: Questionnaire) -> None:
+    belgian = _answers_of(q, "federal service with standard office needs")
+    rec = recommend(q, belgian, counterfactuals=False)
+    assert "comply_or_explain" in {n.id for n in rec.notices}
+    assert {"fod_bosa", "g_cloud", "ccb"} <= {r.id for r in rec.further_reading}
+    dutch = dict(belgian, based_in="eu_eea")
+    dutch.pop("gcloud_use", None)
+    rec = recommend(q, dutch, counterfactuals=False)
+    assert not {"comply_or_explain", "nis2_for_administrations"} & {n.id for n in rec.notices}
+    assert not {"fod_bosa", "g_cloud", "ccb", "beltug_belgium_cloud"} & {r.id for r in rec.further_reading}
+    assert "exit_clause" in {a.id for a in rec.precautions}  # EU law (the Data Act) still holds
+    american = dict(dutch, based_in="elsewhere")
+    rec = recommend(q, american, counterfactuals=False)
+    shown = {a.id for a in rec.precautions}
+    assert not {"processor_agreement", "dpia", "exit_clause", "transfers_outside_eu"} & shown
+    assert not {"switching_rights", "us_framework_under_appeal"} & {n.id for n in rec.notices}
+
+
+def test_a_household_gets_no_controller_duties(q: Questionnaire) -> None:
+    family = _answers_of(q, "consumer with phone photos")
+    # The family's own health papers are "own" data (the choice's hint says so): household use.
+    assert "health" in q.question("data_types").choice("own").hint["en"].lower()
+    family["data_types"] = frozenset({"own"})
+    rec = recommend(q, family, counterfactuals=False)
+    shown = {a.id for a in rec.precautions}
+    assert not {"processor_agreement", "dpia", "public_roles", "association_controller"} & shown
+    club = dict(family, data_types=frozenset({"own", "others"}))
+    rec = recommend(q, club, counterfactuals=False)
+    assert "association_controller" in {a.id for a in rec.precautions}
+    assert "processor_agreement" not in {a.id for a in rec.precautions}
