@@ -15,6 +15,10 @@ from cloudwizard.engine.recommender import Recommendation, clarity_for, recommen
 from cloudwizard.engine.session import Session
 
 Q = load_bundled()
+#: Words a household never sees in the advice (they come with duties households do not have, or
+#: are scoring jargon).
+CONSUMER_JARGON = ("DPIA", "adequacy decision", "standard contractual", "sub-processor", "margin", "Art. 35",
+                   "data protection officer", "NIS2")
 
 
 def _draw_answers(data: st.DataObject) -> dict[str, Any]:
@@ -78,6 +82,11 @@ def test_GIVEN_any_complete_answers_WHEN_recommending_THEN_the_advice_is_full_in
     for where, text in _shown_texts(rec):
         for lang in LANGUAGES:
             assert text.get(lang, "").strip(), (where, lang)
+        if rec.audience == "consumer":
+            # Households get plain words: no legal or scoring jargon without a gloss.
+            english = text.get("en", "")
+            for word in CONSUMER_JARGON:
+                assert word not in english, (where, word)
 
 
 @settings(max_examples=25, deadline=None)
