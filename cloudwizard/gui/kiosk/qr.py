@@ -44,6 +44,9 @@ def summary_text(rec: Recommendation, lang: str, justification: Justification | 
     view = build_view(rec, lang, justification)
     lab = view.labels
     head = [f"CloudWizard · {view.date}", lab.our_advice + ": " + view.headline]
+    # A split advice: the parts for particular needs (the first part is the headline itself).
+    head += [f"+ {_short(part.text)}" for part in view.split if part.needs]
+    head.append(f"{lab.how_sure}: {view.clarity_label}")
     reasons: list[str] = []
     for r in view.top_reasons:
         line = _short(r.text)
