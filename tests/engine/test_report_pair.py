@@ -117,11 +117,13 @@ def test_near_ties_name_every_level_option_and_what_would_decide(police: Recomme
     view = build_view(police, "en")
     assert view.clarity.value == "close_call" and view.clarity_label == "close call"
     call = view.close_calls[0]
-    assert len(call.options) >= 2 and call.text.startswith(("Nearly level:", "A tie:"))
+    assert len(call.options) == len(call.option_ids) >= 2 and call.text.startswith(("Nearly level:", "A tie:"))
     assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
     summary = render(police, "markdown", "en").split("## The details")[0]
     assert call.text in summary and call.decide in summary
     assert "Close call —" in summary
+    data = json.loads(render(police, "json", "en"))["summary"]["close_calls"][0]
+    assert data["options"] == list(police.near_ties[0].options) and data["text"] == call.text
 
 
 @pytest.mark.parametrize("lang", LANGS)

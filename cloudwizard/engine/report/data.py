@@ -91,8 +91,11 @@ def to_data(view: ReportView) -> dict[str, Any]:
             "sureness": view.sureness,
             "clarity": view.clarity.value,
             "clarity_label": view.clarity_label,
-            "close_calls": [{"kind": c.kind, "text": c.text, "decide": c.decide, "options": list(c.options),
-                             "is_tie": c.is_tie, "deciding": list(c.deciding)} for c in view.close_calls],
+            "close_calls": [
+                {"kind": c.kind, "text": c.text, "decide": c.decide, "options": list(c.option_ids),
+                 "option_names": list(c.options), "is_tie": c.is_tie, "deciding": list(c.deciding)}
+                for c in view.close_calls
+            ],
             "top_reasons": [{"text": r.text, "tag": r.tag} for r in view.top_reasons],
         },
         "pair": _pair(view.pair),

@@ -151,6 +151,7 @@ class CloseCall:
         text: the tie or near tie as a sentence.
         decide: what would decide between them, as a sentence.
         deciding: ids of the questions whose answer would decide.
+        option_ids: ids of the level options, as in `options`.
     """
 
     kind: str
@@ -161,6 +162,7 @@ class CloseCall:
     text: str
     decide: str
     deciding: tuple[str, ...] = ()
+    option_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -650,7 +652,7 @@ class _Builder(_Texts):
                 questions=self.listing(tuple(quote(self.t(self.q.question(x).label), self.lang) for x in questions[:3])))
         else:
             decide = _("Compare the pros and cons of both in the details, and choose what matters most to you.")
-        return CloseCall(kind, names[0], names[1], names, tie.is_tie, text, decide, questions)
+        return CloseCall(kind, names[0], names[1], names, tie.is_tie, text, decide, questions, tie.options)
 
     def listing(self, items: tuple[str, ...]) -> str:
         """"a, b and c" in the report's language."""
