@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import ReportView
 
-COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "kiosk-pin")
+COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "evaluate", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -46,6 +46,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         "  validate    check questionnaire files and run their scenario tests\n"
         "  schema      print the JSON Schema of the questionnaire format\n"
         "  influence   how much each question changes the advice\n"
+        "  evaluate    score the advice against independent cases\n"
         "  kiosk-pin   make the staff PIN lines for a kiosk configuration\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -93,6 +94,14 @@ def _command_parser() -> argparse.ArgumentParser:
     inf = sub.add_parser("influence", help="how much each question changes the advice")
     inf.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     inf.add_argument("--samples", type=int, default=300, help="answer sets to sample (default 300)")
+
+    ev = sub.add_parser("evaluate", help="score the advice against independent cases",
+                        description="Run each case's answers through the recommender and compare the advice with "
+                        "what the case's source chose (see docs/advice-quality.md).")
+    ev.add_argument("cases", nargs="*", type=Path, metavar="CASES",
+                    help="case files (*.case.yaml) or folders of them (default: the bundled corpus)")
+    ev.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
+    ev.add_argument("--json", action="store_true", help="print the result as JSON")
 
     pin = sub.add_parser("kiosk-pin", help="make the staff PIN lines for a kiosk configuration",
                          description="Ask for a new staff PIN (6 to 12 digits) twice and print the pin_hash/pin_salt "
@@ -152,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "validate": cmd_validate,
                 "schema": cmd_schema,
                 "influence": cmd_influence,
+                "evaluate": cmd_evaluate,
                 "kiosk-pin": cmd_kiosk_pin,
             }[ns.command]
             if sys.stdout is None:  # started with standard output closed (`>&-`)
@@ -399,6 +409,29 @@ def cmd_kiosk_pin(ns: argparse.Namespace) -> int:
     if ns.iterations is not None:
         argv += ["--iterations", str(ns.iterations)]
     return pin_main(argv)
+
+
+# -- evaluate ----------------------------------------------------------------------------------
+
+
+def cmd_evaluate(ns: argparse.Namespace) -> int:
+    """``cloudwizard evaluate``: agreement of the advice with independent cases (engine/evaluation.py)."""
+    from cloudwizard.engine.evaluation import bundled_cases, evaluate_cases, format_evaluation, format_json
+
+    q = _load(ns.questionnaire)
+    if q is None:
+        return EXIT_INVALID
+    paths = list(ns.cases) or [bundled_cases()]
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        _err(f"{p}: no such file or folder")
+    if missing:
+        return EXIT_INVALID
+    result = evaluate_cases(q, paths)
+    sys.stdout.write(format_json(result) if ns.json else format_evaluation(result))
+    if ns.json and result.report.errors:
+        print(result.report.format(), file=sys.stderr)
+    return EXIT_INVALID if result.report.errors else EXIT_OK
 
 
 # -- ask ---------------------------------------------------------------------------------------

@@ -180,9 +180,13 @@ def _paginate(items: list[_Item], page_height: float) -> list[list[_Placed]]:
     for i, item in enumerate(items):
         space = item.space_before if y > 0 else 0.0
         need = item.height
-        if item.keep_with_next and i + 1 < len(items):
-            following = items[i + 1]
-            need += following.space_before + min(following.height, page_height / 4)
+        # A heading stays with what follows: with the next headings too, and the start of the block after.
+        j = i
+        while items[j].keep_with_next and j + 1 < len(items):
+            j += 1
+            following = items[j]
+            last = not following.keep_with_next or j + 1 == len(items)
+            need += following.space_before + (min(following.height, page_height / 4) if last else following.height)
         if y > 0 and y + space + need > page_height:
             pages.append([])
             y, space = 0.0, 0.0

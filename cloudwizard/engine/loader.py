@@ -465,6 +465,7 @@ class _Builder:
                 location=v["__node__"].location,
                 rules_out=tuple(dict.fromkeys(v.get("rules_out", []))),
                 sources=self.check_refs(v, "sources", sources, "source", k),
+                prefers=tuple(dict.fromkeys(v.get("prefers", []))),
             )
             for k, v in self.unique(constraints_f, "constraint").items()
         }
@@ -477,6 +478,8 @@ class _Builder:
                 location=v["__node__"].location,
                 category=v.get("category", "general"),
                 sources=self.check_refs(v, "sources", sources, "source", k),
+                audiences=tuple(v.get("audiences", [])),
+                models=tuple(dict.fromkeys(v.get("models", []))),
             )
             for k, v in self.unique(precautions_f, "precaution").items()
         }
@@ -489,6 +492,7 @@ class _Builder:
             for k, v in self.unique(audiences_f, "audience").items()
         )
         self.audiences = {a.id for a in audiences}
+        self._check_precaution_audiences(precautions)
 
         # First pass over questions: names, types, choices and reading positions for conditions.
         section_fields = [s for n in top.get("sections", []) if (s := self.fields(n, "section")) is not None]
@@ -650,6 +654,13 @@ class _Builder:
             if cid not in self.audiences:
                 self.error(loc, f"choice '{cid}' of '{qid}' is not a declared audience", "dangling-reference", qid)
 
+    def _check_precaution_audiences(self, precautions: Mapping[str, Precaution]) -> None:
+        """A precaution's `audiences` must name declared audiences."""
+        for p in precautions.values():
+            for aud in p.audiences:
+                if aud not in self.audiences:
+                    self.error(p.location, f"precaution '{p.id}': unknown audience '{aud}'", "dangling-reference", p.id)
+
     # -- pieces ------------------------------------------------------------------------------
     def effect(self, f: dict[str, Any], ref: str) -> Effect:
         score = f.get("score", {})
@@ -682,6 +693,7 @@ class _Builder:
                     when=self.condition(cf, "when", f"{qid}.{cid}", before=position, self_id=qid),
                     exclusive=cf.get("exclusive", False),
                     effect=self.effect(cf, f"{qid}.{cid}"),
+                    dont_know=cf.get("dont_know", False),
                 )
             )
         # Count the entries as written: a duplicate id is reported as such, not as a missing choice.
@@ -770,6 +782,8 @@ class _Builder:
             validation=tuple(validation),
             effects=tuple(effects),
             default=default,
+            what_if=qf.get("what_if", True),
+            needs=qf.get("needs", False),
         )
 
     def _default(self, qf: dict[str, Any], qtype: QuestionType, choices: tuple[str, ...], qid: str) -> Any:

@@ -16,9 +16,12 @@ if TYPE_CHECKING:
     from cloudwizard.engine.conditions import Condition
 
 # Re-exported: the vocabulary belongs to the model; it lives apart only to be cheap to import.
+from cloudwizard.engine.vocabulary import DEPLOYMENTS as DEPLOYMENTS
 from cloudwizard.engine.vocabulary import LANGUAGES as LANGUAGES
 from cloudwizard.engine.vocabulary import LAYERS as LAYERS
 from cloudwizard.engine.vocabulary import MODELS as MODELS
+from cloudwizard.engine.vocabulary import NO_LAYER as NO_LAYER
+from cloudwizard.engine.vocabulary import ON_PREMISES as ON_PREMISES
 from cloudwizard.engine.vocabulary import OPTIONS as OPTIONS
 
 
@@ -136,6 +139,8 @@ class Choice:
     when: Condition | None = None
     exclusive: bool = False
     effect: Effect = NO_EFFECT
+    #: The choice means "I don't know": never suggested as a change in "what would change this".
+    dont_know: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,10 @@ class Question:
     validation: tuple[ValidationRule, ...] = ()
     effects: tuple[RangeEffect, ...] = ()
     default: Any = None
+    #: False for facts about who you are (audience, country, size): never suggested as a change.
+    what_if: bool = True
+    #: Each choice is a need that a split advice may serve on its own (e.g. "what needs to run").
+    needs: bool = False
 
     def choice(self, choice_id: str) -> Choice | None:
         """The choice with this id, or None."""
@@ -238,6 +247,9 @@ class Constraint:
     location: Location
     rules_out: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    #: Options that become the first candidates when this applies (a decisive fact, e.g. an
+    #: existing sector platform makes community the first candidate); weights rank the rest.
+    prefers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +262,11 @@ class Precaution:
     location: Location
     category: str = "general"
     sources: tuple[str, ...] = ()
+    #: Shown only to these audiences (empty: all), e.g. "disconnect the drive" for households.
+    audiences: tuple[str, ...] = ()
+    #: Shown only when the advice, or a part of it, uses one of these models (``on_premises``
+    #: included); empty: whatever the advice (e.g. "choose an EU region" never for a home NAS).
+    models: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,181 +1,95 @@
 """The recommender: answers → one explained `Recommendation`.
 
-How it decides (also in ``docs/recommender.md``):
+How it decides (also in ``docs/recommender.md`` and ``docs/advice-quality.md``):
 
 1. Work out which questions are visible; only their answers count.
 2. Collect the *effects* of the answers: every chosen choice's effect, every range effect of a scale
    or number answer whose condition holds, and every questionnaire rule whose condition holds.
-3. Hard constraints first: an option named in a triggered constraint's ``rules_out`` is excluded.
+3. Decisive facts first: an option named in a triggered constraint's ``rules_out`` is excluded; an
+   option named in its ``prefers`` becomes a first candidate (ranked before the others).
 4. Then weights: each option's score is its base score plus the weights of all effects.
-5. Rank: options that are not excluded come first, by score, highest first. **Ties** are broken by
-   the questionnaire's ``tie_order`` (by default public, hybrid, community, private and saas, paas,
-   iaas: the option that asks the least of the user first).
-6. Explain: the margin to the runner-up and a confidence level, the answers that favoured the top
-   option over the runner-up most, the constraints and precautions with what triggered them, pros
-   and cons of the top option and of the runner-up, notices and further reading, and the smallest
-   changes of answers that would change the top option ("what would change this").
+5. Rank three ways: the four cloud models, the three cloud layers, and the deployments (the four
+   models plus ``on_premises``: you run it yourself). Ties are broken by the questionnaire's
+   ``tie_order``.
+6. The recommended **pair** is the top deployment with the top layer, or ``on_premises`` with no
+   cloud layer. Needs that ask for another layer get a part of their own (a split advice).
+7. Explain: the margin on one clarity scale (clear / fairly clear / close call), near ties with
+   what would decide them, the answers that favoured the top option most, constraints and
+   precautions with what triggered them, pros and cons, notices, further reading, and the
+   smallest plausible changes of answers that would change the pair ("what would change this").
 
-The result is deterministic: the same answers give the same object.
+The pieces live in `cloudwizard.engine.decision` (kinds, scoring, explanation, counterfactuals);
+this module puts them together and re-exports the public names. The result is deterministic.
 """
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import datetime as _dt
-import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cloudwizard.engine.model import (
-    LAYERS,
-    MODELS,
-    Constraint,
-    Effect,
-    Notice,
-    Precaution,
-    Question,
-    Questionnaire,
-    QuestionType,
-    Reading,
-    Text,
-    TradeOff,
+from cloudwizard.engine.decision.counterfactuals import MAX_COUNTERFACTUALS, what_would_change
+from cloudwizard.engine.decision.explanation import (
+    MAX_REASONS,
+    SPLIT_MIN_WEIGHT,
+    combination_of,
+    explain,
+    pair_of,
+    runner_up_pair,
+    split_advice,
+    with_deciding,
 )
-from cloudwizard.engine.session import Visibility, resolve
+from cloudwizard.engine.decision.kinds import (
+    CLEAR_MARGIN,
+    CONFIDENCE_SCALE,
+    FAIRLY_CLEAR_MARGIN,
+    HIGH_CONFIDENCE,
+    MEDIUM_CONFIDENCE,
+    Applied,
+    Change,
+    Clarity,
+    Combination,
+    Contribution,
+    Counterfactual,
+    NearTie,
+    OptionScore,
+    Pair,
+    Ranking,
+    RankingKind,
+    SplitPart,
+    clarity_for,
+)
+from cloudwizard.engine.decision.scoring import score as _score
+from cloudwizard.engine.model import Constraint, Effect, Notice, Precaution, Questionnaire, Reading
 
-#: Confidence levels by relative margin (margin / sum of the weights that separate the two).
-HIGH_CONFIDENCE = 0.30
-MEDIUM_CONFIDENCE = 0.12
-#: How many reasons and counterfactuals to report.
-MAX_REASONS = 5
-MAX_COUNTERFACTUALS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class OptionScore:
-    """The score of one model or layer."""
-
-    id: str
-    score: float
-    excluded_by: tuple[str, ...] = ()
-
-    @property
-    def excluded(self) -> bool:
-        """True when a hard constraint rules this option out."""
-        return bool(self.excluded_by)
-
-
-@dataclass(frozen=True, slots=True)
-class Contribution:
-    """What one answer (or rule) added to the scores.
-
-    Attributes:
-        origin: the question id, or ``rule:<id>`` for a questionnaire rule.
-        answer: the answer as plain data (None for a rule).
-        choice: the choice id that carried the effect (None for range effects and rules).
-        score: weights per option.
-        because: the questionnaire's reason text.
-        edge: how much it favoured the top option over the runner-up (set per ranking).
-    """
-
-    origin: str
-    answer: Any
-    choice: str | None
-    score: Mapping[str, float]
-    because: Text
-    edge: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Applied:
-    """A constraint or precaution that applies, with the answers and rules that triggered it."""
-
-    id: str
-    triggered_by: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    """The ranking of the four models or of the three layers, with its explanation.
-
-    Attributes:
-        kind: ``model`` or ``layer``.
-        options: every option, best first.
-        reasons: answers that favoured the recommended option over the runner-up most.
-        pros, cons: trade-offs of the recommended option that fit the audience and answers.
-        runner_up_pros, runner_up_cons: the same for the runner-up.
-    """
-
-    kind: str
-    options: tuple[OptionScore, ...]
-    margin: float
-    confidence: float
-    reasons: tuple[Contribution, ...] = ()
-    pros: tuple[TradeOff, ...] = ()
-    cons: tuple[TradeOff, ...] = ()
-    runner_up_pros: tuple[TradeOff, ...] = ()
-    runner_up_cons: tuple[TradeOff, ...] = ()
-    conflict: bool = False
-
-    @property
-    def recommended(self) -> str:
-        """Id of the best option."""
-        return self.options[0].id
-
-    @property
-    def runner_up(self) -> str:
-        """Id of the second-best option."""
-        return self.options[1].id
-
-    @property
-    def confidence_level(self) -> str:
-        """``high``, ``medium`` or ``low``."""
-        if self.confidence >= HIGH_CONFIDENCE:
-            return "high"
-        if self.confidence >= MEDIUM_CONFIDENCE:
-            return "medium"
-        return "low"
-
-    def score_of(self, option: str) -> OptionScore:
-        """The score entry of one option."""
-        return next(o for o in self.options if o.id == option)
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One changed answer in a counterfactual."""
-
-    question_id: str
-    before: Any
-    after: Any
-
-
-@dataclass(frozen=True, slots=True)
-class Counterfactual:
-    """A small change of answers that changes a top recommendation.
-
-    Attributes:
-        kind: ``model`` or ``layer`` — which recommendation changes.
-        changes: the answers to change (one, or two when no single change is enough).
-        new_top: what would then be recommended.
-        new_other: the top option of the other kind after the change.
-    """
-
-    kind: str
-    changes: tuple[Change, ...]
-    new_top: str
-    new_other: str
-
-    def answers(self, base: Mapping[str, Any]) -> dict[str, Any]:
-        """`base` with the changes applied."""
-        out = dict(base)
-        for c in self.changes:
-            if c.after is None:
-                out.pop(c.question_id, None)
-            else:
-                out[c.question_id] = c.after
-        return out
+__all__ = [
+    "CLEAR_MARGIN",
+    "CONFIDENCE_SCALE",
+    "FAIRLY_CLEAR_MARGIN",
+    "HIGH_CONFIDENCE",
+    "MAX_COUNTERFACTUALS",
+    "MAX_REASONS",
+    "MEDIUM_CONFIDENCE",
+    "SPLIT_MIN_WEIGHT",
+    "Applied",
+    "Change",
+    "Clarity",
+    "Combination",
+    "Contribution",
+    "Counterfactual",
+    "NearTie",
+    "OptionScore",
+    "Pair",
+    "Ranking",
+    "RankingKind",
+    "Recommendation",
+    "SplitPart",
+    "clarity_for",
+    "recommend",
+    "what_would_change",
+]
 
 
 @dataclass(frozen=True)
@@ -195,6 +109,48 @@ class Recommendation:
     further_reading: tuple[Reading, ...]
     what_would_change: tuple[Counterfactual, ...] = ()
     created: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    #: The four models and running it yourself (``on_premises``), best first: the pair's model.
+    deployment: Ranking | None = None
+    #: The recommended pair: a model (or ``on_premises``) and a layer (or ``none``).
+    pair: Pair | None = None
+    #: The nearest other pair (what the advice would be if the closer of the two rankings flipped).
+    runner_up_pair: Pair | None = None
+    #: A split advice, the recommended pair first; empty when one pair serves every need.
+    split: tuple[SplitPart, ...] = ()
+    #: How the parts relate (one pair, own equipment plus cloud services, a real hybrid cloud, a split).
+    combination: Combination = Combination.SINGLE
+
+    @property
+    def clarity(self) -> Clarity:
+        """How clear the recommended pair is: the less clear of its model and (cloud) layer."""
+        d = self.deployment or self.model
+        levels = [d.clarity] if self.pair is not None and self.pair.self_run else [d.clarity, self.layer.clarity]
+        order = [Clarity.CLOSE_CALL, Clarity.FAIRLY_CLEAR, Clarity.CLEAR]
+        return min(levels, key=order.index)
+
+    @property
+    def near_ties(self) -> tuple[NearTie, ...]:
+        """Near ties of the pair's model and (unless self-run) layer, each with what would decide it."""
+        d = self.deployment or self.model
+        out = [d.near_tie] if d.near_tie else []
+        if self.layer.near_tie and not (self.pair is not None and self.pair.self_run):
+            out.append(self.layer.near_tie)
+        return tuple(out)
+
+    @property
+    def pair_reasons(self) -> tuple[Contribution, ...]:
+        """Why this pair: the reasons for its model, then those for its layer (each answer once)."""
+        d = self.deployment or self.model
+        items = list(d.reasons)
+        if not (self.pair is not None and self.pair.self_run):
+            items += list(self.layer.reasons)
+        seen: set[tuple[str, str | None]] = set()
+        out = []
+        for c in items:
+            if (c.origin, c.choice) not in seen:
+                seen.add((c.origin, c.choice))
+                out.append(c)
+        return tuple(out)
 
     def constraint(self, constraint_id: str) -> Constraint:
         """The questionnaire's constraint with this id."""
@@ -211,7 +167,7 @@ class Recommendation:
             cited.update(self.constraint(a.id).sources)
         for a in self.precautions:
             cited.update(self.precaution(a.id).sources)
-        for ranking in (self.model, self.layer):
+        for ranking in (self.model, self.layer, *((self.deployment,) if self.deployment else ())):
             for t in ranking.pros + ranking.cons + ranking.runner_up_pros + ranking.runner_up_cons:
                 cited.update(t.sources)
         for n in self.notices:
@@ -221,124 +177,7 @@ class Recommendation:
         return tuple(s.id for s in self.questionnaire.sources if s.id in cited)
 
 
-# -- scoring -----------------------------------------------------------------------------------
-
-
-def _effects(q: Questionnaire, view: Visibility) -> list[tuple[str, Any, str | None, Effect]]:
-    """Every effect that applies: (origin, answer, choice id, effect)."""
-    out: list[tuple[str, Any, str | None, Effect]] = []
-    index = q.question_index
-    for qid, value in view.answers.items():
-        question = index[qid]
-        if question.type.has_choices:
-            chosen = sorted(value) if isinstance(value, frozenset) else (value,)
-            for cid in chosen:
-                choice = question.choice(cid)
-                if choice is not None and not choice.effect.is_empty:
-                    out.append((qid, value, cid, choice.effect))
-        elif question.effects:
-            scope = {"value": value}
-            for rng in question.effects:
-                if rng.when(scope):
-                    out.append((qid, value, None, rng.effect))
-    for rule in q.rules:
-        if rule.when(view.answers):
-            out.append((f"rule:{rule.id}", None, None, rule.effect))
-    return out
-
-
-@dataclass(slots=True)
-class _Scored:
-    totals: dict[str, float]
-    excluded: dict[str, list[str]]
-    effects: list[tuple[str, Any, str | None, Effect]]
-    view: Visibility
-
-
-def _score(q: Questionnaire, answers: Mapping[str, Any]) -> _Scored:
-    view = resolve(q, answers)
-    effects = _effects(q, view)
-    totals = {o: float(q.base_scores.get(o, 0.0)) for o in MODELS + LAYERS}
-    excluded: dict[str, list[str]] = {}
-    for _origin, _answer, _choice, effect in effects:
-        for option, weight in effect.score.items():
-            totals[option] += weight
-        for cid in effect.constraints:
-            for option in q.constraints[cid].rules_out:
-                excluded.setdefault(option, [])
-                if cid not in excluded[option]:
-                    excluded[option].append(cid)
-    return _Scored(totals, excluded, effects, view)
-
-
-def _rank(options: tuple[str, ...], order: tuple[str, ...], s: _Scored) -> tuple[OptionScore, ...]:
-    position = {o: i for i, o in enumerate(order)}
-    ranked = sorted(options, key=lambda o: (o in s.excluded, -round(s.totals[o], 9), position[o]))
-    return tuple(OptionScore(o, s.totals[o], tuple(s.excluded.get(o, ()))) for o in ranked)
-
-
-def _tops(q: Questionnaire, answers: Mapping[str, Any]) -> tuple[str, str]:
-    s = _score(q, answers)
-    return _rank(MODELS, q.model_order, s)[0].id, _rank(LAYERS, q.layer_order, s)[0].id
-
-
-# -- explanation -------------------------------------------------------------------------------
-
-
-def _fits(t: TradeOff, audience: str | None, answers: Mapping[str, Any]) -> bool:
-    if t.audiences and audience not in t.audiences:
-        return False
-    return t.when is None or t.when(answers)
-
-
-def _ranking(
-    kind: str,
-    q: Questionnaire,
-    s: _Scored,
-    contributions: list[Contribution],
-    audience: str | None,
-) -> tuple[Ranking, tuple[Contribution, ...]]:
-    options, order = (MODELS, q.model_order) if kind == "model" else (LAYERS, q.layer_order)
-    ranked = _rank(options, order, s)
-    top, second = ranked[0], ranked[1]
-    margin = top.score - second.score
-    edged = [
-        Contribution(c.origin, c.answer, c.choice, c.score, c.because,
-                     c.score.get(top.id, 0.0) - c.score.get(second.id, 0.0))
-        for c in contributions
-    ]
-    separating = sum(abs(c.edge) for c in edged)
-    if top.excluded:
-        confidence = 0.0
-    elif second.excluded:
-        confidence = 1.0
-    else:
-        confidence = min(1.0, max(0.0, margin) / max(1.0, separating))
-    reasons = tuple(
-        sorted((c for c in edged if c.edge > 0), key=lambda c: (-c.edge, _origin_order(q, c.origin)))[:MAX_REASONS]
-    )
-    info_top, info_second = q.options.get(top.id), q.options.get(second.id)
-    ans = s.view.answers
-    return (
-        Ranking(
-            kind=kind,
-            options=ranked,
-            margin=margin,
-            confidence=confidence,
-            reasons=reasons,
-            pros=tuple(t for t in (info_top.pros if info_top else ()) if _fits(t, audience, ans)),
-            cons=tuple(t for t in (info_top.cons if info_top else ()) if _fits(t, audience, ans)),
-            runner_up_pros=tuple(t for t in (info_second.pros if info_second else ()) if _fits(t, audience, ans)),
-            runner_up_cons=tuple(t for t in (info_second.cons if info_second else ()) if _fits(t, audience, ans)),
-            conflict=top.excluded,
-        ),
-        tuple(edged),
-    )
-
-
-def _origin_order(q: Questionnaire, origin: str) -> int:
-    ids = list(q.question_index)
-    return ids.index(origin) if origin in q.question_index else len(ids)
+# -- putting it together ----------------------------------------------------------------------
 
 
 def _applied(effects: Iterable[tuple[str, Any, str | None, Effect]], attr: str) -> tuple[Applied, ...]:
@@ -351,6 +190,30 @@ def _applied(effects: Iterable[tuple[str, Any, str | None, Effect]], attr: str) 
     return tuple(Applied(k, tuple(v)) for k, v in found.items())
 
 
+def _fits_advice(p: Precaution, audience: str | None, models: set[str]) -> bool:
+    """Whether a triggered precaution fits the audience and the pair(s) recommended."""
+    if p.audiences and audience not in p.audiences:
+        return False
+    return not p.models or bool(models & set(p.models))
+
+
+def _deciding(r: Ranking, cfs: tuple[Counterfactual, ...], kind: RankingKind) -> tuple[str, ...]:
+    """Questions whose change would put another option of a near tie first."""
+    if r.near_tie is None:
+        return ()
+    out: list[str] = []
+    for cf in cfs:
+        if cf.kind is kind and cf.new_top in r.near_tie.options:
+            for c in cf.changes:
+                if c.question_id not in out:
+                    out.append(c.question_id)
+    if not out:
+        for reason in sorted(r.reasons, key=lambda c: -abs(c.edge)):
+            if reason.origin not in out and not reason.origin.startswith("rule:"):
+                out.append(reason.origin)
+    return tuple(out)
+
+
 def recommend(
     questionnaire: Questionnaire,
     answers: Mapping[str, Any],
@@ -358,7 +221,7 @@ def recommend(
     counterfactuals: bool = True,
     today: str | None = None,
 ) -> Recommendation:
-    """Rank the models and layers for `answers` and explain the result.
+    """Rank the models, layers and deployments for `answers`, pick the pair and explain it.
 
     Args:
         questionnaire: the loaded questionnaire.
@@ -375,11 +238,19 @@ def recommend(
         if effect.score
     ]
     audience = s.view.answers.get(q.audience_question) if q.audience_question else None
-    model, _ = _ranking("model", q, s, contributions, audience)
-    layer, _ = _ranking("layer", q, s, contributions, audience)
-    precautions = _applied(s.effects, "precautions")
+    model = explain(RankingKind.MODEL, q, s, contributions, audience)
+    layer = explain(RankingKind.LAYER, q, s, contributions, audience)
+    deployment = explain(RankingKind.DEPLOYMENT, q, s, contributions, audience)
+    pair = pair_of(deployment, layer)
+    split = split_advice(q, s, pair, model)
     order = list(q.precautions)
-    precautions = tuple(sorted(precautions, key=lambda a: order.index(a.id)))
+    used = {pair.model, *(part.pair.model for part in split)}
+    precautions = tuple(
+        sorted(
+            (a for a in _applied(s.effects, "precautions") if _fits_advice(q.precautions[a.id], audience, used)),
+            key=lambda a: order.index(a.id),
+        )
+    )
     rec = Recommendation(
         questionnaire=q,
         answers=dict(s.view.answers),
@@ -393,156 +264,19 @@ def recommend(
         notices=tuple(n for n in q.notices if n.when is None or n.when(s.view.answers)),
         further_reading=tuple(r for r in q.further_reading if r.when is None or r.when(s.view.answers)),
         created=today or _dt.date.today().isoformat(),
+        deployment=deployment,
+        pair=pair,
+        runner_up_pair=runner_up_pair(deployment, layer),
+        split=split,
+        combination=combination_of(pair, split),
     )
     if not counterfactuals:
         return rec
-    wwc = what_would_change(q, s.view.answers, model.recommended, layer.recommended)
-    return dataclasses.replace(rec, what_would_change=wwc)
-
-
-# -- counterfactuals ---------------------------------------------------------------------------
-
-
-def _alternatives(question: Question, value: Any, answers: Mapping[str, Any]) -> list[Any]:
-    """Other answers worth trying for one question, nearest first."""
-    t = question.type
-    offered = [c.id for c in question.choices if c.when is None or c.when(answers)]
-    if t in (QuestionType.SINGLE, QuestionType.YESNO):
-        return [c for c in offered if c != value]
-    if t is QuestionType.MULTIPLE:
-        current = value or frozenset()
-        exclusive = {c.id for c in question.choices if c.exclusive}
-        out = []
-        for c in offered:
-            if c in current:
-                # Taking away the only choice leaves the question unanswered: not a change of answer.
-                if len(current) > 1:
-                    out.append(current - {c})
-            elif c in exclusive:
-                out.append(frozenset({c}))
-            else:
-                out.append((current - exclusive) | {c})
-        return out
-    if t in (QuestionType.SCALE, QuestionType.NUMBER):
-        candidates: set[float] = set()
-        if t is QuestionType.SCALE and question.minimum is not None and question.maximum is not None:
-            steps = int((question.maximum - question.minimum) / question.step) + 1
-            if steps <= 21:
-                candidates.update(question.minimum + i * question.step for i in range(steps))
-        for rng in question.effects:
-            for n in _numbers(rng.when.source):
-                candidates.update((n - question.step, n, n + question.step))
-        lo = question.minimum if question.minimum is not None else float("-inf")
-        hi = question.maximum if question.maximum is not None else float("inf")
-        usable = sorted((c for c in candidates if lo <= c <= hi and c != value), key=lambda c: abs(c - (value or 0)))
-        return [int(c) if float(c).is_integer() else c for c in usable]
-    return []
-
-
-def _numbers(source: str) -> list[float]:
-    return [
-        float(n.value)
-        for n in ast.walk(ast.parse(source, mode="eval"))
-        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)
-    ]
-
-
-def what_would_change(
-    questionnaire: Questionnaire,
-    answers: Mapping[str, Any],
-    top_model: str,
-    top_layer: str,
-) -> tuple[Counterfactual, ...]:
-    """The smallest changes of answers that change the top model or the top layer.
-
-    Single changes are tried for every visible question except the audience question (changing who
-    you are is not advice); if a kind has none, pairs among the most influential questions are
-    tried. For each kind, at most `MAX_COUNTERFACTUALS` are kept, one per new top option first,
-    in reading order.
-    """
-    q = questionnaire
-    view = resolve(q, answers)
-    trials = _trial_budget(q)  # issue 14: bounded work on the largest questionnaires
-    candidates = [qid for qid in view.questions if qid != q.audience_question]
-    singles: list[tuple[Change, ...]] = []
-    for qid in candidates:
-        question = q.question(qid)
-        for alt in _alternatives(question, view.answers.get(qid), view.answers):
-            singles.append((Change(qid, view.answers.get(qid), alt),))
-    found = _try(q, view.answers, singles[:trials], top_model, top_layer)
-    missing = [k for k in ("model", "layer") if not found[k]]
-    if missing:
-        influential = _influential(q, view.answers, candidates)[:6]
-        pairs: list[tuple[Change, ...]] = []
-        for a, b in itertools.combinations(influential, 2):
-            for alt_a in _alternatives(q.question(a), view.answers.get(a), view.answers)[:4]:
-                for alt_b in _alternatives(q.question(b), view.answers.get(b), view.answers)[:4]:
-                    pairs.append((Change(a, view.answers.get(a), alt_a), Change(b, view.answers.get(b), alt_b)))
-        more = _try(q, view.answers, pairs[: max(0, trials - len(singles))], top_model, top_layer)
-        for k in missing:
-            found[k] = more[k]
-    return tuple(_pick(found["model"])) + tuple(_pick(found["layer"]))
-
-
-#: Work one counterfactual search may do, in question-and-choice evaluations (issue 14). Each trial
-#: re-scores the whole questionnaire, so the trials allowed shrink as the questionnaire grows: the
-#: bundled one is never cut short, 2 questions of 20,000 choices stop after a few dozen trials.
-COUNTERFACTUAL_WORK = 1_000_000
-
-
-def _trial_budget(q: Questionnaire) -> int:
-    size = len(q.questions) + sum(len(question.choices) for question in q.questions)
-    return max(20, COUNTERFACTUAL_WORK // max(1, size))
-
-
-def _influential(q: Questionnaire, answers: Mapping[str, Any], candidates: list[str]) -> list[str]:
-    weight: dict[str, float] = {}
-    s = _score(q, answers)
-    for origin, _a, _c, effect in s.effects:
-        if origin in candidates:
-            weight[origin] = weight.get(origin, 0.0) + sum(abs(w) for w in effect.score.values())
-    return sorted(candidates, key=lambda qid: (-weight.get(qid, 0.0), candidates.index(qid)))
-
-
-def _try(
-    q: Questionnaire,
-    answers: Mapping[str, Any],
-    change_sets: list[tuple[Change, ...]],
-    top_model: str,
-    top_layer: str,
-) -> dict[str, list[Counterfactual]]:
-    found: dict[str, list[Counterfactual]] = {"model": [], "layer": []}
-    for changes in change_sets:
-        trial = dict(answers)
-        for c in changes:
-            if c.after is None or c.after == frozenset():
-                trial.pop(c.question_id, None)
-            else:
-                trial[c.question_id] = c.after
-        new_model, new_layer = _tops(q, trial)
-        if new_model != top_model:
-            found["model"].append(Counterfactual("model", changes, new_model, new_layer))
-        if new_layer != top_layer:
-            found["layer"].append(Counterfactual("layer", changes, new_layer, new_model))
-    return found
-
-
-def _pick(found: list[Counterfactual]) -> list[Counterfactual]:
-    """At most MAX_COUNTERFACTUALS, preferring variety: one per new top option first."""
-    picked: list[Counterfactual] = []
-    seen_tops: set[str] = set()
-    seen_questions: set[tuple[str, ...]] = set()
-    for cf in found:
-        key = tuple(c.question_id for c in cf.changes)
-        if cf.new_top not in seen_tops and key not in seen_questions:
-            picked.append(cf)
-            seen_tops.add(cf.new_top)
-            seen_questions.add(key)
-    for cf in found:
-        key = tuple(c.question_id for c in cf.changes)
-        if len(picked) >= MAX_COUNTERFACTUALS:
-            break
-        if cf not in picked and key not in seen_questions:
-            picked.append(cf)
-            seen_questions.add(key)
-    return picked[:MAX_COUNTERFACTUALS]
+    wwc = what_would_change(q, s.view.answers, pair.model, pair.layer)
+    return dataclasses.replace(
+        rec,
+        what_would_change=wwc,
+        model=with_deciding(model, _deciding(model, wwc, RankingKind.MODEL)),
+        deployment=with_deciding(deployment, _deciding(deployment, wwc, RankingKind.MODEL)),
+        layer=with_deciding(layer, _deciding(layer, wwc, RankingKind.LAYER)),
+    )

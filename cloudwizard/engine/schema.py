@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from cloudwizard.engine.model import LANGUAGES, LAYERS, MODELS, OPTIONS
+from cloudwizard.engine.model import DEPLOYMENTS, LANGUAGES, LAYERS, MODELS, NO_LAYER, OPTIONS
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -153,6 +153,8 @@ OBJECTS: dict[str, list[Field]] = {
         Field("reason", TEXT, "Why it applies.", True),
         Field("rules_out", list_of(enum(*OPTIONS)), "Models/layers this constraint excludes."),
         Field("sources", list_of(SOURCE_ID), "Ids of the sources it relies on."),
+        Field("prefers", list_of(enum(*OPTIONS)),
+              "Options that become the first candidates when this applies; weights rank the rest."),
     ],
     "precaution": [
         Field("id", ID, "Identifier referenced by choices and rules.", True),
@@ -160,6 +162,9 @@ OBJECTS: dict[str, list[Field]] = {
         Field("text", TEXT, "What to do and why.", True),
         Field("category", enum(*PRECAUTION_CATEGORIES), "Grouping on the result page."),
         Field("sources", list_of(SOURCE_ID), "Ids of the sources it relies on."),
+        Field("audiences", list_of(ID), "Shown only to these audiences (default: all)."),
+        Field("models", list_of(enum(*DEPLOYMENTS)),
+              "Shown only when the advice (a part of it) uses one of these models or on_premises (default: any)."),
     ],
     "section": [
         Field("id", ID, "Identifier.", True),
@@ -187,6 +192,8 @@ OBJECTS: dict[str, list[Field]] = {
         Field("validation", list_of(obj("validation")), "Checks on the answer."),
         Field("effects", list_of(obj("range_effect")), "Effects of a scale/number answer by range."),
         Field("default", ANY, "Answer preselected when the question is first shown."),
+        Field("what_if", BOOL, "false: a fact about who you are; never suggested as a change (default true)."),
+        Field("needs", BOOL, "true: each choice is a need a split advice may serve with a pair of its own."),
     ],
     "choice": [
         Field("id", ID, "Identifier, used in conditions and answers files.", True),
@@ -194,6 +201,7 @@ OBJECTS: dict[str, list[Field]] = {
         Field("hint", TEXT, "Explanation under the option."),
         Field("when", CONDITION, "Offer the option only when this holds."),
         Field("exclusive", BOOL, "Multiple choice: choosing this clears the others (e.g. 'none')."),
+        Field("dont_know", BOOL, "This choice means 'I don't know'; never suggested as a change."),
         *_effect_fields(),
     ],
     "validation": [
@@ -231,8 +239,8 @@ OBJECTS: dict[str, list[Field]] = {
         Field("expect", obj("expectation"), "What the answers must give.", True),
     ],
     "expectation": [
-        Field("model", enum(*MODELS), "Expected top deployment model."),
-        Field("layer", enum(*LAYERS), "Expected top service layer."),
+        Field("model", enum(*DEPLOYMENTS), "Expected deployment of the recommended pair (a model or on_premises)."),
+        Field("layer", enum(*LAYERS, NO_LAYER), "Expected layer of the recommended pair (none: you run it yourself)."),
         Field("visible", list_of(ID), "Questions that must be visible."),
         Field("hidden", list_of(ID), "Questions that must be hidden."),
         Field("constraints", list_of(ID), "Constraints that must apply."),

@@ -47,7 +47,7 @@ def test_exemptions_name_real_questions_and_give_a_reason(q: Questionnaire) -> N
 
 def test_the_questions_that_shape_the_advice_most_do_change_the_result(rows: list[QuestionInfluence]) -> None:
     by_id = {r.question_id: r for r in rows}
-    for qid in ("audience", "org_apps", "existing_servers", "it_skills", "data_sensitivity", "peers",
+    for qid in ("audience", "org_apps", "existing_servers", "it_skills", "data_types", "peers",
                 "control_feeling", "consumer_projects", "gcloud_use"):
         assert by_id[qid].changes_result, qid
     # Obligations feed precautions only; that is their job.

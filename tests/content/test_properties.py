@@ -10,11 +10,15 @@ from hypothesis import strategies as st
 
 from cloudwizard.engine.influence import complete_answers
 from cloudwizard.engine.loader import load_bundled
-from cloudwizard.engine.model import LANGUAGES, LAYERS, MODELS, Question, QuestionType, Text
-from cloudwizard.engine.recommender import Recommendation, recommend
+from cloudwizard.engine.model import LANGUAGES, LAYERS, MODELS, NO_LAYER, ON_PREMISES, Question, QuestionType, Text
+from cloudwizard.engine.recommender import Recommendation, clarity_for, recommend
 from cloudwizard.engine.session import Session
 
 Q = load_bundled()
+#: Words a household never sees in the advice (they come with duties households do not have, or
+#: are scoring jargon).
+CONSUMER_JARGON = ("DPIA", "adequacy decision", "standard contractual", "sub-processor", "margin", "Art. 35",
+                   "data protection officer", "NIS2")
 
 
 def _draw_answers(data: st.DataObject) -> dict[str, Any]:
@@ -71,11 +75,18 @@ def test_GIVEN_any_complete_answers_WHEN_recommending_THEN_the_advice_is_full_in
     assert rec.precautions, "no precaution given"
     assert rec.model.pros and rec.model.cons, f"no pro or con for {rec.model.recommended}"
     assert rec.layer.pros and rec.layer.cons, f"no pro or con for {rec.layer.recommended}"
-    if rec.audience == "public_body" and answers.get("government_level") == "federal":
-        assert any(n.kind == "policy" and n.id == "comply_or_explain" for n in rec.notices)
+    federal = rec.audience == "public_body" and answers.get("government_level") == "federal"
+    belgian_federal = federal and answers.get("based_in") == "belgium"
+    # Belgian federal policy is shown to Belgian federal bodies only: a Dutch ministry gets none.
+    assert any(n.kind == "policy" and n.id == "comply_or_explain" for n in rec.notices) == belgian_federal
     for where, text in _shown_texts(rec):
         for lang in LANGUAGES:
             assert text.get(lang, "").strip(), (where, lang)
+        if rec.audience == "consumer":
+            # Households get plain words: no legal or scoring jargon without a gloss.
+            english = text.get("en", "")
+            for word in CONSUMER_JARGON:
+                assert word not in english, (where, word)
 
 
 @settings(max_examples=25, deadline=None)
@@ -87,6 +98,46 @@ def test_GIVEN_any_complete_answers_WHEN_asking_what_would_change_THEN_each_chan
     rec = recommend(Q, answers)
     for cf in rec.what_would_change:
         assert all(c.question_id != "audience" for c in cf.changes)
+        # Facts about who you are are never suggested as a change, nor "I don't know".
+        assert all(Q.question(c.question_id).what_if for c in cf.changes)
+        for c in cf.changes:
+            chosen = c.after if isinstance(c.after, frozenset) else {c.after}
+            question = Q.question(c.question_id)
+            assert not any((ch := question.choice(str(v))) is not None and ch.dont_know for v in chosen), c
         after = recommend(Q, cf.answers(rec.answers), counterfactuals=False)
-        ranking = after.model if cf.kind == "model" else after.layer
-        assert ranking.recommended == cf.new_top
+        assert after.pair is not None
+        assert (after.pair.model if cf.kind == "model" else after.pair.layer) == cf.new_top
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_GIVEN_classified_information_WHEN_recommending_THEN_neither_public_nor_hybrid_is_advised(
+    data: st.DataObject,
+) -> None:
+    answers = _draw_answers(data)
+    rec = recommend(Q, answers, counterfactuals=False)
+    assert rec.pair is not None
+    if "classified" in rec.answers.get("data_types", frozenset()):
+        assert rec.pair.model not in ("public", "hybrid"), rec.pair
+        assert rec.model.recommended not in ("public", "hybrid")
+        assert all(part.pair.model not in ("public", "hybrid") for part in rec.split), rec.split
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_GIVEN_any_answers_WHEN_recommending_THEN_the_pair_is_coherent_and_the_clarity_follows_the_margin(
+    data: st.DataObject,
+) -> None:
+    answers = _draw_answers(data)
+    rec = recommend(Q, answers, counterfactuals=False)
+    assert rec.pair is not None and rec.deployment is not None
+    assert rec.pair.model == rec.deployment.recommended
+    assert (rec.pair.layer == NO_LAYER) == (rec.pair.model == ON_PREMISES)
+    if rec.pair.layer != NO_LAYER:
+        assert rec.pair.layer == rec.layer.recommended
+    for ranking in (rec.deployment, rec.model, rec.layer):
+        if ranking.conflict:
+            continue
+        assert ranking.clarity is clarity_for(ranking.margin, bool(ranking.decided_by))
+        if ranking.is_tie:
+            assert ranking.near_tie is not None and ranking.near_tie.is_tie

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from cloudwizard.engine import recommender
+from cloudwizard.engine.decision import counterfactuals
 from cloudwizard.engine.loader import load_bundled, load_questionnaire_text
 from cloudwizard.engine.model import Questionnaire
 
@@ -27,20 +28,20 @@ def _wide(questions: int, choices: int) -> Questionnaire:
 def test_the_search_tries_no_more_than_its_budget(monkeypatch: pytest.MonkeyPatch, questions: int, choices: int) -> None:
     q = _wide(questions, choices)
     calls: list[int] = []
-    real = recommender._tops
+    real = counterfactuals.tops
 
     def counting(*args: Any) -> Any:
         calls.append(1)
         return real(*args)
 
-    monkeypatch.setattr(recommender, "_tops", counting)
+    monkeypatch.setattr(counterfactuals, "tops", counting)
     answers = {question.id: question.choices[0].id for question in q.questions}
     rec = recommender.recommend(q, answers, counterfactuals=False)
     recommender.what_would_change(q, answers, rec.model.recommended, rec.layer.recommended)
-    assert len(calls) <= recommender._trial_budget(q) < questions * choices
+    assert len(calls) <= counterfactuals._trial_budget(q) < questions * choices
 
 
 def test_the_bundled_questionnaire_is_never_cut_short() -> None:
     q = load_bundled()
     singles = sum(max(len(question.choices), 30) for question in q.questions)
-    assert recommender._trial_budget(q) > singles + 15 * 16  # every single change and every pair tried
+    assert counterfactuals._trial_budget(q) > singles + 15 * 16  # every single change and every pair tried

@@ -1,7 +1,11 @@
 """The report as JSON: the view's data, keys in English, texts in the report's language.
 
 The layout keeps the keys of report format 1 (``deployment_model.recommended``, ``ranking``,
-``reasons``, ``tradeoffs`` …) and adds the summary, never-negative ``points`` and the comparison.
+``reasons``, ``tradeoffs`` …) and adds the summary, never-negative ``points`` and the comparison
+(format 2), then the recommended ``pair``, the ``runner_up_pair``, the ``split`` advice and the
+``combination`` (format 3). ``deployment_model`` is the ranking of the pair's model, running it
+yourself (``on_premises``) included. ``score`` equals ``points``: never negative, the lowest option
+at 0, so a number shows how far ahead an option is.
 Only finite numbers are written (strict JSON parsers refuse ``NaN``).
 """
 
@@ -12,7 +16,15 @@ import math
 from typing import Any
 
 from cloudwizard.engine.report.safety import safe_url
-from cloudwizard.engine.report.view import REPORT_FORMAT, Point, RankingView, ReportView, SourceTag
+from cloudwizard.engine.report.view import (
+    REPORT_FORMAT,
+    ComparisonRow,
+    PairView,
+    Point,
+    RankingView,
+    ReportView,
+    SourceTag,
+)
 
 
 def _refs(tags: tuple[SourceTag, ...]) -> list[dict[str, str]]:
@@ -21,6 +33,18 @@ def _refs(tags: tuple[SourceTag, ...]) -> list[dict[str, str]]:
 
 def _points(items: tuple[Point, ...]) -> list[dict[str, Any]]:
     return [{"text": p.text, "sources": _refs(p.sources)} for p in items]
+
+
+def _pair(p: PairView | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"model": p.model, "layer": p.layer, "self_run": p.self_run, "model_name": p.model_name,
+            "layer_name": p.layer_name, "text": p.text}
+
+
+def _comparison(rows: tuple[ComparisonRow, ...]) -> list[dict[str, Any]]:
+    return [{"text": c.text, "favours": c.favours, "favours_name": c.favours_name,
+             "favours_recommended": c.favours_recommended, "sources": _refs(c.sources)} for c in rows]
 
 
 def _ranking(r: RankingView) -> dict[str, Any]:
@@ -32,12 +56,13 @@ def _ranking(r: RankingView) -> dict[str, Any]:
         "runner_up_name": r.runner_up_name,
         "margin": r.margin,
         "confidence": r.confidence,
-        "confidence_level": r.confidence_level,
-        "confidence_label": r.confidence_label,
-        "confidence_text": r.confidence_text,
+        "confidence_level": r.clarity.level,
+        "confidence_label": r.clarity_label,
+        "confidence_text": r.clarity_text,
+        "clarity": r.clarity.value,
         "conflict": r.conflict,
         "ranking": [
-            {"id": o.id, "name": o.name, "score": o.score, "points": o.points, "excluded": o.excluded,
+            {"id": o.id, "name": o.name, "score": o.points, "points": o.points, "excluded": o.excluded,
              "excluded_by": list(o.excluded_by)}
             for o in r.options
         ],
@@ -47,10 +72,7 @@ def _ranking(r: RankingView) -> dict[str, Any]:
             for x in r.reasons
         ],
         "tradeoffs": {"pros": _points(r.pros), "cons": _points(r.cons)},
-        "comparison": [
-            {"text": c.text, "favours": c.favours, "favours_name": c.favours_name, "sources": _refs(c.sources)}
-            for c in r.comparison
-        ],
+        "comparison": _comparison(r.comparison),
     }
 
 
@@ -67,9 +89,21 @@ def to_data(view: ReportView) -> dict[str, Any]:
         "summary": {
             "headline": view.headline,
             "sureness": view.sureness,
-            "close_calls": [{"kind": c.kind, "text": c.text, "decide": c.decide} for c in view.close_calls],
+            "clarity": view.clarity.value,
+            "clarity_label": view.clarity_label,
+            "close_calls": [
+                {"kind": c.kind, "text": c.text, "decide": c.decide, "options": list(c.option_ids),
+                 "option_names": list(c.options), "is_tie": c.is_tie, "deciding": list(c.deciding)}
+                for c in view.close_calls
+            ],
             "top_reasons": [{"text": r.text, "tag": r.tag} for r in view.top_reasons],
         },
+        "pair": _pair(view.pair),
+        "runner_up_pair": _pair(view.runner_up_pair),
+        "combination": {"kind": view.combination.value, "text": view.combination_text},
+        "split": [{"pair": _pair(p.pair), "needs": list(p.needs), "because": list(p.because), "text": p.text}
+                  for p in view.split],
+        "comparison_with_runner_up": _comparison(view.pair_comparison),
         "deployment_model": _ranking(view.model),
         "service_layer": _ranking(view.layer),
         "constraints": [
@@ -105,6 +139,9 @@ def to_data(view: ReportView) -> dict[str, Any]:
             for s in view.sources
         ],
     }
+    if view.pair.self_run:
+        # You run it yourself: no cloud layer is advised (the layer ranking stays, for information).
+        data["service_layer"].update(recommended=view.pair.layer, recommended_name=view.pair.layer_name)
     c = view.comply_or_explain
     if c is not None:
         data["comply_or_explain"] = {

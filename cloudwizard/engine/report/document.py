@@ -111,6 +111,11 @@ class Document:
 _NOTE_KINDS: dict[str, Literal["info", "warning", "policy"]] = {"warning": "warning", "policy": "policy"}
 
 
+def sentence_start(value: str) -> str:
+    """`value` with its first letter in upper case ("close call" → "Close call")."""
+    return value[:1].upper() + value[1:]
+
+
 def text(value: str) -> Inline:
     """Plain inline text."""
     return (Span(value),)
@@ -124,12 +129,17 @@ def _cited(value: str, sources: tuple[SourceTag, ...]) -> Inline:
 def summary_box(view: ReportView) -> Box:
     """The first thing to read: the advice, how sure, why, what to do, date and version."""
     lab = view.labels
-    blocks: list[Block] = [
-        Paragraph((Span(view.headline, strong=True),), "lead"),
-        Paragraph((Span(view.model.recommended_name, strong=True), Span(" — " + view.model.summary))),
-        Paragraph((Span(view.layer.recommended_name, strong=True), Span(" — " + view.layer.summary))),
+    blocks: list[Block] = [Paragraph((Span(view.headline, strong=True),), "lead")]
+    for r in view.rankings:
+        blocks.append(Paragraph((Span(r.recommended_name, strong=True), Span(" — " + r.summary))))
+    if view.combination_text:
+        blocks.append(Paragraph(text(view.combination_text)))
+    if view.split:
+        blocks.append(Heading(3, lab.split))
+        blocks.append(BulletList(tuple(ListItem(text(p.text)) for p in view.split)))
+    blocks += [
         Heading(3, lab.how_sure),
-        Paragraph(text(view.model.confidence_text + " " + view.layer.confidence_text)),
+        Paragraph((Span(sentence_start(view.clarity_label) + " — ", strong=True), Span(view.sureness))),
     ]
     for call in view.close_calls:
         blocks.append(Paragraph(text(call.text + " " + call.decide)))
@@ -159,25 +169,28 @@ def build_document(view: ReportView) -> Document:
     for r in view.rankings:
         add(Heading(3, r.heading))
         add(Paragraph(text(" ".join(p for p in (r.summary, r.example) if p))))
-        add(Paragraph(text(r.confidence_text)))
+        add(Paragraph((Span(sentence_start(r.clarity_label) + " — ", strong=True), Span(r.clarity_text))))
         pros = tuple(ListItem(_cited(p.text, p.sources), "plus") for p in r.pros)
         cons = tuple(ListItem(_cited(p.text, p.sources), "minus") for p in r.cons)
         add(Heading(4, r.pros_title))
         add(BulletList(pros) if pros else Paragraph(text(lab.no_pros), "muted"))
         add(Heading(4, r.cons_title))
         add(BulletList(cons) if cons else Paragraph(text(lab.no_cons), "muted"))
-        if r.comparison:
-            add(Heading(4, r.comparison_title))
-            add(BulletList(tuple(
-                ListItem((*_cited(row.text, row.sources),
-                          Span(" — " + lab.favours.format(option=row.favours_name), emphasis=True)),
-                         "plus" if row.favours_recommended else "minus")
-                for row in r.comparison)))
         add(Heading(4, lab.scores))
         add(Table((lab.option, lab.points, ""),
                   tuple((o.name, o.points_text, lab.ruled_out if o.excluded else "") for o in r.options),
                   (False, True, False)))
         add(Paragraph(text(lab.points_explained), "muted"))
+    add(Paragraph(text(lab.clarity_scale), "muted"))
+    if view.pair_comparison:
+        # The runner-up pair's own strengths favour it; its weaknesses favour the advice.
+        add(Heading(3, lab.compared_with_runner_up))
+        add(Paragraph(text(view.pair_comparison_title)))
+        add(BulletList(tuple(
+            ListItem((*_cited(row.text, row.sources),
+                      Span(" — " + lab.favours.format(option=row.favours_name), emphasis=True)),
+                     "plus" if row.favours_recommended else "minus")
+            for row in view.pair_comparison)))
 
     if view.reasons:
         add(Heading(2, lab.why))

@@ -7,18 +7,31 @@ returns, so they all say the same thing in the same words.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from cloudwizard import __version__
 from cloudwizard.engine.i18n import gettext_for
-from cloudwizard.engine.model import Question, Questionnaire, QuestionType, TradeOff
-from cloudwizard.engine.recommender import Contribution, Counterfactual, Ranking, Recommendation
+from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Question, Questionnaire, QuestionType, TradeOff
+from cloudwizard.engine.recommender import (
+    Clarity,
+    Combination,
+    Contribution,
+    Counterfactual,
+    NearTie,
+    Pair,
+    Ranking,
+    Recommendation,
+)
 from cloudwizard.engine.report.style import long_date, number, quote, sentence
 
-#: Version of the JSON report's layout (2: adds the summary, points and the comparison).
-REPORT_FORMAT = 2
+#: Version of the JSON report's layout (2: adds the summary, points and the comparison; 3: adds the
+#: recommended pair, the runner-up pair, the split advice and the clarity of the pair).
+REPORT_FORMAT = 3
+#: Short names of the cloud layers (the same in every language), for "on-premises plus SaaS".
+LAYER_ABBREVIATIONS = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS"}
 #: How many reasons the summary shows.
 TOP_REASONS = 3
 
@@ -112,9 +125,9 @@ class RankingView:
     runner_up_name: str
     margin: float
     confidence: float
-    confidence_level: str
-    confidence_label: str
-    confidence_text: str
+    clarity: Clarity
+    clarity_label: str
+    clarity_text: str
     conflict: bool
     options: tuple[OptionRow, ...]
     reasons: tuple[Reason, ...]
@@ -128,13 +141,58 @@ class RankingView:
 
 @dataclass(frozen=True, slots=True)
 class CloseCall:
-    """A tie or near tie: the two options, and what would decide between them."""
+    """A tie or near tie: the level options, and what would decide between them.
+
+    Attributes:
+        kind: ``model`` (how to deploy, running it yourself included) or ``layer``.
+        first, second: names of the first two options (the recommended one first).
+        options: names of every option that is (nearly) level, the recommended one first.
+        is_tie: the first two are exactly level; the questionnaire's fixed order chose.
+        text: the tie or near tie as a sentence.
+        decide: what would decide between them, as a sentence.
+        deciding: ids of the questions whose answer would decide.
+        option_ids: ids of the level options, as in `options`.
+    """
 
     kind: str
     first: str
     second: str
+    options: tuple[str, ...]
+    is_tie: bool
     text: str
     decide: str
+    deciding: tuple[str, ...] = ()
+    option_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    """A recommended (or runner-up) pair in plain words.
+
+    Attributes:
+        model: a cloud model, or ``on_premises`` (you run it yourself).
+        layer: saas, paas, iaas, or ``none`` (no cloud service layer).
+        self_run: you run it yourself on your own equipment, with no cloud service.
+        model_name, layer_name: display names (layer ``none``: "no cloud service layer").
+        text: the pair in plain words ("Public cloud, used as Software as a Service (SaaS)").
+    """
+
+    model: str
+    layer: str
+    self_run: bool
+    model_name: str
+    layer_name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SplitPartView:
+    """One part of a split advice: a pair, and the needs it serves (none: everything else)."""
+
+    pair: PairView
+    needs: tuple[str, ...]
+    because: tuple[str, ...]
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +343,9 @@ class Labels:
     favours: str
     page: str
     summary: str
+    split: str
+    compared_with_runner_up: str
+    clarity_scale: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,10 +362,19 @@ class ReportView:
     meta: str
     audience: str | None
     headline: str
+    pair: PairView
+    runner_up_pair: PairView | None
+    split: tuple[SplitPartView, ...]
+    combination: Combination
+    combination_text: str
+    clarity: Clarity
+    clarity_label: str
     model: RankingView
     layer: RankingView
     sureness: str
     close_calls: tuple[CloseCall, ...]
+    pair_comparison: tuple[ComparisonRow, ...]
+    pair_comparison_title: str
     top_reasons: tuple[Reason, ...]
     reasons: tuple[Reason, ...]
     checklist: tuple[ChecklistItem, ...]
@@ -318,9 +388,9 @@ class ReportView:
     labels: Labels
 
     @property
-    def rankings(self) -> tuple[RankingView, RankingView]:
-        """The model's and the layer's advice."""
-        return self.model, self.layer
+    def rankings(self) -> tuple[RankingView, ...]:
+        """The rankings behind the pair: how to deploy, and (unless you run it yourself) the layer."""
+        return (self.model,) if self.pair.self_run else (self.model, self.layer)
 
 
 # -- small helpers shared with other front ends ------------------------------------------------
@@ -347,9 +417,27 @@ def format_answer(q: Questionnaire, question: Question, value: Any, lang: str) -
 
 
 def option_name(q: Questionnaire, option: str, lang: str) -> str:
-    """The display name of a model or layer."""
+    """The display name of a model or layer (``none``: no cloud service layer)."""
     info = q.options.get(option)
+    if info is None and option == NO_LAYER:
+        _ = gettext_for(lang)
+        return _("no cloud service layer")
     return q.text(info.name, lang) if info else option
+
+
+def clarity_label(clarity: Clarity, lang: str) -> str:
+    """The one translated word for a point of the clarity scale (clear / fairly clear / close call)."""
+    _ = gettext_for(lang)
+    return {Clarity.CLEAR: _("clear"), Clarity.FAIRLY_CLEAR: _("fairly clear"),
+            Clarity.CLOSE_CALL: _("close call")}[clarity]
+
+
+def pair_text(q: Questionnaire, model: str, layer: str, lang: str) -> str:
+    """A pair in plain words: "you run it yourself — no cloud service", or "{model}, used as {layer}"."""
+    _ = gettext_for(lang)
+    if model == ON_PREMISES or layer == NO_LAYER:
+        return _("You run it yourself on your own equipment — no cloud service")
+    return _("{model}, used as {layer}").format(model=option_name(q, model, lang), layer=option_name(q, layer, lang))
 
 
 # -- the builder -------------------------------------------------------------------------------
@@ -373,6 +461,13 @@ class _Texts:
 
     def name(self, option: str) -> str:
         return option_name(self.q, option, self.lang)
+
+    def pair_text(self, model: str, layer: str) -> str:
+        return pair_text(self.q, model, layer, self.lang)
+
+    def pair(self, p: Pair) -> PairView:
+        return PairView(p.model, p.layer, p.self_run, self.name(p.model), self.name(p.layer),
+                        self.pair_text(p.model, p.layer))
 
     def sources(self, ids: tuple[str, ...]) -> tuple[SourceTag, ...]:
         out = []
@@ -401,7 +496,8 @@ class _Texts:
                 question=quote(ch.question_text, self.lang), after=quote(ch.after, self.lang),
                 before=quote(ch.before, self.lang))
             for ch in changes)
-        new_name = self.name(cf.new_top)
+        model, layer = (cf.new_top, cf.new_other) if cf.kind == "model" else (cf.new_other, cf.new_top)
+        new_name = self.pair_text(model, layer)
         answered = "; ".join(
             _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
                                                question=quote(ch.question_text, self.lang))
@@ -454,6 +550,10 @@ class _Builder(_Texts):
             favours=_("favours {option}"),
             page=_("Page {page} of {pages}"),
             summary=_("In short"),
+            split=_("Different needs, different services"),
+            compared_with_runner_up=_("Compared with the next best advice"),
+            clarity_scale=_("How sure is said on one scale: clear (a decisive fact, or well ahead), fairly clear, "
+                            "or close call (nearly level, or a tie)."),
         )
 
     def reason(self, c: Contribution, kind: str) -> Reason:
@@ -468,25 +568,22 @@ class _Builder(_Texts):
             return Reason(because, tag, c.origin, qtext, answer, round(c.edge, 3), kind)
         return Reason(because, _("A combination of your answers"), c.origin, "", "", round(c.edge, 3), kind)
 
-    def confidence(self, r: Ranking, top: str, second: str) -> tuple[str, str]:
+    def clarity_text(self, clarity: Clarity, conflict: bool, top: str, second: str) -> str:
+        """How sure, as a sentence: `top` against `second` on the one clarity scale."""
         _ = self._
-        level = r.confidence_level
-        label = {"high": _("clear"), "medium": _("fairly clear"), "low": _("close call")}[level]
-        if r.conflict:
-            text = _("Your answers rule out every option; {option} is the least bad one. Look at the "
+        if conflict:
+            return _("Your answers rule out every option; {option} is the least bad one. Look at the "
                      "requirements that apply.").format(option=top)
-        elif level == "high":
-            text = _("{option} fits your answers clearly better than {other}.").format(option=top, other=second)
-        elif level == "medium":
-            text = _("{option} fits your answers better than {other}, but some answers point the other way.").format(
+        if clarity is Clarity.CLEAR:
+            return _("{option} fits your answers clearly better than {other}.").format(option=top, other=second)
+        if clarity is Clarity.FAIRLY_CLEAR:
+            return _("{option} fits your answers better than {other}, but some answers point the other way.").format(
                 option=top, other=second)
-        else:
-            text = _("A close call: {option} and {other} fit your answers about equally well.").format(
-                option=top, other=second)
-        return label, text
+        return _("{option} and {other} fit your answers about equally well.").format(option=top, other=second)
 
     def ranking(self, r: Ranking) -> RankingView:
         _ = self._
+        kind = "layer" if r.kind == "layer" else "model"  # the deployment ranking is the pair's model
         top, second = self.name(r.recommended), self.name(r.runner_up)
         lowest = min(o.score for o in r.options)
         rows = tuple(
@@ -494,8 +591,7 @@ class _Builder(_Texts):
                       number(o.score - lowest, self.lang, 1), o.excluded, o.excluded_by, o.id == r.recommended)
             for o in r.options
         )
-        label, text = self.confidence(r, top, second)
-        title = _("Deployment model") if r.kind == "model" else _("Service layer")
+        title = _("Service layer") if r.kind == "layer" else _("Deployment model")
         info = self.q.options.get(r.recommended)
         example = ""
         if info is not None and self.rec.audience and self.rec.audience in info.examples:
@@ -510,7 +606,7 @@ class _Builder(_Texts):
             ComparisonRow(self.t(x.text), r.recommended, top, True, self.sources(x.sources)) for x in r.runner_up_cons
         )
         return RankingView(
-            kind=r.kind,
+            kind=kind,
             title=title,
             heading=_("{title}: {option}").format(title=title, option=top),
             recommended=r.recommended,
@@ -521,9 +617,9 @@ class _Builder(_Texts):
             runner_up_name=second,
             margin=round(r.margin, 3),
             confidence=round(r.confidence, 3),
-            confidence_level=r.confidence_level,
-            confidence_label=label,
-            confidence_text=text,
+            clarity=r.clarity,
+            clarity_label=clarity_label(r.clarity, self.lang),
+            clarity_text=self.clarity_text(r.clarity, r.conflict, top, second),
             conflict=r.conflict,
             options=rows,
             reasons=tuple(self.reason(c, r.kind) for c in r.reasons),
@@ -535,25 +631,94 @@ class _Builder(_Texts):
             cons_title=_("Cons of {name}").format(name=top),
         )
 
-    def close_calls(self, rankings: tuple[RankingView, ...], what_ifs: tuple[WhatIf, ...]) -> tuple[CloseCall, ...]:
+    def close_call(self, tie: NearTie, what_ifs: tuple[WhatIf, ...]) -> CloseCall:
+        """A tie or near tie in plain words: every level option, and what would decide between them."""
+        _ = self._
+        kind = "layer" if tie.kind == "layer" else "model"
+        names = tuple(self.name(o) for o in tie.options)
+        listed = self.listing(names)
+        if tie.is_tie:
+            text = _("A tie: {options} fit your answers equally well. The questionnaire's fixed order put "
+                     "{first} first.").format(options=listed, first=names[0])
+        else:
+            text = _("Nearly level: {options} fit your answers about equally well; {first} is just ahead.").format(
+                options=listed, first=names[0])
+        questions = tuple(q for q in tie.deciding if q in self.q.question_index)
+        decider = next((w for w in what_ifs if w.kind == kind and w.new_top in tie.options[1:]), None)
+        if decider is not None:
+            decide = _("What would decide: {change}").format(change=decider.text)
+        elif questions:
+            decide = _("What would decide: your answers to {questions}.").format(
+                questions=self.listing(tuple(quote(self.t(self.q.question(x).label), self.lang) for x in questions[:3])))
+        else:
+            decide = _("Compare the pros and cons of both in the details, and choose what matters most to you.")
+        return CloseCall(kind, names[0], names[1], names, tie.is_tie, text, decide, questions, tie.options)
+
+    def listing(self, items: tuple[str, ...]) -> str:
+        """"a, b and c" in the report's language."""
+        _ = self._
+        if len(items) <= 1:
+            return "".join(items)
+        return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+    def split(self, rec: Recommendation) -> tuple[SplitPartView, ...]:
+        """The parts of a split advice, each with the needs it serves."""
         _ = self._
         out = []
-        for r in rankings:
-            if r.confidence_level != "low" or r.conflict:
-                continue
-            decider = next((w for w in what_ifs if w.kind == r.kind and w.new_top == r.runner_up), None)
-            decide = (_("What would decide: {change}").format(change=decider.text) if decider is not None else
-                      _("Compare the pros and cons of both in the details, and choose what matters most to you."))
-            out.append(CloseCall(r.kind, r.recommended_name, r.runner_up_name,
-                                 _("Both {first} and {second} suit you.").format(first=r.recommended_name,
-                                                                                second=r.runner_up_name), decide))
+        for part in rec.split:
+            pv = self.pair(part.pair)
+            needs = []
+            for qid, cid in part.needs:
+                question = self.q.question(qid)
+                choice = question.choice(cid)
+                label = self.t(choice.label) if choice else cid
+                if label not in needs:
+                    needs.append(label)
+            if needs:
+                text = _("{pair}, for: {needs}").format(pair=pv.text, needs="; ".join(needs))
+            else:
+                text = _("{pair}, for everything else").format(pair=pv.text)
+            out.append(SplitPartView(pv, tuple(needs), tuple(sentence(self.t(b)) for b in part.because), text))
         return tuple(out)
+
+    def combination_text(self, rec: Recommendation) -> str:
+        """How the parts of the advice relate, in plain words ("" for one pair)."""
+        _ = self._
+        if rec.combination is Combination.ON_PREMISES_PLUS_CLOUD:
+            layers = []
+            for part in rec.split:
+                abbr = LAYER_ABBREVIATIONS.get(part.pair.layer)
+                if abbr and abbr not in layers:
+                    layers.append(abbr)
+            return _("On-premises plus {layers}: you run part of it yourself on your own equipment and use a cloud "
+                     "service for the rest. That is not a hybrid cloud, which binds two cloud infrastructures "
+                     "together.").format(layers=self.listing(tuple(layers)) or _("cloud services"))
+        if rec.combination is Combination.HYBRID_CLOUD:
+            return _("A hybrid cloud in the strict sense: two cloud infrastructures bound together, so that data "
+                     "and applications can move between them.")
+        if rec.combination is Combination.SPLIT:
+            return _("A split advice: one service does not suit every need, so some needs get a service of "
+                     "their own.")
+        return ""
+
+    def pair_comparison(self, rec: Recommendation, model: RankingView,
+                        layer: RankingView) -> tuple[ComparisonRow, ...]:
+        """The comparison with the runner-up pair: the points of the ranking in which the two differ."""
+        pair, other = rec.pair, rec.runner_up_pair
+        if pair is None or other is None:
+            return ()
+        ranking = model if other.model != pair.model else layer
+        if ranking.runner_up not in (other.model, other.layer):
+            return ()
+        ours, theirs = self.pair_text(pair.model, pair.layer), self.pair_text(other.model, other.layer)
+        return tuple(dataclasses.replace(row, favours_name=ours if row.favours_recommended else theirs)
+                     for row in ranking.comparison)
 
     def comply(self, justification: Justification | None, notices: tuple[NoticeView, ...]) -> ComplyOrExplain | None:
         if justification is None and not any(n.kind == "policy" for n in notices):
             return None
         _ = self._
-        r = self.rec.model
+        r = self.rec.deployment or self.rec.model
         recommended_name = self.name(r.recommended)
         options = ((r.recommended, recommended_name),
                    *((o.id, self.name(o.id)) for o in r.options if o.id != r.recommended))
@@ -607,23 +772,29 @@ class _Builder(_Texts):
         _ = self._
         self.rec = rec
         q = self.q
-        model, layer = self.ranking(rec.model), self.ranking(rec.layer)
+        deployment = rec.deployment or rec.model
+        pair = rec.pair or Pair(deployment.recommended, rec.layer.recommended)
+        model, layer = self.ranking(deployment), self.ranking(rec.layer)
+        shown = (model,) if pair.self_run else (model, layer)
         reasons: list[Reason] = []
-        seen: set[str] = set()
-        for r in model.reasons + layer.reasons:
-            if r.text not in seen:
-                seen.add(r.text)
+        for r in (x for ranking in shown for x in ranking.reasons):
+            if r.text not in {x.text for x in reasons}:
                 reasons.append(r)
-        # The summary alternates between the model's and the layer's strongest reasons.
-        top: list[Reason] = []
-        for pair in zip(model.reasons, layer.reasons, strict=False):
-            top.extend(pair)
-        longest = model.reasons if len(model.reasons) > len(layer.reasons) else layer.reasons
-        top.extend(longest[min(len(model.reasons), len(layer.reasons)):])
+        # The summary's reasons: why this pair (its model's reasons, then its layer's), each once.
+        model_reasons = {(c.origin, c.choice) for c in deployment.reasons}
         top_reasons: list[Reason] = []
-        for r in top:
+        for c in rec.pair_reasons or deployment.reasons:
+            r = self.reason(c, "model" if (c.origin, c.choice) in model_reasons else "layer")
             if r.text not in {x.text for x in top_reasons}:
                 top_reasons.append(r)
+        pair_view = self.pair(pair)
+        runner_up = self.pair(rec.runner_up_pair) if rec.runner_up_pair is not None else None
+        conflict = deployment.conflict or (not pair.self_run and rec.layer.conflict)
+        clarity = rec.clarity if rec.pair is not None else min(
+            (deployment.clarity, rec.layer.clarity),
+            key=[Clarity.CLOSE_CALL, Clarity.FAIRLY_CLEAR, Clarity.CLEAR].index)
+        sureness = self.clarity_text(clarity, conflict, quote(pair_view.text, self.lang),
+                                     quote(runner_up.text, self.lang) if runner_up else "")
         what_ifs = tuple(self.what_if(i, cf) for i, cf in enumerate(rec.what_would_change))
         notices = tuple(NoticeView(n.id, n.kind, self.t(n.title), self.t(n.text), self.sources(n.sources))
                         for n in rec.notices)
@@ -641,12 +812,21 @@ class _Builder(_Texts):
             questionnaire_title=self.t(q.title),
             meta=meta,
             audience=rec.audience,
-            headline=_("{model}, used as {layer}").format(model=model.recommended_name, layer=layer.recommended_name),
+            headline=pair_view.text,
+            pair=pair_view,
+            runner_up_pair=runner_up,
+            split=self.split(rec),
+            combination=rec.combination,
+            combination_text=self.combination_text(rec),
+            clarity=clarity,
+            clarity_label=clarity_label(clarity, self.lang),
             model=model,
             layer=layer,
-            sureness=_("Deployment model: {model}. Service layer: {layer}.").format(
-                model=model.confidence_label, layer=layer.confidence_label),
-            close_calls=self.close_calls((model, layer), what_ifs),
+            sureness=sureness,
+            close_calls=tuple(self.close_call(t, what_ifs) for t in rec.near_ties),
+            pair_comparison=self.pair_comparison(rec, model, layer),
+            pair_comparison_title=_("{option} compared with {other}").format(
+                option=pair_view.text, other=runner_up.text) if runner_up else "",
             top_reasons=tuple(top_reasons[:TOP_REASONS]),
             reasons=tuple(reasons),
             checklist=self.checklist(),

@@ -45,6 +45,9 @@ def summary_text(rec: Recommendation, lang: str, justification: Justification | 
     lab = view.labels
     colon = " :" if lang == "fr" else ":"  # French puts a space before the colon, as the app's texts do
     head = [f"CloudWizard · {view.date}", f"{lab.our_advice}{colon} {view.headline}"]
+    # A split advice: the parts for particular needs (the first part is the headline itself).
+    head += [f"+ {_short(part.text)}" for part in view.split if part.needs]
+    head.append(f"{lab.how_sure}{colon} {view.clarity_label}")
     reasons: list[str] = []
     for r in view.top_reasons:
         line = _short(r.text)

@@ -250,8 +250,14 @@ class ResultPage(ScrollPage):
         examples = " ".join(r.example for r in view.rankings if r.example)
         if examples:
             lay.addWidget(make_label(_("For example: {examples}").format(examples=examples), "muted", card))
+        if view.combination_text:
+            lay.addWidget(make_label(view.combination_text, "", card, "combination"))
+        if view.split:
+            lay.addWidget(_bold(view.labels.split, card))
+            for i, part in enumerate(view.split):
+                lay.addWidget(make_label(f"• {part.text}", "", card, f"splitPart_{i}"))
         lay.addWidget(_bold(view.labels.how_sure, card))
-        sure = " ".join(r.confidence_text for r in view.rankings)
+        sure = f"{view.clarity_label[:1].upper()}{view.clarity_label[1:]} — {view.sureness}"
         lay.addWidget(make_label(sure, "", card, "confidence"))
         for call in view.close_calls:
             lay.addWidget(make_label(f"{call.text} {call.decide}", "", card, f"closeCall_{call.kind}"))
@@ -296,7 +302,8 @@ class ResultPage(ScrollPage):
             grid.addWidget(make_label(title, "muted", card), 0, col)
             head = _bold(v.headline, card, name)
             grid.addWidget(head, 1, col)
-            grid.addWidget(make_label(" ".join(r.confidence_text for r in v.rankings), "", card), 2, col)
+            grid.addWidget(make_label(f"{v.clarity_label[:1].upper()}{v.clarity_label[1:]} — {v.sureness}", "",
+                                      card), 2, col)
             why = v.top_reasons[0].text if v.top_reasons else ""
             grid.addWidget(make_label(why, "muted", card), 3, col)
         grid.setColumnStretch(0, 1)
@@ -369,13 +376,6 @@ class ResultPage(ScrollPage):
         for r in view.rankings:
             inner.addWidget(make_label(r.heading, "subtitle", box))
             inner.addLayout(self._pros_cons(r, view, box))
-            if r.comparison:
-                inner.addWidget(_bold(r.comparison_title, box))
-                for i, row in enumerate(r.comparison):
-                    icon = "▲" if row.favours_recommended else "▼"
-                    inner.addWidget(_rich(
-                        f"{icon} {_html(row.text)} <i>— {_html(view.labels.favours.format(option=row.favours_name))}</i>",
-                        box, f"compare_{r.kind}_{i}"))
             inner.addWidget(_bold(view.labels.scores, box))
             bars = ScoreBars(box)
             bars.setObjectName("modelBars" if r.kind == "model" else "layerBars")
@@ -387,6 +387,16 @@ class ResultPage(ScrollPage):
             else:
                 self.layer_bars = bars
         inner.addWidget(make_label(view.labels.points_explained, "muted", box))
+        inner.addWidget(make_label(view.labels.clarity_scale, "muted", box))
+        if view.pair_comparison:
+            # The runner-up pair's strengths favour it (▼); its weaknesses favour the advice (▲).
+            inner.addWidget(make_label(view.labels.compared_with_runner_up, "subtitle", box))
+            inner.addWidget(_bold(view.pair_comparison_title, box))
+            for i, row in enumerate(view.pair_comparison):
+                icon = "▲" if row.favours_recommended else "▼"
+                inner.addWidget(_rich(
+                    f"{icon} {_html(row.text)} <i>— {_html(view.labels.favours.format(option=row.favours_name))}</i>",
+                    box, f"compare_{i}"))
         if view.checklist:
             inner.addWidget(make_label(view.labels.what_to_do, "subtitle", box))
             for i, p in enumerate(view.checklist):

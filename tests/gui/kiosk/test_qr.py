@@ -72,7 +72,7 @@ def test_qr_code_says_utf8_and_reads_back_with_its_accents(lang: str) -> None:
     q, answers = bundled_answers("federal")
     text = summary_text(recommend(q, answers), lang)
     assert not text.isascii()  # "·" in every language; what scanners garbled without the marker
-    if lang != "en":
+    if lang in ("fr", "de"):  # Dutch advice may well have no accented letter at all
         assert any(c.isalpha() and not c.isascii() for c in text)  # é, ê, ô, ß, ä, ö, ü …
     qr = make_qr(text)
     assert decode(qr_image(qr, module_px=3)) == (True, text)
