@@ -101,6 +101,8 @@ def _command_parser() -> argparse.ArgumentParser:
     ev.add_argument("cases", nargs="*", type=Path, metavar="CASES",
                     help="case files (*.case.yaml) or folders of them (default: the bundled corpus)")
     ev.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
+    ev.add_argument("--lang", choices=LANGUAGES, default="en",
+                    help="language of the answers and reasons quoted from the questionnaire (default en)")
     ev.add_argument("--json", action="store_true", help="print the result as JSON")
 
     pin = sub.add_parser("kiosk-pin", help="make the staff PIN lines for a kiosk configuration",
@@ -427,7 +429,10 @@ def cmd_evaluate(ns: argparse.Namespace) -> int:
         _err(f"{p}: no such file or folder")
     if missing:
         return EXIT_INVALID
-    result = evaluate_cases(q, paths)
+    result = evaluate_cases(q, paths, ns.lang if ns.lang in q.languages else q.fallback_language)
+    if not result.cases_found:
+        _err(f"no case files (*.case.yaml) in {', '.join(str(p) for p in paths)}")
+        return EXIT_INVALID
     sys.stdout.write(format_json(result) if ns.json else format_evaluation(result))
     if ns.json and result.report.errors:
         print(result.report.format(), file=sys.stderr)

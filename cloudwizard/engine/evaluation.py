@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -355,23 +356,36 @@ def _pair_words(model: str, layer: str) -> str:
     return "on-premises/none" if model == ON_PREMISES and layer == NO_LAYER else f"{model}/{layer}"
 
 
+WIDTH = 80  # the plain-text report fits an 80-column terminal
+
+
 def _table(title: str, table: dict[str, dict[str, int]]) -> list[str]:
-    columns = sorted({c for row in table.values() for c in row})
+    head = "stated \\ advice"
     if not table:
-        return [f"{title}: no case states one"]
-    width = max(12, *(len(c) + 2 for c in columns))
-    lines = [title, "stated \\ advice".ljust(18) + "".join(c.rjust(width) for c in columns)]
+        return [*textwrap.wrap(f"{title}: no case states one", WIDTH)]
+    columns = sorted({c for row in table.values() for c in row} | set(table))
+    first = max(len(head), *(len(r) for r in table)) + 1
+    width = {c: max(len(c), 3) + 2 for c in columns}
+    lines = [*textwrap.wrap(title, WIDTH), head.ljust(first) + "".join(c.rjust(width[c]) for c in columns)]
     for stated in sorted(table):
         row = table[stated]
-        lines.append(stated.ljust(18) + "".join(str(row.get(c, 0) or ".").rjust(width) for c in columns))
+        lines.append(stated.ljust(first) + "".join(str(row.get(c, 0) or ".").rjust(width[c]) for c in columns))
     return lines
 
 
+def _wrapped(text: str, indent: str, hanging: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=hanging,
+                         break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
+
+
 def format_evaluation(ev: Evaluation) -> str:
-    """The plain-text report of `cloudwizard evaluate`."""
-    lines = [f"{len(ev.outcomes)} of {ev.cases_found} cases evaluated"
-             + (f"; {len(ev.unanswered)} without an answers file" if ev.unanswered else "")
-             + (f"; {len(ev.report.errors)} problem(s)" if ev.report.errors else ""), ""]
+    """The plain-text report of `cloudwizard evaluate`, at most `WIDTH` columns wide."""
+    head = f"{len(ev.outcomes)} of {ev.cases_found} cases evaluated"
+    if ev.unanswered:
+        head += f"; {len(ev.unanswered)} without an answers file"
+    if ev.report.errors:
+        head += f"; {len(ev.report.errors)} problem(s)"
+    lines = [*_wrapped(head, "", "  "), ""]
     lines.append(f"{'split':<12} {'cases':>5}  {'model':>14}  {'layer':>14}")
     for split in (*SPLITS, None):
         s = ev.summary(split)
@@ -388,10 +402,15 @@ def format_evaluation(ev: Evaluation) -> str:
     lines.append(f"Disagreements: {len(wrong)}")
     for o in sorted(wrong, key=lambda o: (o.case.split, o.case.id)):
         stated = _pair_words(stated_to_pair_model(o.case.model), o.case.layer).replace("on_premises", "on-premises")
-        lines.append(f"- {o.case.id} [{o.case.split}, {o.case.audience}]: source {stated}, "
-                     f"advice {_pair_words(o.model, o.layer)} ({o.clarity.replace('_', ' ')})")
+        lines += _wrapped(f"- {o.case.id} [{o.case.split}, {o.case.audience}]: source {stated}, "
+                          f"advice {_pair_words(o.model, o.layer)} ({o.clarity.replace('_', ' ')})", "", "  ")
         for qid, answer, because in o.reasons:
-            lines.append(f"    {qid} = {answer}: {because}" if answer else f"    {qid}: {because}")
+            lines += _wrapped(f"{qid} = {answer}: {because}" if answer else f"{qid}: {because}", "    ", "      ")
+    if ev.unanswered:
+        lines.append("")
+        lines.append(f"Without an answers file (not evaluated): {len(ev.unanswered)}")
+        for c in ev.unanswered:
+            lines += _wrapped(f"- {c.id}: expected {c.answers_path}", "", "    ")
     if ev.report.errors:
         lines.append("")
         lines.append(ev.report.format())
