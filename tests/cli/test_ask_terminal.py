@@ -13,7 +13,7 @@ import pytest
 
 from cloudwizard.engine.answers import read_answers
 from cloudwizard.engine.i18n import gettext_for
-from cloudwizard.engine.loader import load, load_bundled
+from cloudwizard.engine.loader import load
 from tests.cli.ptyterm import Terminal, words_intact
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
@@ -125,14 +125,14 @@ def test_a_whole_run(lang: str, columns: int, tmp_path: Path) -> None:
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_plausibility_warning_may_be_confirmed_and_q_saves(lang: str, columns: int, tmp_path: Path) -> None:
-    """The bundled questionnaire warns above 5 000 staff; the prompt shows the real limit, 100 000."""
+    """The example questionnaire warns above 10 000 staff; the prompt shows the real limit, 100 000."""
     _ = gettext_for(lang)
-    q = load_bundled()
+    q = load(EXAMPLE)
     saved = tmp_path / "progress.yaml"
-    term = ask("--lang", lang, "--save", str(saved), columns=columns, cwd=tmp_path)
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=columns, cwd=tmp_path)
     audience = q.question("audience")
     term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in audience.choices].index("sme")))
+    term.send(str(1 + [c.id for c in audience.choices].index("business")))
     term.expect(NUMBERS[lang][0])
     term.send("100000")
     staff = q.question("staff")
@@ -140,16 +140,16 @@ def test_a_plausibility_warning_may_be_confirmed_and_q_saves(lang: str, columns:
         answer=f"{_fmt(100000, lang)} {q.text(staff.unit, lang)}", yes=_("y"), no=_("n")))
     assert words_intact(warned, q.text(staff.validation[0].message, lang))
     term.send(_("y"))
-    term.expect(_("Numbers, separated by commas or spaces: "))  # the next question: which applications
+    term.expect(_("Numbers, separated by commas or spaces: "))  # the next question: which data
     term.send("q")
     term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
         path=saved, yes=_("y"), no=_("n")))
     term.send(_("y"))
     assert term.wait() == 1
     assert words_intact(term.screen, _("Your answers are saved in {path}. To go on later:").format(path=saved))
-    assert resume_command(term.screen) == ["cloudwizard", "ask", "--answers", str(saved)]
+    assert resume_command(term.screen) == ["cloudwizard", "ask", "--questionnaire", str(EXAMPLE), "--answers", str(saved)]
     result = read_answers(saved, q)
-    assert result.data is not None and result.data.answers == {"audience": "sme", "staff": 100000}
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 100000}
     texts = [q.text(q.title, lang), q.text(q.introduction, lang), q.text(audience.label, lang),
              q.text(audience.hint, lang), q.text(staff.label, lang), q.text(staff.hint, lang)]
     texts += [q.text(c.label, lang) + (f" — {q.text(c.hint, lang)}" if c.hint else "") for c in audience.choices]

@@ -27,13 +27,14 @@ def test_steps_before_the_audience_is_chosen(controller: WizardController) -> No
     assert presenter.current_step(controller) == "welcome"
 
 
-def test_a_consumer_lands_on_needs_and_counts_only_shown_sections(controller: WizardController) -> None:
+def test_a_consumer_lands_on_the_first_open_section_and_counts_only_shown_sections(controller: WizardController) -> None:
     controller.set_answer("audience", "consumer")
-    assert presenter.first_open_page(controller) == ("questions", "needs")
     sections = controller.displayable_sections()
-    assert "about" not in [s.id for s in sections]  # nothing in it is asked of a consumer
-    assert presenter.section_position(controller, "needs") == (1, len(sections))
-    assert presenter.section_position(controller, "about") == (0, len(sections))
+    first = sections[0].id  # "about" still asks a consumer where they live
+    assert presenter.first_open_page(controller) == ("questions", first)
+    assert presenter.section_position(controller, first) == (1, len(sections))
+    shown = {s.id for s in sections}
+    assert all(controller.questions_of(s) for s in shown)  # a section that asks nothing is not counted
     steps = presenter.steps(controller, str, "en")
     assert all(text.startswith("• ") for key, text, _ in steps if key.startswith("section:"))
     answered, total = presenter.progress(controller)
