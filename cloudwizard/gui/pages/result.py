@@ -36,6 +36,7 @@ from cloudwizard.gui.links import link_markup
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label, show_now
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
+from cloudwizard.gui.widgets.tiles import TileCheckBox
 
 if TYPE_CHECKING:
     from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
@@ -280,7 +281,7 @@ class ResultPage(ScrollPage):
         if not view.checklist:
             lay.addWidget(make_label(view.labels.no_checklist, "", card))
         for i, p in enumerate(view.checklist):
-            box = QCheckBox(p.title, card)
+            box = TileCheckBox(p.title, card)  # its text wraps: long steps must not widen the page
             box.setObjectName(f"precaution_{i}")
             box.setAccessibleDescription(p.text)
             lay.addWidget(box)
