@@ -205,9 +205,9 @@ MAX_SAMPLES = 10_000
 
 #: Most work one run may do, in samples × size², where size is the number of questions and choices:
 #: a sample answers every question and re-scores the whole questionnaire once per other answer, so
-#: its cost grows with the square of the size. The bundled questionnaire (size 123) may take all
-#: `MAX_SAMPLES`; 2,000 questions (size 4,668, about 100 s a sample) at most 9; 20,000 none.
-INFLUENCE_WORK = 200_000_000
+#: its cost grows with the square of the size. The bundled questionnaire (size about 180) may take
+#: all `MAX_SAMPLES`; 2,000 questions (size 4,668, about 100 s a sample) at most 18; 20,000 none.
+INFLUENCE_WORK = 400_000_000
 
 
 def questionnaire_size(questionnaire: Questionnaire) -> int:
