@@ -56,6 +56,8 @@ MAX_TEXT_LENGTH = 100_000
 _URL_RE = re.compile(r"https?://[^\s/?#<>\"'`\\\x00-\x1f\x7f-\x9f]+(?:[/?#][^\s<>\"'`\\\x00-\x1f\x7f-\x9f]*)?\Z")
 #: Most points a scale may have: each is a button on the screen.
 MAX_SCALE_POINTS = 101
+#: Largest weight, up or down, one score may give a model or layer.
+MAX_SCORE = 1000
 
 _ID_RE = re.compile(schema.ID_PATTERN)
 _SOURCE_ID_RE = re.compile(schema.SOURCE_ID_PATTERN)
@@ -384,9 +386,9 @@ class _Converter:
             if value.kind not in ("int", "float"):
                 self._wrong(value, f"{_sub(what, key)} must be a number", ref)
                 continue
-            if abs(value.value) > 1000:
-                self.error(value.location, f"{_sub(what, key)}: {value.value} is out of range (-1000 to 1000)",
-                           "range", ref)
+            if abs(value.value) > MAX_SCORE:
+                self.error(value.location, f"{_sub(what, key)}: {value.value} is out of range "
+                           f"(-{MAX_SCORE} to {MAX_SCORE})", "range", ref)
                 continue
             out[key] = float(value.value)
         return out
