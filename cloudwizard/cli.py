@@ -399,8 +399,46 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     if ns.samples > (most := max_samples(q)):  # the cost grows with the square of the questionnaire's size
         _err(f"--samples: {too_large_message(q, most)}")
         return EXIT_USAGE if most >= 1 else EXIT_INVALID
-    print(format_influence(influence(q, samples=ns.samples)))
+    progress = _InfluenceProgress(sys.stderr) if _stream_is_tty(sys.stderr) else None
+    try:
+        rows = influence(q, samples=ns.samples, progress=progress)
+    finally:
+        if progress is not None:
+            progress.clear()
+    print(format_influence(rows))
     return EXIT_OK
+
+
+class _InfluenceProgress:
+    """``12 % (1,200 of 10,000 samples)`` on a terminal, rewritten in place a few times a second."""
+
+    #: Seconds between two updates at the least: redrawing more often only costs time.
+    INTERVAL = 0.25
+
+    def __init__(self, stream: TextIO, clock: Callable[[], float] | None = None) -> None:
+        import time
+
+        self.stream = stream
+        self.clock = clock or time.monotonic
+        self.shown = ""
+        self.last = -self.INTERVAL
+
+    def __call__(self, done: int, total: int) -> None:
+        """Show `done` of `total` samples, unless the last update was less than `INTERVAL` ago."""
+        now = self.clock()
+        if now - self.last < self.INTERVAL and done < total:
+            return
+        self.last = now
+        self.shown = f"{done * 100 // total} % ({done:,} of {total:,} samples)"
+        self.stream.write(f"\r{self.shown}\x1b[K")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        """Remove the progress line, so the report (or an error) starts on a clean line."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = ""
 
 
 def cmd_kiosk_pin(ns: argparse.Namespace) -> int:

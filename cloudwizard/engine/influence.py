@@ -18,8 +18,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cloudwizard.engine.model import Question, Questionnaire, QuestionType
-from cloudwizard.engine.recommender import Recommendation, recommend
+from cloudwizard.engine.decision.explanation import split_advice
+from cloudwizard.engine.decision.kinds import OptionScore, Pair, Ranking, RankingKind
+from cloudwizard.engine.decision.scoring import Scored, rank, score
+from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Question, Questionnaire, QuestionType
+from cloudwizard.engine.recommender import Recommendation
 from cloudwizard.engine.session import Session
 
 #: How many answer sets `influence` draws by default, and the seed that makes them repeatable.
@@ -191,6 +194,7 @@ class _Outcome:
 
 
 def _outcome(rec: Recommendation) -> _Outcome:
+    """What a full recommendation says, as far as `influence` compares it."""
     return _Outcome(
         rec.model.recommended,
         rec.layer.recommended,
@@ -198,6 +202,59 @@ def _outcome(rec: Recommendation) -> _Outcome:
         frozenset(a.id for a in rec.constraints),
         frozenset(n.id for n in rec.notices),
     )
+
+
+def outcome(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> _Outcome:
+    """The same as ``_outcome(recommend(questionnaire, answers, counterfactuals=False))``, cheaper.
+
+    `influence` re-scores the questionnaire for every other answer of every question, and compares
+    only the top model and layer and which precautions, constraints and notices apply. This scores
+    once and ranks, without the explanations, pros and cons `recommend` writes for a report (about
+    half its time). The split advice, which decides whether a precaution for some models only
+    applies, is worked out only when such a precaution was triggered and the pair's own model is
+    not among its models. A test checks that both give the same on many answer sets.
+    """
+    q = questionnaire
+    s = score(q, answers)
+    ans = s.view.answers
+    models = rank(q, RankingKind.MODEL, s)
+    layer = rank(q, RankingKind.LAYER, s)[0].id
+    deployment = rank(q, RankingKind.DEPLOYMENT, s)[0].id
+    pair = Pair(ON_PREMISES, NO_LAYER) if deployment == ON_PREMISES else Pair(deployment, layer)
+    audience = ans.get(q.audience_question) if q.audience_question else None
+    constraints: set[str] = set()
+    triggered: dict[str, None] = {}
+    for _origin, _answer, _choice, effect in s.effects:
+        constraints.update(effect.constraints)
+        triggered.update(dict.fromkeys(effect.precautions))
+    used: set[str] | None = None
+    precautions = set()
+    for pid in triggered:
+        p = q.precautions[pid]
+        if p.audiences and audience not in p.audiences:
+            continue
+        if p.models and pair.model not in p.models:
+            used = _models_advised(q, s, pair, models) if used is None else used
+            if not used & set(p.models):
+                continue
+        precautions.add(pid)
+    return _Outcome(
+        models[0].id,
+        layer,
+        frozenset(precautions),
+        frozenset(constraints),
+        frozenset(n.id for n in q.notices if n.when is None or n.when(ans)),
+    )
+
+
+def _models_advised(q: Questionnaire, s: Scored, pair: Pair, models: tuple[OptionScore, ...]) -> set[str]:
+    """The models of the pair and of every part of a split advice (as `recommend` works them out).
+
+    The split advice reads only the ranked models of the model ranking, so the ranking is given
+    those alone, without the explanation `explain` would add.
+    """
+    ranking = Ranking(RankingKind.MODEL, models, margin=0.0, confidence=0.0)
+    return {pair.model, *(part.pair.model for part in split_advice(q, s, pair, ranking))}
 
 
 #: Most answer sets one run may sample: about 15 ms each on the bundled questionnaire, so a few minutes.
@@ -225,11 +282,13 @@ def influence(
     *,
     samples: int = DEFAULT_SAMPLES,
     seed: int = DEFAULT_SEED,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[QuestionInfluence]:
     """Measure each question's influence over `samples` random complete answer sets.
 
     Deterministic for a given `seed`. Returns one entry per question, in reading order (a question
-    never shown in any sample has ``visible == 0``).
+    never shown in any sample has ``visible == 0``). `progress`, when given, is called after each
+    sample with the number of samples done and `samples` (a long run takes minutes).
 
     Raises:
         ValueError: `samples` is not from 1 to `MAX_SAMPLES` (the run time grows with it), or more
@@ -243,9 +302,9 @@ def influence(
     rng = random.Random(seed)
     choose = random_chooser(rng)
     counts: dict[str, list[int]] = {qid: [0, 0, 0, 0, 0, 0] for qid in q.question_index}
-    for _ in range(samples):
+    for done in range(1, samples + 1):
         answers = complete_answers(q, choose)
-        base = _outcome(recommend(q, answers, counterfactuals=False))
+        base = outcome(q, answers)
         session = Session.with_answers(q, answers)
         for question in session.visible_questions():
             row = counts[question.id]
@@ -254,7 +313,7 @@ def influence(
             offered = session.visible_choices(question.id) if question.type.has_choices else ()
             for alt in _alternatives(question, answers.get(question.id), offered):
                 trial = {**answers, question.id: alt}
-                out = _outcome(recommend(q, trial, counterfactuals=False))
+                out = outcome(q, trial)
                 seen[0] |= out.model != base.model
                 seen[1] |= out.layer != base.layer
                 seen[2] |= out.precautions != base.precautions
@@ -264,6 +323,8 @@ def influence(
                     break
             for i, hit in enumerate(seen, start=1):
                 row[i] += int(hit)
+        if progress is not None:
+            progress(done, samples)
     return [QuestionInfluence(qid, *counts[qid]) for qid in q.question_index]
 
 
