@@ -37,7 +37,7 @@ from cloudwizard.engine.diagnostics import printable
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.model import Choice, Question, Questionnaire, QuestionType
 from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
-from cloudwizard.engine.reports import format_answer
+from cloudwizard.engine.report.view import format_answer
 from cloudwizard.engine.session import Session
 
 _BACK, _QUIT, _HELP = "b", "q", "?"
