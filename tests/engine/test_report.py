@@ -157,6 +157,16 @@ def test_each_language_writes_its_own_quotes_numbers_and_dates() -> None:
     assert long_date("2026-12-01", "fr") == "1er décembre 2026" and long_date("2026-03-04", "de") == "4. März 2026"
 
 
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_report_numbers_use_the_one_table_of_separators(lang: str) -> None:
+    from cloudwizard.engine.numbers import SEPARATORS, parse_number
+
+    decimal, group, _read = SEPARATORS[lang]
+    assert number(1234567.25, lang) == f"1{group}234{group}567{decimal}25"
+    assert parse_number(number(1234567.25, lang), lang) == 1234567.25  # what a report writes reads back
+    assert number(9999.5, lang, 0) == f"10{group}000" and number(1234.5, lang, 1) == f"1234{decimal}5"
+
+
 def test_unknown_format_is_refused(q: Questionnaire) -> None:
     rec = recommend(q, answers_from_mapping(q, ANSWERS))
     with pytest.raises(ValueError, match="unknown format"):
