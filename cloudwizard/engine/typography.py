@@ -73,3 +73,13 @@ def typeset(text: str, lang: str) -> str:
 def colon(lang: str) -> str:
     """The separator after a label ("Date: …"): ``": "``, in French ``"\u00a0: "``."""
     return NBSP + ": " if is_french(lang) else ": "
+
+
+def keep_narrow_spaces(html: str) -> str:
+    """`html` (Qt rich text) with each U+202F kept as a narrow no-break space.
+
+    Qt's rich-text parser collapses U+202F into an ordinary, breakable space (it keeps only U+00A0);
+    inside ``white-space: pre`` it stays as it is. For the PDF's text documents and for any Qt label
+    shown as rich text. Browsers need nothing: they collapse ASCII white space only.
+    """
+    return html.replace(NARROW_NBSP, f'<span style="white-space: pre">{NARROW_NBSP}</span>')

@@ -225,7 +225,9 @@ def build_document(view: ReportView) -> Document:
 
     if view.what_would_change:
         add(Heading(2, lab.what_would_change))
-        add(BulletList(tuple(ListItem(text(w.text)) for w in view.what_would_change)))
+        # one change may turn both rankings (the data kept on site: on-premises, and no service layer)
+        said = dict.fromkeys(w.text for w in view.what_would_change)
+        add(BulletList(tuple(ListItem(text(t)) for t in said)))
 
     if view.further_reading:
         add(Heading(2, lab.further_reading))

@@ -533,7 +533,8 @@ class _Texts:
             _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
                                                question=quote(ch.question_text, self.lang))
             for ch in changes)
-        text = _("If you answered {changes}, the advice would be {option}.").format(changes=answered, option=new_name)
+        text = _("If you answered {changes}, the advice would be {option}.").format(
+            changes=answered, option=quote(new_name, self.lang))  # quoted: a pair's text starts with a capital
         return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
 
 
