@@ -44,6 +44,7 @@ from cloudwizard.engine.report.document import (
     Paragraph,
     Table,
 )
+from cloudwizard.engine.typography import keep_narrow_spaces
 
 #: Resolution of the PDF's layout (dots per inch); text and lines stay vector graphics.
 RESOLUTION = 300
@@ -64,6 +65,7 @@ span.muted {{ color: #555555; font-size: 8.5pt; }}
 span.plus {{ color: #1d6b2f; font-weight: bold; }}
 span.minus {{ color: #8a1c1c; font-weight: bold; }}
 th {{ text-align: left; font-weight: bold; }}
+span.nowrap {{ white-space: nowrap; }}
 """
 #: Space above each kind of block, in points.
 _SPACE = {1: 0.0, 2: 16.0, 3: 11.0, 4: 8.0}
@@ -108,7 +110,7 @@ class _Layout:
         doc.setDefaultFont(self.font)
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(_PRINT_CSS)
-        doc.setHtml(fragment)
+        doc.setHtml(keep_narrow_spaces(fragment))
         doc.setTextWidth(self.width - (2 * self.box_pad if in_box else 0))
         height = doc.size().height()
         return _Item(doc, height, self.pt(space), keep, in_box, breaks=_line_breaks(doc))

@@ -37,8 +37,9 @@ from cloudwizard.engine.diagnostics import printable
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.model import Choice, Question, Questionnaire, QuestionType
 from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
-from cloudwizard.engine.reports import format_answer
+from cloudwizard.engine.report.view import format_answer
 from cloudwizard.engine.session import Session
+from cloudwizard.engine.typography import typeset
 
 _BACK, _QUIT, _HELP = "b", "q", "?"
 #: Name of the file the answers are saved in when the user stops without ``--save`` (in the current folder).
@@ -47,7 +48,6 @@ RECOVERY_NAME = "cloudwizard-answers.yaml"
 #: and keeps the number on one line.
 _ASK_BACK_GROUP = "\u00a0"
 _BULLET = re.compile(r"\s*(?:[•*-]|\d+[.)])\s+")
-_SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
 
 
 def safe_for_terminal(text: str) -> str:
@@ -215,7 +215,7 @@ class TerminalAsker:
         rest = indent if hanging is None else hanging
         lines: list[str] = []
         # French puts a space before : ; ? ! and inside « »; a line must not start with that mark.
-        text = _SPACED_PUNCTUATION.sub("\u00a0", safe_for_terminal(text))
+        text = typeset(safe_for_terminal(text), self.lang)
         for paragraph in text.split("\n"):
             bullet = _BULLET.match(paragraph)
             wrapped = textwrap.wrap(paragraph, width=self.width() - room, initial_indent=indent,

@@ -47,7 +47,7 @@ from cloudwizard.engine.conditions import ConditionError, compile_condition  # n
 from cloudwizard.engine.loader import load_questionnaire_text  # noqa: E402
 from cloudwizard.engine.model import Questionnaire  # noqa: E402
 from cloudwizard.engine.recommender import recommend  # noqa: E402
-from cloudwizard.engine.reports import render  # noqa: E402
+from cloudwizard.engine.report import render  # noqa: E402
 from cloudwizard.engine.session import Session  # noqa: E402
 from cloudwizard.engine.yamlsafe import YamlError, parse_bytes  # noqa: E402
 from tests.reliability.strategies import (  # noqa: E402

@@ -15,7 +15,7 @@ import pytest
 from cloudwizard.engine.answers import answers_from_mapping
 from cloudwizard.engine.loader import load_questionnaire_text
 from cloudwizard.engine.model import Questionnaire
-from cloudwizard.engine.recommender import recommend
+from cloudwizard.engine.recommender import Recommendation, recommend
 from cloudwizard.engine.report import FORMATS, TEXT_FORMATS, Justification, build_view, render
 from cloudwizard.engine.report import markdown as md
 from cloudwizard.engine.report.document import build_document
@@ -157,6 +157,16 @@ def test_each_language_writes_its_own_quotes_numbers_and_dates() -> None:
     assert long_date("2026-12-01", "fr") == "1er décembre 2026" and long_date("2026-03-04", "de") == "4. März 2026"
 
 
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_report_numbers_use_the_one_table_of_separators(lang: str) -> None:
+    from cloudwizard.engine.numbers import SEPARATORS, parse_number
+
+    decimal, group, _read = SEPARATORS[lang]
+    assert number(1234567.25, lang) == f"1{group}234{group}567{decimal}25"
+    assert parse_number(number(1234567.25, lang), lang) == 1234567.25  # what a report writes reads back
+    assert number(9999.5, lang, 0) == f"10{group}000" and number(1234.5, lang, 1) == f"1234{decimal}5"
+
+
 def test_unknown_format_is_refused(q: Questionnaire) -> None:
     rec = recommend(q, answers_from_mapping(q, ANSWERS))
     with pytest.raises(ValueError, match="unknown format"):
@@ -196,3 +206,32 @@ def test_a_tie_names_both_options_and_what_would_decide(q: Questionnaire) -> Non
     assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
     summary = render(rec, "markdown", "en").split("## The details")[0]
     assert call.text in summary and call.decide.split(":")[0] in summary  # in the summary, not only the details
+
+
+
+@pytest.fixture(scope="module")
+def sme_advice(bundled_questionnaire: Questionnaire) -> Recommendation:
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+
+    path = Path(__file__).resolve().parents[2] / "questionnaires" / "examples" / "answers-sme.yaml"
+    data = read_answers(path, bundled_questionnaire).data
+    assert data is not None
+    return recommend(bundled_questionnaire, data.answers)
+
+
+def test_a_change_that_turns_both_rankings_is_listed_once(sme_advice: Recommendation) -> None:
+    view = build_view(sme_advice, "en")
+    texts = [w.text for w in view.what_would_change]
+    assert len(set(texts)) < len(texts)  # the model and the layer both turn to "run it yourself"
+    listed = render(sme_advice, "markdown", "en").split("## What would change this advice")[1].split("\n## ")[0]
+    items = [line for line in listed.splitlines() if line.startswith("- ")]
+    assert len(items) == len(set(texts)) and len(set(items)) == len(items)
+    assert "would be “You run it yourself" in listed  # a pair mid-sentence is quoted, not a capital in the middle
+
+
+def test_html_keeps_dates_on_one_line(sme_advice: Recommendation) -> None:
+    body = render(sme_advice, "html", "en").split("<body>")[1]
+    assert re.search(r'<span class="nowrap">\d{4}-\d{2}-\d{2}</span>', body)
+    assert not re.search(r"(?<!>)\b\d{4}-\d{2}-\d{2}\b(?!</span>)", body)  # every date, in citations and sources

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,110 @@ def test_no_english_in_any_format(lang: str, recommendations: dict[str, Recommen
             assert not leaked, f"{name} {lang} {fmt}: English left: {leaked}"
             for heading in ("Sources", "Further reading", "Comply or explain", "Option", "Justification"):
                 assert _(heading) != heading or heading in ("Option", "Justification", "Sources"), heading
+
+
+# -- the command line, as a user runs it -------------------------------------------------------
+
+ALL_LANGS = ("en", *LANGS)
+
+
+def _leaks(text: str, phrases: list[str]) -> list[str]:
+    flat = " ".join(text.split())
+    return [p for p in phrases if p in flat]
+
+
+def _json_texts(value: object) -> str:
+    """Every string of a JSON document, one after the other (what a reader of the JSON would show)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(_json_texts(v) for v in value.values())
+    if isinstance(value, list):
+        return "\n".join(_json_texts(v) for v in value)
+    return ""
+
+
+@pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
+def test_recommend_writes_every_text_format_in_every_language(answers: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``cloudwizard recommend --format X`` for every text format of `FORMATS`: it works, and nl/fr/de say no English."""
+    import json
+
+    from cloudwizard.cli import main
+    from cloudwizard.engine.report import FILE_FORMATS, FORMATS
+
+    formats = [f for f in FILE_FORMATS if FORMATS[f].render is not None]
+    assert set(formats) == {"markdown", "html", "text", "json"}
+    for lang in ALL_LANGS:
+        phrases = english_phrases(lang) if lang != "en" else []
+        for fmt in formats:
+            assert main(["recommend", "--answers", str(answers), "--lang", lang, "--format", fmt]) == 0, (lang, fmt)
+            out = capsys.readouterr().out
+            assert len(out) > 2000, (lang, fmt)
+            shown = _json_texts(json.loads(out)) if fmt == "json" else out
+            assert not _leaks(shown, phrases), f"{answers.stem} {lang} {fmt}: English left: {_leaks(shown, phrases)}"
+
+
+def _run_in_pty(args: list[str], columns: int, rows: int) -> str:
+    """`cloudwizard ARGS` on a pseudo-terminal of that size (no pager: it is tall enough); what it printed."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("PAGER", "LESS", "COLUMNS", "LINES")}
+    env.update(NO_COLOR="1", TERM="xterm", PAGER="false")  # a pager that would be used fails loudly
+    proc = subprocess.Popen([sys.executable, "-m", "cloudwizard", *args], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, cwd=REPO, close_fds=True)
+    os.close(slave)
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            proc.kill()
+            raise AssertionError("no output for 60 s")
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(master)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    assert proc.returncode == 0, text[-2000:]
+    return text
+
+
+@pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
+def test_recommend_on_a_terminal_says_no_english(answers: Path) -> None:
+    """The terminal's own format (``recommend`` with no ``--format`` on a terminal), as a user sees it."""
+    for lang in ALL_LANGS:
+        text = _run_in_pty(["recommend", "--answers", str(answers), "--lang", lang], columns=90, rows=2000)
+        assert "\x1b[" not in text and "**" not in text and "|---" not in text, lang  # the terminal's, not Markdown
+        assert max(len(line) for line in text.splitlines()) <= 90, lang
+        if lang != "en":
+            assert not _leaks(text, english_phrases(lang)), f"{answers.stem} {lang}: {_leaks(text, english_phrases(lang))}"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
+def test_recommend_pdf_says_no_english(answers: Path, tmp_path: Path) -> None:
+    """``recommend --format pdf -o`` in every language; the PDF's text (pdftotext) has no English in nl/fr/de."""
+    for lang in ALL_LANGS:
+        pdf = tmp_path / f"{answers.stem}-{lang}.pdf"
+        done = subprocess.run([sys.executable, "-m", "cloudwizard", "recommend", "--answers", str(answers),
+                               "--lang", lang, "--format", "pdf", "-o", str(pdf)],
+                              capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert len(text) > 2000 and "\f" in text, lang  # several pages of text
+        if lang != "en":
+            assert not _leaks(text, english_phrases(lang)), f"{answers.stem} {lang} pdf: {_leaks(text, english_phrases(lang))}"
+        if lang == "fr":  # a no-break space keeps ; : ? ! » on the line of the word before
+            assert not re.findall(r"(?m)^\s*[;:?!»]", text), lang

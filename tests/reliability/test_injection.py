@@ -15,7 +15,7 @@ from cloudwizard.engine.answers import answers_from_mapping
 from cloudwizard.engine.loader import load_questionnaire_text
 from cloudwizard.engine.model import Questionnaire
 from cloudwizard.engine.recommender import recommend
-from cloudwizard.engine.reports import render
+from cloudwizard.engine.report import render
 
 from .strategies import EXAMPLE_TEXT, dump
 

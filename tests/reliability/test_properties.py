@@ -26,7 +26,7 @@ from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.loader import load_questionnaire, load_questionnaire_text
 from cloudwizard.engine.model import Questionnaire, QuestionType
 from cloudwizard.engine.recommender import recommend
-from cloudwizard.engine.reports import render
+from cloudwizard.engine.report import render
 from cloudwizard.engine.session import Session
 
 from .strategies import (

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 from cloudwizard.engine.report.view import ReportView, SourceTag, cite
+from cloudwizard.engine.typography import colon
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def summary_box(view: ReportView) -> Box:
         blocks.append(Paragraph(text(lab.no_checklist)))
     if view.comply_or_explain is not None:
         c = view.comply_or_explain
-        blocks.append(Paragraph((Span(lab.comply_or_explain + ": ", strong=True), Span(c.statement))))
+        blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True), Span(c.statement))))
     blocks.append(Paragraph(text(view.meta), "muted"))
     return Box(lab.summary, tuple(blocks))
 
@@ -199,7 +200,7 @@ def build_document(view: ReportView) -> Document:
     add(Heading(2, lab.what_to_do))
     if view.checklist:
         add(Checklist(tuple(
-            (Span(i.title, strong=True), Span(f" ({i.category_label}): "), *_cited(i.text, i.sources))
+            (Span(i.title, strong=True), Span(f" ({i.category_label}){colon(view.language)}"), *_cited(i.text, i.sources))
             for i in view.checklist)))
     else:
         add(Paragraph(text(lab.no_checklist)))
@@ -207,7 +208,8 @@ def build_document(view: ReportView) -> Document:
     if view.constraints:
         add(Heading(2, lab.requirements))
         add(BulletList(tuple(
-            ListItem((Span(c.title, strong=True), Span(": "), *_cited(c.reason, c.sources))) for c in view.constraints)))
+            ListItem((Span(c.title, strong=True), Span(colon(view.language)), *_cited(c.reason, c.sources)))
+            for c in view.constraints)))
 
     if view.notices:
         add(Heading(2, lab.notices))
@@ -223,7 +225,9 @@ def build_document(view: ReportView) -> Document:
 
     if view.what_would_change:
         add(Heading(2, lab.what_would_change))
-        add(BulletList(tuple(ListItem(text(w.text)) for w in view.what_would_change)))
+        # one change may turn both rankings (the data kept on site: on-premises, and no service layer)
+        said = dict.fromkeys(w.text for w in view.what_would_change)
+        add(BulletList(tuple(ListItem(text(t)) for t in said)))
 
     if view.further_reading:
         add(Heading(2, lab.further_reading))
@@ -240,7 +244,7 @@ def build_document(view: ReportView) -> Document:
     if view.sources:
         add(Heading(2, lab.sources))
         add(BulletList(tuple(
-            ListItem((Span(s.id + ": "), Span(s.title, url=s.url))
+            ListItem((Span(s.id + colon(view.language)), Span(s.title, url=s.url))
                      + ((Span(", " + s.date),) if s.date else ())
                      + ((Span(" (" + s.status_label + ")", emphasis=True),) if s.status_label else ()))
             for s in view.sources)))

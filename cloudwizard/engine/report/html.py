@@ -6,6 +6,7 @@ Its blocks also render one by one as HTML fragments, which the PDF renderer lays
 from __future__ import annotations
 
 import html
+import re
 
 from cloudwizard.engine.report.document import (
     Block,
@@ -48,8 +49,13 @@ table.scores td.num, table.scores th.num {{ text-align: right; }}
 div.note {{ border-left: 4px solid {ACCENT}; padding: 0.1em 0 0.1em 0.9em; margin: 0.8em 0; }}
 div.note.warning {{ border-left-color: #b35c00; }}
 div.note.quote {{ border-left-color: #7a7a7a; font-style: italic; }}
+span.nowrap {{ white-space: nowrap; }}
 """
 _MARKS = {"plus": ("+", "plus"), "minus": ("\u2212", "minus")}
+
+
+#: A date (2024-02-12) is never broken at its hyphens.
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def esc(value: str) -> str:
@@ -61,7 +67,7 @@ def inline(spans: Inline) -> str:
     """Spans as HTML."""
     out = []
     for s in spans:
-        body = esc(s.text)
+        body = _DATE.sub(lambda m: f'<span class="nowrap">{m.group()}</span>', esc(s.text))
         url = safe_url(s.url)
         if url:
             body = f'<a href="{html.escape(url, quote=True)}">{body}</a>'

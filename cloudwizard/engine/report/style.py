@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 
+from cloudwizard.engine.numbers import format_number
+
 #: Opening and closing quote of each language (French with no-break spaces inside).
 QUOTES = {
     "en": ("\u201c", "\u201d"),
@@ -16,8 +18,6 @@ QUOTES = {
     "fr": ("\u00ab\u00a0", "\u00a0\u00bb"),
     "de": ("\u201e", "\u201c"),
 }
-#: Thousands separator and decimal mark of each language.
-NUMBERS = {"en": (",", "."), "nl": (".", ","), "fr": ("\u202f", ","), "de": (".", ",")}
 #: Month names, for the long date of the report.
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -38,24 +38,18 @@ def quote(text: str, lang: str) -> str:
 
 
 def number(value: float, lang: str, decimals: int = 2) -> str:
-    """A number as `lang` writes it: at most `decimals` decimals, trailing zeros dropped.
+    """A number as `lang` writes it: at most `decimals` decimals, trailing zeros dropped, a true minus sign.
 
+    The separators are `cloudwizard.engine.numbers`' (one table for reading and writing numbers).
     Numbers of four digits or fewer get no thousands separator (2026, not 2,026), as style guides of
     all four languages recommend for short numbers.
     """
     if not math.isfinite(value):
         return str(value)
-    thousands, mark = NUMBERS.get(lang, NUMBERS["en"])
-    text = f"{abs(value):.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{abs(value):.0f}"
-    whole, _, frac = text.partition(".")
-    if len(whole) > 4:
-        groups = []
-        while whole:
-            groups.append(whole[-3:])
-            whole = whole[:-3]
-        whole = thousands.join(reversed(groups))
-    sign = "\u2212" if value < 0 and text.strip("0.") else ""
-    return sign + whole + (mark + frac if frac else "")
+    rounded = round(float(abs(value)), decimals)
+    short = rounded < 10_000
+    text = format_number(int(rounded) if rounded.is_integer() else rounded, lang, group="" if short else None)
+    return ("\u2212" if value < 0 and rounded else "") + text
 
 
 def long_date(iso: str, lang: str) -> str:

@@ -24,14 +24,16 @@ from cloudwizard.engine.report.document import (
     Table,
 )
 from cloudwizard.engine.report.safety import plain, safe_url
+from cloudwizard.engine.typography import colon
 
 MIN_WIDTH, MAX_WIDTH = 40, 100
 _MARKS = {"bullet": "•", "plus": "+", "minus": "−"}
 
 
 class _Style:
-    def __init__(self, color: bool) -> None:
+    def __init__(self, color: bool, lang: str = "en") -> None:
         self.color = color
+        self.colon = colon(lang)
 
     def __call__(self, text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color and text else text
@@ -77,12 +79,9 @@ class _Wrapper(textwrap.TextWrapper):
         # else: leave it for the next line, which has the whole width
 
 
-# French puts a space before : ; ? ! » and after «; a line must not start with such a mark.
-_SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
-
-
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    text = _SPACED_PUNCTUATION.sub("\u00a0", text)
+    # French spaces before : ; ? ! and inside « » are no-break ones (the view typesets them), and
+    # TextWrapper breaks only at ASCII white space: a line never starts with such a mark.
     wrapper = _Wrapper(width=max(MIN_WIDTH // 2, width), initial_indent=first, subsequent_indent=rest,
                        break_long_words=True, break_on_hyphens=False)
     return wrapper.wrap(text) or [first.rstrip()]
@@ -133,7 +132,7 @@ def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
             for name, cell in zip(cells[0][1:], row[1:], strict=False):
                 if not cell:  # an empty cell (no "ruled out" note) says nothing: no "name:" line for it
                     continue
-                shown = f"{name}: {cell}" if name else cell
+                shown = f"{name}{style.colon}{cell}" if name else cell
                 out += [indent + line for line in _wrap(shown, w, "    ", "      ")]
         return [*out, ""]
     if isinstance(b, Note):
@@ -157,7 +156,7 @@ def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
 def render(doc: Document, width: int = 80, color: bool = False) -> str:
     """`doc` as terminal text, wrapped to `width` columns (kept between 40 and 100)."""
     width = max(MIN_WIDTH, min(MAX_WIDTH, width))
-    style = _Style(color)
+    style = _Style(color, doc.language)
     lines: list[str] = []
     for b in doc.blocks:
         lines += _block(b, width, style)

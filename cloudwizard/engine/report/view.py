@@ -8,9 +8,10 @@ returns, so they all say the same thing in the same words.
 from __future__ import annotations
 
 import dataclasses
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from cloudwizard import __version__
 from cloudwizard.engine.i18n import gettext_for
@@ -26,6 +27,7 @@ from cloudwizard.engine.recommender import (
     Recommendation,
 )
 from cloudwizard.engine.report.style import long_date, number, quote, sentence
+from cloudwizard.engine.typography import is_french, typeset
 
 #: Version of the JSON report's layout (2: adds the summary, points and the comparison; 3: adds the
 #: recommended pair, the runner-up pair, the split advice and the clarity of the pair).
@@ -34,6 +36,10 @@ REPORT_FORMAT = 3
 LAYER_ABBREVIATIONS = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS"}
 #: How many reasons the summary shows.
 TOP_REASONS = 3
+#: Fields of the view that hold no text to typeset (web addresses are left exactly as written).
+_NOT_TEXT = frozenset({"url"})
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,8 +450,33 @@ def pair_text(q: Questionnaire, model: str, layer: str, lang: str) -> str:
 
 
 def build_view(rec: Recommendation, lang: str, justification: Justification | None = None) -> ReportView:
-    """Everything a report shows about `rec`, in `lang` (the one builder every front end uses)."""
-    return _Builder(rec.questionnaire, lang).view(rec, justification)
+    """Everything a report shows about `rec`, in `lang` (the one builder every front end uses).
+
+    Every text of the view is typeset for `lang` (`cloudwizard.engine.typography`): in French the
+    spaces before ; : ? ! and inside « » are no-break ones, in the GUI, the terminal and every file.
+    """
+    return typeset_all(_Builder(rec.questionnaire, lang).view(rec, justification), lang)
+
+
+def typeset_all(value: _T, lang: str) -> _T:
+    """`value` (a text, a tuple, or a frozen dataclass of them) with every text typeset for `lang`."""
+    if not is_french(lang):
+        return value
+    return cast(_T, _typeset(value, lang))
+
+
+def _typeset(value: object, lang: str) -> object:
+    if isinstance(value, enum.Enum):
+        return value
+    if isinstance(value, str):
+        return typeset(value, lang)
+    if type(value) is tuple:
+        return tuple(_typeset(v, lang) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _typeset(getattr(value, f.name), lang)
+                   for f in dataclasses.fields(value) if f.name not in _NOT_TEXT}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 class _Texts:
@@ -502,7 +533,8 @@ class _Texts:
             _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
                                                question=quote(ch.question_text, self.lang))
             for ch in changes)
-        text = _("If you answered {changes}, the advice would be {option}.").format(changes=answered, option=new_name)
+        text = _("If you answered {changes}, the advice would be {option}.").format(
+            changes=answered, option=quote(new_name, self.lang))  # quoted: a pair's text starts with a capital
         return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
 
 
@@ -850,4 +882,4 @@ class _Builder(_Texts):
 
 def describe_changes(q: Questionnaire, cf: Counterfactual, lang: str) -> str:
     """The answers a "what would change this" changes, as one phrase ("“Q”: new instead of old")."""
-    return _Texts(q, lang).what_if(0, cf).change_text
+    return typeset(_Texts(q, lang).what_if(0, cf).change_text, lang)

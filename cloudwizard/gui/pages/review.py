@@ -42,7 +42,7 @@ class ReviewPage(ScrollPage):
         self, questionnaire: Questionnaire, rows: list[tuple[Section, list[tuple[str, Any]]]]
     ) -> None:
         """Show `rows`: per section, (question id, answer) pairs in reading order."""
-        from cloudwizard.engine.reports import format_answer  # lazy: pulls in the recommender
+        from cloudwizard.engine.report.view import format_answer  # lazy: pulls in the recommender
 
         _ = self._l10n.gettext
         lang = self._l10n.language

@@ -1,0 +1,85 @@
+"""French punctuation spacing, in one place for every front end (report, terminal, GUI).
+
+French puts a space before ``;``, ``?``, ``!`` and ``:`` and inside ``« »``. Questionnaires and
+catalogs write an ordinary space there, so a line can break before the mark and leave it alone at
+the start of the next line. `typeset` makes those spaces the no-break kinds French typography uses:
+
+* a narrow no-break space (U+202F) before ``;``, ``?`` and ``!``;
+* a no-break space (U+00A0) before ``:`` and inside ``« »``.
+
+A missing space is added where the mark clearly ends a word (``Pourquoi?`` → ``Pourquoi ?``), but
+web addresses, text between backticks (code), times and ratios (``10:30``, ``3:1``), placeholders
+(``{n:g}``) and a mark not followed by a space or the end (``a!=b``, ``?id=3``) are left alone.
+Other languages' texts are returned unchanged.
+
+Plain Python, cheap to import: the GUI can call `typeset` on every questionnaire text it shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The spaces a text may already have before a mark (all normalised to the right one).
+_SPACE = "[ \u00a0\u202f\u2009]"
+#: After this character no space is added or kept before a mark ("(?)", "«?", a line that starts with "?").
+_NO_SPACE_AFTER = "\\s([{<«\"'‘“/\\\\"
+_FRENCH = re.compile(
+    # web addresses and code spans: passed through untouched
+    r"(?P<keep>`[^`\n]*`|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bmailto:\S*|\bwww\.\S*)"
+    # ; ? ! (also "?!", "!!"), then the end, a space or a closing character
+    rf"|(?<=[^{_NO_SPACE_AFTER}]){_SPACE}*(?P<high>[?!]+|;)(?=$|\s|[)\]»”’\"'.,…])"
+    # : then the end or a space (so "10:30", "https:" and "{n:g}" stay as they are)
+    rf"|(?<=[^{_NO_SPACE_AFTER}:]){_SPACE}*(?P<colon>:)(?=$|\s)"
+    rf"|(?P<open>«){_SPACE}*(?=\S)"
+    rf"|(?<=\S){_SPACE}*(?P<close>»)"
+)
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+def _space(m: re.Match[str]) -> str:
+    if m["keep"] is not None:
+        return m["keep"]
+    if m["high"] is not None:
+        return NARROW_NBSP + m["high"]
+    if m["colon"] is not None:
+        return NBSP + ":"
+    if m["open"] is not None:
+        return "«" + NBSP
+    return NBSP + "»"
+
+
+def is_french(lang: str) -> bool:
+    """Whether `lang` (``fr``, ``fr-BE``, ``fr_CH`` …) is French."""
+    return lang[:2].lower() == "fr" and lang[2:3] in ("", "-", "_")
+
+
+def typeset(text: str, lang: str) -> str:
+    """`text` with the spaces `lang`'s typography wants around punctuation (French: no-break ones).
+
+    Args:
+        text: any text shown to the user (a question, a help text, a report line).
+        lang: the language it is shown in; only French changes anything.
+
+    Returns:
+        The text, with web addresses and code left exactly as they were.
+    """
+    if not text or not is_french(lang) or not any(c in text for c in ";:?!«»"):
+        return text
+    return _FRENCH.sub(_space, text)
+
+
+def colon(lang: str) -> str:
+    """The separator after a label ("Date: …"): ``": "``, in French ``"\u00a0: "``."""
+    return NBSP + ": " if is_french(lang) else ": "
+
+
+def keep_narrow_spaces(html: str) -> str:
+    """`html` (Qt rich text) with each U+202F kept as a narrow no-break space.
+
+    Qt's rich-text parser collapses U+202F into an ordinary, breakable space (it keeps only U+00A0);
+    inside ``white-space: pre`` it stays as it is. For the PDF's text documents and for any Qt label
+    shown as rich text. Browsers need nothing: they collapse ASCII white space only.
+    """
+    return html.replace(NARROW_NBSP, f'<span style="white-space: pre">{NARROW_NBSP}</span>')
