@@ -150,6 +150,8 @@ QLabel[role="title"], QLabel[role="headline"] {{ font-weight: 600; border: 3px s
 QLabel[role="title"] {{ font-size: 20pt; }}
 QLabel[role="headline"] {{ font-size: 17pt; }}
 QLabel[role="title"]:focus, QLabel[role="headline"]:focus {{ border-color: {c.focus}; }}
+QLabel[focusTarget="true"] {{ border: 3px solid transparent; border-radius: 6px; }}
+QLabel[focusTarget="true"]:focus {{ border-color: {c.focus}; }}
 QLabel[role="subtitle"] {{ font-size: 13pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="error"] {{ color: {c.danger}; font-weight: 600; }}

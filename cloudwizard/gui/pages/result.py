@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import link_markup
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label, show_now
+from cloudwizard.gui.widgets.common import (
+    DisclosureButton,
+    ScrollPage,
+    clear_layout,
+    make_card,
+    make_label,
+    show_now,
+)
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
 from cloudwizard.gui.widgets.tiles import TileCheckBox
 
@@ -81,9 +88,10 @@ class ResultPage(ScrollPage):
         self.export_actions: dict[str, QAction] = {}
         self.undo_button: QPushButton | None = None
         self.adopt_button: QPushButton | None = None
+        self.compare_heading: QLabel | None = None
         self.what_if_buttons: list[QPushButton] = []
         self.export_buttons: dict[str, QPushButton] = {}
-        self.details_button: QPushButton | None = None
+        self.details_button: DisclosureButton | None = None
         self.details: QWidget | None = None
         self.model_bars: ScoreBars | None = None
         self.layer_bars: ScoreBars | None = None
@@ -193,6 +201,7 @@ class ResultPage(ScrollPage):
         clear_layout(self.blocks)
         self.what_if_buttons = []
         self.undo_button = self.adopt_button = None
+        self.compare_heading = None
         self.justify_model = self.justify_text = None
         self.details_button = self.details = None
         self._trial_index = trial_index
@@ -293,9 +302,15 @@ class ResultPage(ScrollPage):
         what_if = view.what_would_change[index]
         card, lay = make_card("whatIfCompare", self.host)
         card.setProperty("role", "banner")
-        lay.addWidget(make_label(_("What if …"), "subtitle", card))
-        lay.addWidget(make_label(_("Only a try: your own answers are kept. Changed: {change}").format(
-            change=what_if.change_text), "", card, "whatIfText"))
+        # The comparison's heading takes the focus when it opens: a screen reader reads it (and, as
+        # its description, what changed) first, and a second Enter cannot take the what-if over.
+        heading = make_label(_("What if …"), "subtitle", card, "whatIfHeading")
+        heading.setProperty("focusTarget", True)
+        explained = _("Only a try: your own answers are kept. Changed: {change}").format(change=what_if.change_text)
+        heading.setAccessibleDescription(explained)
+        self.compare_heading = heading
+        lay.addWidget(heading)
+        lay.addWidget(make_label(explained, "", card, "whatIfText"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for col, (title, v, name) in enumerate(((_("Your advice"), view, "compareOwn"),
@@ -345,9 +360,11 @@ class ResultPage(ScrollPage):
         """
         _ = self._l10n.gettext
         card, lay = make_card("detailsCard", self.host)
-        toggle = self._button(_("Show the details"), "detailsToggle", card)
-        toggle.setCheckable(True)
-        toggle.setProperty("role", "link")
+        toggle = DisclosureButton(card)  # a push button with "collapsed"/"expanded", not a check box
+        toggle.setObjectName("detailsToggle")
+        toggle.setText(_("Show the details"))
+        toggle.setAutoDefault(True)
+        toggle.set_state_words(_("collapsed"), _("expanded"))
         lay.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
         box = QWidget(card)
         box.setObjectName("detailsBox")
@@ -367,7 +384,7 @@ class ResultPage(ScrollPage):
     def show_details(self) -> None:
         """Open the details (as the "Show the details" button does)."""
         if self.details_button is not None:
-            self.details_button.setChecked(True)
+            self.details_button.set_expanded(True)
 
     def _fill_details(self, view: ReportView, box: QWidget) -> None:
         _ = self._l10n.gettext
@@ -485,6 +502,7 @@ class ResultPage(ScrollPage):
         clear_layout(self.blocks)
         self.what_if_buttons = []
         self.undo_button = self.adopt_button = None
+        self.compare_heading = None
         self.model_bars = self.layer_bars = None
         self.justify_model = None
         self.justify_text = None
@@ -517,9 +535,12 @@ class ResultPage(ScrollPage):
         return b
 
     def focus_first(self) -> None:
-        """Focus what comes first: the comparison's choice, the undo, else Save as PDF, else the checklist."""
+        """Focus what comes first: the comparison's heading, the undo, else Save as PDF, else the checklist.
+
+        Not "Use these answers": a second Enter or Space would take the what-if over unread.
+        """
         first_box = self.findChild(QCheckBox, "precaution_0")
-        target: QWidget | None = (self.adopt_button or self.undo_button or self.export_buttons.get("pdf")
+        target: QWidget | None = (self.compare_heading or self.undo_button or self.export_buttons.get("pdf")
                                   or first_box or self.details_button)
         self.verticalScrollBar().setValue(0)  # first: the focus then scrolls its widget into view
         if target is not None:

@@ -234,5 +234,7 @@ class WelcomePage(ScrollPage):
         if self._resume is not None:
             saved, count = self._resume
             self.resume_text.setText(
-                _("You have an unfinished session from {saved} with {count} answers.").format(saved=saved, count=count)
+                self._l10n.ngettext("You have an unfinished session from {saved} with {count} answer.",
+                                    "You have an unfinished session from {saved} with {count} answers.",
+                                    count).format(saved=saved, count=count)
             )

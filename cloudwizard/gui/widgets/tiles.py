@@ -81,61 +81,59 @@ class _Wrapping:
                              QPalette.ColorRole.WindowText)
 
 
-class TileRadioButton(_Wrapping, QRadioButton):
+class _Tile(_Wrapping):
+    """The Qt overrides both tiles share; a subclass names its Qt class and what the style draws.
+
+    Mixed in before the Qt button class, so these overrides come first in the method order.
+    """
+
+    _qt_class: type[QAbstractButton]
+    _element = ""  #: the style's control element (a `QStyle.ControlElement` name)
+    _contents = ""  #: the style's text area (a `QStyle.SubElement` name)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """Yes: the wrapped text needs more lines on a narrow tile."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The height the text needs at `width`."""
+        return self._height_for(width, self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Narrow enough for the longest word."""
+        return self._minimum(self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        """The whole tile takes the click, not only the first line of text."""
+        return self.rect().contains(pos)  # type: ignore[attr-defined]
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the tile with the text wrapped."""
+        from PySide6.QtWidgets import QStyle
+
+        self._paint(getattr(QStyle.ControlElement, self._element).value,  # type: ignore[misc]
+                    getattr(QStyle.SubElement, self._contents).value)
+
+
+class TileRadioButton(_Tile, QRadioButton):
     """A radio button whose text wraps (one answer of a single-choice question, an audience)."""
 
+    _qt_class = QRadioButton
+    _element = "CE_RadioButton"
+    _contents = "SE_RadioButtonContents"
+
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._setup()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        """Yes: the wrapped text needs more lines on a narrow tile."""
-        return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """The height the text needs at `width`."""
-        return self._height_for(width, QRadioButton.sizeHint(self))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Narrow enough for the longest word."""
-        return self._minimum(QRadioButton.sizeHint(self))
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        """The whole tile takes the click, not only the first line of text."""
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Draw the tile with the text wrapped."""
-        from PySide6.QtWidgets import QStyle
-
-        self._paint(QStyle.ControlElement.CE_RadioButton.value, QStyle.SubElement.SE_RadioButtonContents.value)
-
-
-class TileCheckBox(_Wrapping, QCheckBox):
+class TileCheckBox(_Tile, QCheckBox):
     """A check box whose text wraps (one answer of a multiple-choice question)."""
 
+    _qt_class = QCheckBox
+    _element = "CE_CheckBox"
+    _contents = "SE_CheckBoxContents"
+
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._setup()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        """Yes: the wrapped text needs more lines on a narrow tile."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """The height the text needs at `width`."""
-        return self._height_for(width, QCheckBox.sizeHint(self))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Narrow enough for the longest word."""
-        return self._minimum(QCheckBox.sizeHint(self))
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        """The whole tile takes the click, not only the first line of text."""
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Draw the tile with the text wrapped."""
-        from PySide6.QtWidgets import QStyle
-
-        self._paint(QStyle.ControlElement.CE_CheckBox.value, QStyle.SubElement.SE_CheckBoxContents.value)
