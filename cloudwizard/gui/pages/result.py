@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.gui.l10n import Localizer
-from cloudwizard.gui.links import link_markup
+from cloudwizard.gui.links import web_url
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import (
     DisclosureButton,
@@ -43,7 +43,7 @@ from cloudwizard.gui.widgets.common import (
     show_now,
 )
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
-from cloudwizard.gui.widgets.tiles import TileCheckBox
+from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
 
 if TYPE_CHECKING:
     from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
@@ -433,14 +433,12 @@ class ResultPage(ScrollPage):
         if view.further_reading or view.sources:
             inner.addWidget(make_label(_("Sources and further reading"), "subtitle", box))
             for i, link in enumerate(view.further_reading):
-                inner.addWidget(self._link(link_markup(link.title, link.url), box, f"reading_{i}"))
+                inner.addWidget(self._link(link.title, link.url, box, f"reading_{i}"))
             for i, src in enumerate(view.sources):
                 date = _("dated {date}").format(date=src.date) if src.date else _("undated")
                 status = f", {src.status_label}" if src.status_label else ""
-                markup = _html(f"[{src.id}] ") + link_markup(f"{src.title}, {date}{status}", src.url or "")
-                label = self._link(markup, box, f"source_{i}")
-                label.setProperty("role", "muted")
-                inner.addWidget(label)
+                inner.addWidget(self._link(f"[{src.id}] {src.title}, {date}{status}", src.url or "", box,
+                                           f"source_{i}"))
         show_now(inner)
 
     def _pros_cons(self, r: RankingView, view: ReportView, parent: QWidget) -> QGridLayout:
@@ -517,14 +515,38 @@ class ResultPage(ScrollPage):
         self.justify_error.setVisible(bool(chosen) and not reason)
         self.justificationChanged.emit(chosen, reason)
 
-    def _link(self, markup: str, parent: QWidget, name: str) -> QLabel:
-        """A label with escaped text and at most one web link, which the app opens only after asking."""
-        label = _rich(markup, parent, name)
-        label.setOpenExternalLinks(False)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.linkActivated.connect(self.linkRequested)
-        return label
+    def _link(self, title: str, address: str, parent: QWidget, name: str) -> QWidget:
+        """A source or a reading: one link button (one tab stop) above its address, else plain text.
+
+        Only a web address becomes a link; the app asks before opening it (`linkRequested`).
+        """
+        _ = self._l10n.gettext
+        if web_url(address) is None:
+            text = title or address
+            if address and address != text:
+                text = f"{text} — {address}"
+            return make_label(text, "muted", parent, name)
+        holder = QWidget(parent)
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        button = LinkButton(title or address, address, holder)
+        button.setObjectName(name)
+        button.setAccessibleName(title or address)
+        button.setAccessibleDescription(_("Opens in your web browser after asking: {address}").format(address=address))
+        button.clicked.connect(lambda _c=False, a=address: self.linkRequested.emit(a))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        # Shown with a break allowed after each / . - ? & =: a long address must not widen the page.
+        breakable = "".join(f"{ch}\u200b" if ch in "/.-?&=" else ch for ch in address)
+        shown = make_label(breakable, "muted", holder, f"{name}_address")
+        shown.setAccessibleName(address)
+        shown.setIndent(8)  # under the link's text, past the button's padding
+        lay.addWidget(shown)
+        return holder
 
     def _button(self, text: str, name: str, parent: QWidget, primary: bool = False) -> QPushButton:
         b = QPushButton(text, parent)
