@@ -115,20 +115,39 @@ class MainWindow(QMainWindow):
 
         header = QFrame(central)
         header.setObjectName("header")
-        hrow = QHBoxLayout(header)
-        hrow.setContentsMargins(20, 10, 20, 10)
+        self.header = header
+        rows = QVBoxLayout(header)
+        self._header_rows = rows
+        rows.setContentsMargins(20, 10, 20, 10)
+        rows.setSpacing(0)
+        #: The header's first row: the title, the kiosk's buttons, the language picker (`header_row.insertWidget`).
+        self.header_row = QHBoxLayout()
+        #: The second row: the language picker moves here when the first row has no room for it.
+        self.header_row2 = QHBoxLayout()
+        rows.addLayout(self.header_row)
+        rows.addLayout(self.header_row2)
+        hrow = self.header_row
         self.app_title = QLabel("CloudWizard", header)
         self.app_title.setProperty("role", "subtitle")
-        self.language_label = QLabel(header)
-        self.language_combo = QComboBox(header)
+        self.language_box = QWidget(header)
+        self.language_box.setObjectName("languageBox")
+        lrow = QHBoxLayout(self.language_box)
+        lrow.setContentsMargins(0, 0, 0, 0)
+        self.language_label = QLabel(self.language_box)
+        self.language_combo = QComboBox(self.language_box)
         self.language_combo.setObjectName("languageCombo")
+        # Its width follows the font: with larger text the names were cut ("Deut").
+        self.language_combo.setProperty("sizeAdjustPolicy", "AdjustToContents")  # by name, as in `make_label`
         for code in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[code], code)
         self.language_label.setBuddy(self.language_combo)
+        lrow.addWidget(self.language_label)
+        lrow.addWidget(self.language_combo)
         hrow.addWidget(self.app_title)
         hrow.addStretch(1)
-        hrow.addWidget(self.language_label)
-        hrow.addWidget(self.language_combo)
+        hrow.addWidget(self.language_box)
+        self.header_row2.addStretch(1)
+        header.installEventFilter(self)
         outer.addWidget(header)
 
         middle = QHBoxLayout()
@@ -508,6 +527,32 @@ class MainWindow(QMainWindow):
         """Fold or unfold the sidebar for the new width."""
         self._fit_width(event.size().width())
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The header re-lays itself out (new width, larger text, another language): fit its rows."""
+        if watched is self.header and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit_header()
+        return super().eventFilter(watched, event)
+
+    def _fit_header(self) -> None:
+        """The language picker on the first row when everything fits there, else on a second row.
+
+        Squeezed into one row, a narrow window with larger text (a kiosk at 800 px, 200 % in German)
+        cut the picker and the kiosk's buttons.
+        """
+        box = self.language_box
+        top, second = self.header_row, self.header_row2
+        margins = self._header_rows.contentsMargins()
+        room = self.header.width() - margins.left() - margins.right()
+        on_top = top.indexOf(box) >= 0
+        others = top.sizeHint().width() - (box.sizeHint().width() + top.spacing() if on_top else 0)
+        fits = others + top.spacing() + box.sizeHint().width() <= room
+        if fits and not on_top:
+            second.removeWidget(box)
+            top.addWidget(box)
+        elif not fits and on_top:
+            top.removeWidget(box)
+            second.addWidget(box)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Tell the app to save before closing."""
