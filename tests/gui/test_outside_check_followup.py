@@ -177,12 +177,23 @@ def test_the_step_lists_scroll_bar_shows_in_high_contrast(make_wizard: Any) -> N
     assert steps is not None
     bar = steps.verticalScrollBar()
     assert bar.isVisible(), "the step list should scroll at this height"
-    colours = {c.rgb() for c in pixels(bar.grab().toImage())}
-    black = QColor("#000000")
-    # only the theme's colours: black groove, white handle (no light-theme grey left)
-    assert max(ratio(QColor.fromRgb(c), black) for c in colours) >= 7
-    greys = [QColor.fromRgb(c) for c in colours if 1.5 < ratio(QColor.fromRgb(c), black) < 7]
-    assert len(greys) <= len(colours) // 3, [g.name() for g in greys]
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    handle = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                        QStyle.SubControl.SC_ScrollBarSlider, bar)
+    groove = bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                        QStyle.SubControl.SC_ScrollBarAddPage, bar)
+    assert handle.isValid() and groove.height() > 4
+    image = bar.grab().toImage()
+    knob = image.pixelColor(handle.center())
+    track = image.pixelColor(groove.center())
+    # the handle stands out from its track, and the track is the theme's black (no light block left)
+    assert ratio(knob, track) >= 3, (knob.name(), track.name())
+    assert ratio(track, QColor("#000000")) < 1.2, track.name()
+    assert not [c for c in pixels(image) if 1.6 < ratio(c, QColor("#000000")) < 4.5 and c.red() == c.green() == c.blue()
+                and c.red() > 150], "a light grey of the light theme is left in the scroll bar"
 
 
 def _bundled_wizard_plain(make_wizard: Any) -> Wizard:

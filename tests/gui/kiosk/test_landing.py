@@ -1,4 +1,4 @@
-"""After a kiosk reset the welcome page shows its top, with the focus on its title."""
+"""The kiosk at 800 px: the welcome page shows its top after a reset; the header cuts nothing with larger text."""
 
 from __future__ import annotations
 
@@ -37,3 +37,23 @@ def test_the_next_visitor_sees_the_top_of_the_welcome_page(qtbot: Any, kiosk: Wi
     title = page.heading()
     assert title is not None and QApplication.focusWidget() is title
     assert title.visibleRegion().boundingRect().height() == title.height()  # all of it on screen
+
+
+def test_the_header_cuts_nothing_in_german_with_larger_text(qtbot: Any, make_kiosk: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    w = make_kiosk(default_language="de")
+    w.window.resize(800, 600)
+    click(qtbot, find(w, "kioskTextSize"))
+    click(qtbot, find(w, "audience_consumer"))
+    click(qtbot, find(w, "nextButton"))
+    qtbot.wait(50)
+    assert w.controller.page == "questions"
+    header = find(w, "header")
+    shown: list[QWidget] = [find(w, "kioskTextSize"), find(w, "kioskContrast"), w.window.language_label,
+                            w.window.language_combo]
+    for widget in shown:
+        assert widget.isVisible(), widget.objectName()
+        assert widget.width() >= widget.sizeHint().width(), (widget.objectName(), widget.width(), widget.sizeHint())
+        right = widget.mapTo(header, widget.rect().bottomRight())
+        assert right.x() < header.width() and right.y() < header.height(), widget.objectName()
