@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAccessible, QColor, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
