@@ -151,6 +151,7 @@ def style_sheet(c: Colours, high_contrast: bool) -> str:
     """The app's style sheet (sizes in pt so they scale with the system font and QT_SCALE_FACTOR)."""
     border = 2 if high_contrast else 1
     menu_tick = _icon("tick-black.svg" if not _is_light(c.text) else "tick-white.svg")
+    arrow = _icon("arrow-down-white.svg" if _is_light(c.text) else "arrow-down-black.svg")  # the combo's, in the text colour
     indicators = high_contrast_indicators(c) if high_contrast else ""
     return indicators + f"""
 QWidget {{ font-size: 11pt; }}
@@ -198,7 +199,7 @@ QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ color: {c.text}; background: {
     border: {border}px solid {c.border}; border-radius: 6px; padding: 5px 8px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 3px solid {c.focus}; padding: 3px 6px; }}
 QComboBox::drop-down {{ border: none; width: 22px; }}
-QComboBox::down-arrow {{ image: url({_icon("arrow-down-white.svg" if _is_light(c.text) else "arrow-down-black.svg")}); width: 12px; height: 12px; }}
+QComboBox::down-arrow {{ image: url({arrow}); width: 12px; height: 12px; }}
 QListWidget#sectionList {{ background: transparent; border: none; color: {c.text}; outline: none; }}
 QListWidget#sectionList::item {{ padding: 8px 10px; border-radius: 6px; border: 2px solid transparent; }}
 QListWidget#sectionList::item:selected {{ background: {c.soft}; color: {c.text}; font-weight: 600;

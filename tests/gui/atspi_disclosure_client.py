@@ -13,7 +13,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from atspi_client import find_app, walk  # noqa: E402 - next to this file
+from atspi_client import find_app, walk
 
 WANTED = ("Why we ask this", "Show the details", "Hide the details")
 
