@@ -60,8 +60,9 @@ def app_icon() -> QIcon:
 
 
 
-def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None) -> str:
-    """Why this PySide6 cannot run the wizard, or "" when it can.
+def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None,
+                   language: str | None = None) -> str:
+    """Why this PySide6 cannot run the wizard, in `language` (default: the system's), or "" when it can.
 
     PySide6-Essentials 6.12.0 on CPython before 3.12 drops a reference to None, True or False at
     every Qt call that returns nothing; the interpreter aborts ("none_dealloc") after a few thousand
@@ -73,9 +74,13 @@ def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...
     pyside = pyside or tuple(PySide6.__version_info__[:2])
     python = python or sys.version_info[:2]
     if sys.implementation.name == "cpython" and tuple(pyside[:2]) == (6, 12) and tuple(python[:2]) < (3, 12):
-        return (f"PySide6 6.12 does not work on Python {python[0]}.{python[1]}: it loses references to None and "
-                "the program would abort after a few minutes. Install PySide6-Essentials below 6.12 "
-                "(pip install 'PySide6-Essentials<6.12') or use Python 3.12 or later.")
+        from cloudwizard.engine.i18n import gettext_for, system_language  # only when refusing to start
+
+        _ = gettext_for(language or system_language())
+        return _("PySide6 6.12 does not work on Python {version}: it loses references to None and the program "
+                 "would abort after a few minutes. Install PySide6-Essentials below 6.12 (pip install "
+                 "'PySide6-Essentials<6.12') or use Python 3.12 or later.").format(
+                     version=f"{python[0]}.{python[1]}")
     return ""
 
 
@@ -552,7 +557,7 @@ def build_app(
         kiosk: build a kiosk for walk-up visitors with this configuration (overrides `options`,
             `settings` and `answers_file`: a kiosk writes nothing and opens no files).
     """
-    problem = unsupported_qt()
+    problem = unsupported_qt(language=language)
     if problem:
         raise RuntimeError(problem)
     touch_scale = None
@@ -587,6 +592,7 @@ def build_app(
     controller.setParent(window)
     window.set_language(l10n.language)
     window.set_high_contrast(high_contrast)
+    window.remember_folders_in(settings)  # file dialogs start in the folder used last
     if options.remember_geometry:
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -628,7 +634,7 @@ def run(options: argparse.Namespace) -> int:
     (for start-up benchmarks). Otherwise the questionnaire is loaded right after that first paint,
     so the window shows up before the YAML is parsed.
     """
-    problem = unsupported_qt()
+    problem = unsupported_qt(language=getattr(options, "lang", None))
     if problem:
         print(f"cloudwizard: {problem}", file=sys.stderr)
         return 3

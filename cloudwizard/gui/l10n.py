@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
-from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.engine.i18n import gettext_for, ngettext_for
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class Localizer(QObject):
         self._language = language if language in LANGUAGES else "en"
         self._qt_translator: QTranslator | None = None
         self.gettext: Callable[[str], str] = gettext_for(self._language)
+        #: ``ngettext(singular, plural, n)``: the form for the count `n` (French: 0 and 1 are singular).
+        self.ngettext: Callable[[str, str, int], str] = ngettext_for(self._language)
 
     @property
     def language(self) -> str:
@@ -68,5 +70,6 @@ class Localizer(QObject):
             return
         self._language = language
         self.gettext = gettext_for(language)
+        self.ngettext = ngettext_for(language)
         self.install_qt_translations()
         self.languageChanged.emit(language)

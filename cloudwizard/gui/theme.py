@@ -117,10 +117,11 @@ def _is_light(colour: str) -> bool:
 
 
 def high_contrast_indicators(c: Colours) -> str:
-    """Radio and check indicators drawn from the theme's colours.
+    """Radio and check indicators, and scroll bars, drawn from the theme's colours.
 
     Fusion draws their outline a little darker than the window, which on the black window of high
-    contrast is black: an unselected choice showed no indicator at all.
+    contrast is black: an unselected choice showed no indicator at all, and a scroll bar's handle
+    hardly showed (a light block of the light theme's groove stayed in the step list's bar).
     """
     tick = _icon("tick-black.svg" if _is_light(c.accent) else "tick-white.svg")
     return f"""
@@ -133,6 +134,16 @@ QRadioButton::indicator:checked {{ border-color: {c.accent}; background: qradial
     stop: 1 {c.window}); }}
 QCheckBox::indicator:checked {{ border-color: {c.accent}; background: {c.accent}; image: url({tick}); }}
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c.disabled}; }}
+QScrollBar {{ background: {c.window}; border: 1px solid {c.text}; }}
+QScrollBar:vertical {{ width: 14px; }}
+QScrollBar:horizontal {{ height: 14px; }}
+QScrollBar::handle {{ background: {c.text}; border: 2px solid {c.window}; border-radius: 0px; }}
+QScrollBar::handle:vertical {{ min-height: 28px; }}
+QScrollBar::handle:horizontal {{ min-width: 28px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.accent}; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: {c.window}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; background: none; }}
+QAbstractScrollArea::corner {{ background: {c.window}; border: none; }}
 """
 
 
@@ -140,6 +151,7 @@ def style_sheet(c: Colours, high_contrast: bool) -> str:
     """The app's style sheet (sizes in pt so they scale with the system font and QT_SCALE_FACTOR)."""
     border = 2 if high_contrast else 1
     menu_tick = _icon("tick-black.svg" if not _is_light(c.text) else "tick-white.svg")
+    arrow = _icon("arrow-down-white.svg" if _is_light(c.text) else "arrow-down-black.svg")  # the combo's, in the text colour
     indicators = high_contrast_indicators(c) if high_contrast else ""
     return indicators + f"""
 QWidget {{ font-size: 11pt; }}
@@ -150,6 +162,8 @@ QLabel[role="title"], QLabel[role="headline"] {{ font-weight: 600; border: 3px s
 QLabel[role="title"] {{ font-size: 20pt; }}
 QLabel[role="headline"] {{ font-size: 17pt; }}
 QLabel[role="title"]:focus, QLabel[role="headline"]:focus {{ border-color: {c.focus}; }}
+QLabel[focusTarget="true"] {{ border: 3px solid transparent; border-radius: 6px; }}
+QLabel[focusTarget="true"]:focus {{ border-color: {c.focus}; }}
 QLabel[role="subtitle"] {{ font-size: 13pt; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="error"] {{ color: {c.danger}; font-weight: 600; }}
@@ -176,12 +190,16 @@ QPushButton:disabled {{ color: {c.disabled}; background: {c.window}; border-styl
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
     font-weight: 600; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; }}
+QPushButton[role="primary"]:disabled {{ background: {c.window}; color: {c.disabled}; font-weight: 600;
+    border: 2px dashed {c.muted}; }}
 QPushButton[role="link"] {{ color: {c.accent}; background: transparent; border: {border}px solid transparent;
     padding: 2px 6px; text-decoration: underline; }}
 QPushButton[role="link"]:focus {{ border: 3px solid {c.focus}; padding: 0px 4px; }}
 QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{ color: {c.text}; background: {c.surface};
     border: {border}px solid {c.border}; border-radius: 6px; padding: 5px 8px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 3px solid {c.focus}; padding: 3px 6px; }}
+QComboBox::drop-down {{ border: none; width: 22px; }}
+QComboBox::down-arrow {{ image: url({arrow}); width: 12px; height: 12px; }}
 QListWidget#sectionList {{ background: transparent; border: none; color: {c.text}; outline: none; }}
 QListWidget#sectionList::item {{ padding: 8px 10px; border-radius: 6px; border: 2px solid transparent; }}
 QListWidget#sectionList::item:selected {{ background: {c.soft}; color: {c.text}; font-weight: 600;

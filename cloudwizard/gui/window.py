@@ -7,6 +7,7 @@ The window only shows things and emits what the user asked for; `app.py` decides
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
@@ -34,12 +35,16 @@ from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage
 
 if TYPE_CHECKING:  # made by `build_steps`, after the first paint
+    from PySide6.QtCore import QSettings
+
     from cloudwizard.gui.widgets.sections import StepList
 
 #: The size an empty QListWidget asks for (QAbstractScrollArea's default size hint), kept for the step list.
 STEP_LIST_HINT = (256, 192)
 #: Below this window width the sidebar folds away and the progress moves into the navigation bar.
 COMPACT_WIDTH = 1000
+#: The setting holding the folder of the last file saved or opened (see `MainWindow.file_folder`).
+LAST_FOLDER_KEY = "files/lastFolder"
 
 
 class FirstPaint(QObject):
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         self._l10n = l10n
         self._options = options
         self.pages: dict[str, QWidget] = {}
+        self._folder_settings: QSettings | None = None
         self.setObjectName("mainWindow")
         # The first size, but never larger than the screen (at 200 % 1100×760 is 2200×1520 pixels).
         screen = QGuiApplication.primaryScreen()
@@ -109,20 +115,39 @@ class MainWindow(QMainWindow):
 
         header = QFrame(central)
         header.setObjectName("header")
-        hrow = QHBoxLayout(header)
-        hrow.setContentsMargins(20, 10, 20, 10)
+        self.header = header
+        rows = QVBoxLayout(header)
+        self._header_rows = rows
+        rows.setContentsMargins(20, 10, 20, 10)
+        rows.setSpacing(0)
+        #: The header's first row: the title, the kiosk's buttons, the language picker (`header_row.insertWidget`).
+        self.header_row = QHBoxLayout()
+        #: The second row: the language picker moves here when the first row has no room for it.
+        self.header_row2 = QHBoxLayout()
+        rows.addLayout(self.header_row)
+        rows.addLayout(self.header_row2)
+        hrow = self.header_row
         self.app_title = QLabel("CloudWizard", header)
         self.app_title.setProperty("role", "subtitle")
-        self.language_label = QLabel(header)
-        self.language_combo = QComboBox(header)
+        self.language_box = QWidget(header)
+        self.language_box.setObjectName("languageBox")
+        lrow = QHBoxLayout(self.language_box)
+        lrow.setContentsMargins(0, 0, 0, 0)
+        self.language_label = QLabel(self.language_box)
+        self.language_combo = QComboBox(self.language_box)
         self.language_combo.setObjectName("languageCombo")
+        # Its width follows the font: with larger text the names were cut ("Deut").
+        self.language_combo.setProperty("sizeAdjustPolicy", "AdjustToContents")  # by name, as in `make_label`
         for code in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[code], code)
         self.language_label.setBuddy(self.language_combo)
+        lrow.addWidget(self.language_label)
+        lrow.addWidget(self.language_combo)
         hrow.addWidget(self.app_title)
         hrow.addStretch(1)
-        hrow.addWidget(self.language_label)
-        hrow.addWidget(self.language_combo)
+        hrow.addWidget(self.language_box)
+        self.header_row2.addStretch(1)
+        header.installEventFilter(self)
         outer.addWidget(header)
 
         middle = QHBoxLayout()
@@ -356,7 +381,9 @@ class MainWindow(QMainWindow):
         """Show how many questions are answered."""
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
-        text = self._l10n.gettext("{answered} of {total} questions answered").format(answered=answered, total=total)
+        # English says "questions" whatever the count; French makes the answered ones agree ("1 question … répondue").
+        text = self._l10n.ngettext("{answered} of {total} questions answered", "{answered} of {total} questions answered",
+                                   answered).format(answered=answered, total=total)
         self.progress_label.setText(text)
         self.compact_progress.setText(text)
         self.progress.setAccessibleName(text)
@@ -442,18 +469,42 @@ class MainWindow(QMainWindow):
             box.setDetailedText(details)
         box.exec()
 
+    def remember_folders_in(self, settings: QSettings) -> None:
+        """Keep the folder of the last file saved or opened in `settings` (file dialogs start there)."""
+        self._folder_settings = settings
+
+    def file_folder(self, fallback: str) -> str:
+        """Where a file dialog starts: the folder used last, while it exists, else `fallback`.
+
+        A `fallback` that does not exist (a fresh account without a Documents folder) gives the home
+        folder: Qt's dialog would otherwise start in the working directory.
+        """
+        settings = self._folder_settings
+        last = str(settings.value(LAST_FOLDER_KEY, "") or "") if settings is not None else ""
+        for folder in (last, fallback):
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
+
+    def _used_folder(self, path: str) -> None:
+        if path and self._folder_settings is not None:
+            self._folder_settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
-        """A path to save to, or "" when cancelled."""
+        """A path to save to, or "" when cancelled; `suggested`'s folder gives way to the last one used."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _filter = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        start = str(Path(self.file_folder(str(Path(suggested).parent))) / Path(suggested).name)
+        path, _filter = QFileDialog.getSaveFileName(self, title, start, file_filter)
+        self._used_folder(path)
         return path
 
     def ask_open_path(self, title: str, folder: str, file_filter: str) -> str:
-        """A path to open, or "" when cancelled."""
+        """A path to open, or "" when cancelled; the dialog starts in the last folder used, else `folder`."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _filter = QFileDialog.getOpenFileName(self, title, folder, file_filter)
+        path, _filter = QFileDialog.getOpenFileName(self, title, self.file_folder(folder), file_filter)
+        self._used_folder(path)
         return path
 
     def status(self, text: str) -> None:
@@ -476,6 +527,32 @@ class MainWindow(QMainWindow):
         """Fold or unfold the sidebar for the new width."""
         self._fit_width(event.size().width())
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The header re-lays itself out (new width, larger text, another language): fit its rows."""
+        if watched is self.header and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit_header()
+        return super().eventFilter(watched, event)
+
+    def _fit_header(self) -> None:
+        """The language picker on the first row when everything fits there, else on a second row.
+
+        Squeezed into one row, a narrow window with larger text (a kiosk at 800 px, 200 % in German)
+        cut the picker and the kiosk's buttons.
+        """
+        box = self.language_box
+        top, second = self.header_row, self.header_row2
+        margins = self._header_rows.contentsMargins()
+        room = self.header.width() - margins.left() - margins.right()
+        on_top = top.indexOf(box) >= 0
+        others = top.sizeHint().width() - (box.sizeHint().width() + top.spacing() if on_top else 0)
+        fits = others + top.spacing() + box.sizeHint().width() <= room
+        if fits and not on_top:
+            second.removeWidget(box)
+            top.addWidget(box)
+        elif not fits and on_top:
+            top.removeWidget(box)
+            second.addWidget(box)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Tell the app to save before closing."""

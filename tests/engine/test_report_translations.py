@@ -62,8 +62,17 @@ def babel_msgids(tmp_path: Path) -> set[str]:
 
 
 def catalog(lang: str) -> dict[str, str]:
+    """msgid -> translation; a plural entry gives its singular and plural ids, translated when every form is."""
+    out: dict[str, str] = {}
     with (LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po").open("rb") as fh:
-        return {m.id: m.string for m in babel.read_po(fh) if m.id and isinstance(m.id, str)}
+        for m in babel.read_po(fh):
+            if m.id and isinstance(m.id, str):
+                out[m.id] = m.string
+            elif m.id and isinstance(m.id, tuple):
+                forms = m.string if isinstance(m.string, tuple) else (m.string,)
+                for mid, form in zip(m.id, forms, strict=False):
+                    out[mid] = form if all(forms) else ""
+    return out
 
 
 def test_the_ast_walk_finds_what_babel_misses(tmp_path: Path) -> None:

@@ -18,12 +18,14 @@ import yaml
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from cloudwizard.engine.loader import load_questionnaire_text
 from cloudwizard.engine.model import Questionnaire
 from cloudwizard.gui.app import Wizard
 from cloudwizard.gui.links import link_markup, open_link, web_url
+from cloudwizard.gui.widgets.tiles import LinkButton
 from tests.gui.conftest import Dialogs, find
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "questionnaires" / "examples" / "example.yaml"
@@ -105,7 +107,7 @@ def walk_to_the_result(wizard: Wizard) -> list[str]:
     for section in c.displayable_sections():
         c.go_to_section(section.id)
         for card in wizard.questions.cards.values():
-            card.help_button.setChecked(True)  # the help texts too
+            card.help_button.set_expanded(True)  # the help texts too
             assert card.help_text.isVisibleTo(card)
         seen.append(f"section:{section.id}")
         _assert_nothing_rendered(wizard, section.id)
@@ -136,25 +138,27 @@ def test_links_of_the_result_page_open_only_web_addresses_after_asking(
     wizard = make_wizard(questionnaire=hostile)
     walk_to_the_result(wizard)
     wizard.result.show_details()  # sources and further reading are in the folded details
-    readings = [wizard.result.findChild(QLabel, f"reading_{i}") for i in range(3)]
+    readings = [wizard.result.findChild(QWidget, f"reading_{i}") for i in range(3)]
     assert all(readings)
-    # the file: and javascript: readings are shown as text, not as links
-    assert "<a " not in readings[0].text() and "<a " not in readings[1].text()
-    assert 'href="https://economie.fgov.be/"' in readings[2].text()
-    assert "<a " not in wizard.result.findChild(QLabel, "source_0").text()  # a source with a file: address
+    # the file: and javascript: readings are plain text, not links; the web address is one link button
+    assert isinstance(readings[0], QLabel) and isinstance(readings[1], QLabel)
+    assert readings[0].textFormat() == Qt.TextFormat.PlainText and readings[1].textFormat() == Qt.TextFormat.PlainText
+    assert isinstance(readings[2], LinkButton) and readings[2].address == "https://economie.fgov.be/"
+    assert not isinstance(wizard.result.findChild(QWidget, "source_0"), LinkButton)  # a source with a file: address
 
-    # WHEN a hostile address is activated anyway (a label emits whatever href it holds)
+    # WHEN a hostile address reaches the page's link signal anyway
     for url in BAD_URLS:
-        readings[2].linkActivated.emit(url)
+        wizard.result.linkRequested.emit(url)
     # THEN nothing is opened, and the user is not even asked
     assert opened == [] and dialogs.asked == []
 
-    # WHEN the web link is activated and the user says no, nothing opens; yes opens it
+    # WHEN the web link is activated from the keyboard and the user says no, nothing opens; yes opens it
+    readings[2].setFocus(Qt.FocusReason.TabFocusReason)
     dialogs.answer = False
-    readings[2].linkActivated.emit("https://economie.fgov.be/")
+    QTest.keyClick(readings[2], Qt.Key.Key_Space)
     assert dialogs.asked == ["Open this link?"] and opened == []
     dialogs.answer = True
-    readings[2].linkActivated.emit("https://economie.fgov.be/")
+    QTest.keyClick(readings[2], Qt.Key.Key_Return)
     assert opened == ["https://economie.fgov.be/"]
 
 

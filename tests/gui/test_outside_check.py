@@ -105,7 +105,7 @@ def test_the_advice_actions_are_in_the_accessibility_tree(qtbot: Any, make_wizar
 
 
 def test_compare_leaves_the_focus_on_screen_at_800_by_600(qtbot: Any, make_wizard: Any) -> None:
-    """The focus went to "Use these answers" below the bottom edge of the page."""
+    """The focus went to "Use these answers" below the bottom edge of the page; now to the comparison's heading."""
     wizard = _bundled_wizard(qtbot, make_wizard, 800, 520)
     c = wizard.controller
     _restore_example(wizard, "answers-federal.yaml")
@@ -116,8 +116,10 @@ def test_compare_leaves_the_focus_on_screen_at_800_by_600(qtbot: Any, make_wizar
     key(qtbot, Qt.Key.Key_Space)
     qtbot.wait(50)
     focused = QApplication.focusWidget()
-    assert focused is not None and focused.objectName() == "adoptWhatIf"
-    assert on_screen(focused), "the focus is below the page's bottom edge"
+    assert focused is not None and focused.objectName() == "whatIfHeading"
+    assert on_screen(focused), "the focus is off the page"
+    key(qtbot, ENTER)  # Enter again adopts nothing
+    assert wizard.result.findChild(QWidget, "whatIfCompare") is not None and not c.adopted_changes()
 
 
 def test_the_first_window_fits_on_the_screen(tmp_path: Any, example_questionnaire: Any, dialogs: Any) -> None:

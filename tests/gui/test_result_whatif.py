@@ -110,7 +110,12 @@ def test_use_these_answers_is_one_step_and_one_undo_restores_everything(qtbot: A
     own = find(wizard, "headline").text()
     press_on(qtbot, find(wizard, "whatIf_0"))
     trial = find(wizard, "compareTrial").text()
-    assert QApplication.focusWidget() is find(wizard, "adoptWhatIf")  # the choice is where the focus is
+    # the comparison's heading has the focus: read first, and a second Space adopts nothing
+    assert QApplication.focusWidget() is find(wizard, "whatIfHeading")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert dict(c.session.answers) == answers_before and find(wizard, "whatIfCompare").isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # one Tab: the choice
+    assert QApplication.focusWidget() is find(wizard, "adoptWhatIf")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # "Use these answers"
     assert find(wizard, "headline").text() == trial
     assert dict(c.session.answers) != answers_before
@@ -119,6 +124,7 @@ def test_use_these_answers_is_one_step_and_one_undo_restores_everything(qtbot: A
     # a second what-if taken over on top of the first …
     if wizard.result.what_if_buttons:
         press_on(qtbot, wizard.result.what_if_buttons[0])
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # from the heading to "Use these answers"
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     # … and one "Back to my own answers" restores everything
     press_on(qtbot, find(wizard, "undoWhatIf"))

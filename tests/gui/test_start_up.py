@@ -146,14 +146,28 @@ def test_the_broken_pyside6_on_python_before_3_12_is_refused_with_a_clear_messag
     assert unsupported_qt((6, 11), (3, 11)) == ""
 
 
+@pytest.mark.parametrize(("lang", "words"), [("nl", "werkt niet met Python 3.11"), ("fr", "ne fonctionne pas avec Python 3.11"),
+                                            ("de", "funktioniert nicht mit Python 3.11"), ("en", "does not work on Python 3.11")])
+def test_the_refusal_is_in_the_users_language(lang: str, words: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cloudwizard.gui.app import unsupported_qt
+
+    assert words in unsupported_qt((6, 12), (3, 11), language=lang)
+    monkeypatch.setenv("LANGUAGE", "")
+    monkeypatch.setenv("LC_ALL", f"{lang}_BE.UTF-8" if lang != "en" else "en_GB.UTF-8")
+    assert words in unsupported_qt((6, 12), (3, 11))  # no --lang: the system's language
+
+
 def test_run_refuses_to_start_on_the_broken_pyside6(monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     import argparse
 
     from cloudwizard.gui import app
 
-    monkeypatch.setattr(app, "unsupported_qt", lambda: "PySide6 6.12 does not work on Python 3.11: …")
-    assert app.run(argparse.Namespace(kiosk=False, quit_after_first_paint=True)) == 3
+    asked: list[object] = []
+    monkeypatch.setattr(app, "unsupported_qt",
+                        lambda language=None: asked.append(language) or "PySide6 6.12 does not work on Python 3.11: …")
+    assert app.run(argparse.Namespace(kiosk=False, quit_after_first_paint=True, lang="de")) == 3
+    assert asked == ["de"]  # the message is asked for in the chosen language
     assert "cloudwizard: PySide6 6.12 does not work" in capsys.readouterr().err
 
 

@@ -209,11 +209,8 @@ class KioskMode(QObject):
     def _build_toolbar(self) -> None:
         """Text size, contrast and (when available) read-aloud buttons in the header of every page."""
         window = self.wizard.window
-        # The window has no public way to add header buttons yet: its header frame by name.
-        header = window.findChild(QFrame, "header")
-        assert header is not None and header.layout() is not None
-        layout = header.layout()
-        assert isinstance(layout, QHBoxLayout)
+        header = window.header
+        layout = window.header_row  # the header's first row, before the language picker
         self.text_button = ToggleButton("kioskTextSize", header)
         self.contrast_button = ToggleButton("kioskContrast", header)
         self.contrast_button.setChecked(window.act_contrast.isChecked())
@@ -224,7 +221,9 @@ class KioskMode(QObject):
             self.read_button.setObjectName("kioskReadAloud")
             self.read_button.clicked.connect(self.read_aloud)
             buttons.append(self.read_button)
-        index = layout.indexOf(window.language_label)
+        index = layout.indexOf(window.language_box)
+        if index < 0:  # the picker is on the header's second row: the buttons go at the end of the first
+            index = layout.count()
         for offset, b in enumerate(buttons):
             b.setAutoDefault(True)
             layout.insertWidget(index + offset, b)

@@ -32,11 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.gui.l10n import Localizer
-from cloudwizard.gui.links import link_markup
+from cloudwizard.gui.links import web_url
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_card, make_label, show_now
+from cloudwizard.gui.widgets.common import (
+    DisclosureButton,
+    ScrollPage,
+    clear_layout,
+    make_card,
+    make_label,
+    show_now,
+)
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
-from cloudwizard.gui.widgets.tiles import TileCheckBox
+from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
 
 if TYPE_CHECKING:
     from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
@@ -81,9 +88,10 @@ class ResultPage(ScrollPage):
         self.export_actions: dict[str, QAction] = {}
         self.undo_button: QPushButton | None = None
         self.adopt_button: QPushButton | None = None
+        self.compare_heading: QLabel | None = None
         self.what_if_buttons: list[QPushButton] = []
         self.export_buttons: dict[str, QPushButton] = {}
-        self.details_button: QPushButton | None = None
+        self.details_button: DisclosureButton | None = None
         self.details: QWidget | None = None
         self.model_bars: ScoreBars | None = None
         self.layer_bars: ScoreBars | None = None
@@ -193,6 +201,7 @@ class ResultPage(ScrollPage):
         clear_layout(self.blocks)
         self.what_if_buttons = []
         self.undo_button = self.adopt_button = None
+        self.compare_heading = None
         self.justify_model = self.justify_text = None
         self.details_button = self.details = None
         self._trial_index = trial_index
@@ -293,9 +302,15 @@ class ResultPage(ScrollPage):
         what_if = view.what_would_change[index]
         card, lay = make_card("whatIfCompare", self.host)
         card.setProperty("role", "banner")
-        lay.addWidget(make_label(_("What if …"), "subtitle", card))
-        lay.addWidget(make_label(_("Only a try: your own answers are kept. Changed: {change}").format(
-            change=what_if.change_text), "", card, "whatIfText"))
+        # The comparison's heading takes the focus when it opens: a screen reader reads it (and, as
+        # its description, what changed) first, and a second Enter cannot take the what-if over.
+        heading = make_label(_("What if …"), "subtitle", card, "whatIfHeading")
+        heading.setProperty("focusTarget", True)
+        explained = _("Only a try: your own answers are kept. Changed: {change}").format(change=what_if.change_text)
+        heading.setAccessibleDescription(explained)
+        self.compare_heading = heading
+        lay.addWidget(heading)
+        lay.addWidget(make_label(explained, "", card, "whatIfText"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for col, (title, v, name) in enumerate(((_("Your advice"), view, "compareOwn"),
@@ -345,9 +360,11 @@ class ResultPage(ScrollPage):
         """
         _ = self._l10n.gettext
         card, lay = make_card("detailsCard", self.host)
-        toggle = self._button(_("Show the details"), "detailsToggle", card)
-        toggle.setCheckable(True)
-        toggle.setProperty("role", "link")
+        toggle = DisclosureButton(card)  # a push button with "collapsed"/"expanded", not a check box
+        toggle.setObjectName("detailsToggle")
+        toggle.setText(_("Show the details"))
+        toggle.setAutoDefault(True)
+        toggle.set_state_words(_("collapsed"), _("expanded"))
         lay.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
         box = QWidget(card)
         box.setObjectName("detailsBox")
@@ -367,7 +384,7 @@ class ResultPage(ScrollPage):
     def show_details(self) -> None:
         """Open the details (as the "Show the details" button does)."""
         if self.details_button is not None:
-            self.details_button.setChecked(True)
+            self.details_button.set_expanded(True)
 
     def _fill_details(self, view: ReportView, box: QWidget) -> None:
         _ = self._l10n.gettext
@@ -416,14 +433,12 @@ class ResultPage(ScrollPage):
         if view.further_reading or view.sources:
             inner.addWidget(make_label(_("Sources and further reading"), "subtitle", box))
             for i, link in enumerate(view.further_reading):
-                inner.addWidget(self._link(link_markup(link.title, link.url), box, f"reading_{i}"))
+                inner.addWidget(self._link(link.title, link.url, box, f"reading_{i}"))
             for i, src in enumerate(view.sources):
                 date = _("dated {date}").format(date=src.date) if src.date else _("undated")
                 status = f", {src.status_label}" if src.status_label else ""
-                markup = _html(f"[{src.id}] ") + link_markup(f"{src.title}, {date}{status}", src.url or "")
-                label = self._link(markup, box, f"source_{i}")
-                label.setProperty("role", "muted")
-                inner.addWidget(label)
+                inner.addWidget(self._link(f"[{src.id}] {src.title}, {date}{status}", src.url or "", box,
+                                           f"source_{i}"))
         show_now(inner)
 
     def _pros_cons(self, r: RankingView, view: ReportView, parent: QWidget) -> QGridLayout:
@@ -485,6 +500,7 @@ class ResultPage(ScrollPage):
         clear_layout(self.blocks)
         self.what_if_buttons = []
         self.undo_button = self.adopt_button = None
+        self.compare_heading = None
         self.model_bars = self.layer_bars = None
         self.justify_model = None
         self.justify_text = None
@@ -499,14 +515,38 @@ class ResultPage(ScrollPage):
         self.justify_error.setVisible(bool(chosen) and not reason)
         self.justificationChanged.emit(chosen, reason)
 
-    def _link(self, markup: str, parent: QWidget, name: str) -> QLabel:
-        """A label with escaped text and at most one web link, which the app opens only after asking."""
-        label = _rich(markup, parent, name)
-        label.setOpenExternalLinks(False)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.linkActivated.connect(self.linkRequested)
-        return label
+    def _link(self, title: str, address: str, parent: QWidget, name: str) -> QWidget:
+        """A source or a reading: one link button (one tab stop) above its address, else plain text.
+
+        Only a web address becomes a link; the app asks before opening it (`linkRequested`).
+        """
+        _ = self._l10n.gettext
+        if web_url(address) is None:
+            text = title or address
+            if address and address != text:
+                text = f"{text} — {address}"
+            return make_label(text, "muted", parent, name)
+        holder = QWidget(parent)
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        button = LinkButton(title or address, address, holder)
+        button.setObjectName(name)
+        button.setAccessibleName(title or address)
+        button.setAccessibleDescription(_("Opens in your web browser after asking: {address}").format(address=address))
+        button.clicked.connect(lambda _c=False, a=address: self.linkRequested.emit(a))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        # Shown with a break allowed after each / . - ? & =: a long address must not widen the page.
+        breakable = "".join(f"{ch}\u200b" if ch in "/.-?&=" else ch for ch in address)
+        shown = make_label(breakable, "muted", holder, f"{name}_address")
+        shown.setAccessibleName(address)
+        shown.setIndent(8)  # under the link's text, past the button's padding
+        lay.addWidget(shown)
+        return holder
 
     def _button(self, text: str, name: str, parent: QWidget, primary: bool = False) -> QPushButton:
         b = QPushButton(text, parent)
@@ -517,9 +557,12 @@ class ResultPage(ScrollPage):
         return b
 
     def focus_first(self) -> None:
-        """Focus what comes first: the comparison's choice, the undo, else Save as PDF, else the checklist."""
+        """Focus what comes first: the comparison's heading, the undo, else Save as PDF, else the checklist.
+
+        Not "Use these answers": a second Enter or Space would take the what-if over unread.
+        """
         first_box = self.findChild(QCheckBox, "precaution_0")
-        target: QWidget | None = (self.adopt_button or self.undo_button or self.export_buttons.get("pdf")
+        target: QWidget | None = (self.compare_heading or self.undo_button or self.export_buttons.get("pdf")
                                   or first_box or self.details_button)
         self.verticalScrollBar().setValue(0)  # first: the focus then scrolls its widget into view
         if target is not None:

@@ -187,11 +187,30 @@ class WelcomePage(ScrollPage):
         self.retranslate()
 
     def focus_first(self) -> None:
-        """The page's top: the offer to resume when there is one, else the title (Tab: language, audience)."""
+        """The page's top: the offer to resume when there is one, else the title (Tab: language, audience).
+
+        On every arrival, and once more when the layouts waiting in the event loop have run: a kiosk
+        reset switches the text size, the contrast and the language back just before, and the page
+        laid out again under those must still show its top.
+        """
+        self._land()
+        from PySide6.QtCore import QTimer  # here: the welcome page is built before the first paint
+
+        QTimer.singleShot(0, self._settle)
+
+    def _land(self) -> None:
         if self._resume is not None:
             self.focus_widget_at_top(self.resume_button)
         else:
             self.focus_top()
+
+    def _settle(self) -> None:
+        """Back to the top, unless the user has moved on since (the focus left the top of the page)."""
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
+        if self.isVisible() and (focused is None or focused in (self.heading(), self.resume_button)):
+            self._land()
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -234,5 +253,7 @@ class WelcomePage(ScrollPage):
         if self._resume is not None:
             saved, count = self._resume
             self.resume_text.setText(
-                _("You have an unfinished session from {saved} with {count} answers.").format(saved=saved, count=count)
+                self._l10n.ngettext("You have an unfinished session from {saved} with {count} answer.",
+                                    "You have an unfinished session from {saved} with {count} answers.",
+                                    count).format(saved=saved, count=count)
             )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -51,6 +52,53 @@ def keep_one_tab_stop(buttons: Sequence[QAbstractButton]) -> None:
     for button in buttons:
         # by name, as in `make_label`: the welcome page calls this before the first paint
         button.setProperty("focusPolicy", "StrongFocus" if button is stop else "ClickFocus")
+
+
+class DisclosureButton(QPushButton):
+    """A link-styled button that shows or hides a part of the page ("Why we ask this", the details).
+
+    Not checkable: Qt tells screen readers that a checkable button is a check box ("Why we ask
+    this, check box, not checked"). This is a push button whose accessible description says whether
+    its part is shown ("collapsed" or "expanded", in the user's language). It emits Qt's
+    ``toggled(bool)`` itself, so a connection to that signal sees the state as before.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._expanded = False
+        self._words = ("collapsed", "expanded")  # replaced by `set_state_words` in the user's language
+        self.setProperty("role", "link")
+        self.setProperty("expanded", False)
+        self.clicked.connect(self._flip)
+        self._describe()
+
+    def _flip(self) -> None:
+        self.set_expanded(not self._expanded)
+
+    def is_expanded(self) -> bool:
+        """Whether the part it controls is shown."""
+        return self._expanded
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show (True) or hide the part; emits ``toggled`` when that changes."""
+        if expanded == self._expanded:
+            return
+        self._expanded = expanded
+        self.setProperty("expanded", expanded)
+        self._describe()
+        self.toggled.emit(expanded)
+
+    def toggle(self) -> None:
+        """Show the part when hidden, hide it when shown (F1 on a question)."""
+        self._flip()
+
+    def set_state_words(self, collapsed: str, expanded: str) -> None:
+        """The words a screen reader says for the two states (after a language switch too)."""
+        self._words = (collapsed, expanded)
+        self._describe()
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(self._words[int(self._expanded)])
 
 
 def make_card(name: str = "", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:

@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
-from cloudwizard.gui.widgets.common import keep_one_tab_stop
+from cloudwizard.gui.widgets.common import DisclosureButton, keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
 Gettext = Callable[[str], str]
@@ -422,10 +421,8 @@ class QuestionCard(QFrame):
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.input = make_input(question, self)
-        self.help_button = QPushButton(self)
+        self.help_button = DisclosureButton(self)  # a push button that says "collapsed"/"expanded", no check box
         self.help_button.setObjectName(f"help_{question.id}")
-        self.help_button.setProperty("role", "link")
-        self.help_button.setCheckable(True)
         self.help_button.setAutoDefault(True)
         self.help_text = _plain_label(self)
         self.help_text.setObjectName(f"helpText_{question.id}")
@@ -465,6 +462,7 @@ class QuestionCard(QFrame):
         self.hint.setVisible(bool(hint))
         self.help_button.setText(_("Why we ask this"))
         self.help_button.setAccessibleName(_("Why we ask this: {question}").format(question=label))
+        self.help_button.set_state_words(_("collapsed"), _("expanded"))
         self.help_text.setText(q.text(question.help, lang))
         self.input.retranslate(q, lang, _)
         group_name = label if not hint else f"{label} {hint}"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QCheckBox, QRadioButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
@@ -62,6 +62,10 @@ class _Wrapping:
         width = chrome.width() + min(metrics.horizontalAdvance(self.text()), max(longest, MIN_TEXT_WIDTH))  # type: ignore[attr-defined]
         return QSize(width, self._height_for(width, one_line))
 
+    _text_role = "WindowText"  #: the palette role of the text (a push button's style sheet colour is ButtonText)
+
+    _qt_class: type[QAbstractButton]  #: the Qt button class, whose one-line size hint gives the chrome
+
     def _paint(self: QAbstractButton, element: int, contents: int) -> None:  # type: ignore[misc]
         """The tile and its indicator as Qt draws them for an empty text, then the text wrapped."""
         from PySide6.QtGui import QPalette
@@ -76,66 +80,89 @@ class _Wrapping:
         option.text = text
         area = self.style().subElementRect(QStyle.SubElement(contents), option, self)
         # The same width `heightForWidth` reckoned with, so the lines break where the height allows.
-        area.setWidth(max(1, self.width() - self._chrome(self.sizeHint()).width()))  # type: ignore[attr-defined]
+        area.setWidth(max(1, self.width() - self._chrome(self._qt_class.sizeHint(self)).width()))  # type: ignore[attr-defined]
         painter.drawItemText(area, _wrap_flags(), option.palette, self.isEnabled(), text,
-                             QPalette.ColorRole.WindowText)
+                             getattr(QPalette.ColorRole, self._text_role))  # type: ignore[attr-defined]
 
 
-class TileRadioButton(_Wrapping, QRadioButton):
+class _Tile(_Wrapping):
+    """The Qt overrides both tiles share; a subclass names its Qt class and what the style draws.
+
+    Mixed in before the Qt button class, so these overrides come first in the method order.
+    """
+
+    _element = ""  #: the style's control element (a `QStyle.ControlElement` name)
+    _contents = ""  #: the style's text area (a `QStyle.SubElement` name)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """Yes: the wrapped text needs more lines on a narrow tile."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The height the text needs at `width`."""
+        return self._height_for(width, self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Narrow enough for the longest word."""
+        return self._minimum(self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        """The whole tile takes the click, not only the first line of text."""
+        return self.rect().contains(pos)  # type: ignore[attr-defined]
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw the tile with the text wrapped."""
+        from PySide6.QtWidgets import QStyle
+
+        self._paint(getattr(QStyle.ControlElement, self._element).value,  # type: ignore[misc]
+                    getattr(QStyle.SubElement, self._contents).value)
+
+
+class TileRadioButton(_Tile, QRadioButton):
     """A radio button whose text wraps (one answer of a single-choice question, an audience)."""
 
+    _qt_class = QRadioButton
+    _element = "CE_RadioButton"
+    _contents = "SE_RadioButtonContents"
+
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._setup()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        """Yes: the wrapped text needs more lines on a narrow tile."""
-        return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """The height the text needs at `width`."""
-        return self._height_for(width, QRadioButton.sizeHint(self))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Narrow enough for the longest word."""
-        return self._minimum(QRadioButton.sizeHint(self))
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        """The whole tile takes the click, not only the first line of text."""
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Draw the tile with the text wrapped."""
-        from PySide6.QtWidgets import QStyle
-
-        self._paint(QStyle.ControlElement.CE_RadioButton.value, QStyle.SubElement.SE_RadioButtonContents.value)
-
-
-class TileCheckBox(_Wrapping, QCheckBox):
+class TileCheckBox(_Tile, QCheckBox):
     """A check box whose text wraps (one answer of a multiple-choice question)."""
 
+    _qt_class = QCheckBox
+    _element = "CE_CheckBox"
+    _contents = "SE_CheckBoxContents"
+
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._setup()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        """Yes: the wrapped text needs more lines on a narrow tile."""
-        return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """The height the text needs at `width`."""
-        return self._height_for(width, QCheckBox.sizeHint(self))
+class LinkButton(_Tile, QPushButton):
+    """A web link as one button: one tab stop, Enter or Space opens it, its text wraps like a tile's.
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        """Narrow enough for the longest word."""
-        return self._minimum(QCheckBox.sizeHint(self))
+    A link inside a rich-text label took two Tabs (the label, then the link) and showed nothing on
+    the first. Styled as a link (``role="link"``); `address` holds where it leads. Put it in a row
+    with a stretch after it, so that it is no wider than its text (the blank beside it is no link).
+    """
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        """The whole tile takes the click, not only the first line of text."""
-        return self.rect().contains(pos)
+    _qt_class = QPushButton
+    _element = "CE_PushButton"
+    _contents = "SE_PushButtonContents"
+    _text_role = "ButtonText"
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Draw the tile with the text wrapped."""
-        from PySide6.QtWidgets import QStyle
+    def __init__(self, text: str, address: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._setup()
+        self.address = address
+        self.setProperty("role", "link")
+        self.setAutoDefault(True)  # Enter activates it, as Space does
 
-        self._paint(QStyle.ControlElement.CE_CheckBox.value, QStyle.SubElement.SE_CheckBoxContents.value)
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """One line of text, with a few pixels to spare: laid out at exactly its width, it broke its last word."""
+        return QPushButton.sizeHint(self) + QSize(4, 0)
+
