@@ -16,18 +16,23 @@ What the terminal promises:
 * Every line is wrapped to the terminal's width at word boundaries, with hanging indents for
   choices, and every questionnaire or user text passes `safe_for_terminal` before it is printed.
 * The progress line reads "Part n of N · Question i of M", see `progress`.
+* Ctrl-C is never missed, and never interrupts the saving of the answers, see `CtrlC`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
 import re
 import shlex
 import shutil
+import signal
 import textwrap
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -58,6 +63,100 @@ def safe_for_terminal(text: str) -> str:
     line feeds and tabs stay.
     """
     return printable(text)
+
+
+class CtrlC:
+    """Ctrl-C during a run: never missed, and acted on only where the run can stop cleanly.
+
+    Python runs its signal handlers between bytecodes, so a Ctrl-C that arrives after a prompt is
+    drawn but before the blocking read (readline's ``select`` or ``read``) has started only marks
+    the signal as pending, and the program waits for a key that never comes (CI saw it now and
+    then under load; tests/cli/test_ctrl_c.py opens that window on purpose). While the guard is
+    active:
+
+    * a watcher thread sees every SIGINT through `signal.set_wakeup_fd`; as long as the handler has
+      not run while the main thread is reading, it sends SIGINT to the main thread again, which
+      breaks the blocking read (EINTR) so the handler runs;
+    * the handler raises `KeyboardInterrupt` only inside `reading` (around the blocking read);
+      elsewhere it notes the key in `pressed`, and the next read stops at once. So a Ctrl-C while
+      the answers are saved does not cut the save short.
+
+    Outside the main thread, or when SIGINT is ignored (started in the background), the guard
+    does nothing and `pressed` stays False.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._reading = False
+        self._active = False
+        self._closing = False
+        self._pipe: tuple[int, int] | None = None
+        self._thread: threading.Thread | None = None
+        self._previous_handler: Any = None
+        self._previous_wakeup = -1
+
+    def __enter__(self) -> CtrlC:
+        if threading.current_thread() is not threading.main_thread() or \
+                signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            return self
+        read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        self._pipe = (read_end, write_end)
+        self._previous_wakeup = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+        self._previous_handler = signal.signal(signal.SIGINT, self._handler)
+        self._active = True
+        self._thread = threading.Thread(target=self._watch, args=(threading.main_thread().ident,),
+                                        name="cloudwizard-ctrl-c", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if not self._active or self._pipe is None:
+            return
+        self._active = False
+        signal.signal(signal.SIGINT, self._previous_handler)
+        signal.set_wakeup_fd(self._previous_wakeup)
+        self._closing = True
+        read_end, write_end = self._pipe
+        os.set_blocking(write_end, True)
+        os.write(write_end, b"\0")  # wakes the watcher, which sees `_closing`
+        if self._thread is not None:
+            self._thread.join()
+        os.close(read_end)
+        os.close(write_end)
+
+    def _handler(self, _signum: int, _frame: object) -> None:
+        self.pressed = True
+        if self._reading:
+            self._reading = False  # once: a second key while stopping changes nothing
+            raise KeyboardInterrupt
+
+    def _watch(self, main: int | None) -> None:
+        assert self._pipe is not None and main is not None
+        while not self._closing:
+            try:
+                data = os.read(self._pipe[0], 64)
+            except OSError:
+                return
+            if signal.SIGINT not in data:
+                continue
+            # The handler runs in the main thread at its next bytecode; if it is stuck in a read
+            # instead, interrupt the read. A key that came while not reading is seen by the next read.
+            while not self.pressed and not self._closing:
+                if self._reading:
+                    signal.pthread_kill(main, signal.SIGINT)
+                time.sleep(0.05)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Around one blocking read: Ctrl-C raises `KeyboardInterrupt` here (at once if already pressed)."""
+        try:
+            self._reading = self._active
+            if self.pressed:
+                raise KeyboardInterrupt
+            yield
+        finally:
+            self._reading = False
 
 
 class Outcome(enum.Enum):
@@ -193,6 +292,8 @@ class TerminalAsker:
         #: Answers the user kept although a validation rule warned about them (question id → value).
         self.confirmed: dict[str, Any] = {}
         self._heading_shown: str | None = None
+        #: Ctrl-C during `run` (inactive outside it: a read then raises KeyboardInterrupt as usual).
+        self.ctrl_c = CtrlC()
 
     # -- output --------------------------------------------------------------------------------
     def width(self) -> int:
@@ -242,18 +343,19 @@ class TerminalAsker:
         # the cursor and the first typed characters stay on the prompt's last line
         lines = self.wrap(prompt.rstrip(), "", "", room=2)
         try:
-            if self.line_editing:
-                if lines[:-1]:
-                    self.out.write("\n".join(lines[:-1]) + "\n")
+            with self.ctrl_c.reading():
+                if self.line_editing:
+                    if lines[:-1]:
+                        self.out.write("\n".join(lines[:-1]) + "\n")
+                        self.out.flush()
+                    try:
+                        line = input(lines[-1] + " ") + "\n"
+                    except EOFError:
+                        line = ""
+                else:
+                    self.out.write("\n".join(lines) + " ")
                     self.out.flush()
-                try:
-                    line = input(lines[-1] + " ") + "\n"
-                except EOFError:
-                    line = ""
-            else:
-                self.out.write("\n".join(lines) + " ")
-                self.out.flush()
-                line = self.stdin.readline()
+                    line = self.stdin.readline()
         except KeyboardInterrupt:
             raise _Stop(Outcome.INTERRUPTED) from None
         if not line:
@@ -302,18 +404,22 @@ class TerminalAsker:
         However it ends, the answers are saved when `save_path` is set (or, when a person stops
         with ``q`` or Ctrl-C, in a file they agree to).
         """
-        try:
-            self._intro()
-            self._loop(self._first_open_question())
-            outcome = Outcome.DONE
-        except _Stop as stop:
-            outcome = stop.outcome
-        except KeyboardInterrupt:
-            outcome = Outcome.INTERRUPTED
-        if outcome is Outcome.INTERRUPTED:
-            self.say()
-            self.say(self._("Interrupted."))
-        self._keep(outcome)
+        with self.ctrl_c:
+            try:
+                self._intro()
+                self._loop(self._first_open_question())
+                outcome = Outcome.DONE
+            except _Stop as stop:
+                outcome = stop.outcome
+            except KeyboardInterrupt:  # without the guard (not the main thread)
+                outcome = Outcome.INTERRUPTED
+            if outcome is Outcome.INTERRUPTED:
+                self.say()
+                self.say(self._("Interrupted."))
+            self._keep(outcome)  # a Ctrl-C meanwhile is noted, and does not cut the save short
+            if self.ctrl_c.pressed and outcome is not Outcome.INTERRUPTED:
+                self.say(self._("Interrupted."))  # pressed while the answers were saved: stop here
+                outcome = Outcome.INTERRUPTED
         return outcome
 
     def _intro(self) -> None:
