@@ -310,7 +310,7 @@ def test_ctrl_c_in_the_pager_belongs_to_the_pager(tmp_path: Path) -> None:
 
     term = Terminal(["recommend", "--answers", str(SME), "--lang", "de"], columns=80, cwd=tmp_path,
                     env={"PAGER": "less"})
-    term.expect("Rat")  # the report's first screen, in the pager
+    term.expect("Empfehlung")  # the report's first screen, in the pager
     term.send_raw(b"\x03")
     time.sleep(0.5)
     assert not term._exited(), term.screen[-500:]  # still there: less had the key
