@@ -3,8 +3,8 @@
 It reads plain lines, so it works at a prompt and with answers piped in. Commands at any question:
 ``?`` shows "why we ask this", ``b`` goes back one question, ``q`` stops (after a confirmation;
 the answers so far are saved when there is somewhere to save them). Choices are numbered; several
-choices are given as ``1,3``, ``1 3`` or ``1, 3``. An empty line keeps the current answer or skips
-an optional question.
+choices are given as ``1,3``, ``1 3`` or ``1, 3``, and runs of them as ``1-3`` (or ``1–3``,
+``1 - 3``). An empty line keeps the current answer or skips an optional question.
 
 What the terminal promises:
 
@@ -51,6 +51,9 @@ RECOVERY_NAME = "cloudwizard-answers.yaml"
 #: Groups of digits in numbers we ask back about: a no-break space reads the same in every language
 #: and keeps the number on one line.
 _ASK_BACK_GROUP = "\u00a0"
+#: A range of choice numbers: "1-3", "1–3" (en dash), "1—3"; `_RANGE_SPACES` closes up "1 - 3".
+_RANGE = re.compile(r"([0-9]+)[-\u2010-\u2015\u2212]([0-9]+)")
+_RANGE_SPACES = re.compile(r"([0-9]+)\s*([-\u2010-\u2015\u2212])\s*([0-9]+)")
 _BULLET = re.compile(r"\s*(?:[•*-]|\d+[.)])\s+")
 _SPACED_PUNCTUATION = re.compile(r" (?=[:;?!»])|(?<=«) ")
 
@@ -746,15 +749,15 @@ class TerminalAsker:
         return line
 
     def _parse_choices(self, question: Question, choices: tuple[str, ...], line: str) -> Any:
+        """The choice id(s) for `line`: numbers separated by commas or spaces, and ranges ("1-3", "1–3", "1 - 3")."""
         _ = self._
-        picks = [p for p in re.split(r"[\s,;]+", line) if p]
+        # a range's dash may stand between spaces: "1 - 3" is one entry, not three
+        picks = [p for p in re.split(r"[\s,;]+", _RANGE_SPACES.sub(r"\1\2\3", line)) if p]
         ids: list[str] = []
         for p in picks:
-            if not (p.isdigit() and p.isascii()) or not 1 <= int(p) <= len(choices):
-                raise ValueError(_("'{value}' is not one of the numbers 1 to {count}").format(
-                    value=p, count=len(choices)))
-            if choices[int(p) - 1] not in ids:
-                ids.append(choices[int(p) - 1])
+            for n in self._entry_numbers(p, len(choices)):
+                if choices[n - 1] not in ids:
+                    ids.append(choices[n - 1])
         if question.type is not QuestionType.MULTIPLE:
             if len(ids) != 1:
                 raise ValueError(_("choose one number"))
@@ -767,6 +770,23 @@ class TerminalAsker:
                 choice=self._choice_name(question, choices, alone),
                 others=", ".join(self._choice_name(question, choices, o) for o in others)))
         return ids
+
+    def _entry_numbers(self, entry: str, count: int) -> range:
+        """The choice numbers one entry stands for ("2" or "1-3"); ValueError naming the entry when refused."""
+        _ = self._
+        if entry.isdigit() and entry.isascii() and 1 <= int(entry) <= count:
+            return range(int(entry), int(entry) + 1)
+        ends = _RANGE.fullmatch(entry)
+        if ends is None:
+            raise ValueError(_("'{value}' is not one of the numbers 1 to {count}").format(value=entry, count=count))
+        low, high = int(ends.group(1)), int(ends.group(2))
+        if low > high:
+            raise _Refused(_("'{value}': a range goes from the lower number to the higher, e.g. {low}-{high}.").format(
+                value=entry, low=high, high=low))
+        if low < 1 or high > count:
+            raise _Refused(_("'{value}' goes beyond the choices: the numbers are 1 to {count}.").format(
+                value=entry, count=count))
+        return range(low, high + 1)
 
     def _choice_name(self, question: Question, choices: tuple[str, ...], cid: str) -> str:
         choice: Choice | None = question.choice(cid)
