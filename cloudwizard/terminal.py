@@ -15,7 +15,8 @@ What the terminal promises:
   for a small business ... Keep 100 000 anyway?"); the hard limits are ``min`` and ``max``.
 * Every line is wrapped to the terminal's width at word boundaries, with hanging indents for
   choices, and every questionnaire or user text passes `safe_for_terminal` before it is printed.
-* The progress line reads "Part n of N · Question i of M", see `progress`.
+* The progress line reads "Part n of N · Question m of M" and holds steady: a count once shown
+  does not change as branches are ruled out or when going back, see `ProgressPlan`.
 * Ctrl-C is never missed, and never interrupts the saving of the answers, see `CtrlC`.
 """
 
@@ -195,17 +196,8 @@ class Progress:
     questions: int
 
 
-def progress(session: Session, question: Question) -> Progress:
-    """The progress line for `question`, defined so that it does not jump as branches appear.
-
-    A question or part counts when it is shown for the answers so far, *or* when its condition reads
-    a question not yet passed (the current one or a later one), because it may still appear. Passed
-    questions are settled: a condition may only read earlier questions, so their visibility is known.
-
-    Going on, the counts therefore never grow: a branch that appears was already counted, and one
-    that is ruled out is dropped (the total gets smaller, which is good news). Going back to a
-    question shows the same numbers as the first time there, as long as earlier answers are unchanged.
-    """
+def _counted(session: Session, question: Question) -> tuple[list[str], list[str]]:
+    """The parts, and the questions of `question`'s part, that count at `question` (see `progress`)."""
     q = session.questionnaire
     order = {item.id: i for i, item in enumerate(q.questions)}
     here = order[question.id]
@@ -225,11 +217,50 @@ def progress(session: Session, question: Question) -> Progress:
             return False
         return item.when is None or open_condition(item.when) or item.when(answers)
 
-    parts = [s for s in q.sections if any(question_counts(item) for item in s.questions)]
-    ids = [s.id for s in parts]
-    in_part = [item for item in q.section(question.section_id).questions if question_counts(item)]
-    return Progress(ids.index(question.section_id) + 1, len(parts),
-                    [item.id for item in in_part].index(question.id) + 1, len(in_part))
+    parts = [s.id for s in q.sections if any(question_counts(item) for item in s.questions)]
+    in_part = [item.id for item in q.section(question.section_id).questions if question_counts(item)]
+    return parts, in_part
+
+
+def progress(session: Session, question: Question) -> Progress:
+    """Where `question` stands among the parts and questions that are shown or may still appear.
+
+    A question or part counts when it is shown for the answers so far, *or* when its condition reads
+    a question not yet passed (the current one or a later one), because it may still appear. Passed
+    questions are settled: a condition may only read earlier questions, so their visibility is known.
+    Going on, these counts never grow; they shrink when a branch is ruled out. `ProgressPlan`, which
+    the terminal shows, holds them steady.
+    """
+    parts, in_part = _counted(session, question)
+    return Progress(parts.index(question.section_id) + 1, len(parts), in_part.index(question.id) + 1, len(in_part))
+
+
+class ProgressPlan:
+    """The progress line of one run, held steady: "Part n of N · Question m of M".
+
+    The rule: a part or question is counted once it is shown or may still appear (`progress`), and
+    stays counted for the rest of the run. So N never changes as branches are ruled out, M never
+    changes while the user answers its part, and going back shows the numbers shown the first time.
+    A question ruled out is skipped in the numbering ("Question 2 of 4" may be followed by the next
+    part): the counts do not jump back. Only an earlier answer changed so that new questions may
+    appear adds them, in the questionnaire's order.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._questions: dict[str, list[str]] = {}
+
+    def at(self, session: Session, question: Question) -> Progress:
+        """The progress line for `question`, remembering what was counted before."""
+        q = session.questionnaire
+        parts, in_part = _counted(session, question)
+        section_order = {s.id: i for i, s in enumerate(q.sections)}
+        question_order = {item.id: i for i, item in enumerate(q.questions)}
+        self._parts = sorted({*self._parts, *parts}, key=section_order.__getitem__)
+        plan = sorted({*self._questions.get(question.section_id, []), *in_part}, key=question_order.__getitem__)
+        self._questions[question.section_id] = plan
+        return Progress(self._parts.index(question.section_id) + 1, len(self._parts),
+                        plan.index(question.id) + 1, len(plan))
 
 
 def exclusive_conflict(question: Question, chosen: list[str]) -> tuple[str, list[str]] | None:
@@ -295,6 +326,8 @@ class TerminalAsker:
         #: Answers the user kept although a validation rule warned about them (question id → value).
         self.confirmed: dict[str, Any] = {}
         self._heading_shown: str | None = None
+        #: The progress line, held steady for the run (see `ProgressPlan`).
+        self.progress = ProgressPlan()
         #: Ctrl-C during `run` (inactive outside it: a read then raises KeyboardInterrupt as usual).
         self.ctrl_c = CtrlC()
 
@@ -612,7 +645,7 @@ class TerminalAsker:
             self.say("-" * min(len(title), self.width()))
             if section.intro:
                 self.say(self.t(section.intro))
-        where = progress(self.session, question)
+        where = self.progress.at(self.session, question)
         self.say()
         self.say(_("Part {part} of {parts} · Question {question} of {questions}").format(
             part=where.part, parts=where.parts, question=where.question, questions=where.questions))
