@@ -548,15 +548,7 @@ class TerminalAsker:
 
     def save_failure(self, exc: OSError) -> str:
         """Why saving failed, in the session's language when the reason is a common one."""
-        _ = self._
-        reason = {
-            errno.ENOSPC: _("the disk is full"),
-            errno.EROFS: _("the folder is read-only"),
-            errno.EACCES: _("there is no permission to write in that folder"),
-            errno.EPERM: _("there is no permission to write in that folder"),
-            errno.ENOENT: _("the folder does not exist"),
-        }.get(exc.errno or 0)
-        return reason or str(exc.strerror or exc)
+        return save_failure(exc, self.lang)
 
     def resume_command(self, path: Path) -> str:
         """The shell command that goes on from the answers saved in `path` (with this questionnaire)."""
@@ -859,6 +851,21 @@ class TerminalAsker:
             steps = (value - question.minimum) / question.step
             if not float(steps).is_integer():
                 raise _Refused(_("{value} is not a point of this scale.").format(value=self.num(value)))
+
+
+def save_failure(exc: OSError, lang: str) -> str:
+    """Why saving a file failed, in `lang` when the reason is a common one (else the system's words)."""
+    _ = gettext_for(lang)
+    reason = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the folder is read-only"),
+        errno.EACCES: _("there is no permission to write in that folder"),
+        errno.EPERM: _("there is no permission to write in that folder"),
+        errno.ENOENT: _("the folder does not exist"),
+        errno.EFBIG: _("the file is too large"),
+    }.get(exc.errno or 0)
+    return reason or str(exc.strerror or exc)
 
 
 def _readline_available() -> bool:
