@@ -147,10 +147,12 @@ def format_for_output(fmt: str | None, output: Path | None) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    lang: str | None = None  # the session's language once known (for "Interrupted.")
     try:
         if args and args[0] in COMMANDS:
             parser = _command_parser()
             ns = parser.parse_args(args)
+            lang = getattr(ns, "lang", None)
             if hasattr(ns, "format") and hasattr(ns, "output"):
                 ns.format = format_for_output(ns.format, ns.output)
             if getattr(ns, "format", None) == "pdf" and ns.output is None:  # a usage error, said at once
@@ -185,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
-        print("\n" + gettext_for(system_language())("Interrupted."), file=sys.stderr)
+        print("\n" + gettext_for(lang or system_language())("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
@@ -271,13 +273,20 @@ def _questionnaire_ok(path: Path) -> bool:
     return True
 
 
-def _load(path: Path | None) -> Questionnaire | None:
+def _load(path: Path | None, lang: str = "en") -> Questionnaire | None:
+    """The questionnaire at `path` (the bundled one when None); its problems said on standard error.
+
+    The problems themselves are for the questionnaire's authors (as ``validate`` prints them); the
+    closing line is in `lang`.
+    """
     from cloudwizard.engine.loader import bundled_path, load_questionnaire
 
     result = load_questionnaire(path or bundled_path())
     if result.questionnaire is None:
+        _ = gettext_for(lang)
         print(result.report.format(), file=sys.stderr)
-        _err(f"{path or 'the bundled questionnaire'}: the questionnaire has errors; nothing was run")
+        _err(_("{path}: the questionnaire has errors; nothing was run").format(
+            path=path or _("the bundled questionnaire")))
     return result.questionnaire
 
 
@@ -305,7 +314,7 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.answers import read_answers
     from cloudwizard.engine.recommender import recommend
 
-    q = _load(ns.questionnaire)
+    q = _load(ns.questionnaire, ns.lang or system_language())
     if q is None:
         return EXIT_INVALID
     result = read_answers(ns.answers, q)
@@ -467,10 +476,10 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.session import Session
     from cloudwizard.terminal import Outcome, TerminalAsker
 
-    q = _load(ns.questionnaire)
+    lang = ns.lang or system_language()
+    q = _load(ns.questionnaire, lang)
     if q is None:
         return EXIT_INVALID
-    lang = ns.lang or system_language()
     _ = gettext_for(lang)
     for option, target in (("--save", ns.save), ("-o", ns.output)):  # said now, not after twenty questions
         if target is None:

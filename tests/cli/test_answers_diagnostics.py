@@ -112,3 +112,32 @@ def test_ask_answers_tells_the_problems_in_the_session_language(lang: str, colum
     assert f"{broken}:7:16: {severity}: {range_error} [sensitivity]" in screen
     assert f"{broken}:8:3: {severity}: {unknown} [colour]" in screen
     assert broken.read_bytes() == before  # left unchanged
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "cloudwizard: kan niet naar de standaarduitvoer schrijven: "),
+    ("fr", "cloudwizard: impossible d'écrire sur la sortie standard : "),
+    ("de", "cloudwizard: kann nicht in die Standardausgabe schreiben: "),
+    ("en", "cloudwizard: cannot write to standard output: "),
+])
+def test_a_full_standard_output_is_said_in_the_session_language(lang: str, said: str) -> None:
+    import subprocess
+
+    answers = REPO / "questionnaires" / "examples" / "answers-sme.yaml"
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        proc = subprocess.run([sys.executable, "-m", "cloudwizard", "recommend", "--answers", str(answers),
+                               "--lang", lang, "--format", "markdown"], stdout=full, stderr=subprocess.PIPE,
+                              text=True, cwd=REPO, timeout=120, check=False, env={"PATH": "/usr/bin:/bin",
+                                                                                  "LANG": "C.UTF-8"})
+    assert proc.returncode == 1
+    assert proc.stderr == said + gettext_for(lang)("the disk is full") + "\n"
+
+
+def test_a_report_that_cannot_be_saved_is_said_in_the_session_language(tmp_path: Path) -> None:
+    answers = REPO / "questionnaires" / "examples" / "answers-sme.yaml"
+    target = tmp_path / "no-such-folder" / "advice.md"
+    status, err = _cli("recommend", "--answers", str(answers), "--lang", "de", "-o", str(target))
+    assert status == 1
+    assert err[-1] == (f"cloudwizard: {target}: der Bericht konnte nicht gespeichert werden: der Ordner existiert "
+                       "nicht. Eine vorherige Datei bleibt unverändert.")
