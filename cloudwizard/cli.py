@@ -23,6 +23,7 @@ from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
     from cloudwizard.engine.answers import AnswersFile
+    from cloudwizard.engine.diagnostics import Report
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import ReportView
@@ -146,10 +147,12 @@ def format_for_output(fmt: str | None, output: Path | None) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    lang: str | None = None  # the session's language once known (for "Interrupted.")
     try:
         if args and args[0] in COMMANDS:
             parser = _command_parser()
             ns = parser.parse_args(args)
+            lang = getattr(ns, "lang", None)
             if hasattr(ns, "format") and hasattr(ns, "output"):
                 ns.format = format_for_output(ns.format, ns.output)
             if getattr(ns, "format", None) == "pdf" and ns.output is None:  # a usage error, said at once
@@ -178,12 +181,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if not _is_stdout_error(exc):
                     raise
                 _discard_stdout()
-                _err(f"cannot write to standard output: {_stdout_reason(exc)}")
+                _ = gettext_for(getattr(ns, "lang", None) or system_language())
+                _err(_("cannot write to standard output: {reason}").format(reason=_stdout_reason(exc, _)))
                 return EXIT_INVALID
         ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
-        print("\n" + gettext_for(system_language())("Interrupted."), file=sys.stderr)
+        print("\n" + gettext_for(lang or system_language())("Interrupted."), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
@@ -206,9 +210,11 @@ def _is_stdout_error(exc: OSError) -> bool:
     return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EBADF, errno.EFBIG)
 
 
-def _stdout_reason(exc: OSError) -> str:
-    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-               errno.EBADF: "it is closed", errno.EFBIG: "the file is too large"}
+def _stdout_reason(exc: OSError, _: Callable[[str], str] = str) -> str:
+    """Why writing failed, in the language of `_` for the common reasons."""
+    reasons = {errno.ENOSPC: _("the disk is full"), errno.EDQUOT: _("the disk quota is used up"),
+               errno.EBADF: _("it is closed"), errno.EFBIG: _("the file is too large"),
+               errno.EIO: _("an input/output error")}
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
@@ -267,13 +273,20 @@ def _questionnaire_ok(path: Path) -> bool:
     return True
 
 
-def _load(path: Path | None) -> Questionnaire | None:
+def _load(path: Path | None, lang: str = "en") -> Questionnaire | None:
+    """The questionnaire at `path` (the bundled one when None); its problems said on standard error.
+
+    The problems themselves are for the questionnaire's authors (as ``validate`` prints them); the
+    closing line is in `lang`.
+    """
     from cloudwizard.engine.loader import bundled_path, load_questionnaire
 
     result = load_questionnaire(path or bundled_path())
     if result.questionnaire is None:
+        _ = gettext_for(lang)
         print(result.report.format(), file=sys.stderr)
-        _err(f"{path or 'the bundled questionnaire'}: the questionnaire has errors; nothing was run")
+        _err(_("{path}: the questionnaire has errors; nothing was run").format(
+            path=path or _("the bundled questionnaire")))
     return result.questionnaire
 
 
@@ -301,20 +314,30 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.answers import read_answers
     from cloudwizard.engine.recommender import recommend
 
-    q = _load(ns.questionnaire)
+    q = _load(ns.questionnaire, ns.lang or system_language())
     if q is None:
         return EXIT_INVALID
     result = read_answers(ns.answers, q)
-    if result.report.diagnostics:
-        print(result.report.format(), file=sys.stderr)
+    lang = ns.lang or result.language or (result.data.language if result.data is not None else system_language())
+    _print_answers_problems(result.report, lang)
     if result.data is None:
-        _ = gettext_for(ns.lang or system_language())
+        _ = gettext_for(lang)
         _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
         return EXIT_INVALID
-    lang = ns.lang or result.data.language
     _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
     return _emit_report(rec, ns.format, lang, ns.output)
+
+
+def _print_answers_problems(report: Report, lang: str) -> None:
+    """The problems found in an answers file, on standard error, in the session's language.
+
+    Each at ``FILE:LINE:COL``; a problem with the whole file (no such file) at ``FILE`` alone.
+    """
+    if report.diagnostics:
+        from cloudwizard.engine.diagnostic_text import format_report
+
+        print(format_report(report, lang), file=sys.stderr)
 
 
 def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
@@ -491,10 +514,10 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.session import Session
     from cloudwizard.terminal import Outcome, TerminalAsker
 
-    q = _load(ns.questionnaire)
+    lang = ns.lang or system_language()
+    q = _load(ns.questionnaire, lang)
     if q is None:
         return EXIT_INVALID
-    lang = ns.lang or system_language()
     _ = gettext_for(lang)
     for option, target in (("--save", ns.save), ("-o", ns.output)):  # said now, not after twenty questions
         if target is None:
@@ -511,13 +534,12 @@ def cmd_ask(ns: argparse.Namespace) -> int:
         from cloudwizard.engine.answers import read_answers
 
         result = read_answers(ns.answers, q)
-        if result.report.diagnostics:
-            print(result.report.format(), file=sys.stderr)
+        lang = ns.lang or result.language or (result.data.language if result.data is not None else lang)
+        _print_answers_problems(result.report, lang)
         if result.data is None:
             _ = gettext_for(lang)
             _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
             return EXIT_INVALID
-        lang = ns.lang or result.data.language
         session = Session.from_file(q, result.data)
     # The report goes to standard output; when that is a pipe or a file, the questions go to
     # standard error so the report stays clean for the next program.
@@ -574,7 +596,7 @@ def _write_report(text: str, fmt: str, output: Path | None, lang: str, *, quiet:
     try:
         write_atomic(output, text)
     except SaveError as exc:
-        _err(str(exc.strerror))
+        _report_not_saved(output, exc, lang)
         return EXIT_INVALID
     if not quiet:
         _ = gettext_for(lang)
@@ -607,6 +629,15 @@ def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path |
     return _write_report(render_text(view, fmt or "markdown"), fmt or "markdown", output, lang, quiet=quiet)
 
 
+def _report_not_saved(output: Path, exc: OSError, lang: str) -> None:
+    """Say, in `lang`, that the report could not be written to `output`, and why."""
+    from cloudwizard.terminal import save_failure
+
+    _ = gettext_for(lang)
+    _err(_("{path}: the report could not be saved: {reason}. The previous file, if any, is unchanged.").format(
+        path=output, reason=save_failure(exc, lang)))
+
+
 def _write_pdf(view: ReportView, output: Path, lang: str, *, quiet: bool = False) -> int:
     from cloudwizard.engine.answers import SaveError
     from cloudwizard.engine.report.document import build_document
@@ -620,7 +651,7 @@ def _write_pdf(view: ReportView, output: Path, lang: str, *, quiet: bool = False
     try:
         pages = write_pdf(build_document(view), output)
     except SaveError as exc:
-        _err(str(exc.strerror))
+        _report_not_saved(output, exc, lang)
         return EXIT_INVALID
     if not quiet:
         _err(_("wrote {path} ({pages} pages)").format(path=output, pages=pages))

@@ -3,8 +3,8 @@
 It reads plain lines, so it works at a prompt and with answers piped in. Commands at any question:
 ``?`` shows "why we ask this", ``b`` goes back one question, ``q`` stops (after a confirmation;
 the answers so far are saved when there is somewhere to save them). Choices are numbered; several
-choices are given as ``1,3``, ``1 3`` or ``1, 3``. An empty line keeps the current answer or skips
-an optional question.
+choices are given as ``1,3``, ``1 3`` or ``1, 3``, and runs of them as ``1-3`` (or ``1–3``,
+``1 - 3``). An empty line keeps the current answer or skips an optional question.
 
 What the terminal promises:
 
@@ -15,19 +15,25 @@ What the terminal promises:
   for a small business ... Keep 100 000 anyway?"); the hard limits are ``min`` and ``max``.
 * Every line is wrapped to the terminal's width at word boundaries, with hanging indents for
   choices, and every questionnaire or user text passes `safe_for_terminal` before it is printed.
-* The progress line reads "Part n of N · Question i of M", see `progress`.
+* The progress line reads "Part n of N · Question m of M" and holds steady: a count once shown
+  does not change as branches are ruled out or when going back, see `ProgressPlan`.
+* Ctrl-C is never missed, and never interrupts the saving of the answers, see `CtrlC`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
 import re
 import shlex
 import shutil
+import signal
 import textwrap
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,6 +53,9 @@ RECOVERY_NAME = "cloudwizard-answers.yaml"
 #: Groups of digits in numbers we ask back about: a no-break space reads the same in every language
 #: and keeps the number on one line.
 _ASK_BACK_GROUP = "\u00a0"
+#: A range of choice numbers: "1-3", "1–3" (en dash), "1—3"; `_RANGE_SPACES` closes up "1 - 3".
+_RANGE = re.compile(r"([0-9]+)[-\u2010-\u2015\u2212]([0-9]+)")
+_RANGE_SPACES = re.compile(r"([0-9]+)\s*([-\u2010-\u2015\u2212])\s*([0-9]+)")
 _BULLET = re.compile(r"\s*(?:[•*-]|\d+[.)])\s+")
 
 
@@ -58,6 +67,100 @@ def safe_for_terminal(text: str) -> str:
     line feeds and tabs stay.
     """
     return printable(text)
+
+
+class CtrlC:
+    """Ctrl-C during a run: never missed, and acted on only where the run can stop cleanly.
+
+    Python runs its signal handlers between bytecodes, so a Ctrl-C that arrives after a prompt is
+    drawn but before the blocking read (readline's ``select`` or ``read``) has started only marks
+    the signal as pending, and the program waits for a key that never comes (CI saw it now and
+    then under load; tests/cli/test_ctrl_c.py opens that window on purpose). While the guard is
+    active:
+
+    * a watcher thread sees every SIGINT through `signal.set_wakeup_fd`; as long as the handler has
+      not run while the main thread is reading, it sends SIGINT to the main thread again, which
+      breaks the blocking read (EINTR) so the handler runs;
+    * the handler raises `KeyboardInterrupt` only inside `reading` (around the blocking read);
+      elsewhere it notes the key in `pressed`, and the next read stops at once. So a Ctrl-C while
+      the answers are saved does not cut the save short.
+
+    Outside the main thread, or when SIGINT is ignored (started in the background), the guard
+    does nothing and `pressed` stays False.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._reading = False
+        self._active = False
+        self._closing = False
+        self._pipe: tuple[int, int] | None = None
+        self._thread: threading.Thread | None = None
+        self._previous_handler: Any = None
+        self._previous_wakeup = -1
+
+    def __enter__(self) -> CtrlC:
+        if threading.current_thread() is not threading.main_thread() or \
+                signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            return self
+        read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        self._pipe = (read_end, write_end)
+        self._previous_wakeup = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+        self._previous_handler = signal.signal(signal.SIGINT, self._handler)
+        self._active = True
+        self._thread = threading.Thread(target=self._watch, args=(threading.main_thread().ident,),
+                                        name="cloudwizard-ctrl-c", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if not self._active or self._pipe is None:
+            return
+        self._active = False
+        signal.signal(signal.SIGINT, self._previous_handler)
+        signal.set_wakeup_fd(self._previous_wakeup)
+        self._closing = True
+        read_end, write_end = self._pipe
+        os.set_blocking(write_end, True)
+        os.write(write_end, b"\0")  # wakes the watcher, which sees `_closing`
+        if self._thread is not None:
+            self._thread.join()
+        os.close(read_end)
+        os.close(write_end)
+
+    def _handler(self, _signum: int, _frame: object) -> None:
+        self.pressed = True
+        if self._reading:
+            self._reading = False  # once: a second key while stopping changes nothing
+            raise KeyboardInterrupt
+
+    def _watch(self, main: int | None) -> None:
+        assert self._pipe is not None and main is not None
+        while not self._closing:
+            try:
+                data = os.read(self._pipe[0], 64)
+            except OSError:
+                return
+            if signal.SIGINT not in data:
+                continue
+            # The handler runs in the main thread at its next bytecode; if it is stuck in a read
+            # instead, interrupt the read. A key that came while not reading is seen by the next read.
+            while not self.pressed and not self._closing:
+                if self._reading:
+                    signal.pthread_kill(main, signal.SIGINT)
+                time.sleep(0.05)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Around one blocking read: Ctrl-C raises `KeyboardInterrupt` here (at once if already pressed)."""
+        try:
+            self._reading = self._active
+            if self.pressed:
+                raise KeyboardInterrupt
+            yield
+        finally:
+            self._reading = False
 
 
 class Outcome(enum.Enum):
@@ -93,17 +196,8 @@ class Progress:
     questions: int
 
 
-def progress(session: Session, question: Question) -> Progress:
-    """The progress line for `question`, defined so that it does not jump as branches appear.
-
-    A question or part counts when it is shown for the answers so far, *or* when its condition reads
-    a question not yet passed (the current one or a later one), because it may still appear. Passed
-    questions are settled: a condition may only read earlier questions, so their visibility is known.
-
-    Going on, the counts therefore never grow: a branch that appears was already counted, and one
-    that is ruled out is dropped (the total gets smaller, which is good news). Going back to a
-    question shows the same numbers as the first time there, as long as earlier answers are unchanged.
-    """
+def _counted(session: Session, question: Question) -> tuple[list[str], list[str]]:
+    """The parts, and the questions of `question`'s part, that count at `question` (see `progress`)."""
     q = session.questionnaire
     order = {item.id: i for i, item in enumerate(q.questions)}
     here = order[question.id]
@@ -123,11 +217,50 @@ def progress(session: Session, question: Question) -> Progress:
             return False
         return item.when is None or open_condition(item.when) or item.when(answers)
 
-    parts = [s for s in q.sections if any(question_counts(item) for item in s.questions)]
-    ids = [s.id for s in parts]
-    in_part = [item for item in q.section(question.section_id).questions if question_counts(item)]
-    return Progress(ids.index(question.section_id) + 1, len(parts),
-                    [item.id for item in in_part].index(question.id) + 1, len(in_part))
+    parts = [s.id for s in q.sections if any(question_counts(item) for item in s.questions)]
+    in_part = [item.id for item in q.section(question.section_id).questions if question_counts(item)]
+    return parts, in_part
+
+
+def progress(session: Session, question: Question) -> Progress:
+    """Where `question` stands among the parts and questions that are shown or may still appear.
+
+    A question or part counts when it is shown for the answers so far, *or* when its condition reads
+    a question not yet passed (the current one or a later one), because it may still appear. Passed
+    questions are settled: a condition may only read earlier questions, so their visibility is known.
+    Going on, these counts never grow; they shrink when a branch is ruled out. `ProgressPlan`, which
+    the terminal shows, holds them steady.
+    """
+    parts, in_part = _counted(session, question)
+    return Progress(parts.index(question.section_id) + 1, len(parts), in_part.index(question.id) + 1, len(in_part))
+
+
+class ProgressPlan:
+    """The progress line of one run, held steady: "Part n of N · Question m of M".
+
+    The rule: a part or question is counted once it is shown or may still appear (`progress`), and
+    stays counted for the rest of the run. So N never changes as branches are ruled out, M never
+    changes while the user answers its part, and going back shows the numbers shown the first time.
+    A question ruled out is skipped in the numbering ("Question 2 of 4" may be followed by the next
+    part): the counts do not jump back. Only an earlier answer changed so that new questions may
+    appear adds them, in the questionnaire's order.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._questions: dict[str, list[str]] = {}
+
+    def at(self, session: Session, question: Question) -> Progress:
+        """The progress line for `question`, remembering what was counted before."""
+        q = session.questionnaire
+        parts, in_part = _counted(session, question)
+        section_order = {s.id: i for i, s in enumerate(q.sections)}
+        question_order = {item.id: i for i, item in enumerate(q.questions)}
+        self._parts = sorted({*self._parts, *parts}, key=section_order.__getitem__)
+        plan = sorted({*self._questions.get(question.section_id, []), *in_part}, key=question_order.__getitem__)
+        self._questions[question.section_id] = plan
+        return Progress(self._parts.index(question.section_id) + 1, len(self._parts),
+                        plan.index(question.id) + 1, len(plan))
 
 
 def exclusive_conflict(question: Question, chosen: list[str]) -> tuple[str, list[str]] | None:
@@ -193,6 +326,10 @@ class TerminalAsker:
         #: Answers the user kept although a validation rule warned about them (question id → value).
         self.confirmed: dict[str, Any] = {}
         self._heading_shown: str | None = None
+        #: The progress line, held steady for the run (see `ProgressPlan`).
+        self.progress = ProgressPlan()
+        #: Ctrl-C during `run` (inactive outside it: a read then raises KeyboardInterrupt as usual).
+        self.ctrl_c = CtrlC()
 
     # -- output --------------------------------------------------------------------------------
     def width(self) -> int:
@@ -242,18 +379,19 @@ class TerminalAsker:
         # the cursor and the first typed characters stay on the prompt's last line
         lines = self.wrap(prompt.rstrip(), "", "", room=2)
         try:
-            if self.line_editing:
-                if lines[:-1]:
-                    self.out.write("\n".join(lines[:-1]) + "\n")
+            with self.ctrl_c.reading():
+                if self.line_editing:
+                    if lines[:-1]:
+                        self.out.write("\n".join(lines[:-1]) + "\n")
+                        self.out.flush()
+                    try:
+                        line = input(lines[-1] + " ") + "\n"
+                    except EOFError:
+                        line = ""
+                else:
+                    self.out.write("\n".join(lines) + " ")
                     self.out.flush()
-                try:
-                    line = input(lines[-1] + " ") + "\n"
-                except EOFError:
-                    line = ""
-            else:
-                self.out.write("\n".join(lines) + " ")
-                self.out.flush()
-                line = self.stdin.readline()
+                    line = self.stdin.readline()
         except KeyboardInterrupt:
             raise _Stop(Outcome.INTERRUPTED) from None
         if not line:
@@ -302,18 +440,22 @@ class TerminalAsker:
         However it ends, the answers are saved when `save_path` is set (or, when a person stops
         with ``q`` or Ctrl-C, in a file they agree to).
         """
-        try:
-            self._intro()
-            self._loop(self._first_open_question())
-            outcome = Outcome.DONE
-        except _Stop as stop:
-            outcome = stop.outcome
-        except KeyboardInterrupt:
-            outcome = Outcome.INTERRUPTED
-        if outcome is Outcome.INTERRUPTED:
-            self.say()
-            self.say(self._("Interrupted."))
-        self._keep(outcome)
+        with self.ctrl_c:
+            try:
+                self._intro()
+                self._loop(self._first_open_question())
+                outcome = Outcome.DONE
+            except _Stop as stop:
+                outcome = stop.outcome
+            except KeyboardInterrupt:  # without the guard (not the main thread)
+                outcome = Outcome.INTERRUPTED
+            if outcome is Outcome.INTERRUPTED:
+                self.say()
+                self.say(self._("Interrupted."))
+            self._keep(outcome)  # a Ctrl-C meanwhile is noted, and does not cut the save short
+            if self.ctrl_c.pressed and outcome is not Outcome.INTERRUPTED:
+                self.say(self._("Interrupted."))  # pressed while the answers were saved: stop here
+                outcome = Outcome.INTERRUPTED
         return outcome
 
     def _intro(self) -> None:
@@ -406,15 +548,7 @@ class TerminalAsker:
 
     def save_failure(self, exc: OSError) -> str:
         """Why saving failed, in the session's language when the reason is a common one."""
-        _ = self._
-        reason = {
-            errno.ENOSPC: _("the disk is full"),
-            errno.EROFS: _("the folder is read-only"),
-            errno.EACCES: _("there is no permission to write in that folder"),
-            errno.EPERM: _("there is no permission to write in that folder"),
-            errno.ENOENT: _("the folder does not exist"),
-        }.get(exc.errno or 0)
-        return reason or str(exc.strerror or exc)
+        return save_failure(exc, self.lang)
 
     def resume_command(self, path: Path) -> str:
         """The shell command that goes on from the answers saved in `path` (with this questionnaire)."""
@@ -503,7 +637,7 @@ class TerminalAsker:
             self.say("-" * min(len(title), self.width()))
             if section.intro:
                 self.say(self.t(section.intro))
-        where = progress(self.session, question)
+        where = self.progress.at(self.session, question)
         self.say()
         self.say(_("Part {part} of {parts} · Question {question} of {questions}").format(
             part=where.part, parts=where.parts, question=where.question, questions=where.questions))
@@ -640,15 +774,15 @@ class TerminalAsker:
         return line
 
     def _parse_choices(self, question: Question, choices: tuple[str, ...], line: str) -> Any:
+        """The choice id(s) for `line`: numbers separated by commas or spaces, and ranges ("1-3", "1–3", "1 - 3")."""
         _ = self._
-        picks = [p for p in re.split(r"[\s,;]+", line) if p]
+        # a range's dash may stand between spaces: "1 - 3" is one entry, not three
+        picks = [p for p in re.split(r"[\s,;]+", _RANGE_SPACES.sub(r"\1\2\3", line)) if p]
         ids: list[str] = []
         for p in picks:
-            if not (p.isdigit() and p.isascii()) or not 1 <= int(p) <= len(choices):
-                raise ValueError(_("'{value}' is not one of the numbers 1 to {count}").format(
-                    value=p, count=len(choices)))
-            if choices[int(p) - 1] not in ids:
-                ids.append(choices[int(p) - 1])
+            for n in self._entry_numbers(p, len(choices)):
+                if choices[n - 1] not in ids:
+                    ids.append(choices[n - 1])
         if question.type is not QuestionType.MULTIPLE:
             if len(ids) != 1:
                 raise ValueError(_("choose one number"))
@@ -661,6 +795,23 @@ class TerminalAsker:
                 choice=self._choice_name(question, choices, alone),
                 others=", ".join(self._choice_name(question, choices, o) for o in others)))
         return ids
+
+    def _entry_numbers(self, entry: str, count: int) -> range:
+        """The choice numbers one entry stands for ("2" or "1-3"); ValueError naming the entry when refused."""
+        _ = self._
+        if entry.isdigit() and entry.isascii() and 1 <= int(entry) <= count:
+            return range(int(entry), int(entry) + 1)
+        ends = _RANGE.fullmatch(entry)
+        if ends is None:
+            raise ValueError(_("'{value}' is not one of the numbers 1 to {count}").format(value=entry, count=count))
+        low, high = int(ends.group(1)), int(ends.group(2))
+        if low > high:
+            raise _Refused(_("'{value}': a range goes from the lower number to the higher, e.g. {low}-{high}.").format(
+                value=entry, low=high, high=low))
+        if low < 1 or high > count:
+            raise _Refused(_("'{value}' goes beyond the choices: the numbers are 1 to {count}.").format(
+                value=entry, count=count))
+        return range(low, high + 1)
 
     def _choice_name(self, question: Question, choices: tuple[str, ...], cid: str) -> str:
         choice: Choice | None = question.choice(cid)
@@ -700,6 +851,21 @@ class TerminalAsker:
             steps = (value - question.minimum) / question.step
             if not float(steps).is_integer():
                 raise _Refused(_("{value} is not a point of this scale.").format(value=self.num(value)))
+
+
+def save_failure(exc: OSError, lang: str) -> str:
+    """Why saving a file failed, in `lang` when the reason is a common one (else the system's words)."""
+    _ = gettext_for(lang)
+    reason = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the folder is read-only"),
+        errno.EACCES: _("there is no permission to write in that folder"),
+        errno.EPERM: _("there is no permission to write in that folder"),
+        errno.ENOENT: _("the folder does not exist"),
+        errno.EFBIG: _("the file is too large"),
+    }.get(exc.errno or 0)
+    return reason or str(exc.strerror or exc)
 
 
 def _readline_available() -> bool:

@@ -106,6 +106,9 @@ class AnswersResult:
     data: AnswersFile | None
     report: Report
     dropped: dict[str, str] = field(default_factory=dict)
+    #: The file's ``language`` when it could be read, also when the file cannot be used (the
+    #: language its problems are told in).
+    language: str | None = None
 
 
 def read_answers(path: str | Path, questionnaire: Questionnaire) -> AnswersResult:
@@ -198,9 +201,10 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
             f"{len(dropped)} answer(s) could not be kept in full: {', '.join(sorted(dropped))}",
             "migration",
         )
+    found = language if "language" in top and top["language"].value == language else None
     if report.errors:
-        return AnswersResult(None, report, dropped)
-    return AnswersResult(AnswersFile(q.id, q.version, answers, language, set_aside, saved), report, dropped)
+        return AnswersResult(None, report, dropped, found)
+    return AnswersResult(AnswersFile(q.id, q.version, answers, language, set_aside, saved), report, dropped, found)
 
 
 def _answer_map(

@@ -2,6 +2,12 @@
 
 The child gets the terminal as its controlling terminal, with a window size set before it starts,
 so ``shutil.get_terminal_size`` and Ctrl-C behave as in a real terminal.
+
+Waiting is generous (60 s: eight test runs may share two cores) but a real hang fails fast: when
+the program has printed nothing for `IDLE` seconds while it sleeps without using the processor and
+has no child process, it is waiting for input that the test will not give. It is then sent SIGABRT,
+and Python's fault handler (``PYTHONFAULTHANDLER``) prints where every thread stands, which the
+failure shows.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import os
 import pty
 import re
 import select
+import signal
 import struct
 import sys
 import termios
@@ -20,6 +27,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+#: How long to wait for a text or for the end (generous: the machine may be shared and loaded).
+TIMEOUT = 60.0
+#: Seconds of waiting without output or processor time after which the program is taken to be stuck.
+IDLE = 10.0
 
 
 class Terminal:
@@ -34,7 +45,7 @@ class Terminal:
         environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         # PAGER=cat: the advice is read in full here, not through less (tests/cli/test_pager* cover paging).
         environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1",
-                            "PAGER": "cat"})
+                            "PAGER": "cat", "PYTHONFAULTHANDLER": "1"})
         environment.update(env or {})
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become the program
@@ -46,6 +57,8 @@ class Terminal:
                 os._exit(127)
         self.pid, self.fd = pid, fd
         self.status: int | None = None
+        self._last_output = time.monotonic()
+        self._last_cpu: tuple[int, float] = (-1, time.monotonic())
 
     def _pump(self, timeout: float) -> bool:
         ready, _w, _x = select.select([self.fd], [], [], timeout)
@@ -59,9 +72,41 @@ class Terminal:
             return False
         self._raw += self._decoder.decode(data)  # a character may be split between two reads
         self._buffer = self._raw.replace("\r\n", "\n")
+        self._last_output = time.monotonic()
         return True
 
-    def expect(self, text: str, timeout: float = 20) -> str:
+    def _idle(self) -> bool:
+        """Whether the program has sat waiting (for input) for `IDLE` seconds: asleep, no output, no CPU, no child."""
+        now = time.monotonic()
+        try:
+            tasks = list(Path(f"/proc/{self.pid}/task").iterdir())
+            states, cpu, children = [], 0, ""
+            for task in tasks:
+                fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+                states.append(fields[0])
+                cpu += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+                children += (task / "children").read_text()
+        except (OSError, IndexError, ValueError):
+            return False  # it is ending, or /proc cannot tell: rely on the deadline
+        if cpu != self._last_cpu[0] or children.strip() or any(state not in "S" for state in states):
+            self._last_cpu = (cpu, now)
+            return False
+        return now - max(self._last_cpu[1], self._last_output) > IDLE
+
+    def _fail(self, message: str) -> None:
+        """Stop the program (with a stack dump when it is stuck) and fail with `message` and the screen's end."""
+        if not self._exited():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGABRT)  # the fault handler prints every thread's stack
+            end = time.monotonic() + 5
+            while time.monotonic() < end and not self._exited():
+                self._pump(0.1)
+            while self._pump(0.05):
+                pass
+        self.kill()  # a failed test must not leave the program waiting for input forever
+        raise AssertionError(f"{message}; the screen ends with:\n{self._buffer[-3000:]}")
+
+    def expect(self, text: str, timeout: float = TIMEOUT) -> str:
         """Wait until `text` appears after what was already seen, wherever lines were wrapped.
 
         Returns the output since the last expectation, up to the end of the line that completes it.
@@ -76,9 +121,14 @@ class Terminal:
                 end = next(e for e in ends if wanted in flat(rest[:e + 1]))
                 self._seen += end + 1
                 return rest[:end + 1]
-            if time.monotonic() > deadline or (not self._pump(0.2) and self._exited()):
-                self.kill()  # a failed test must not leave the program waiting for input forever
-                raise AssertionError(f"{text!r} did not appear; the screen ends with:\n{self._buffer[-1500:]}")
+            if self._pump(0.2):
+                continue
+            if self._exited():
+                self._fail(f"{text!r} did not appear before the program ended")
+            if time.monotonic() > deadline:
+                self._fail(f"{text!r} did not appear within {timeout:g} s")
+            if self._idle():
+                self._fail(f"{text!r} did not appear: the program waits for input (idle for {IDLE} s)")
 
     def send(self, line: str) -> None:
         """Type `line` and press Enter."""
@@ -107,14 +157,16 @@ class Terminal:
                 self.status = os.waitstatus_to_exitcode(status)
         return self.status is not None
 
-    def wait(self, timeout: float = 30) -> int:
+    def wait(self, timeout: float = TIMEOUT) -> int:
         """Read the rest of the output and return the exit status."""
         deadline = time.monotonic() + timeout
         while not self._exited():
-            self._pump(0.1)
+            if self._pump(0.1):
+                continue
             if time.monotonic() > deadline:
-                os.kill(self.pid, 9)
-                raise AssertionError("the program did not end:\n" + self._buffer[-1500:])
+                self._fail(f"the program did not end within {timeout:g} s")
+            if self._idle():
+                self._fail(f"the program did not end: it waits for input (idle for {IDLE} s)")
         while self._pump(0.05):
             pass
         with contextlib.suppress(OSError):

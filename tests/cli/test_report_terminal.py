@@ -73,7 +73,7 @@ def test_without_a_pager_the_report_is_printed(tmp_path: Path) -> None:
     env["PAGER"] = "no-such-pager-program"
     out = run_in_pty(["recommend", "--answers", str(FEDERAL), "--lang", "de"], env, columns=60)
     text = ANSI.sub("", out)
-    assert "CloudWizard-Rat" in text and max(len(line) for line in text.splitlines()) <= 60
+    assert "CloudWizard-Empfehlung" in text and max(len(line) for line in text.splitlines()) <= 60
 
 
 def test_markdown_stays_raw_on_a_terminal() -> None:

@@ -1,0 +1,178 @@
+"""Problems found in an answers file, said in the session's language, at their place.
+
+The readers (`cloudwizard.engine.answers`, `coercion`, `yamlsafe`) write their messages in
+English, with the values they quote (a key, a question id, a number). `translate` reads such a
+message back against the English message ids below and returns the catalog's translation with the
+same values; a message that matches none stays English (and a test fails on it for every file of
+the bad-input corpus). Values that are English words themselves ("a list", "a device") are
+translated too; the ids and texts quoted from the file are not.
+
+`format_report` prints one line per problem, ``FILE:LINE:COL: error: message``, with the severity
+in the language too, as compilers do. A problem with the whole file (no such file, a folder, too
+big) has no position in it, so it is printed ``FILE: error: message`` rather than at a made-up
+``0:0``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from cloudwizard.engine.diagnostics import Diagnostic, Report, Severity, one_line
+from cloudwizard.engine.i18n import N_, gettext_for
+
+#: The English messages of the answers-file path, as message ids; ``{name}`` stands for a value.
+#: A placeholder named ``detail`` holds a message of its own (translated in turn); one named
+#: ``shown`` or ``kind`` may hold one of the English words in `_WORDS`.
+MESSAGES: tuple[str, ...] = (
+    # answers.py
+    N_("this is not a CloudWizard answers file (expected a mapping)"),
+    N_("this is not a CloudWizard answers file (no 'cloudwizard_answers' key)"),
+    N_("answers format {found} is not supported; expected {expected}"),
+    N_("'cloudwizard_answers' must be the format number {expected} (found {shown})"),
+    N_("unknown key '{key}' in answers file; allowed: {allowed}"),
+    N_("missing 'questionnaire: {id: …, version: …}'"),
+    N_("the questionnaire id must be a text such as '{example}' (found {shown})"),
+    N_("the questionnaire version must be a text such as '{example}' (found {shown})"),
+    N_("these answers are for questionnaire '{found}', not '{expected}'"),
+    N_("language must be one of {allowed} (found {shown})"),
+    N_("these answers are for version {old} of the questionnaire (now {new}); {count} answer(s) could not be "
+       "kept in full: {names}"),
+    N_("'{key}' must be a mapping of question id to answer"),
+    N_("missing '{key}'"),
+    N_("{detail}; this answer could not be kept"),
+    N_("the question '{qid}' no longer exists"),
+    N_("unknown question '{qid}'"),
+    N_("answer to '{qid}': {detail}"),
+    N_("{choice} cannot be chosen together with other choices; {dropped} was dropped and the other choices kept"),
+    N_("{choice} cannot be chosen together with other choices"),
+    N_("the choice(s) {names} no longer exist; the other choices were kept"),
+    N_("{raw} can be read two ways in a file in language '{lang}' (perhaps {number}); write the number "
+       "without quotes, e.g. {plain}"),
+    # coercion.py
+    N_("expected one choice id, got {shown}"),
+    N_("{shown} is not a choice here; choices: {choices}"),
+    N_("expected a list of choice ids, got {shown}"),
+    N_("expected yes or no, got {shown}"),
+    N_("expected a number, got {shown}"),
+    N_("the number is too large"),
+    N_("{value} is below the minimum {minimum}"),
+    N_("{value} is above the maximum {maximum}"),
+    N_("expected text, got {shown}"),
+    N_("the text is longer than {limit} characters"),
+    # numbers.py (the ids it translates itself)
+    N_("'{text}' is not a number"),
+    N_("'{text}' is not a whole number; type a whole number"),
+    N_("'{text}' is too long for a number"),
+    # yamlsafe.py: the file
+    N_("no such file"),
+    N_("no such file (a part of the path is not a folder)"),
+    N_("the path is a loop of symbolic links that never reaches a file"),
+    N_("cannot read the file: {reason}"),
+    N_("this is a folder, not a file"),
+    N_("this is {kind}, not a regular file; only regular files are read"),
+    N_("the file is larger than the limit of {limit} MB"),
+    N_("the file is {size} MB; the limit is {limit} MB"),
+    N_("the file is empty"),
+    N_("the file is {encoding} text; save it as UTF-8"),
+    N_("the file is not UTF-8 text (byte {byte}); save it as UTF-8"),
+    N_("this is a binary file, not YAML text"),
+    # yamlsafe.py: the YAML in it
+    N_("YAML syntax error: {detail}"),
+    N_("found a tab character that violates indentation; indent with spaces, not tabs"),
+    N_("the file holds no YAML document"),
+    N_("the file holds more than one YAML document ('---'); keep one"),
+    N_("the file holds a control character ({code}) that YAML does not allow; remove it"),
+    N_("duplicate key {key} (first at line {line}); the later one is ignored"),
+    N_("not-a-number (NaN) is not allowed; write a number"),
+    N_("infinity is not allowed; write a number"),
+    N_("the YAML tag '{tag}' cannot stand on a mapping; remove the tag"),
+    N_("the YAML tag '{tag}' cannot stand on a list; remove the tag"),
+    N_("the YAML tag '{tag}' is not allowed: these files hold only texts, numbers, true/false, lists and "
+       "mappings; remove the tag"),
+    N_("unknown alias *{name}"),
+    N_("the alias *{name} is inside the value anchored as &{name}, so it would repeat itself endlessly "
+       "(an endless loop); remove it"),
+    N_("aliases repeat too much data (more than {limit} values): refused as an alias bomb"),
+    N_("the number {number} is too large: numbers must stay below 1.8e308 in size"),
+    N_("a mapping key must be a plain name, not a list, mapping or empty value"),
+)
+
+#: English words that stand in a message for a value ("got a list", "this is a device").
+_WORDS: tuple[str, ...] = (N_("a list"), N_("a mapping"), N_("nothing"), N_("true"), N_("false"),
+                           N_("a named pipe (FIFO)"), N_("a device"), N_("a socket"))
+
+_SEVERITY = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+_PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each message id as a pattern that reads the values back (a repeated name must repeat its value)."""
+    found = []
+    for msgid in MESSAGES:
+        parts, seen, at = [], set(), 0
+        for m in _PLACEHOLDER.finditer(msgid):
+            parts.append(re.escape(msgid[at:m.start()]))
+            name = m.group(1)
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+            at = m.end()
+        parts.append(re.escape(msgid[at:]))
+        found.append((re.compile("".join(parts), re.DOTALL), msgid))
+    return tuple(found)
+
+
+def translate(message: str, lang: str) -> str:
+    """`message` (one of the readers' English messages) in `lang`, its quoted values unchanged."""
+    if lang == "en":
+        return message
+    return _translate(message, gettext_for(lang))
+
+
+def _translate(message: str, _: Callable[[str], str]) -> str:
+    for pattern, msgid in _patterns():
+        match = pattern.fullmatch(message)
+        if match is None:
+            continue
+        values = match.groupdict()
+        for name, value in values.items():
+            if name == "detail":
+                values[name] = _translate(value, _)
+            elif value in _WORDS:
+                values[name] = _(value)
+        return _fill(_(msgid), values)
+    return message
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """`template` with each ``{name}`` replaced by its value (other braces, as in ``{id: …}``, stay)."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group()), template)
+
+
+def is_known(message: str) -> bool:
+    """Whether `message` is one of `MESSAGES` (its nested detail too), so that it gets translated.
+
+    The detail of a YAML syntax error may be PyYAML's own text, which stays English.
+    """
+    for pattern, msgid in _patterns():
+        match = pattern.fullmatch(message)
+        if match is not None:
+            detail = match.groupdict().get("detail")
+            return detail is None or msgid.startswith("YAML syntax error") or is_known(detail)
+    return False
+
+
+def line(diagnostic: Diagnostic, lang: str) -> str:
+    """One problem as one line: ``FILE:LINE:COL: error: message [ref]``, or ``FILE: …`` for the whole file."""
+    _ = gettext_for(lang)
+    where = diagnostic.location
+    place = where.file if where.line == 0 else str(where)
+    suffix = f" [{diagnostic.ref}]" if diagnostic.ref else ""
+    return one_line(f"{place}: {_(_SEVERITY[diagnostic.severity])}: {translate(diagnostic.message, lang)}{suffix}")
+
+
+def format_report(report: Report, lang: str) -> str:
+    """Every problem of `report`, one line each, in file, line and column order (see `line`)."""
+    return "\n".join(line(d, lang) for d in report.sorted())
