@@ -214,6 +214,23 @@ def _deciding(r: Ranking, cfs: tuple[Counterfactual, ...], kind: RankingKind) ->
     return tuple(out)
 
 
+def _distinct(cfs: tuple[Counterfactual, ...]) -> tuple[Counterfactual, ...]:
+    """The counterfactuals to show: one per set of changes.
+
+    A change that moves both the model and the layer is found once for each kind; both would be
+    said as the same sentence (the new pair), so the second is left out. Near ties still use every
+    counterfactual found (`_deciding`).
+    """
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Counterfactual] = []
+    for cf in cfs:
+        key = tuple((c.question_id, c.after) for c in cf.changes)
+        if key not in seen:
+            seen.add(key)
+            out.append(cf)
+    return tuple(out)
+
+
 def recommend(
     questionnaire: Questionnaire,
     answers: Mapping[str, Any],
@@ -275,7 +292,7 @@ def recommend(
     wwc = what_would_change(q, s.view.answers, pair.model, pair.layer)
     return dataclasses.replace(
         rec,
-        what_would_change=wwc,
+        what_would_change=_distinct(wwc),
         model=with_deciding(model, _deciding(model, wwc, RankingKind.MODEL)),
         deployment=with_deciding(deployment, _deciding(deployment, wwc, RankingKind.MODEL)),
         layer=with_deciding(layer, _deciding(layer, wwc, RankingKind.LAYER)),

@@ -162,10 +162,10 @@ def test_the_choice_prompt_asks_for_the_choice_number(lang: str, prompt: str, tm
     term.expect(prompt)
     term.send("9")
     refusal = term.expect(prompt)
-    assert words_intact(refusal, {"nl": "'9' is niet een van de getallen 1 tot 2",
-                                  "fr": "« 9 » n'est pas un des numéros de 1 à 2",
-                                  "de": "„9“ ist keine der Nummern 1 bis 2",
-                                  "en": "'9' is not one of the numbers 1 to 2"}[lang])
+    assert words_intact(refusal, {"nl": "'9' is niet een van de getallen 1 tot 3",
+                                  "fr": "« 9 » n'est pas un des numéros de 1 à 3",
+                                  "de": "„9“ ist keine der Nummern 1 bis 3",
+                                  "en": "'9' is not one of the numbers 1 to 3"}[lang])
     term.send_raw(b"\x04")
     assert term.wait() == 1
 
