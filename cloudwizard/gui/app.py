@@ -12,7 +12,9 @@ at once unless `run()` asks it not to.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +59,47 @@ def app_icon() -> QIcon:
     return QIcon.fromTheme(APP_ID, QIcon(str(svg)))
 
 
+#: The session-bus address that makes libdbus give up at once instead of starting a bus of its own.
+NO_SESSION_BUS = "disabled:"
 
+
+def avoid_bus_autolaunch(environ: MutableMapping[str, str] | None = None) -> str | None:
+    """Keep Qt from starting a D-Bus session bus that would outlive the app; call before QApplication.
+
+    With no ``DBUS_SESSION_BUS_ADDRESS``, libdbus looks for the user's bus at
+    ``$XDG_RUNTIME_DIR/bus`` and, failing that, "autolaunches" one through X11: it runs
+    ``dbus-launch --autolaunch``, which forks a ``dbus-daemon --session`` that nobody stops. Qt asks
+    for the session bus for its accessibility bridge and its platform theme, so the desktop app on
+    a display without a bus (Xvfb, a bare X server, ``ssh -X``) left ``dbus-launch`` and
+    ``dbus-daemon`` running after it exited (issue 14).
+
+    So: when the address is unset, point it at the user's bus socket if there is one (what libdbus
+    would pick itself, so screen readers keep working), else at an address that connects nowhere.
+    A bus that was not there before has no accessibility registry either, so nothing is lost. A
+    set address, whatever it is, is left alone.
+
+    Args:
+        environ: the environment to change (default: the process's).
+
+    Returns:
+        The address set, or None when the environment was left as it was.
+    """
+    import stat
+
+    env = os.environ if environ is None else environ
+    if "DBUS_SESSION_BUS_ADDRESS" in env or sys.platform == "darwin" or sys.platform.startswith("win"):
+        return None
+    address = NO_SESSION_BUS
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if runtime:
+        socket = Path(runtime) / "bus"
+        try:
+            if stat.S_ISSOCK(socket.stat().st_mode):
+                address = f"unix:path={socket}"
+        except OSError:
+            pass
+    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    return address
 
 
 def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None) -> str:
@@ -632,6 +674,8 @@ def run(options: argparse.Namespace) -> int:
     if problem:
         print(f"cloudwizard: {problem}", file=sys.stderr)
         return 3
+    if QApplication.instance() is None:
+        avoid_bus_autolaunch()
     app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
 
