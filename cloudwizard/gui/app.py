@@ -319,6 +319,25 @@ class Wizard:
         if self.autosave is not None:
             self.autosave.schedule()
 
+    def on_next(self) -> None:
+        """Next: on a question page, not while a typed number is unreadable, out of range or asked back about."""
+        if self.controller.page == QUESTIONS and self.pages_built:
+            from cloudwizard.gui.widgets.questions import NumberInput  # loaded with the question page
+
+            held = [card for card in self.questions.cards.values()
+                    if isinstance(card.input, NumberInput) and card.input.has_problem()
+                    and card.isVisibleTo(self.questions)]
+            if held:
+                # What was typed is kept and said back to the person: neither dropped nor guessed.
+                for card in held:
+                    assert isinstance(card.input, NumberInput)
+                    card.input.settle()
+                held[0].input.focus_input()
+                self.questions.ensure_visible(held[0].label)
+                self.questions.ensure_visible(held[0].input)
+                return
+        self.controller.go_next()
+
     def on_problems(self, problems: list[Any]) -> None:
         """Show why the wizard cannot go on yet."""
         if self.controller.page == WELCOME:
@@ -486,7 +505,7 @@ class Wizard:
         c = self.controller
         if c.session is None or not self.options.allow_files or fmt not in FORMATS:
             return False
-        if not c.session.is_complete() or c.audience_problem():
+        if not c.is_complete() or c.audience_problem():
             self.window.show_error(_("No advice yet"), _("Answer every question first; then you can export the advice."))
             return False
         view = c.report_view()
@@ -525,7 +544,7 @@ def _connect(w: Wizard) -> None:
     w.l10n.languageChanged.connect(w.on_language_changed)
 
     win.backRequested.connect(c.go_back)
-    win.nextRequested.connect(c.go_next)
+    win.nextRequested.connect(w.on_next)
     win.startOverRequested.connect(w.on_start_over)
     win.stepChosen.connect(w.on_step)
     win.languageChosen.connect(w.on_language)
@@ -548,6 +567,7 @@ def _connect_pages(w: Wizard) -> None:
     """The connections of the pages `Wizard.build_pages` makes (after the first paint in `run()`)."""
     c = w.controller
     w.questions.answerChanged.connect(c.set_answer)
+    w.questions.warningConfirmed.connect(c.confirm_warning)
     w.review.editRequested.connect(w.on_edit)
     w.result.whatIfRequested.connect(c.apply_what_if)
     w.result.whatIfAdopted.connect(c.adopt_what_if)

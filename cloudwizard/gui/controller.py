@@ -81,6 +81,9 @@ class WizardController(QObject):
         self.justification: Justification | None = None
         self._recommendation: Recommendation | None = None
         self._return_to_review = False
+        #: Answers the person kept although a validation rule warned about them (question id → value);
+        #: a warning counts as settled while the answer is still that value.
+        self.confirmed: dict[str, Any] = {}
 
     # -- loading -----------------------------------------------------------------------------
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
@@ -89,6 +92,7 @@ class WizardController(QObject):
 
         self.questionnaire = questionnaire
         self.session = Session(questionnaire, language=self.language)
+        self.confirmed = {}
         self._forget_result()
         self.page = WELCOME
         self.questionnaireChanged.emit()
@@ -101,6 +105,7 @@ class WizardController(QObject):
         assert self.questionnaire is not None
         self.session = Session.from_file(self.questionnaire, data)
         self.session.language = self.language
+        self.confirmed = {}
         self._forget_result()
         self.answersChanged.emit()
         first = self._first_section()
@@ -132,6 +137,27 @@ class WizardController(QObject):
         sections = self.displayable_sections()
         return sections[0] if sections else None
 
+    def problems(self, section_id: str | None = None) -> list[Problem]:
+        """The session's problems (of one section, or all) without the warnings the person overruled."""
+        assert self.session is not None
+        session = self.session
+        return [p for p in session.problems(section_id)
+                if not (p.kind == "validation" and p.question_id in self.confirmed
+                        and self.confirmed[p.question_id] == session.answer(p.question_id))]
+
+    def is_complete(self) -> bool:
+        """Every visible required question answered, and every warning settled or overruled."""
+        return self.session is not None and not self.problems()
+
+    def confirm_warning(self, question_id: str) -> None:
+        """Keep the current answer to `question_id` although a validation rule warns about it."""
+        assert self.session is not None
+        value = self.session.answer(question_id)
+        if value is None:
+            return
+        self.confirmed[question_id] = value
+        self.answersChanged.emit()
+
     def current_problems(self) -> list[Problem]:
         """Problems of the current section, for the questions shown."""
         assert self.session is not None
@@ -139,7 +165,7 @@ class WizardController(QObject):
         if section is None:
             return []
         shown = {q.id for q in self.questions_of(section.id)}
-        return [p for p in self.session.problems(section.id) if p.question_id in shown]
+        return [p for p in self.problems(section.id) if p.question_id in shown]
 
     def audience_problem(self) -> bool:
         """True when the audience must still be chosen on the welcome page."""
@@ -150,11 +176,18 @@ class WizardController(QObject):
     # -- answers -----------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:
         """Answer a question (None clears the answer)."""
+        from cloudwizard.engine.answers import AnswerError
+
         assert self.session is not None
         if value is None or value == frozenset() or value == "":
             self.session.clear_answer(question_id)
         else:
-            self.session.set_answer(question_id, value)
+            try:
+                self.session.set_answer(question_id, value)
+            except AnswerError:
+                # The inputs check answers with the engine's rules before they send them, so this is
+                # a safety net: an answer that does not fit is no answer, never a crash.
+                self.session.clear_answer(question_id)
         self._forget_result()
         self.answersChanged.emit()
 
@@ -191,7 +224,7 @@ class WizardController(QObject):
             if problems:
                 self.problemsFound.emit(problems)
                 return
-            if self._return_to_review and session.is_complete():
+            if self._return_to_review and self.is_complete():
                 self._return_to_review = False
                 self._show(REVIEW)
                 return
@@ -241,13 +274,13 @@ class WizardController(QObject):
 
     def show_review(self) -> None:
         """Show the review page, once every question is answered."""
-        if self.session is not None and self.session.is_complete() and not self.audience_problem():
+        if self.session is not None and self.is_complete() and not self.audience_problem():
             self._return_to_review = False
             self._show(REVIEW)
 
     def show_result(self) -> None:
         """Show the result page, once every question is answered."""
-        if self.session is not None and self.session.is_complete() and not self.audience_problem():
+        if self.session is not None and self.is_complete() and not self.audience_problem():
             self._show(RESULT)
 
     def next_kind(self) -> str:
@@ -258,7 +291,7 @@ class WizardController(QObject):
             return "result"
         if self.page == RESULT or self.session is None:
             return "none"
-        if self._return_to_review and self.session.is_complete():
+        if self._return_to_review and self.is_complete():
             return "review"
         sections = [s.id for s in self.displayable_sections()]
         current = self.session.current_section
@@ -281,6 +314,7 @@ class WizardController(QObject):
         if self.session is None:
             return
         self.session.reset()
+        self.confirmed = {}
         self._forget_result()
         self._return_to_review = False
         self.answersChanged.emit()
