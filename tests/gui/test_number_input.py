@@ -62,7 +62,9 @@ def message(wizard: Wizard, qtbot: Any, qid: str = "staff") -> str:
 
 
 def staff(wizard: Wizard) -> Any:
-    return wizard.controller.session.answer("staff")
+    session = wizard.controller.session
+    assert session is not None
+    return session.answer("staff")
 
 
 # (language, typed, answer stored) — read the language's way, with every group separator.
@@ -191,8 +193,9 @@ def test_a_plausibility_warning_may_be_confirmed(qtbot: Any, make_wizard: Callab
     type_in(qtbot, {"en": "20,000", "fr": "20 000"}.get(lang, "20.000"))
     assert staff(wizard) == 20000  # kept: the maximum is 100 000, the warning is no hidden maximum
     warning = message(wizard, qtbot)
-    assert warning == wizard.controller.questionnaire.text(
-        wizard.controller.questionnaire.question("staff").validation[0].message, lang)
+    q = wizard.controller.questionnaire
+    assert q is not None
+    assert warning == q.text(q.question("staff").validation[0].message, lang)
     keep = find(wizard, "confirm_staff")
     assert keep.isVisible()
     QTest.keyClick(edit, Qt.Key.Key_Return)  # not yet: Next shows the warning and stays
