@@ -43,8 +43,11 @@ if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, 
     from cloudwizard.gui.pages.questions import QuestionPage
     from cloudwizard.gui.pages.result import ResultPage
     from cloudwizard.gui.pages.review import ReviewPage
+    from cloudwizard.gui.widgets.busy import BusyNote
 
 APP_NAME = "CloudWizard"
+#: A recommendation that takes longer than this shows a busy note (ms).
+BUSY_DELAY_MS = 150
 #: The reverse-DNS id of the desktop file, the AppStream metainfo and the icon (see packaging/linux/).
 APP_ID = "be.cloudwizard.CloudWizard"
 
@@ -181,6 +184,12 @@ class Wizard:
         self.files = FileActions(controller, l10n, window, options, opened=self.go_to_first_open_page)
         self.kiosk: KioskMode | None = None
         self.pages_built = False
+        self.busy_note: BusyNote | None = None
+        #: Shows the busy note once a recommendation has taken longer than `BUSY_DELAY_MS`.
+        self.busy_timer = QTimer(window)
+        self.busy_timer.setSingleShot(True)
+        self.busy_timer.setInterval(BUSY_DELAY_MS)
+        self.busy_timer.timeout.connect(self.show_busy)
 
     def build_pages(self) -> None:
         """Build the window's actions, the step list and the other pages, and wire them (once).
@@ -207,6 +216,9 @@ class Wizard:
         self.review = ReviewPage(self.l10n)
         self.result = ResultPage(self.l10n, self.options)
         self.window.add_pages({QUESTIONS: self.questions, REVIEW: self.review, RESULT: self.result})
+        from cloudwizard.gui.widgets.busy import BusyNote
+
+        self.busy_note = BusyNote(self.window.stack)
         self.pages_built = True
         _connect_pages(self)
 
@@ -301,6 +313,8 @@ class Wizard:
 
     def _render_result(self) -> None:
         c = self.controller
+        if not c.has_recommendation:
+            return  # being worked out: the page keeps what it shows until resultChanged
         trial = c.trial
         self.result.show_result(c.report_view(), c.trial_view(), trial.number if trial is not None else -1,
                                 c.adopted_changes())
@@ -337,6 +351,28 @@ class Wizard:
                 self.questions.ensure_visible(held[0].input)
                 return
         self.controller.go_next()
+
+    def on_busy(self, busy: bool) -> None:
+        """A recommendation is being worked out: a note after `BUSY_DELAY_MS`, the result page held meanwhile."""
+        if busy:
+            self.busy_timer.start()
+        else:
+            self.busy_timer.stop()
+            if self.busy_note is not None:
+                if self.busy_note.isVisible() and self.window.statusBar().currentMessage() == self.busy_note.label.text():
+                    self.window.statusBar().clearMessage()
+                self.busy_note.hide()
+        if self.pages_built:
+            # what-ifs and exports of the advice on screen wait for the advice that replaces it
+            self.result.setEnabled(not busy)
+
+    def show_busy(self) -> None:
+        """The busy note (the recommendation takes longer than a blink)."""
+        _ = self.l10n.gettext
+        if self.busy_note is not None and self.controller.busy:
+            text = _("Working out your advice…")
+            self.busy_note.show_text(text)
+            self.window.status(text)
 
     def on_problems(self, problems: list[Any]) -> None:
         """Show why the wizard cannot go on yet."""
@@ -541,6 +577,7 @@ def _connect(w: Wizard) -> None:
     c.answersChanged.connect(w.on_answers_changed)
     c.problemsFound.connect(w.on_problems)
     c.resultChanged.connect(w.on_result_changed)
+    c.busyChanged.connect(w.on_busy)
     w.l10n.languageChanged.connect(w.on_language_changed)
 
     win.backRequested.connect(c.go_back)

@@ -7,6 +7,8 @@ engine call (or one navigation step) and emits what changed. Nothing here builds
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
@@ -14,11 +16,14 @@ from PySide6.QtCore import QObject, Signal
 from cloudwizard.gui.options import WizardOptions
 
 if TYPE_CHECKING:  # the engine's model is imported with the questionnaire, after the first paint
+    from PySide6.QtCore import QEventLoop
+
     from cloudwizard.engine.answers import AnswersFile
     from cloudwizard.engine.model import Question, Questionnaire, Section
     from cloudwizard.engine.recommender import Counterfactual, Recommendation
     from cloudwizard.engine.report.view import Justification, ReportView
     from cloudwizard.engine.session import Problem, Session
+    from cloudwizard.gui.background import Background
 
 #: The pages, in order.
 WELCOME, QUESTIONS, REVIEW, RESULT = "welcome", "questions", "review", "result"
@@ -61,6 +66,15 @@ class WizardController(QObject):
         answersChanged(): an answer changed (visibility and progress may have changed).
         problemsFound(list): `Problem`s that keep the current section from going on.
         resultChanged(): the recommendation (or the what-if on it) changed.
+        busyChanged(bool): a recommendation is being worked out on a worker thread (True), or no
+            longer awaited (False: it arrived, or the person went elsewhere or changed answers).
+
+    The recommendation, with its search for "what would change this" (up to about 2 s on the
+    largest questionnaires the limits allow), is worked out on a worker thread (`Background`).
+    The method that needs it waits in a local event loop, as a modal dialog does, so the window
+    keeps painting and answering meanwhile (Back, the side list, the language, a kiosk's idle
+    reset). Each request carries the answers' generation: a result that arrives after the
+    person went back, went elsewhere or changed answers is dropped, never shown.
     """
 
     questionnaireChanged = Signal()
@@ -68,6 +82,7 @@ class WizardController(QObject):
     answersChanged = Signal()
     problemsFound = Signal(list)
     resultChanged = Signal()
+    busyChanged = Signal(bool)
 
     def __init__(self, options: WizardOptions, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +99,13 @@ class WizardController(QObject):
         #: Answers the person kept although a validation rule warned about them (question id → value);
         #: a warning counts as settled while the answer is still that value.
         self.confirmed: dict[str, Any] = {}
+        #: Bumped whenever the answers or the questionnaire change: older results are stale.
+        self.generation = 0
+        #: Runs the recommendation on a worker thread (made on first use: not before the first paint).
+        self.background: Background | None = None
+        #: The request waited for: (ticket, generation, purpose, what to do with the result), or None.
+        self._waiting: tuple[int, int, str, Callable[[Recommendation], None]] | None = None
+        self._loop: QEventLoop | None = None
 
     # -- loading -----------------------------------------------------------------------------
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
@@ -199,6 +221,8 @@ class WizardController(QObject):
 
     # -- navigation --------------------------------------------------------------------------
     def _show(self, page: str) -> None:
+        if page != RESULT:
+            self.cancel_wait()  # the person went elsewhere: a result arriving now is not shown
         self.page = page
         self.pageChanged.emit(page)
 
@@ -230,7 +254,7 @@ class WizardController(QObject):
                 return
             self._show(QUESTIONS if self._skip_forward() else REVIEW)
         elif self.page == REVIEW:
-            self._show(RESULT)
+            self._open_result()
 
     def _skip_forward(self) -> bool:
         """Move to the next section with something to show; False at the end."""
@@ -281,7 +305,7 @@ class WizardController(QObject):
     def show_result(self) -> None:
         """Show the result page, once every question is answered."""
         if self.session is not None and self.is_complete() and not self.audience_problem():
-            self._show(RESULT)
+            self._open_result()
 
     def next_kind(self) -> str:
         """What the Next button does now: start, next, review, result or none."""
@@ -322,6 +346,8 @@ class WizardController(QObject):
 
     # -- result ------------------------------------------------------------------------------
     def _forget_result(self) -> None:
+        self.generation += 1
+        self.cancel_wait()
         self._recommendation = None
         self.trial = None
         if self.page != RESULT:
@@ -329,7 +355,11 @@ class WizardController(QObject):
 
     @property
     def recommendation(self) -> Recommendation:
-        """The recommendation for the current answers (computed on first use)."""
+        """The recommendation for the current answers (worked out here and now if it is not known yet).
+
+        The pages never wait for it here: they come through `_open_result`, which works it out on a
+        worker thread. This is for callers that need it at once (an export from the menu).
+        """
         assert self.questionnaire is not None and self.session is not None
         if self._recommendation is None:
             from cloudwizard.engine.recommender import recommend  # lazy: keeps start-up lean
@@ -337,19 +367,107 @@ class WizardController(QObject):
             self._recommendation = recommend(self.questionnaire, self.session.effective_answers())
         return self._recommendation
 
+    @property
+    def has_recommendation(self) -> bool:
+        """Whether the recommendation for the current answers is known (the result page can show it)."""
+        return self._recommendation is not None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a recommendation is being worked out and waited for."""
+        return self._waiting is not None
+
+    def _open_result(self) -> None:
+        """Show the result page, once the recommendation for these answers is known."""
+        if self._recommendation is not None:
+            self._show(RESULT)
+            return
+
+        waiting = self._waiting
+        if waiting is not None and waiting[1] == self.generation and waiting[2] == "result":
+            return  # already on its way (Next pressed again while waiting)
+
+        def show(recommendation: Recommendation) -> None:
+            self._recommendation = recommendation
+            self._show(RESULT)
+
+        self._work_out(self.session.effective_answers() if self.session else {}, show, "result")
+
+    def _work_out(self, answers: dict[str, Any], then: Callable[[Recommendation], None], purpose: str = "") -> None:
+        """Work out the recommendation for `answers` on a worker thread, then call `then` with it.
+
+        Waits in a local event loop (the window stays responsive) until the result arrives or the
+        wait is given up (`cancel_wait`). A second call while one is waited for replaces it.
+        """
+        import functools
+
+        from PySide6.QtCore import QEventLoop
+
+        from cloudwizard.engine.recommender import recommend
+        from cloudwizard.gui.background import Background
+
+        assert self.questionnaire is not None
+        if self.background is None:
+            self.background = Background()
+            self.background.done.connect(self._job_done)
+            self.background.failed.connect(self._job_failed)
+        ticket = self.background.start(functools.partial(recommend, self.questionnaire, dict(answers)))
+        was_busy = self._waiting is not None
+        self._waiting = (ticket, self.generation, purpose, then)
+        if not was_busy:
+            self.busyChanged.emit(True)
+        if self._loop is not None:  # already waiting further down the stack: that loop serves this one too
+            return
+        loop = QEventLoop()
+        self._loop = loop
+        try:
+            loop.exec()
+        finally:
+            self._loop = None
+
+    def cancel_wait(self) -> None:
+        """Stop waiting for the recommendation being worked out; it is dropped when it arrives."""
+        if self._waiting is None:
+            return
+        self._waiting = None
+        if self._loop is not None:
+            self._loop.quit()
+        self.busyChanged.emit(False)
+
+    def _job_done(self, ticket: int, recommendation: Recommendation) -> None:
+        waiting = self._waiting
+        if waiting is None or waiting[0] != ticket:
+            return  # given up, or replaced by a newer request
+        self._waiting = None
+        if self._loop is not None:
+            self._loop.quit()
+        self.busyChanged.emit(False)
+        if waiting[1] != self.generation:
+            return  # the answers changed meanwhile: stale
+        waiting[3](recommendation)
+
+    def _job_failed(self, ticket: int, exc: BaseException) -> None:
+        waiting = self._waiting
+        if waiting is None or waiting[0] != ticket:
+            return
+        self.cancel_wait()
+        # as if it had been raised here: the crash handler (recovery.py) shows it and saves the answers
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
     # -- what-if: a comparison first, the answers only when the user takes them over -----------
     def apply_what_if(self, index: int) -> None:
         """Try one "what would change this": compute its advice beside the current one.
 
         Nothing is written: not the session's answers, not the autosave, not an export.
         """
-        from cloudwizard.engine.recommender import recommend
-
         assert self.questionnaire is not None and self.session is not None
         cf = self.recommendation.what_would_change[index]
-        hypothetical = recommend(self.questionnaire, cf.answers(self.session.effective_answers()))
-        self.trial = Trial(index, cf, hypothetical)
-        self.resultChanged.emit()
+
+        def compare(hypothetical: Recommendation) -> None:
+            self.trial = Trial(index, cf, hypothetical)
+            self.resultChanged.emit()
+
+        self._work_out(cf.answers(self.session.effective_answers()), compare)
 
     def adopt_what_if(self, index: int) -> None:
         """Use the answers of the what-if `index` (one step, undone by `undo_what_if`)."""
@@ -381,10 +499,16 @@ class WizardController(QObject):
                 self.session.clear_answer(qid)
             else:
                 self.session.set_answer(qid, value)
+        self.generation += 1
         self._recommendation = None
         self.trial = None
         self.answersChanged.emit()
-        self.resultChanged.emit()
+
+        def show(recommendation: Recommendation) -> None:
+            self._recommendation = recommendation
+            self.resultChanged.emit()
+
+        self._work_out(self.session.effective_answers(), show)
 
     def set_justification(self, justification: Justification | None) -> None:
         """Keep the comply-or-explain choice and reason for the report."""
