@@ -359,8 +359,6 @@ class Wizard:
         else:
             self.busy_timer.stop()
             if self.busy_note is not None:
-                if self.busy_note.isVisible() and self.window.statusBar().currentMessage() == self.busy_note.label.text():
-                    self.window.statusBar().clearMessage()
                 self.busy_note.hide()
         if self.pages_built:
             # what-ifs and exports of the advice on screen wait for the advice that replaces it
@@ -370,9 +368,8 @@ class Wizard:
         """The busy note (the recommendation takes longer than a blink)."""
         _ = self.l10n.gettext
         if self.busy_note is not None and self.controller.busy:
-            text = _("Working out your advice…")
-            self.busy_note.show_text(text)
-            self.window.status(text)
+            # Not in the status bar: a window without one (the kiosk's) would get one and lose height.
+            self.busy_note.show_text(_("Working out your advice…"))
 
     def on_problems(self, problems: list[Any]) -> None:
         """Show why the wizard cannot go on yet."""
