@@ -12,7 +12,9 @@ at once unless `run()` asks it not to.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +43,11 @@ if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, 
     from cloudwizard.gui.pages.questions import QuestionPage
     from cloudwizard.gui.pages.result import ResultPage
     from cloudwizard.gui.pages.review import ReviewPage
+    from cloudwizard.gui.widgets.busy import BusyNote
 
 APP_NAME = "CloudWizard"
+#: A recommendation that takes longer than this shows a busy note (ms).
+BUSY_DELAY_MS = 150
 #: The reverse-DNS id of the desktop file, the AppStream metainfo and the icon (see packaging/linux/).
 APP_ID = "be.cloudwizard.CloudWizard"
 
@@ -57,7 +62,47 @@ def app_icon() -> QIcon:
     return QIcon.fromTheme(APP_ID, QIcon(str(svg)))
 
 
+#: The session-bus address that makes libdbus give up at once instead of starting a bus of its own.
+NO_SESSION_BUS = "disabled:"
 
+
+def avoid_bus_autolaunch(environ: MutableMapping[str, str] | None = None) -> str | None:
+    """Keep Qt from starting a D-Bus session bus that would outlive the app; call before QApplication.
+
+    With no ``DBUS_SESSION_BUS_ADDRESS``, libdbus looks for the user's bus at
+    ``$XDG_RUNTIME_DIR/bus`` and, failing that, "autolaunches" one through X11: it runs
+    ``dbus-launch --autolaunch``, which forks a ``dbus-daemon --session`` that nobody stops. Qt asks
+    for the session bus for its accessibility bridge and its platform theme, so the desktop app on
+    a display without a bus (Xvfb, a bare X server, ``ssh -X``) left ``dbus-launch`` and
+    ``dbus-daemon`` running after it exited (issue 14).
+
+    So: when the address is unset, point it at the user's bus socket if there is one (what libdbus
+    would pick itself, so screen readers keep working), else at an address that connects nowhere.
+    A bus that was not there before has no accessibility registry either, so nothing is lost. A
+    set address, whatever it is, is left alone.
+
+    Args:
+        environ: the environment to change (default: the process's).
+
+    Returns:
+        The address set, or None when the environment was left as it was.
+    """
+    import stat
+
+    env = os.environ if environ is None else environ
+    if "DBUS_SESSION_BUS_ADDRESS" in env or sys.platform == "darwin" or sys.platform.startswith("win"):
+        return None
+    address = NO_SESSION_BUS
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if runtime:
+        socket = Path(runtime) / "bus"
+        try:
+            if stat.S_ISSOCK(socket.stat().st_mode):
+                address = f"unix:path={socket}"
+        except OSError:
+            pass
+    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    return address
 
 
 def unsupported_qt(pyside: tuple[int, ...] | None = None, python: tuple[int, ...] | None = None,
@@ -144,6 +189,12 @@ class Wizard:
         self.files = FileActions(controller, l10n, window, options, opened=self.go_to_first_open_page)
         self.kiosk: KioskMode | None = None
         self.pages_built = False
+        self.busy_note: BusyNote | None = None
+        #: Shows the busy note once a recommendation has taken longer than `BUSY_DELAY_MS`.
+        self.busy_timer = QTimer(window)
+        self.busy_timer.setSingleShot(True)
+        self.busy_timer.setInterval(BUSY_DELAY_MS)
+        self.busy_timer.timeout.connect(self.show_busy)
 
     def build_pages(self) -> None:
         """Build the window's actions, the step list and the other pages, and wire them (once).
@@ -170,6 +221,9 @@ class Wizard:
         self.review = ReviewPage(self.l10n)
         self.result = ResultPage(self.l10n, self.options)
         self.window.add_pages({QUESTIONS: self.questions, REVIEW: self.review, RESULT: self.result})
+        from cloudwizard.gui.widgets.busy import BusyNote
+
+        self.busy_note = BusyNote(self.window.stack)
         self.pages_built = True
         _connect_pages(self)
 
@@ -264,6 +318,8 @@ class Wizard:
 
     def _render_result(self) -> None:
         c = self.controller
+        if not c.has_recommendation:
+            return  # being worked out: the page keeps what it shows until resultChanged
         trial = c.trial
         self.result.show_result(c.report_view(), c.trial_view(), trial.number if trial is not None else -1,
                                 c.adopted_changes())
@@ -281,6 +337,44 @@ class Wizard:
             self.render()
         if self.autosave is not None:
             self.autosave.schedule()
+
+    def on_next(self) -> None:
+        """Next: on a question page, not while a typed number is unreadable, out of range or asked back about."""
+        if self.controller.page == QUESTIONS and self.pages_built:
+            from cloudwizard.gui.widgets.questions import NumberInput  # loaded with the question page
+
+            held = [card for card in self.questions.cards.values()
+                    if isinstance(card.input, NumberInput) and card.input.has_problem()
+                    and card.isVisibleTo(self.questions)]
+            if held:
+                # What was typed is kept and said back to the person: neither dropped nor guessed.
+                for card in held:
+                    assert isinstance(card.input, NumberInput)
+                    card.input.settle()
+                held[0].input.focus_input()
+                self.questions.ensure_visible(held[0].label)
+                self.questions.ensure_visible(held[0].input)
+                return
+        self.controller.go_next()
+
+    def on_busy(self, busy: bool) -> None:
+        """A recommendation is being worked out: a note after `BUSY_DELAY_MS`, the result page held meanwhile."""
+        if busy:
+            self.busy_timer.start()
+        else:
+            self.busy_timer.stop()
+            if self.busy_note is not None:
+                self.busy_note.hide()
+        if self.pages_built:
+            # what-ifs and exports of the advice on screen wait for the advice that replaces it
+            self.result.setEnabled(not busy)
+
+    def show_busy(self) -> None:
+        """The busy note (the recommendation takes longer than a blink)."""
+        _ = self.l10n.gettext
+        if self.busy_note is not None and self.controller.busy:
+            # Not in the status bar: a window without one (the kiosk's) would get one and lose height.
+            self.busy_note.show_text(_("Working out your advice…"))
 
     def on_problems(self, problems: list[Any]) -> None:
         """Show why the wizard cannot go on yet."""
@@ -449,7 +543,7 @@ class Wizard:
         c = self.controller
         if c.session is None or not self.options.allow_files or fmt not in FORMATS:
             return False
-        if not c.session.is_complete() or c.audience_problem():
+        if not c.is_complete() or c.audience_problem():
             self.window.show_error(_("No advice yet"), _("Answer every question first; then you can export the advice."))
             return False
         view = c.report_view()
@@ -485,10 +579,11 @@ def _connect(w: Wizard) -> None:
     c.answersChanged.connect(w.on_answers_changed)
     c.problemsFound.connect(w.on_problems)
     c.resultChanged.connect(w.on_result_changed)
+    c.busyChanged.connect(w.on_busy)
     w.l10n.languageChanged.connect(w.on_language_changed)
 
     win.backRequested.connect(c.go_back)
-    win.nextRequested.connect(c.go_next)
+    win.nextRequested.connect(w.on_next)
     win.startOverRequested.connect(w.on_start_over)
     win.stepChosen.connect(w.on_step)
     win.languageChosen.connect(w.on_language)
@@ -511,6 +606,7 @@ def _connect_pages(w: Wizard) -> None:
     """The connections of the pages `Wizard.build_pages` makes (after the first paint in `run()`)."""
     c = w.controller
     w.questions.answerChanged.connect(c.set_answer)
+    w.questions.warningConfirmed.connect(c.confirm_warning)
     w.review.editRequested.connect(w.on_edit)
     w.result.whatIfRequested.connect(c.apply_what_if)
     w.result.whatIfAdopted.connect(c.adopt_what_if)
@@ -638,6 +734,8 @@ def run(options: argparse.Namespace) -> int:
     if problem:
         print(f"cloudwizard: {problem}", file=sys.stderr)
         return 3
+    if QApplication.instance() is None:
+        avoid_bus_autolaunch()
     app = QApplication.instance() or fusion_application()
     from cloudwizard.gui.kiosk.config import read_config  # reads one small INI file, if there is one
 

@@ -7,6 +7,8 @@ engine call (or one navigation step) and emits what changed. Nothing here builds
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
@@ -14,11 +16,14 @@ from PySide6.QtCore import QObject, Signal
 from cloudwizard.gui.options import WizardOptions
 
 if TYPE_CHECKING:  # the engine's model is imported with the questionnaire, after the first paint
+    from PySide6.QtCore import QEventLoop
+
     from cloudwizard.engine.answers import AnswersFile
     from cloudwizard.engine.model import Question, Questionnaire, Section
     from cloudwizard.engine.recommender import Counterfactual, Recommendation
     from cloudwizard.engine.report.view import Justification, ReportView
     from cloudwizard.engine.session import Problem, Session
+    from cloudwizard.gui.background import Background
 
 #: The pages, in order.
 WELCOME, QUESTIONS, REVIEW, RESULT = "welcome", "questions", "review", "result"
@@ -61,6 +66,15 @@ class WizardController(QObject):
         answersChanged(): an answer changed (visibility and progress may have changed).
         problemsFound(list): `Problem`s that keep the current section from going on.
         resultChanged(): the recommendation (or the what-if on it) changed.
+        busyChanged(bool): a recommendation is being worked out on a worker thread (True), or no
+            longer awaited (False: it arrived, or the person went elsewhere or changed answers).
+
+    The recommendation, with its search for "what would change this" (up to about 2 s on the
+    largest questionnaires the limits allow), is worked out on a worker thread (`Background`).
+    The method that needs it waits in a local event loop, as a modal dialog does, so the window
+    keeps painting and answering meanwhile (Back, the side list, the language, a kiosk's idle
+    reset). Each request carries the answers' generation: a result that arrives after the
+    person went back, went elsewhere or changed answers is dropped, never shown.
     """
 
     questionnaireChanged = Signal()
@@ -68,6 +82,7 @@ class WizardController(QObject):
     answersChanged = Signal()
     problemsFound = Signal(list)
     resultChanged = Signal()
+    busyChanged = Signal(bool)
 
     def __init__(self, options: WizardOptions, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +96,16 @@ class WizardController(QObject):
         self.justification: Justification | None = None
         self._recommendation: Recommendation | None = None
         self._return_to_review = False
+        #: Answers the person kept although a validation rule warned about them (question id → value);
+        #: a warning counts as settled while the answer is still that value.
+        self.confirmed: dict[str, Any] = {}
+        #: Bumped whenever the answers or the questionnaire change: older results are stale.
+        self.generation = 0
+        #: Runs the recommendation on a worker thread (made on first use: not before the first paint).
+        self.background: Background | None = None
+        #: The request waited for: (ticket, generation, purpose, what to do with the result), or None.
+        self._waiting: tuple[int, int, str, Callable[[Recommendation], None]] | None = None
+        self._loop: QEventLoop | None = None
 
     # -- loading -----------------------------------------------------------------------------
     def set_questionnaire(self, questionnaire: Questionnaire) -> None:
@@ -89,6 +114,7 @@ class WizardController(QObject):
 
         self.questionnaire = questionnaire
         self.session = Session(questionnaire, language=self.language)
+        self.confirmed = {}
         self._forget_result()
         self.page = WELCOME
         self.questionnaireChanged.emit()
@@ -101,6 +127,7 @@ class WizardController(QObject):
         assert self.questionnaire is not None
         self.session = Session.from_file(self.questionnaire, data)
         self.session.language = self.language
+        self.confirmed = {}
         self._forget_result()
         self.answersChanged.emit()
         first = self._first_section()
@@ -132,6 +159,27 @@ class WizardController(QObject):
         sections = self.displayable_sections()
         return sections[0] if sections else None
 
+    def problems(self, section_id: str | None = None) -> list[Problem]:
+        """The session's problems (of one section, or all) without the warnings the person overruled."""
+        assert self.session is not None
+        session = self.session
+        return [p for p in session.problems(section_id)
+                if not (p.kind == "validation" and p.question_id in self.confirmed
+                        and self.confirmed[p.question_id] == session.answer(p.question_id))]
+
+    def is_complete(self) -> bool:
+        """Every visible required question answered, and every warning settled or overruled."""
+        return self.session is not None and not self.problems()
+
+    def confirm_warning(self, question_id: str) -> None:
+        """Keep the current answer to `question_id` although a validation rule warns about it."""
+        assert self.session is not None
+        value = self.session.answer(question_id)
+        if value is None:
+            return
+        self.confirmed[question_id] = value
+        self.answersChanged.emit()
+
     def current_problems(self) -> list[Problem]:
         """Problems of the current section, for the questions shown."""
         assert self.session is not None
@@ -139,7 +187,7 @@ class WizardController(QObject):
         if section is None:
             return []
         shown = {q.id for q in self.questions_of(section.id)}
-        return [p for p in self.session.problems(section.id) if p.question_id in shown]
+        return [p for p in self.problems(section.id) if p.question_id in shown]
 
     def audience_problem(self) -> bool:
         """True when the audience must still be chosen on the welcome page."""
@@ -150,11 +198,18 @@ class WizardController(QObject):
     # -- answers -----------------------------------------------------------------------------
     def set_answer(self, question_id: str, value: Any) -> None:
         """Answer a question (None clears the answer)."""
+        from cloudwizard.engine.answers import AnswerError
+
         assert self.session is not None
         if value is None or value == frozenset() or value == "":
             self.session.clear_answer(question_id)
         else:
-            self.session.set_answer(question_id, value)
+            try:
+                self.session.set_answer(question_id, value)
+            except AnswerError:
+                # The inputs check answers with the engine's rules before they send them, so this is
+                # a safety net: an answer that does not fit is no answer, never a crash.
+                self.session.clear_answer(question_id)
         self._forget_result()
         self.answersChanged.emit()
 
@@ -166,6 +221,8 @@ class WizardController(QObject):
 
     # -- navigation --------------------------------------------------------------------------
     def _show(self, page: str) -> None:
+        if page != RESULT:
+            self.cancel_wait()  # the person went elsewhere: a result arriving now is not shown
         self.page = page
         self.pageChanged.emit(page)
 
@@ -191,13 +248,13 @@ class WizardController(QObject):
             if problems:
                 self.problemsFound.emit(problems)
                 return
-            if self._return_to_review and session.is_complete():
+            if self._return_to_review and self.is_complete():
                 self._return_to_review = False
                 self._show(REVIEW)
                 return
             self._show(QUESTIONS if self._skip_forward() else REVIEW)
         elif self.page == REVIEW:
-            self._show(RESULT)
+            self._open_result()
 
     def _skip_forward(self) -> bool:
         """Move to the next section with something to show; False at the end."""
@@ -241,14 +298,14 @@ class WizardController(QObject):
 
     def show_review(self) -> None:
         """Show the review page, once every question is answered."""
-        if self.session is not None and self.session.is_complete() and not self.audience_problem():
+        if self.session is not None and self.is_complete() and not self.audience_problem():
             self._return_to_review = False
             self._show(REVIEW)
 
     def show_result(self) -> None:
         """Show the result page, once every question is answered."""
-        if self.session is not None and self.session.is_complete() and not self.audience_problem():
-            self._show(RESULT)
+        if self.session is not None and self.is_complete() and not self.audience_problem():
+            self._open_result()
 
     def next_kind(self) -> str:
         """What the Next button does now: start, next, review, result or none."""
@@ -258,7 +315,7 @@ class WizardController(QObject):
             return "result"
         if self.page == RESULT or self.session is None:
             return "none"
-        if self._return_to_review and self.session.is_complete():
+        if self._return_to_review and self.is_complete():
             return "review"
         sections = [s.id for s in self.displayable_sections()]
         current = self.session.current_section
@@ -281,6 +338,7 @@ class WizardController(QObject):
         if self.session is None:
             return
         self.session.reset()
+        self.confirmed = {}
         self._forget_result()
         self._return_to_review = False
         self.answersChanged.emit()
@@ -288,6 +346,8 @@ class WizardController(QObject):
 
     # -- result ------------------------------------------------------------------------------
     def _forget_result(self) -> None:
+        self.generation += 1
+        self.cancel_wait()
         self._recommendation = None
         self.trial = None
         if self.page != RESULT:
@@ -295,7 +355,11 @@ class WizardController(QObject):
 
     @property
     def recommendation(self) -> Recommendation:
-        """The recommendation for the current answers (computed on first use)."""
+        """The recommendation for the current answers (worked out here and now if it is not known yet).
+
+        The pages never wait for it here: they come through `_open_result`, which works it out on a
+        worker thread. This is for callers that need it at once (an export from the menu).
+        """
         assert self.questionnaire is not None and self.session is not None
         if self._recommendation is None:
             from cloudwizard.engine.recommender import recommend  # lazy: keeps start-up lean
@@ -303,19 +367,107 @@ class WizardController(QObject):
             self._recommendation = recommend(self.questionnaire, self.session.effective_answers())
         return self._recommendation
 
+    @property
+    def has_recommendation(self) -> bool:
+        """Whether the recommendation for the current answers is known (the result page can show it)."""
+        return self._recommendation is not None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a recommendation is being worked out and waited for."""
+        return self._waiting is not None
+
+    def _open_result(self) -> None:
+        """Show the result page, once the recommendation for these answers is known."""
+        if self._recommendation is not None:
+            self._show(RESULT)
+            return
+
+        waiting = self._waiting
+        if waiting is not None and waiting[1] == self.generation and waiting[2] == "result":
+            return  # already on its way (Next pressed again while waiting)
+
+        def show(recommendation: Recommendation) -> None:
+            self._recommendation = recommendation
+            self._show(RESULT)
+
+        self._work_out(self.session.effective_answers() if self.session else {}, show, "result")
+
+    def _work_out(self, answers: dict[str, Any], then: Callable[[Recommendation], None], purpose: str = "") -> None:
+        """Work out the recommendation for `answers` on a worker thread, then call `then` with it.
+
+        Waits in a local event loop (the window stays responsive) until the result arrives or the
+        wait is given up (`cancel_wait`). A second call while one is waited for replaces it.
+        """
+        import functools
+
+        from PySide6.QtCore import QEventLoop
+
+        from cloudwizard.engine.recommender import recommend
+        from cloudwizard.gui.background import Background
+
+        assert self.questionnaire is not None
+        if self.background is None:
+            self.background = Background()
+            self.background.done.connect(self._job_done)
+            self.background.failed.connect(self._job_failed)
+        ticket = self.background.start(functools.partial(recommend, self.questionnaire, dict(answers)))
+        was_busy = self._waiting is not None
+        self._waiting = (ticket, self.generation, purpose, then)
+        if not was_busy:
+            self.busyChanged.emit(True)
+        if self._loop is not None:  # already waiting further down the stack: that loop serves this one too
+            return
+        loop = QEventLoop()
+        self._loop = loop
+        try:
+            loop.exec()
+        finally:
+            self._loop = None
+
+    def cancel_wait(self) -> None:
+        """Stop waiting for the recommendation being worked out; it is dropped when it arrives."""
+        if self._waiting is None:
+            return
+        self._waiting = None
+        if self._loop is not None:
+            self._loop.quit()
+        self.busyChanged.emit(False)
+
+    def _job_done(self, ticket: int, recommendation: Recommendation) -> None:
+        waiting = self._waiting
+        if waiting is None or waiting[0] != ticket:
+            return  # given up, or replaced by a newer request
+        self._waiting = None
+        if self._loop is not None:
+            self._loop.quit()
+        self.busyChanged.emit(False)
+        if waiting[1] != self.generation:
+            return  # the answers changed meanwhile: stale
+        waiting[3](recommendation)
+
+    def _job_failed(self, ticket: int, exc: BaseException) -> None:
+        waiting = self._waiting
+        if waiting is None or waiting[0] != ticket:
+            return
+        self.cancel_wait()
+        # as if it had been raised here: the crash handler (recovery.py) shows it and saves the answers
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
     # -- what-if: a comparison first, the answers only when the user takes them over -----------
     def apply_what_if(self, index: int) -> None:
         """Try one "what would change this": compute its advice beside the current one.
 
         Nothing is written: not the session's answers, not the autosave, not an export.
         """
-        from cloudwizard.engine.recommender import recommend
-
         assert self.questionnaire is not None and self.session is not None
         cf = self.recommendation.what_would_change[index]
-        hypothetical = recommend(self.questionnaire, cf.answers(self.session.effective_answers()))
-        self.trial = Trial(index, cf, hypothetical)
-        self.resultChanged.emit()
+
+        def compare(hypothetical: Recommendation) -> None:
+            self.trial = Trial(index, cf, hypothetical)
+            self.resultChanged.emit()
+
+        self._work_out(cf.answers(self.session.effective_answers()), compare)
 
     def adopt_what_if(self, index: int) -> None:
         """Use the answers of the what-if `index` (one step, undone by `undo_what_if`)."""
@@ -347,10 +499,16 @@ class WizardController(QObject):
                 self.session.clear_answer(qid)
             else:
                 self.session.set_answer(qid, value)
+        self.generation += 1
         self._recommendation = None
         self.trial = None
         self.answersChanged.emit()
-        self.resultChanged.emit()
+
+        def show(recommendation: Recommendation) -> None:
+            self._recommendation = recommendation
+            self.resultChanged.emit()
+
+        self._work_out(self.session.effective_answers(), show)
 
     def set_justification(self, justification: Justification | None) -> None:
         """Keep the comply-or-explain choice and reason for the report."""

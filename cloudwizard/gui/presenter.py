@@ -24,7 +24,7 @@ ReviewRows = list[tuple["Section", list[tuple[str, Any]]]]
 
 def is_complete(c: WizardController) -> bool:
     """Whether every question is answered (and the audience chosen): the advice can be shown."""
-    return c.session is not None and c.session.is_complete() and not c.audience_problem()
+    return c.session is not None and c.is_complete() and not c.audience_problem()
 
 
 def current_step(c: WizardController) -> str:
@@ -43,7 +43,7 @@ def steps(c: WizardController, gettext: Callable[[str], str], language: str) -> 
     complete = is_complete(c)
     out: list[Step] = [("welcome", _("Welcome"), True)]
     for section in c.displayable_sections():
-        missing = [p for p in session.problems(section.id) if c.shows_question(q.question(p.question_id))]
+        missing = [p for p in c.problems(section.id) if c.shows_question(q.question(p.question_id))]
         out.append((f"section:{section.id}", ("• " if missing else "✓ ") + q.text(section.title, language), started))
     out.append(("review", _("Check answers"), complete))
     out.append(("result", _("Your advice"), complete))
@@ -94,7 +94,7 @@ def first_open_page(c: WizardController) -> tuple[str, str | None]:
         return WELCOME, None
     sections = c.displayable_sections()
     for section in sections:
-        if any(c.shows_question(q.question(p.question_id)) for p in session.problems(section.id)):
+        if any(c.shows_question(q.question(p.question_id)) for p in c.problems(section.id)):
             return QUESTIONS, section.id
     if is_complete(c) or not sections:
         return REVIEW, None

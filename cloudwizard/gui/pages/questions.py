@@ -24,9 +24,11 @@ class QuestionPage(ScrollPage):
 
     Signals:
         answerChanged(str, object): question id and raw answer (None clears it).
+        warningConfirmed(str): question id; the person keeps an answer a validation rule warned about.
     """
 
     answerChanged = Signal(str, object)
+    warningConfirmed = Signal(str)
 
     def __init__(self, l10n: Localizer, parent: QWidget | None = None) -> None:
         super().__init__("questionPage", parent)
@@ -70,6 +72,7 @@ class QuestionPage(ScrollPage):
             card = QuestionCard(question, self.cards_host)
             card.answerChanged.connect(self.answerChanged)
             card.answerChanged.connect(self._edited)
+            card.warningConfirmed.connect(self.warningConfirmed)
             self.cards[question.id] = card
             self.cards_layout.addWidget(card)
         self.retranslate()
@@ -151,7 +154,7 @@ class QuestionPage(ScrollPage):
             elif problem.kind == "required" or problem.message is None or q is None:
                 card.show_problem(_("Please answer this question."))
             else:
-                card.show_problem(q.text(problem.message, lang))
+                card.show_problem(q.text(problem.message, lang), warning=problem.kind == "validation")
 
     def retranslate(self) -> None:
         """Rewrite every text in the current language."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QIntValidator, QKeyEvent
+from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudwizard.engine.coercion import AnswerError, coerce_answer
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
+from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
 from cloudwizard.gui.widgets.common import DisclosureButton, keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
@@ -47,6 +49,10 @@ def _plain_label(parent: QWidget) -> QLabel:
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+#: Groups of digits in a number asked back about: a no-break space reads the same in every language.
+ASK_BACK_GROUP = "\u00a0"
 
 
 class AnswerInput(QWidget):
@@ -262,15 +268,35 @@ class ScaleInput(AnswerInput):
 
 
 class NumberInput(AnswerInput):
-    """A line edit for a number, with its unit; out-of-range input gets an inline message."""
+    """A line edit for a number, with its unit, read the way the session's language writes numbers.
+
+    The text goes through `cloudwizard.engine.numbers.parse_number`, the rules of the terminal and
+    of answers files: ``200.000``, ``200 000`` and ``2,5`` in Dutch, French and German, ``200,000``
+    and ``2.5`` in English. Nothing is ever truncated or read another way in silence:
+
+    * an entry that reads two ways (``250.000`` in English) or only another language's way is asked
+      back ("Did you mean 250 000?") with a button that takes the suggestion; until then the
+      question holds no answer;
+    * a question that counts people takes whole numbers only (`is_integer_question`);
+    * a number outside the questionnaire's ``min``/``max`` gets a message with the accepted range,
+      written the language's way.
+
+    The answer follows every key press, but a message waits until the typing pauses (`SETTLE_MS`)
+    or the field is left, so "200.0" on the way to "200.000" asks nothing.
+
+    Signals:
+        problemChanged(): a message may have appeared (the card shows it).
+    """
+
+    problemChanged = Signal()
+    #: How long typing must pause before a message about the text is shown (ms).
+    SETTLE_MS = 700
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"input_{question.id}")
-        integer = float(question.step).is_integer() and (question.minimum is None or float(question.minimum).is_integer())
-        self.integer = integer
-        self.edit.setValidator(QIntValidator(self) if integer else QDoubleValidator(self))
+        self.integer = is_integer_question(question)
         self.edit.setMaximumWidth(220)
         self.unit = _plain_label(self)
         self.unit.setProperty("role", "muted")
@@ -280,55 +306,171 @@ class NumberInput(AnswerInput):
         row.addWidget(self.unit)
         row.addStretch(1)
         self.setFocusProxy(self.edit)
+        self.lang = "en"
+        self._unit_text = ""
+        #: The number the text stands for, or None (empty, or a problem).
+        self.value: int | float | None = None
+        #: What is wrong with the text: (kind, detail), kinds ``error`` (a NumberError), ``ambiguous``
+        #: (the suggested number), ``below``, ``above``, ``step`` (the number read) and ``invalid``.
+        self.problem: tuple[str, Any] | None = None
+        self._settled = True
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(self.SETTLE_MS)
+        self._settle_timer.timeout.connect(self.settle)
         self.edit.textEdited.connect(self._edited)
-        self._bad = False
+        self.edit.editingFinished.connect(self.settle)
+
+    # -- reading -----------------------------------------------------------------------------
+    def _read(self, text: str) -> tuple[int | float | None, tuple[str, Any] | None]:
+        """(number, problem) for `text` in the input's language."""
+        q = self.question
+        text = text.strip()
+        unit = self._unit_text.strip()
+        if unit and text.lower().endswith(unit.lower()) and text[: -len(unit)].strip():
+            text = text[: -len(unit)].strip()  # "12 people", as the field shows it, is 12
+        if not text:
+            return None, None
+        try:
+            result = parse_number(text, self.lang, integer=self.integer)
+        except NumberError as exc:
+            return None, ("error", exc)
+        if isinstance(result, Ambiguity):
+            return None, ("ambiguous", result.suggestion)
+        if q.minimum is not None and result < q.minimum:
+            return None, ("below", result)
+        if q.maximum is not None and result > q.maximum:
+            return None, ("above", result)
+        on_scale = q.type is QuestionType.SCALE and q.minimum is not None and bool(q.step)
+        if on_scale and not float((result - (q.minimum or 0)) / q.step).is_integer():
+            return None, ("step", result)
+        try:  # the engine's own check (finite, not too large), so the session never refuses it
+            coerce_answer(q.type, q.choice_ids, result, minimum=q.minimum, maximum=q.maximum)
+        except AnswerError:
+            return None, ("invalid", result)
+        return result, None
 
     def parsed(self) -> float | int | None:
-        """The number typed, or None when empty or not a number."""
-        text = self.edit.text().strip().replace(",", ".")
-        if not text:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-        return int(number) if number.is_integer() else number
+        """The number the text stands for, or None when empty, unreadable, asked back or out of range."""
+        return self._read(self.edit.text())[0]
 
-    def _in_range(self, n: float) -> bool:
-        q = self.question
-        return (q.minimum is None or n >= q.minimum) and (q.maximum is None or n <= q.maximum)
+    def _evaluate(self) -> bool:
+        """Read the text again; True when the number it stands for changed."""
+        old = self.value
+        self.value, self.problem = self._read(self.edit.text())
+        return old != self.value or (old is None) != (self.value is None)
 
     def _edited(self, _text: str) -> None:
-        n = self.parsed()
-        self._bad = bool(self.edit.text().strip()) and (n is None or not self._in_range(n))
-        self.edited.emit(None if self._bad else n)
+        self._evaluate()
+        self._settled = self.problem is None
+        if self.problem is None:
+            self._settle_timer.stop()
+        else:
+            self._settle_timer.start()
+        self.edited.emit(self.value)
+
+    def settle(self) -> None:
+        """Show the message about the text now (the typing paused, the field was left, or Next was pressed)."""
+        self._settle_timer.stop()
+        if not self._settled:
+            self._settled = True
+            self.problemChanged.emit()
+
+    def has_problem(self) -> bool:
+        """Whether the text is not a number that can be kept (shown yet or not)."""
+        return self.problem is not None
+
+    def suggestion(self) -> int | float | None:
+        """The number offered with "Did you mean …?", once that question is shown."""
+        if self._settled and self.problem is not None and self.problem[0] == "ambiguous":
+            return cast("int | float", self.problem[1])
+        return None
+
+    def accept_suggestion(self) -> None:
+        """Take the number offered by "Did you mean …?": it is written the language's way and kept."""
+        number = self.suggestion()
+        if number is None:
+            return
+        self.edit.setText(format_number(number, self.lang))
+        self._evaluate()
+        self._settled = True
+        self.edited.emit(self.value)
+        self.problemChanged.emit()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- messages ----------------------------------------------------------------------------
+    def num(self, value: float) -> str:
+        """`value` as the input's language writes it."""
+        return format_number(value, self.lang)
+
+    def range_sentence(self, _: Gettext) -> str:
+        """What the field accepts, e.g. "Enter a whole number from 1 to 1.000.000." ("" without limits)."""
+        lo, hi = self.question.minimum, self.question.maximum
+        whole = self.integer
+        if lo is not None and hi is not None:
+            text = _("Enter a whole number from {minimum} to {maximum}.") if whole else \
+                _("Enter a number from {minimum} to {maximum}.")
+        elif lo is not None:
+            text = _("Enter a whole number of at least {minimum}.") if whole else _("Enter a number of at least {minimum}.")
+        elif hi is not None:
+            text = _("Enter a whole number up to {maximum}.") if whole else _("Enter a number up to {maximum}.")
+        else:
+            return ""
+        return text.format(minimum=self.num(lo) if lo is not None else "", maximum=self.num(hi) if hi is not None else "")
 
     def local_problem(self, _: Gettext) -> str | None:
-        """A message when the text is not a number in range."""
-        if not self._bad:
+        """The message about the text, once typing has paused (None while typing or when all is well)."""
+        if self.problem is None or not self._settled:
             return None
+        kind, detail = self.problem
         q = self.question
-        if q.minimum is not None and q.maximum is not None:
-            return _("Enter a number from {minimum} to {maximum}.").format(
-                minimum=_number(q.minimum), maximum=_number(q.maximum)
-            )
-        return _("Enter a number.")
+        limits = self.range_sentence(_)
+        if kind == "ambiguous":
+            return _("Did you mean {number}?").format(number=format_number(detail, self.lang, group=ASK_BACK_GROUP))
+        if kind == "error":
+            first = detail.message(self.lang)
+        elif kind == "below":
+            first = _("{value} is below the minimum, {minimum}.").format(value=self.num(detail), minimum=self.num(q.minimum or 0))
+        elif kind == "above":
+            first = _("{value} is above the maximum, {maximum}.").format(value=self.num(detail), maximum=self.num(q.maximum or 0))
+        elif kind == "step":
+            first = _("{value} is not a point of this scale.").format(value=self.num(detail))
+        else:
+            first = ""
+        if not first:
+            return limits or _("Enter a number.")
+        if not first.endswith((".", "?", "!")):
+            first += "."
+        return f"{first} {limits}".strip()
 
+    # -- showing -----------------------------------------------------------------------------
     def set_value(self, value: Any) -> None:
-        """Show the number (keeps what is typed if it is the same number)."""
+        """Show the number (keeps what is typed while it stands for the same number, or holds a problem)."""
         if value is None:
-            if not self._bad:
+            if self.problem is None:
                 self.edit.setText("")
+                self.value = None
             return
-        if self.parsed() != value:
-            self.edit.setText(_number(value))
-        self._bad = False
+        if self.value != value or self.problem is not None:
+            self.edit.setText(self.num(value))
+            self._evaluate()
+            self._settled = True
 
     def retranslate(self, q: Questionnaire, lang: str, _: Gettext) -> None:
-        """The unit label."""
+        """The unit label and the range hint; a number already kept is rewritten the new language's way."""
         self.unit.setText(q.text(self.question.unit, lang))
-        if self.question.minimum is not None and self.question.maximum is not None:
-            self.edit.setPlaceholderText(f"{_number(self.question.minimum)}–{_number(self.question.maximum)}")
+        self._unit_text = self.unit.text()
+        changed_language = lang != self.lang
+        self.lang = lang
+        lo, hi = self.question.minimum, self.question.maximum
+        self.edit.setPlaceholderText(f"{self.num(lo)}–{self.num(hi)}" if lo is not None and hi is not None else "")
+        if not changed_language or not self.edit.text().strip():
+            return
+        if self.problem is None and self.value is not None:
+            self.edit.setText(self.num(self.value))
+            return
+        if self._evaluate():  # "200,000" asked back in Dutch is a plain number in English
+            self.edited.emit(self.value)
 
 
 class TextInput(AnswerInput):
@@ -402,11 +544,17 @@ def make_input(question: Question, parent: QWidget | None = None) -> AnswerInput
 class QuestionCard(QFrame):
     """One question on a card: label, hint, "why we ask this", the input and an inline message.
 
+    Under the message there may be one button that settles it: "Yes, 250 000" when a number was
+    asked back (`NumberInput.accept_suggestion`), or "Keep this answer" when the message is a
+    questionnaire's plausibility warning, which the person may overrule.
+
     Signals:
         answerChanged(str, object): question id and the new raw answer (None when cleared).
+        warningConfirmed(str): question id; the person keeps the answer the warning was about.
     """
 
     answerChanged = Signal(str, object)
+    warningConfirmed = Signal(str)
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -421,6 +569,12 @@ class QuestionCard(QFrame):
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.input = make_input(question, self)
+        # Made right after the input, so Tab goes from the input to it and then to "Why we ask this".
+        self.confirm_button = QPushButton(self)
+        self.confirm_button.setObjectName(f"confirm_{question.id}")
+        self.confirm_button.setAutoDefault(True)
+        self.confirm_button.hide()
+        self.confirm_button.clicked.connect(self._confirm)
         self.help_button = DisclosureButton(self)  # a push button that says "collapsed"/"expanded", no check box
         self.help_button.setObjectName(f"help_{question.id}")
         self.help_button.setAutoDefault(True)
@@ -442,6 +596,7 @@ class QuestionCard(QFrame):
         layout.addWidget(self.hint)
         layout.addWidget(self.input)
         layout.addWidget(self.error)
+        layout.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help_text)
         self.help_button.setVisible(bool(question.help))
@@ -450,10 +605,15 @@ class QuestionCard(QFrame):
         # even after both widgets are gone (found by benchmarks/bench_gui_soak.py).
         QObject.connect(self.help_button, SIGNAL("toggled(bool)"), self.help_text, SLOT("setVisible(bool)"))
         self.input.edited.connect(lambda value: self.answerChanged.emit(self.question.id, value))
+        if isinstance(self.input, NumberInput):
+            self.input.problemChanged.connect(self._local_problem_changed)
         self._problem: str | None = None
+        self._warning = False
+        self._gettext: Gettext = str
 
     def retranslate(self, q: Questionnaire, lang: str, _: Gettext) -> None:
         """Rewrite every text in `lang`."""
+        self._gettext = _
         question = self.question
         label = q.text(question.label, lang)
         self.label.setText(label)
@@ -471,13 +631,46 @@ class QuestionCard(QFrame):
             self.input.edit.setAccessibleName(label)
             self.input.edit.setAccessibleDescription(hint)
 
-    def show_problem(self, message: str | None) -> None:
-        """Show (or clear, with None) the inline message under the input."""
+    def show_problem(self, message: str | None, warning: bool = False) -> None:
+        """Show (or clear, with None) the inline message under the input.
+
+        Args:
+            message: the message, or None to clear it.
+            warning: the message is a plausibility warning the person may overrule ("Keep this answer").
+        """
+        _ = self._gettext
         self._problem = message
+        self._warning = bool(message) and warning
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         for widget in self._accessible_inputs():
             widget.setAccessibleDescription(message or "")
+        suggestion = self.input.suggestion() if isinstance(self.input, NumberInput) and message else None
+        if suggestion is not None:
+            assert isinstance(self.input, NumberInput)
+            shown = format_number(suggestion, self.input.lang, group=ASK_BACK_GROUP)
+            self.confirm_button.setText(_("Yes, {number}").format(number=shown))
+            self.confirm_button.setAccessibleDescription(message or "")
+        elif self._warning:
+            self.confirm_button.setText(_("Keep this answer"))
+            self.confirm_button.setAccessibleDescription(message or "")
+        had_focus = self.confirm_button.hasFocus()
+        self.confirm_button.setVisible(suggestion is not None or self._warning)
+        if had_focus and self.confirm_button.isHidden():
+            self.input.focus_input()
+
+    def _local_problem_changed(self) -> None:
+        """The number input's message appeared (typing paused) or went: show it over the page's."""
+        local = self.input.local_problem(self._gettext)
+        if local:
+            self.show_problem(local)
+
+    def _confirm(self) -> None:
+        if isinstance(self.input, NumberInput) and self.input.suggestion() is not None:
+            self.input.accept_suggestion()
+        elif self._warning:
+            self.warningConfirmed.emit(self.question.id)
+            self.input.focus_input()
 
     def _accessible_inputs(self) -> list[QWidget]:
         if isinstance(self.input, (NumberInput, TextInput)):
