@@ -22,6 +22,12 @@ PROMPTS = {"nl": ("Nummer:", "personen:", "spaties:"), "fr": ("Numéro :", "pers
            "de": ("Nummer:", "Personen:", "Leerzeichen:"), "en": ("Number:", "people:", "spaces:")}
 
 
+@pytest.fixture(autouse=True)
+def _in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that ends early keeps its answers in the current folder: never the repository's."""
+    monkeypatch.chdir(tmp_path)
+
+
 def _data_kinds(entries: list[str], lang: str = "en") -> tuple[object, str]:
     """Answer business, 12 staff, then `entries` at the data question; returns (its answer, the output)."""
     out = io.StringIO()
