@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from cloudwizard.engine.conditions import Condition
 
 # Re-exported: the vocabulary belongs to the model; it lives apart only to be cheap to import.
+from cloudwizard.engine.typography import typeset
 from cloudwizard.engine.vocabulary import DEPLOYMENTS as DEPLOYMENTS
 from cloudwizard.engine.vocabulary import LANGUAGES as LANGUAGES
 from cloudwizard.engine.vocabulary import LAYERS as LAYERS
@@ -400,5 +401,9 @@ class Questionnaire:
         return None
 
     def text(self, value: Text, lang: str) -> str:
-        """`value` in `lang`, with this questionnaire's fallback language."""
-        return value.get_text(lang, self.fallback_language)
+        """`value` in `lang`, with this questionnaire's fallback language.
+
+        French text comes typeset (no-break spaces before ``; : ? !`` and inside ``« »``, see
+        `typography.typeset`), so every front end that shows it gets French punctuation right.
+        """
+        return typeset(value.get_text(lang, self.fallback_language), lang)

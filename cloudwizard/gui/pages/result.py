@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudwizard.engine.typography import keep_narrow_spaces
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import web_url
 from cloudwizard.gui.options import WizardOptions
@@ -586,6 +587,6 @@ def _bold(text: str, parent: QWidget, name: str = "") -> QLabel:
 
 def _rich(markup: str, parent: QWidget, name: str = "") -> QLabel:
     """A label showing escaped rich text (bold names, line breaks)."""
-    label = make_label(markup, "", parent, name)
+    label = make_label(keep_narrow_spaces(markup), "", parent, name)  # Qt's parser drops U+202F otherwise
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
