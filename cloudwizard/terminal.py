@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import errno
 import os
 import re
 import shlex
@@ -855,17 +854,9 @@ class TerminalAsker:
 
 def save_failure(exc: OSError, lang: str) -> str:
     """Why saving a file failed, in `lang` when the reason is a common one (else the system's words)."""
-    _ = gettext_for(lang)
-    reason = {
-        errno.ENOSPC: _("the disk is full"),
-        errno.EDQUOT: _("the disk quota is used up"),
-        errno.EROFS: _("the folder is read-only"),
-        errno.EACCES: _("there is no permission to write in that folder"),
-        errno.EPERM: _("there is no permission to write in that folder"),
-        errno.ENOENT: _("the folder does not exist"),
-        errno.EFBIG: _("the file is too large"),
-    }.get(exc.errno or 0)
-    return reason or str(exc.strerror or exc)
+    from cloudwizard.engine.diagnostic_text import save_reason
+
+    return save_reason(exc, lang) or str(exc.strerror or exc)
 
 
 def _readline_available() -> bool:

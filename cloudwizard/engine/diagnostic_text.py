@@ -176,3 +176,22 @@ def line(diagnostic: Diagnostic, lang: str) -> str:
 def format_report(report: Report, lang: str) -> str:
     """Every problem of `report`, one line each, in file, line and column order (see `line`)."""
     return "\n".join(line(d, lang) for d in report.sorted())
+
+
+def save_reason(exc: OSError, lang: str) -> str | None:
+    """Why saving a file failed, in `lang`, for the common reasons (the disk is full, …); else None.
+
+    One table for every front end: the terminal, the command line and the GUI's save dialogs.
+    """
+    import errno
+
+    _ = gettext_for(lang)
+    return {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the folder is read-only"),
+        errno.EACCES: _("there is no permission to write in that folder"),
+        errno.EPERM: _("there is no permission to write in that folder"),
+        errno.ENOENT: _("the folder does not exist"),
+        errno.EFBIG: _("the file is too large"),
+    }.get(exc.errno or 0)

@@ -60,12 +60,9 @@ class FileActions:
     def not_saved(self, title: str, path: str, exc: OSError) -> bool:
         """Say in the user's language why a file was not saved; the engine's message goes in the details."""
         _ = self.l10n.gettext
-        reason = {  # why, by errno; anything else gets the general sentence
-            28: _("the disk is full"),
-            30: _("the folder is read-only"),
-            13: _("there is no permission to write in that folder"),
-            2: _("the folder does not exist"),
-        }.get(exc.errno or 0)
+        from cloudwizard.engine.diagnostic_text import save_reason
+
+        reason = save_reason(exc, self.l10n.language)  # why, for the common reasons; else the general sentence
         if reason:
             text = _("{path} could not be saved: {reason}.").format(path=path, reason=reason)
         else:
