@@ -96,8 +96,10 @@ class FileActions:
     def open_answers(self, path: str | None = None) -> bool:
         """Open an answers file; a broken one is reported line by line and changes nothing."""
         from cloudwizard.engine.answers import read_answers
+        from cloudwizard.engine.diagnostic_text import format_report, translate
 
         _ = self.l10n.gettext
+        lang = self.l10n.language
         q = self.controller.questionnaire
         if q is None or not self.options.allow_files:
             return False
@@ -112,7 +114,7 @@ class FileActions:
                 _("These answers cannot be opened"),
                 _("{path} is not a CloudWizard answers file, or it is damaged. Your current answers are "
                   "unchanged. The details show what is wrong and where.").format(path=path),
-                result.report.format(),
+                format_report(result.report, lang),  # FILE:LINE:COL, in the user's language
             )
         self.controller.restore(result.data)
         self.opened()
@@ -121,7 +123,7 @@ class FileActions:
                 _("Some answers were left out"),
                 _("The file was made for another version of the questionnaire. These answers could not be "
                   "kept; please answer them again."),
-                "\n".join(f"{qid}: {why}" for qid, why in result.dropped.items()),
+                "\n".join(f"{qid}: {translate(why, lang)}" for qid, why in result.dropped.items()),
             )
         self.window.status(_("Answers opened from {path}").format(path=path))
         return True
