@@ -9,13 +9,12 @@ has a running header and a footer with the page number.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from cloudwizard.engine.answers import SaveError
+from cloudwizard.engine.atomicio import write_atomic
 from cloudwizard.engine.report import html as report_html
 from cloudwizard.engine.report.document import (
     Block,
@@ -290,7 +290,12 @@ _APP: QGuiApplication | None = None
 
 
 def write_pdf(doc: Document, path: str | Path) -> int:
-    """Write `doc` as an A4 PDF to `path` (via a temporary file: a failure leaves no half file).
+    """Write `doc` as an A4 PDF to `path`, atomically: a failure leaves the previous file as it was.
+
+    The PDF is made in memory and checked to be whole (Qt's writer reports no write errors), then
+    written like every other file the app saves (`engine.atomicio.write_atomic`: a temporary file,
+    fsync, rename; the disk full or a read-only folder said as such; an existing file keeps its
+    permissions, a new one follows the umask; a symbolic link is followed).
 
     Returns:
         the number of pages.
@@ -300,28 +305,21 @@ def write_pdf(doc: Document, path: str | Path) -> int:
     """
     _ensure_app()
     target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path())
-    except OSError as exc:
-        raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setTitle(doc.header)
-        writer.setCreator("CloudWizard")
-        writer.setResolution(RESOLUTION)
-        left, top, right, bottom = MARGINS_MM
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter))
-        pages = paint(doc, writer)
-        del writer  # closes the file
-        if Path(tmp).stat().st_size == 0:
-            raise SaveError(0, f"Could not save {target}: the PDF came out empty.")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise SaveError(exc.errno or 0, f"Could not save {target}: {exc.strerror or exc}.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(doc.header)
+    writer.setCreator("CloudWizard")
+    writer.setResolution(RESOLUTION)
+    left, top, right, bottom = MARGINS_MM
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(left, top, right, bottom), QPageLayout.Unit.Millimeter))
+    pages = paint(doc, writer)
+    del writer  # finishes the document
+    buffer.close()
+    pdf = bytes(data.data())
+    if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-64:]:
+        raise SaveError(errno.EIO, f"Could not save {target}: the PDF could not be made. Nothing was written.")
+    write_atomic(target, pdf)
     return pages
-

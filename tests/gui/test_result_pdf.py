@@ -16,7 +16,7 @@ from cloudwizard.engine.loader import load_bundled
 from cloudwizard.engine.model import Questionnaire
 from cloudwizard.engine.recommender import recommend
 from cloudwizard.engine.report import build_view
-from cloudwizard.engine.report.document import Box, Heading, build_document
+from cloudwizard.engine.report.document import Box, Document, Heading, build_document
 from cloudwizard.pdf import write_pdf
 from tests.engine.test_report_translations import english_phrases
 
@@ -72,3 +72,41 @@ def test_summary_box_is_first(bundled: Questionnaire) -> None:
     assert data is not None
     doc = build_document(build_view(recommend(bundled, data.answers), "en"))
     assert isinstance(doc.blocks[0], Heading) and isinstance(doc.blocks[1], Box)
+
+
+def _sme_document(bundled: Questionnaire) -> Document:
+    data = read_answers(EXAMPLES[-1], bundled).data
+    assert data is not None
+    return build_document(build_view(recommend(bundled, data.answers), "en"))
+
+
+def test_a_pdf_that_cannot_be_written_leaves_the_previous_file_as_it_was(
+        bundled: Questionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk full half-way (found on a 64 KiB tmpfs: a broken PDF was reported as written)."""
+    import errno
+    import os
+
+    from cloudwizard.engine import atomicio
+    from cloudwizard.engine.answers import SaveError
+
+    target = tmp_path / "advice.pdf"
+    target.write_bytes(b"the previous advice")
+    target.chmod(0o644)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomicio.os, "fsync", full)
+    with pytest.raises(SaveError) as caught:
+        write_pdf(_sme_document(bundled), target)
+    assert caught.value.errno == errno.ENOSPC
+    assert target.read_bytes() == b"the previous advice" and (target.stat().st_mode & 0o777) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["advice.pdf"]  # no temporary file left
+
+
+def test_a_pdf_keeps_the_mode_of_the_file_it_replaces(bundled: Questionnaire, tmp_path: Path) -> None:
+    target = tmp_path / "advice.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_pdf(_sme_document(bundled), target)
+    assert target.read_bytes().startswith(b"%PDF-") and (target.stat().st_mode & 0o777) == 0o640
