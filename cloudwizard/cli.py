@@ -485,7 +485,7 @@ def cmd_evaluate(ns: argparse.Namespace) -> int:
     if q is None:
         return EXIT_INVALID
     paths = list(ns.cases) or [bundled_cases()]
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a broken link is read, and said
     for p in missing:
         _err(f"{p}: no such file or folder")
     if missing:

@@ -15,6 +15,7 @@ answers that decided them. A source's ``on-premises`` model and ``none`` layer m
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -185,7 +186,7 @@ def find_case_files(paths: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     out = []
     for p in found:
-        key = p.resolve()
+        key = Path(os.path.realpath(p))  # never raises: a loop of symbolic links is reported when read
         if key not in seen:
             seen.add(key)
             out.append(p)

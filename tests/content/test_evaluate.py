@@ -95,3 +95,16 @@ def test_without_cases_the_bundled_corpus_is_used() -> None:
     assert out.returncode in (0, 1), out.stderr
     data = json.loads(out.stdout)
     assert data["cases_found"] == len(list(bundled_cases().glob("*.case.yaml")))
+
+
+def test_a_loop_of_symbolic_links_among_the_cases_is_a_located_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by the blind hostile-input check: a loop in a folder crashed `evaluate` with a traceback."""
+    (tmp_path / "l1.case.yaml").symlink_to("l2.case.yaml")
+    (tmp_path / "l2.case.yaml").symlink_to("l1.case.yaml")
+    assert main(["evaluate", str(tmp_path)]) == 1
+    assert main(["evaluate", str(tmp_path / "l1.case.yaml")]) == 1  # named: read and said, not "no such file"
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "Traceback" not in text and "no such file" not in text
+    assert text.count("l1.case.yaml:0:0: error: the path is a loop of symbolic links") == 2
