@@ -43,7 +43,11 @@ class Paragraph:
     role: Literal["", "lead", "muted"] = ""
 
 
-Marker = Literal["bullet", "plus", "minus"]
+#: "advice" / "other": a comparison point that speaks for the advice / for the next best advice.
+Marker = Literal["bullet", "plus", "minus", "advice", "other"]
+
+#: The sign of each marker, the same in every format (the terminal and Markdown write it as text).
+MARKS: dict[str, str] = {"bullet": "•", "plus": "+", "minus": "\u2212", "advice": "\u2713", "other": "\u25cb"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,19 @@ def sentence_start(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
+def continuation(value: str, lang: str) -> str:
+    """`value` continuing a sentence after a colon, its first letter in lower case where fitting.
+
+    Not in German, whose nouns keep their capital; not for "IaaS", "G-Cloud" or "EU".
+    """
+    word = value.split(" ", 1)[0]
+    if lang[:2].lower() == "de" or len(word) < 2 or not word[0].isupper():
+        return value
+    if any(c.isupper() or c.isdigit() or c == "-" for c in word[1:]):  # "IaaS", "G-Cloud"; but "C'est" → "c'est"
+        return value
+    return value[0].lower() + value[1:]
+
+
 def text(value: str) -> Inline:
     """Plain inline text."""
     return (Span(value),)
@@ -184,13 +201,20 @@ def build_document(view: ReportView) -> Document:
         add(Paragraph(text(lab.points_explained), "muted"))
     add(Paragraph(text(lab.clarity_scale), "muted"))
     if view.pair_comparison:
-        # The runner-up pair's own strengths favour it; its weaknesses favour the advice.
+        # Every point is about the runner-up: its own strengths speak for it, its weaknesses for the
+        # advice. Each item names the option it is about and the one it speaks for; the marker says
+        # which side (✓ the advice, ○ the next best advice), explained once above the list.
+        lang = view.language
         add(Heading(3, lab.compared_with_runner_up))
         add(Paragraph(text(view.pair_comparison_title)))
+        add(Paragraph(text(f"{MARKS['advice']} {lab.speaks_for_advice} · {MARKS['other']} {lab.speaks_for_runner_up}"),
+                      "muted"))
         add(BulletList(tuple(
-            ListItem((*_cited(row.text, row.sources),
-                      Span(" — " + lab.favours.format(option=row.favours_name), emphasis=True)),
-                     "plus" if row.favours_recommended else "minus")
+            ListItem((Span(lab.about.format(option=row.about_name or row.favours_name) + colon(lang), strong=True),
+                      *_cited(continuation(row.text, lang), row.sources),
+                      Span(" \u2192 " + lab.speaks_for.format(option=row.for_name or row.favours_name),
+                           emphasis=True)),
+                     "advice" if row.favours_recommended else "other")
             for row in view.pair_comparison)))
 
     if view.reasons:

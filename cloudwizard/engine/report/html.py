@@ -9,6 +9,7 @@ import html
 import re
 
 from cloudwizard.engine.report.document import (
+    MARKS,
     Block,
     Box,
     BulletList,
@@ -43,6 +44,7 @@ ul.marked li {{ padding-left: 1.6em; text-indent: -1.6em; }}
 span.mark {{ display: inline-block; width: 1.6em; text-indent: 0; font-weight: bold; }}
 span.plus {{ color: #1d6b2f; }}
 span.minus {{ color: #8a1c1c; }}
+span.other {{ color: #555; }}
 table.scores {{ border-collapse: collapse; margin: 0.3em 0; }}
 table.scores th, table.scores td {{ padding: 3px 12px 3px 0; border-bottom: 1px solid #e3e8ee; text-align: left; }}
 table.scores td.num, table.scores th.num {{ text-align: right; }}
@@ -51,7 +53,8 @@ div.note.warning {{ border-left-color: #b35c00; }}
 div.note.quote {{ border-left-color: #7a7a7a; font-style: italic; }}
 span.nowrap {{ white-space: nowrap; }}
 """
-_MARKS = {"plus": ("+", "plus"), "minus": ("\u2212", "minus")}
+_MARKS = {"plus": ("+", "plus"), "minus": ("\u2212", "minus"), "advice": (MARKS["advice"], "plus"),
+          "other": (MARKS["other"], "other")}
 
 
 #: A date (2024-02-12) is never broken at its hyphens.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from cloudwizard.engine.report.document import (
+    MARKS,
     Block,
     Box,
     BulletList,
@@ -27,7 +28,9 @@ _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~&!"})
 _BLOCK_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 # Pros and cons sit under their own headings, and comparison rows say which side they favour: a
 # Markdown list needs no second marker ("- +" read as a double bullet).
-_MARKERS = {"bullet": "-", "plus": "-", "minus": "-"}
+_MARKERS = {"bullet": "-", "plus": "-", "minus": "-",
+            # a comparison point's sign says which side it speaks for, so it is kept
+            "advice": "- " + MARKS["advice"], "other": "- " + MARKS["other"]}
 
 
 def escape(value: str) -> str:

@@ -87,6 +87,11 @@ class ComparisonRow:
     favours_name: str
     favours_recommended: bool
     sources: tuple[SourceTag, ...] = ()
+    #: the option the point is about (the runner-up: its own strength or weakness), and its name
+    about: str = ""
+    about_name: str = ""
+    #: the name of the option the point speaks for, as the ranking names it ("SaaS", not the whole pair)
+    for_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +352,10 @@ class Labels:
     no_cons: str
     no_checklist: str
     favours: str
+    about: str
+    speaks_for: str
+    speaks_for_advice: str
+    speaks_for_runner_up: str
     page: str
     summary: str
     split: str
@@ -580,6 +589,10 @@ class _Builder(_Texts):
             no_checklist=_("Nothing special for your answers. Still keep one copy of what matters outside the "
                            "cloud service you use."),
             favours=_("favours {option}"),
+            about=_("About {option}"),
+            speaks_for=_("speaks for {option}"),
+            speaks_for_advice=_("speaks for the advice"),
+            speaks_for_runner_up=_("speaks for the next best advice"),
             page=_("Page {page} of {pages}"),
             summary=_("In short"),
             split=_("Different needs, different services"),
@@ -632,10 +645,13 @@ class _Builder(_Texts):
         def points(items: tuple[TradeOff, ...]) -> tuple[Point, ...]:
             return tuple(Point(self.t(x.text), self.sources(x.sources)) for x in items)
 
+        # every point describes the runner-up: its strengths speak for it, its weaknesses for the advice
         comparison = tuple(
-            ComparisonRow(self.t(x.text), r.runner_up, second, False, self.sources(x.sources)) for x in r.runner_up_pros
+            ComparisonRow(self.t(x.text), r.runner_up, second, False, self.sources(x.sources),
+                          r.runner_up, second, second) for x in r.runner_up_pros
         ) + tuple(
-            ComparisonRow(self.t(x.text), r.recommended, top, True, self.sources(x.sources)) for x in r.runner_up_cons
+            ComparisonRow(self.t(x.text), r.recommended, top, True, self.sources(x.sources),
+                          r.runner_up, second, top) for x in r.runner_up_cons
         )
         return RankingView(
             kind=kind,
