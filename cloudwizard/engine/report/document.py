@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 from cloudwizard.engine.report.view import ReportView, SourceTag, cite
-from cloudwizard.engine.typography import colon
+from cloudwizard.engine.typography import colon, continuation
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +121,6 @@ def sentence_start(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-def continuation(value: str, lang: str) -> str:
-    """`value` continuing a sentence after a colon, its first letter in lower case where fitting.
-
-    Not in German, whose nouns keep their capital; not for "IaaS", "G-Cloud" or "EU".
-    """
-    word = value.split(" ", 1)[0]
-    if lang[:2].lower() == "de" or len(word) < 2 or not word[0].isupper():
-        return value
-    if any(c.isupper() or c.isdigit() or c == "-" for c in word[1:]):  # "IaaS", "G-Cloud"; but "C'est" → "c'est"
-        return value
-    return value[0].lower() + value[1:]
-
-
 def text(value: str) -> Inline:
     """Plain inline text."""
     return (Span(value),)
@@ -172,7 +159,8 @@ def summary_box(view: ReportView) -> Box:
         blocks.append(Paragraph(text(lab.no_checklist)))
     if view.comply_or_explain is not None:
         c = view.comply_or_explain
-        blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True), Span(c.statement))))
+        blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True),
+                                 Span(continuation(c.statement, view.language)))))
     blocks.append(Paragraph(text(view.meta), "muted"))
     return Box(lab.summary, tuple(blocks))
 
@@ -224,7 +212,8 @@ def build_document(view: ReportView) -> Document:
     add(Heading(2, lab.what_to_do))
     if view.checklist:
         add(Checklist(tuple(
-            (Span(i.title, strong=True), Span(f" ({i.category_label}){colon(view.language)}"), *_cited(i.text, i.sources))
+            (Span(i.title, strong=True), Span(f" ({i.category_label}){colon(view.language)}"),
+             *_cited(continuation(i.text, view.language), i.sources))
             for i in view.checklist)))
     else:
         add(Paragraph(text(lab.no_checklist)))
@@ -232,7 +221,8 @@ def build_document(view: ReportView) -> Document:
     if view.constraints:
         add(Heading(2, lab.requirements))
         add(BulletList(tuple(
-            ListItem((Span(c.title, strong=True), Span(colon(view.language)), *_cited(c.reason, c.sources)))
+            ListItem((Span(c.title, strong=True), Span(colon(view.language)),
+                      *_cited(continuation(c.reason, view.language), c.sources)))
             for c in view.constraints)))
 
     if view.notices:

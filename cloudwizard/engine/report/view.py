@@ -27,7 +27,7 @@ from cloudwizard.engine.recommender import (
     Recommendation,
 )
 from cloudwizard.engine.report.style import long_date, number, quote, sentence
-from cloudwizard.engine.typography import is_french, typeset
+from cloudwizard.engine.typography import apostrophes, continuation, is_french, typeset
 
 #: Version of the JSON report's layout (2: adds the summary, points and the comparison; 3: adds the
 #: recommended pair, the runner-up pair, the split advice and the clarity of the pair).
@@ -478,7 +478,7 @@ def _typeset(value: object, lang: str) -> object:
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return typeset(value, lang)
+        return apostrophes(typeset(value, lang), lang)
     if type(value) is tuple:
         return tuple(_typeset(v, lang) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -694,7 +694,7 @@ class _Builder(_Texts):
         questions = tuple(q for q in tie.deciding if q in self.q.question_index)
         decider = next((w for w in what_ifs if w.kind == kind and w.new_top in tie.options[1:]), None)
         if decider is not None:
-            decide = _("What would decide: {change}").format(change=decider.text)
+            decide = _("What would decide: {change}").format(change=continuation(decider.text, self.lang))
         elif questions:
             decide = _("What would decide: your answers to {questions}.").format(
                 questions=self.listing(tuple(quote(self.t(self.q.question(x).label), self.lang) for x in questions[:3])))
