@@ -236,3 +236,24 @@ def test_html_keeps_dates_on_one_line(sme_advice: Recommendation) -> None:
     body = render(sme_advice, "html", "en").split("<body>")[1]
     assert re.search(r'<span class="nowrap">\d{4}-\d{2}-\d{2}</span>', body)
     assert not re.search(r"(?<!>)\b\d{4}-\d{2}-\d{2}\b(?!</span>)", body)  # every date, in citations and sources
+
+
+@pytest.mark.parametrize(("lang", "small", "large"), [
+    ("en", "1,500", "1,500,000"), ("nl", "1.500", "1.500.000"), ("de", "1.500", "1.500.000"),
+    ("fr", "1\u202f500", "1\u202f500\u202f000")])
+def test_numbers_in_quoted_answers_are_grouped_alike(lang: str, small: str, large: str) -> None:
+    """1500 and 1500000 people are written with the same grouping rule, and Markdown shows no stray escape."""
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import load_bundled
+
+    q = load_bundled()
+    shown = {}
+    for name in ("sme", "federal"):
+        data = read_answers(Path(f"questionnaires/examples/answers-{name}.yaml"), q).data
+        assert data is not None
+        md = render(recommend(q, data.answers), "markdown", lang)
+        shown[name] = md
+        assert "1\\." not in md.replace("1\\. ", "")  # "1\." only where a line would start a list
+    assert f"**{small} " in shown["sme"] and f"**{large} " in shown["federal"]

@@ -424,7 +424,8 @@ def format_answer(q: Questionnaire, question: Question, value: Any, lang: str) -
             labels.append(q.text(choice.label, lang) if choice else str(cid))
         return ", ".join(labels) if labels else _("(none)")
     if question.type in (QuestionType.SCALE, QuestionType.NUMBER) and isinstance(value, (int, float)):
-        shown = number(float(value), lang)
+        # an answer's number is grouped from 1000 on ("1,500 people" as "1,500,000 people")
+        shown = number(float(value), lang, group_from=1000)
         if question.type is QuestionType.SCALE and question.maximum is not None:
             return f"{shown} / {number(question.maximum, lang)}"
         return f"{shown} {q.text(question.unit, lang)}".strip()
