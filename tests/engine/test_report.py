@@ -257,3 +257,25 @@ def test_numbers_in_quoted_answers_are_grouped_alike(lang: str, small: str, larg
         shown[name] = md
         assert "1\\." not in md.replace("1\\. ", "")  # "1\." only where a line would start a list
     assert f"**{small} " in shown["sme"] and f"**{large} " in shown["federal"]
+
+
+def test_score_tables_have_no_empty_column_and_the_html_page_names_the_advice_and_prints_well() -> None:
+    """A header for every column; the browser tab says the advice and the date; print rules."""
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import load_bundled
+
+    q = load_bundled()
+    data = read_answers(Path("questionnaires/examples/answers-federal.yaml"), q).data
+    assert data is not None
+    rec = recommend(q, data.answers)
+    view = build_view(rec, "de")
+    md = render(rec, "markdown", "de")
+    tables = [line for line in md.splitlines() if line.startswith("| ")]
+    assert tables and not any("|  |" in line or line.endswith("| |") for line in tables)
+    page = render(rec, "html", "de")
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title is not None
+    assert view.labels.title in title.group(1) and view.headline in title.group(1) and view.date in title.group(1)
+    assert "@media print" in page and "break-inside: avoid" in page

@@ -111,6 +111,8 @@ class Document:
     footer: str
     page_label: str
     blocks: tuple[Block, ...]
+    #: the title of a window or browser tab: the title, the advice and the date ("" → `title`)
+    long_title: str = ""
 
 
 _NOTE_KINDS: dict[str, Literal["info", "warning", "policy"]] = {"warning": "warning", "policy": "policy"}
@@ -183,9 +185,10 @@ def build_document(view: ReportView) -> Document:
         add(Heading(4, r.cons_title))
         add(BulletList(cons) if cons else Paragraph(text(lab.no_cons), "muted"))
         add(Heading(4, lab.scores))
-        add(Table((lab.option, lab.points, ""),
-                  tuple((o.name, o.points_text, lab.ruled_out if o.excluded else "") for o in r.options),
-                  (False, True, False)))
+        # two columns with a header each: a ruled-out option says so beside its name
+        add(Table((lab.option, lab.points),
+                  tuple((f"{o.name} ({lab.ruled_out})" if o.excluded else o.name, o.points_text) for o in r.options),
+                  (False, True)))
         add(Paragraph(text(lab.points_explained), "muted"))
     add(Paragraph(text(lab.clarity_scale), "muted"))
     if view.pair_comparison:
@@ -271,4 +274,5 @@ def build_document(view: ReportView) -> Document:
         footer=f"{view.questionnaire_title} ({view.questionnaire_id}, {lab.version}) · {view.date}",
         page_label=lab.page,
         blocks=tuple(out),
+        long_title=" — ".join(p for p in (lab.title, view.headline, view.date) if p),
     )
