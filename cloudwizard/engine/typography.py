@@ -105,7 +105,7 @@ def continuation(value: str, lang: str) -> str:
     Not in German, whose nouns keep their capital; not for "IaaS", "G-Cloud" or "EU".
     """
     word = value.split(" ", 1)[0]
-    if lang[:2].lower() == "de" or len(word) < 2 or not word[0].isupper():
+    if lang[:2].lower() == "de" or not word[:1].isupper() or word in ("I", "U"):  # "I"; Dutch polite "U"
         return value
     if any(c.isupper() or c.isdigit() or c == "-" for c in word[1:]):  # "IaaS", "G-Cloud"; but "C'est" → "c'est"
         return value

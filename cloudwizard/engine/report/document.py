@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from cloudwizard.engine.report.style import quote
 from cloudwizard.engine.report.view import ReportView, SourceTag, cite
 from cloudwizard.engine.typography import colon, continuation
 
@@ -201,9 +202,11 @@ def build_document(view: ReportView) -> Document:
         add(Paragraph(text(f"{MARKS['advice']} {lab.speaks_for_advice} · {MARKS['other']} {lab.speaks_for_runner_up}"),
                       "muted"))
         add(BulletList(tuple(
-            ListItem((Span(lab.about.format(option=row.about_name or row.favours_name) + colon(lang), strong=True),
+            # the names quoted: "speaks for “Run it yourself …”" reads as a name mid-sentence
+            ListItem((Span(lab.about.format(option=quote(row.about_name or row.favours_name, lang)) + colon(lang),
+                           strong=True),
                       *_cited(continuation(row.text, lang), row.sources),
-                      Span(" \u2192 " + lab.speaks_for.format(option=row.for_name or row.favours_name),
+                      Span(" \u2192 " + lab.speaks_for.format(option=quote(row.for_name or row.favours_name, lang)),
                            emphasis=True)),
                      "advice" if row.favours_recommended else "other")
             for row in view.pair_comparison)))
