@@ -45,3 +45,12 @@ def test_a_known_suffix_or_an_explicit_format_still_works(tmp_path: Path) -> Non
     plain = tmp_path / "advice"
     assert main(["recommend", "--answers", str(FEDERAL), "--lang", "en", "-o", str(plain)]) == 0
     assert plain.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_format_for_output_refuses_a_suffix_that_names_no_format() -> None:
+    from cloudwizard.cli import UnknownSuffix, format_for_output
+
+    with pytest.raises(UnknownSuffix):
+        format_for_output(None, Path("a.report"))  # was written silently as Markdown
+    assert format_for_output("json", Path("a.report")) == "json"  # an explicit --format wins
+    assert format_for_output(None, Path("a")) == "markdown"  # no suffix: Markdown, as the help says
