@@ -43,7 +43,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         "Without a command, the desktop app opens.",
         epilog="Commands (cloudwizard COMMAND --help for more):\n"
         "  ask         answer the questionnaire in the terminal\n"
-        "  recommend   advice for an answers file, as Markdown, HTML or JSON\n"
+        f"  recommend   advice for an answers file, as {_format_names()}\n"
         "  validate    check questionnaire files and run their scenario tests\n"
         "  schema      print the JSON Schema of the questionnaire format\n"
         "  influence   how much each question changes the advice\n"
@@ -70,8 +70,8 @@ def _command_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
     ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     ask.add_argument("--format", choices=_file_formats(), default=None,
-                     help="format of the report at the end (default: the suffix of -o's file, .pdf .md .html .txt "
-                     ".json; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
+                     help=f"format of the report at the end (default: the suffix of -o's file, {_suffixes()}, "
+                     "or markdown if it has none; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
     ask.add_argument("-o", "--output", type=Path, help="also write the report to this file")
     ask.add_argument("--save", type=Path, help="save the answers to this file, also when you stop early")
     ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
@@ -81,8 +81,8 @@ def _command_parser() -> argparse.ArgumentParser:
     rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
     rec.add_argument("--format", choices=_file_formats(), default=None,
-                     help="format of the advice (default: the suffix of -o's file, .pdf .md .html .txt .json; "
-                     "else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
+                     help=f"format of the advice (default: the suffix of -o's file, {_suffixes()}, "
+                     "or markdown if it has none; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
     rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
 
     val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
@@ -120,6 +120,29 @@ def _file_formats() -> tuple[str, ...]:
     return FILE_FORMATS
 
 
+def _format_names() -> str:
+    """The file formats' names from the FORMATS registry: "PDF, Markdown, HTML, Text or JSON"."""
+    from cloudwizard.engine.report.formats import FORMATS
+
+    names = [f.file_filter for f in FORMATS.values() if f.to_file]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def _suffixes() -> str:
+    """The file name suffixes the formats are known by: ".pdf .md .html .txt .json"."""
+    from cloudwizard.engine.report.formats import FORMATS
+
+    return " ".join(f.suffix for f in FORMATS.values() if f.to_file and f.suffix)
+
+
+class UnknownSuffix(ValueError):
+    """``-o`` names a file whose suffix is no known format, and no ``--format`` is given."""
+
+    def __init__(self, output: Path) -> None:
+        super().__init__(str(output))
+        self.output = output
+
+
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The app's parser and the commands' parser, for tools that document them (packaging/make_manpage.py)."""
     return _gui_parser(), _command_parser()
@@ -132,8 +155,12 @@ _SUFFIX_ALIASES = {".markdown": "markdown", ".htm": "html", ".text": "text"}
 def format_for_output(fmt: str | None, output: Path | None) -> str | None:
     """The report format: `fmt` when given, else the one `output`'s suffix names (``-o advice.pdf``).
 
-    A file whose suffix names no format gets Markdown, as before; without a file the caller decides
-    (the terminal's own rendering on a terminal).
+    A file without a suffix gets Markdown; a suffix that names no format (``-o advice.xyz``) is
+    refused, since writing Markdown under it would surprise. Without a file the caller decides (the
+    terminal's own rendering on a terminal).
+
+    Raises:
+        UnknownSuffix: `output`'s suffix names no format and `fmt` is None.
     """
     if fmt is not None or output is None:
         return fmt
@@ -141,7 +168,12 @@ def format_for_output(fmt: str | None, output: Path | None) -> str | None:
 
     suffix = output.suffix.lower()
     by_suffix = {f.suffix: f.id for f in FORMATS.values() if f.to_file and f.suffix}
-    return by_suffix.get(suffix) or _SUFFIX_ALIASES.get(suffix) or "markdown"
+    if not suffix:
+        return "markdown"
+    found = by_suffix.get(suffix) or _SUFFIX_ALIASES.get(suffix)
+    if found is None:
+        raise UnknownSuffix(output)
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,7 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             ns = parser.parse_args(args)
             lang = getattr(ns, "lang", None)
             if hasattr(ns, "format") and hasattr(ns, "output"):
-                ns.format = format_for_output(ns.format, ns.output)
+                try:
+                    ns.format = format_for_output(ns.format, ns.output)
+                except UnknownSuffix as e:  # a usage error, said at once, before any question is asked
+                    _ = gettext_for(getattr(ns, "lang", None) or system_language())
+                    sys.stderr.write(parser.format_usage())
+                    _err(_("-o {file}: no report format has the suffix {suffix}; use one of {suffixes}, "
+                           "or give --format").format(file=e.output, suffix=e.output.suffix, suffixes=_suffixes()))
+                    return EXIT_USAGE
             if getattr(ns, "format", None) == "pdf" and ns.output is None:  # a usage error, said at once
                 _ = gettext_for(getattr(ns, "lang", None) or system_language())
                 sys.stderr.write(parser.format_usage())

@@ -33,6 +33,7 @@ from cloudwizard.engine.answers import SaveError
 from cloudwizard.engine.atomicio import write_atomic
 from cloudwizard.engine.report import html as report_html
 from cloudwizard.engine.report.document import (
+    MARKS,
     Block,
     Box,
     BulletList,
@@ -64,6 +65,7 @@ p.muted {{ font-size: 8.5pt; color: #555555; }}
 span.muted {{ color: #555555; font-size: 8.5pt; }}
 span.plus {{ color: #1d6b2f; font-weight: bold; }}
 span.minus {{ color: #8a1c1c; font-weight: bold; }}
+span.other {{ color: #555555; font-weight: bold; }}
 th {{ text-align: left; font-weight: bold; }}
 span.nowrap {{ white-space: nowrap; }}
 """
@@ -129,7 +131,8 @@ class _Layout:
                 out.append(self.item(report_html.block(b), 5.0 if b.role != "lead" else 2.0, in_box=in_box))
             elif isinstance(b, BulletList):
                 for i, entry in enumerate(b.items):
-                    mark, cls = {"bullet": ("•", ""), "plus": ("+", "plus"), "minus": ("\u2212", "minus")}[entry.marker]
+                    mark = MARKS[entry.marker]
+                    cls = {"plus": "plus", "minus": "minus", "advice": "plus", "other": "other"}.get(entry.marker, "")
                     out.append(self.item(self.marked(mark, entry.spans, cls), 4.0 if i == 0 else 2.0, in_box=in_box))
             elif isinstance(b, Checklist):
                 for i, spans in enumerate(b.items):

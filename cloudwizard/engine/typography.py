@@ -7,6 +7,8 @@ the start of the next line. `typeset` makes those spaces the no-break kinds Fren
 * a narrow no-break space (U+202F) before ``;``, ``?`` and ``!``;
 * a no-break space (U+00A0) before ``:`` and inside ``« »``.
 
+`apostrophes` (used by the reports) writes French prose with one kind of apostrophe, U+2019.
+
 A missing space is added where the mark clearly ends a word (``Pourquoi?`` → ``Pourquoi ?``), but
 web addresses, text between backticks (code), times and ratios (``10:30``, ``3:1``), placeholders
 (``{n:g}``) and a mark not followed by a space or the end (``a!=b``, ``?id=3``) are left alone.
@@ -33,9 +35,14 @@ _FRENCH = re.compile(
     rf"|(?P<open>«){_SPACE}*(?=\S)"
     rf"|(?<=\S){_SPACE}*(?P<close>»)"
 )
+#: Web addresses and code, or a typewriter apostrophe between two letters ("l'option", "aujourd'hui").
+_APOSTROPHE = re.compile(r"(?P<keep>`[^`\n]*`|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bmailto:\S*|\bwww\.\S*)"
+                         r"|(?<=[^\W\d_])'(?=[^\W\d_])")
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
+#: The apostrophe of French prose (U+2019), one kind throughout ("l’option", never "l'option").
+APOSTROPHE = "\u2019"
 
 
 def _space(m: re.Match[str]) -> str:
@@ -70,9 +77,39 @@ def typeset(text: str, lang: str) -> str:
     return _FRENCH.sub(_space, text)
 
 
+def apostrophes(text: str, lang: str) -> str:
+    """`text` with French prose's one apostrophe (``l'option`` → ``l’option``).
+
+    Catalog and questionnaire texts then do not mix ’ and '; web addresses and code stay as they are.
+
+    Args:
+        text: a report text.
+        lang: its language; only French changes anything.
+
+    Returns:
+        The text, each typewriter apostrophe between two letters made U+2019.
+    """
+    if "'" not in text or not is_french(lang):
+        return text
+    return _APOSTROPHE.sub(lambda m: m["keep"] if m["keep"] is not None else APOSTROPHE, text)
+
+
 def colon(lang: str) -> str:
     """The separator after a label ("Date: …"): ``": "``, in French ``"\u00a0: "``."""
     return NBSP + ": " if is_french(lang) else ": "
+
+
+def continuation(value: str, lang: str) -> str:
+    """`value` continuing a sentence after a colon, its first letter in lower case where fitting.
+
+    Not in German, whose nouns keep their capital; not for "IaaS", "G-Cloud" or "EU".
+    """
+    word = value.split(" ", 1)[0]
+    if lang[:2].lower() == "de" or not word[:1].isupper() or word in ("I", "U"):  # "I"; Dutch polite "U"
+        return value
+    if any(c.isupper() or c.isdigit() or c == "-" for c in word[1:]):  # "IaaS", "G-Cloud"; but "C'est" → "c'est"
+        return value
+    return value[0].lower() + value[1:]
 
 
 def keep_narrow_spaces(html: str) -> str:

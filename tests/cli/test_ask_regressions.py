@@ -38,7 +38,7 @@ def _copy_sme(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(("name", "fmt"), [("a.pdf", "pdf"), ("a.PDF", "pdf"), ("a.md", "markdown"),
                                            ("a.markdown", "markdown"), ("a.html", "html"), ("a.htm", "html"),
-                                           ("a.txt", "text"), ("a.json", "json"), ("a.report", "markdown"),
+                                           ("a.txt", "text"), ("a.json", "json"),
                                            ("a", "markdown")])
 def test_the_file_suffix_names_the_format(name: str, fmt: str) -> None:
     assert format_for_output(None, Path(name)) == fmt

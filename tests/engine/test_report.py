@@ -146,7 +146,8 @@ def test_report_language_follows_the_argument(example_questionnaire: Questionnai
                                                 "offline_copy": "no"}))
     assert "Voorbeeldvragenlijst" in render(rec, "markdown", "nl")
     assert "Beispielfragebogen" in render(rec, "html", "de")
-    assert json.loads(render(rec, "json", "fr"))["questionnaire"]["title"] == "Questionnaire d'exemple"
+    # French prose has one kind of apostrophe
+    assert json.loads(render(rec, "json", "fr"))["questionnaire"]["title"] == "Questionnaire d\u2019exemple"
 
 
 def test_each_language_writes_its_own_quotes_numbers_and_dates() -> None:
@@ -235,3 +236,46 @@ def test_html_keeps_dates_on_one_line(sme_advice: Recommendation) -> None:
     body = render(sme_advice, "html", "en").split("<body>")[1]
     assert re.search(r'<span class="nowrap">\d{4}-\d{2}-\d{2}</span>', body)
     assert not re.search(r"(?<!>)\b\d{4}-\d{2}-\d{2}\b(?!</span>)", body)  # every date, in citations and sources
+
+
+@pytest.mark.parametrize(("lang", "small", "large"), [
+    ("en", "1,500", "1,500,000"), ("nl", "1.500", "1.500.000"), ("de", "1.500", "1.500.000"),
+    ("fr", "1\u202f500", "1\u202f500\u202f000")])
+def test_numbers_in_quoted_answers_are_grouped_alike(lang: str, small: str, large: str) -> None:
+    """1500 and 1500000 people are written with the same grouping rule, and Markdown shows no stray escape."""
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import load_bundled
+
+    q = load_bundled()
+    shown = {}
+    for name in ("sme", "federal"):
+        data = read_answers(Path(f"questionnaires/examples/answers-{name}.yaml"), q).data
+        assert data is not None
+        md = render(recommend(q, data.answers), "markdown", lang)
+        shown[name] = md
+        assert "1\\." not in md.replace("1\\. ", "")  # "1\." only where a line would start a list
+    assert f"**{small} " in shown["sme"] and f"**{large} " in shown["federal"]
+
+
+def test_score_tables_have_no_empty_column_and_the_html_page_names_the_advice_and_prints_well() -> None:
+    """A header for every column; the browser tab says the advice and the date; print rules."""
+    from pathlib import Path
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import load_bundled
+
+    q = load_bundled()
+    data = read_answers(Path("questionnaires/examples/answers-federal.yaml"), q).data
+    assert data is not None
+    rec = recommend(q, data.answers)
+    view = build_view(rec, "de")
+    md = render(rec, "markdown", "de")
+    tables = [line for line in md.splitlines() if line.startswith("| ")]
+    assert tables and not any("|  |" in line or line.endswith("| |") for line in tables)
+    page = render(rec, "html", "de")
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title is not None
+    assert view.labels.title in title.group(1) and view.headline in title.group(1) and view.date in title.group(1)
+    assert "@media print" in page and "break-inside: avoid" in page

@@ -149,3 +149,39 @@ def test_the_pair_comparison_says_which_side_each_point_favours(police: Recommen
         assert row.favours_name == (view.pair.text if row.favours_recommended else view.runner_up_pair.text)
     md = render(police, "markdown", "en")
     assert "Compared with the next best advice" in md
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_comparison_point_names_its_option_and_the_side_it_speaks_for(federal: Recommendation,
+                                                                           lang: str) -> None:
+    """A runner-up's weakness is not shown as a pro of an unnamed option: each point says what it is about."""
+    from cloudwizard.engine.report.style import quote
+
+    view = build_view(federal, lang)
+    lab = view.labels
+    assert view.pair_comparison
+    about = {row.about_name for row in view.pair_comparison}
+    assert len(about) == 1 and about != {""}, "every point is about the runner-up"
+    md = render(federal, "markdown", lang)
+    html = render(federal, "html", lang)
+    for row in view.pair_comparison:
+        assert row.about_name != row.for_name or not row.favours_recommended
+        sign = "\u2713" if row.favours_recommended else "\u25cb"
+        line = next(x for x in md.splitlines() if row.text[2:40] in x)
+        assert line.startswith(f"- {sign} "), line
+        assert lab.about.format(option=quote(row.about_name, lang)) in line
+        assert lab.speaks_for.format(option=quote(row.for_name, lang)) in line
+    # the legend says what the two signs mean
+    assert f"\u2713 {lab.speaks_for_advice}" in md and f"\u25cb {lab.speaks_for_runner_up}" in md
+    assert 'class="mark other"' in html and 'class="mark plus"' in html
+
+
+def test_a_point_after_a_colon_continues_the_sentence() -> None:
+    from cloudwizard.engine.typography import continuation
+    assert continuation("C'est là", "fr") == "c'est là"
+    assert continuation("You have", "en") == "you have"
+    assert continuation("Hier haben Sie", "de") == "Hier haben Sie"  # German nouns keep their capital
+    assert continuation("IaaS gives", "en") == "IaaS gives"
+    assert continuation("G-Cloud is", "nl") == "G-Cloud is"
+    assert continuation("A copy", "en") == "a copy"
+    assert continuation("U kunt", "nl") == "U kunt"  # the polite "U" keeps its capital

@@ -82,3 +82,31 @@ def test_every_french_report_text_is_typeset(answers: Path) -> None:
         assert NNBSP + "?" in out or NNBSP + ";" in out, fmt  # the questionnaire's own texts were typeset
     # English keeps its texts as written
     assert build_view(rec, "en").headline == build_view(rec, "en").pair.text
+
+
+def test_french_reports_use_one_kind_of_apostrophe_and_continue_a_sentence_after_a_colon() -> None:
+    """No "l'option" beside "l’option"; no capital after a colon that continues the sentence."""
+    import re
+
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import load_bundled
+    from cloudwizard.engine.recommender import recommend
+    from cloudwizard.engine.report import render
+    from cloudwizard.engine.typography import apostrophes
+
+    kept = "voir https://ex.be/l'a et `a'b`"
+    assert apostrophes("l'option, " + kept, "fr") == "l\u2019option, " + kept
+    assert apostrophes("l'option", "en") == "l'option"
+    q = load_bundled()
+    data = read_answers(Path("questionnaires/examples/answers-federal.yaml"), q).data
+    assert data is not None
+    rec = recommend(q, data.answers)
+    for fmt in ("markdown", "text", "html"):
+        out = render(rec, fmt, "fr")
+        prose = re.sub(r"https?://\S+|<[^>]*>", "", out)
+        assert not re.search(r"[^\W\d_]'[^\W\d_]", prose), fmt
+        assert "\u2019" in prose
+    md = render(rec, "markdown", "fr")
+    assert re.search(r"Principe «\scomply or explain\s»\s:\*\* vous suivez", md)
+    assert "Avantages de " not in md and "Inconvénients de " not in md
+    assert not re.search(r"(?:Ce qui trancherait|À propos de « [^»]+ »)\u00a0:\**\s+[A-Z][a-z]", md)

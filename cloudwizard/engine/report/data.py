@@ -44,7 +44,8 @@ def _pair(p: PairView | None) -> dict[str, Any] | None:
 
 def _comparison(rows: tuple[ComparisonRow, ...]) -> list[dict[str, Any]]:
     return [{"text": c.text, "favours": c.favours, "favours_name": c.favours_name,
-             "favours_recommended": c.favours_recommended, "sources": _refs(c.sources)} for c in rows]
+             "favours_recommended": c.favours_recommended, "about": c.about, "about_name": c.about_name,
+             "for_name": c.for_name, "sources": _refs(c.sources)} for c in rows]
 
 
 def _ranking(r: RankingView) -> dict[str, Any]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from cloudwizard.engine.report.style import quote
 from cloudwizard.engine.report.view import ReportView, SourceTag, cite
-from cloudwizard.engine.typography import colon
+from cloudwizard.engine.typography import colon, continuation
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,11 @@ class Paragraph:
     role: Literal["", "lead", "muted"] = ""
 
 
-Marker = Literal["bullet", "plus", "minus"]
+#: "advice" / "other": a comparison point that speaks for the advice / for the next best advice.
+Marker = Literal["bullet", "plus", "minus", "advice", "other"]
+
+#: The sign of each marker, the same in every format (the terminal and Markdown write it as text).
+MARKS: dict[str, str] = {"bullet": "•", "plus": "+", "minus": "\u2212", "advice": "\u2713", "other": "\u25cb"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,8 @@ class Document:
     footer: str
     page_label: str
     blocks: tuple[Block, ...]
+    #: the title of a window or browser tab: the title, the advice and the date ("" → `title`)
+    long_title: str = ""
 
 
 _NOTE_KINDS: dict[str, Literal["info", "warning", "policy"]] = {"warning": "warning", "policy": "policy"}
@@ -155,7 +162,8 @@ def summary_box(view: ReportView) -> Box:
         blocks.append(Paragraph(text(lab.no_checklist)))
     if view.comply_or_explain is not None:
         c = view.comply_or_explain
-        blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True), Span(c.statement))))
+        blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True),
+                                 Span(continuation(c.statement, view.language)))))
     blocks.append(Paragraph(text(view.meta), "muted"))
     return Box(lab.summary, tuple(blocks))
 
@@ -178,19 +186,29 @@ def build_document(view: ReportView) -> Document:
         add(Heading(4, r.cons_title))
         add(BulletList(cons) if cons else Paragraph(text(lab.no_cons), "muted"))
         add(Heading(4, lab.scores))
-        add(Table((lab.option, lab.points, ""),
-                  tuple((o.name, o.points_text, lab.ruled_out if o.excluded else "") for o in r.options),
-                  (False, True, False)))
+        # two columns with a header each: a ruled-out option says so beside its name
+        add(Table((lab.option, lab.points),
+                  tuple((f"{o.name} ({lab.ruled_out})" if o.excluded else o.name, o.points_text) for o in r.options),
+                  (False, True)))
         add(Paragraph(text(lab.points_explained), "muted"))
     add(Paragraph(text(lab.clarity_scale), "muted"))
     if view.pair_comparison:
-        # The runner-up pair's own strengths favour it; its weaknesses favour the advice.
+        # Every point is about the runner-up: its own strengths speak for it, its weaknesses for the
+        # advice. Each item names the option it is about and the one it speaks for; the marker says
+        # which side (✓ the advice, ○ the next best advice), explained once above the list.
+        lang = view.language
         add(Heading(3, lab.compared_with_runner_up))
         add(Paragraph(text(view.pair_comparison_title)))
+        add(Paragraph(text(f"{MARKS['advice']} {lab.speaks_for_advice} · {MARKS['other']} {lab.speaks_for_runner_up}"),
+                      "muted"))
         add(BulletList(tuple(
-            ListItem((*_cited(row.text, row.sources),
-                      Span(" — " + lab.favours.format(option=row.favours_name), emphasis=True)),
-                     "plus" if row.favours_recommended else "minus")
+            # the names quoted: "speaks for “Run it yourself …”" reads as a name mid-sentence
+            ListItem((Span(lab.about.format(option=quote(row.about_name or row.favours_name, lang)) + colon(lang),
+                           strong=True),
+                      *_cited(continuation(row.text, lang), row.sources),
+                      Span(" \u2192 " + lab.speaks_for.format(option=quote(row.for_name or row.favours_name, lang)),
+                           emphasis=True)),
+                     "advice" if row.favours_recommended else "other")
             for row in view.pair_comparison)))
 
     if view.reasons:
@@ -200,7 +218,8 @@ def build_document(view: ReportView) -> Document:
     add(Heading(2, lab.what_to_do))
     if view.checklist:
         add(Checklist(tuple(
-            (Span(i.title, strong=True), Span(f" ({i.category_label}){colon(view.language)}"), *_cited(i.text, i.sources))
+            (Span(i.title, strong=True), Span(f" ({i.category_label}){colon(view.language)}"),
+             *_cited(continuation(i.text, view.language), i.sources))
             for i in view.checklist)))
     else:
         add(Paragraph(text(lab.no_checklist)))
@@ -208,7 +227,8 @@ def build_document(view: ReportView) -> Document:
     if view.constraints:
         add(Heading(2, lab.requirements))
         add(BulletList(tuple(
-            ListItem((Span(c.title, strong=True), Span(colon(view.language)), *_cited(c.reason, c.sources)))
+            ListItem((Span(c.title, strong=True), Span(colon(view.language)),
+                      *_cited(continuation(c.reason, view.language), c.sources)))
             for c in view.constraints)))
 
     if view.notices:
@@ -257,4 +277,5 @@ def build_document(view: ReportView) -> Document:
         footer=f"{view.questionnaire_title} ({view.questionnaire_id}, {lab.version}) · {view.date}",
         page_label=lab.page,
         blocks=tuple(out),
+        long_title=" — ".join(p for p in (lab.title, view.headline, view.date) if p),
     )

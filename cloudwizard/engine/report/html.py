@@ -9,6 +9,7 @@ import html
 import re
 
 from cloudwizard.engine.report.document import (
+    MARKS,
     Block,
     Box,
     BulletList,
@@ -43,6 +44,7 @@ ul.marked li {{ padding-left: 1.6em; text-indent: -1.6em; }}
 span.mark {{ display: inline-block; width: 1.6em; text-indent: 0; font-weight: bold; }}
 span.plus {{ color: #1d6b2f; }}
 span.minus {{ color: #8a1c1c; }}
+span.other {{ color: #555; }}
 table.scores {{ border-collapse: collapse; margin: 0.3em 0; }}
 table.scores th, table.scores td {{ padding: 3px 12px 3px 0; border-bottom: 1px solid #e3e8ee; text-align: left; }}
 table.scores td.num, table.scores th.num {{ text-align: right; }}
@@ -50,8 +52,16 @@ div.note {{ border-left: 4px solid {ACCENT}; padding: 0.1em 0 0.1em 0.9em; margi
 div.note.warning {{ border-left-color: #b35c00; }}
 div.note.quote {{ border-left-color: #7a7a7a; font-style: italic; }}
 span.nowrap {{ white-space: nowrap; }}
+@media print {{
+  body {{ margin: 0; max-width: none; padding: 0; font-size: 10.5pt; color: #000; }}
+  div.box {{ background: none; }}
+  h1, h2, h3, h4 {{ break-after: avoid; page-break-after: avoid; }}
+  li, div.box, div.note, table.scores tr {{ break-inside: avoid; page-break-inside: avoid; }}
+  a {{ color: inherit; }}
+}}
 """
-_MARKS = {"plus": ("+", "plus"), "minus": ("\u2212", "minus")}
+_MARKS = {"plus": ("+", "plus"), "minus": ("\u2212", "minus"), "advice": (MARKS["advice"], "plus"),
+          "other": (MARKS["other"], "other")}
 
 
 #: A date (2024-02-12) is never broken at its hyphens.
@@ -124,4 +134,4 @@ def render(doc: Document) -> str:
     body = "\n".join(block(b) for b in doc.blocks)
     return (f'<!DOCTYPE html>\n<html lang="{esc(doc.language)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(doc.title)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+            f"<title>{esc(doc.long_title or doc.title)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")

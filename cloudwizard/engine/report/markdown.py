@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from cloudwizard.engine.report.document import (
+    MARKS,
     Block,
     Box,
     BulletList,
@@ -24,15 +25,26 @@ from cloudwizard.engine.report.document import (
 from cloudwizard.engine.report.safety import plain, safe_url
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~&!"})
-_BLOCK_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
+#: What would start a block of its own at the start of a line: "- ", "+ ", "=", ">", or "1. " / "1) "
+#: (an ordered list needs a space or the end after its marker: "1.500.000" is a plain number).
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)])(?=\s|$))")
 # Pros and cons sit under their own headings, and comparison rows say which side they favour: a
 # Markdown list needs no second marker ("- +" read as a double bullet).
-_MARKERS = {"bullet": "-", "plus": "-", "minus": "-"}
+_MARKERS = {"bullet": "-", "plus": "-", "minus": "-",
+            # a comparison point's sign says which side it speaks for, so it is kept
+            "advice": "- " + MARKS["advice"], "other": "- " + MARKS["other"]}
 
 
-def escape(value: str) -> str:
-    """Markdown-escape `value` and fold its line breaks (CR, LF, CRLF) into spaces."""
+def escape(value: str, *, at_start: bool = True) -> str:
+    """Markdown-escape `value` and fold its line breaks (CR, LF, CRLF) into spaces.
+
+    Args:
+        value: the text.
+        at_start: the text starts a line, so what would start a block there is escaped too.
+    """
     escaped = plain(value, fold_lines=True).translate(_SPECIAL)
+    if not at_start:
+        return escaped
     def guard(m: re.Match[str]) -> str:  # "1\." for an ordered list: a backslash before a digit is literal
         return m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4))
 
@@ -42,8 +54,9 @@ def escape(value: str) -> str:
 def inline(spans: Inline) -> str:
     """Spans as Markdown."""
     out = []
-    for s in spans:
-        body = escape(s.text)
+    for index, s in enumerate(spans):
+        # only the first span can start a line; a span in markup ("**1. …**") cannot start a block
+        body = escape(s.text, at_start=index == 0 and not (s.strong or s.emphasis or s.muted or s.url))
         if not body.strip():
             out.append(body)
             continue

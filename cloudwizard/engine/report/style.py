@@ -37,17 +37,18 @@ def quote(text: str, lang: str) -> str:
     return f"{left}{text}{right}"
 
 
-def number(value: float, lang: str, decimals: int = 2) -> str:
+def number(value: float, lang: str, decimals: int = 2, *, group_from: float = 10_000) -> str:
     """A number as `lang` writes it: at most `decimals` decimals, trailing zeros dropped, a true minus sign.
 
     The separators are `cloudwizard.engine.numbers`' (one table for reading and writing numbers).
     Numbers of four digits or fewer get no thousands separator (2026, not 2,026), as style guides of
-    all four languages recommend for short numbers.
+    all four languages recommend for short numbers; `group_from` moves that limit (an answer's
+    number is grouped from 1000 on, so "1 500" and "1 500 000" read alike in one list).
     """
     if not math.isfinite(value):
         return str(value)
     rounded = round(float(abs(value)), decimals)
-    short = rounded < 10_000
+    short = rounded < group_from
     text = format_number(int(rounded) if rounded.is_integer() else rounded, lang, group="" if short else None)
     return ("\u2212" if value < 0 and rounded else "") + text
 

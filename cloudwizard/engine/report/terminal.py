@@ -12,6 +12,7 @@ import textwrap
 import unicodedata
 
 from cloudwizard.engine.report.document import (
+    MARKS,
     Block,
     Box,
     BulletList,
@@ -27,7 +28,7 @@ from cloudwizard.engine.report.safety import plain, safe_url
 from cloudwizard.engine.typography import colon
 
 MIN_WIDTH, MAX_WIDTH = 40, 100
-_MARKS = {"bullet": "•", "plus": "+", "minus": "−"}
+_MARKS = MARKS
 
 
 class _Style:

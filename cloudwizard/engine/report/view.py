@@ -27,7 +27,7 @@ from cloudwizard.engine.recommender import (
     Recommendation,
 )
 from cloudwizard.engine.report.style import long_date, number, quote, sentence
-from cloudwizard.engine.typography import is_french, typeset
+from cloudwizard.engine.typography import apostrophes, continuation, is_french, typeset
 
 #: Version of the JSON report's layout (2: adds the summary, points and the comparison; 3: adds the
 #: recommended pair, the runner-up pair, the split advice and the clarity of the pair).
@@ -87,6 +87,11 @@ class ComparisonRow:
     favours_name: str
     favours_recommended: bool
     sources: tuple[SourceTag, ...] = ()
+    #: the option the point is about (the runner-up: its own strength or weakness), and its name
+    about: str = ""
+    about_name: str = ""
+    #: the name of the option the point speaks for, as the ranking names it ("SaaS", not the whole pair)
+    for_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +352,10 @@ class Labels:
     no_cons: str
     no_checklist: str
     favours: str
+    about: str
+    speaks_for: str
+    speaks_for_advice: str
+    speaks_for_runner_up: str
     page: str
     summary: str
     split: str
@@ -415,7 +424,8 @@ def format_answer(q: Questionnaire, question: Question, value: Any, lang: str) -
             labels.append(q.text(choice.label, lang) if choice else str(cid))
         return ", ".join(labels) if labels else _("(none)")
     if question.type in (QuestionType.SCALE, QuestionType.NUMBER) and isinstance(value, (int, float)):
-        shown = number(float(value), lang)
+        # an answer's number is grouped from 1000 on ("1,500 people" as "1,500,000 people")
+        shown = number(float(value), lang, group_from=1000)
         if question.type is QuestionType.SCALE and question.maximum is not None:
             return f"{shown} / {number(question.maximum, lang)}"
         return f"{shown} {q.text(question.unit, lang)}".strip()
@@ -469,7 +479,7 @@ def _typeset(value: object, lang: str) -> object:
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return typeset(value, lang)
+        return apostrophes(typeset(value, lang), lang)
     if type(value) is tuple:
         return tuple(_typeset(v, lang) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -580,6 +590,10 @@ class _Builder(_Texts):
             no_checklist=_("Nothing special for your answers. Still keep one copy of what matters outside the "
                            "cloud service you use."),
             favours=_("favours {option}"),
+            about=_("About {option}"),
+            speaks_for=_("speaks for {option}"),
+            speaks_for_advice=_("speaks for the advice"),
+            speaks_for_runner_up=_("speaks for the next best advice"),
             page=_("Page {page} of {pages}"),
             summary=_("In short"),
             split=_("Different needs, different services"),
@@ -632,10 +646,13 @@ class _Builder(_Texts):
         def points(items: tuple[TradeOff, ...]) -> tuple[Point, ...]:
             return tuple(Point(self.t(x.text), self.sources(x.sources)) for x in items)
 
+        # every point describes the runner-up: its strengths speak for it, its weaknesses for the advice
         comparison = tuple(
-            ComparisonRow(self.t(x.text), r.runner_up, second, False, self.sources(x.sources)) for x in r.runner_up_pros
+            ComparisonRow(self.t(x.text), r.runner_up, second, False, self.sources(x.sources),
+                          r.runner_up, second, second) for x in r.runner_up_pros
         ) + tuple(
-            ComparisonRow(self.t(x.text), r.recommended, top, True, self.sources(x.sources)) for x in r.runner_up_cons
+            ComparisonRow(self.t(x.text), r.recommended, top, True, self.sources(x.sources),
+                          r.runner_up, second, top) for x in r.runner_up_cons
         )
         return RankingView(
             kind=kind,
@@ -678,7 +695,7 @@ class _Builder(_Texts):
         questions = tuple(q for q in tie.deciding if q in self.q.question_index)
         decider = next((w for w in what_ifs if w.kind == kind and w.new_top in tie.options[1:]), None)
         if decider is not None:
-            decide = _("What would decide: {change}").format(change=decider.text)
+            decide = _("What would decide: {change}").format(change=continuation(decider.text, self.lang))
         elif questions:
             decide = _("What would decide: your answers to {questions}.").format(
                 questions=self.listing(tuple(quote(self.t(self.q.question(x).label), self.lang) for x in questions[:3])))
