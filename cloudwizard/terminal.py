@@ -569,15 +569,17 @@ class TerminalAsker:
                 raise _Stop(Outcome.QUIT)
             return
         target = recovery_path()
-        save = _("s")
-        reply = self.confirm(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
-                               "{no} = go on:").format(save=save, path=target, yes=_("y"), no=_("n")),
-                             others=tuple(dict.fromkeys((save, "s"))))
-        if reply not in ("y", "n"):
-            self.save_path = target
+        # "Yes" (the answer people give by habit) saves; throwing the work away takes its own letter.
+        discard = _("d")
+        reply = self.confirm(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
+                               "saving, {no} = go on:").format(yes=_("y"), path=target, discard=discard, no=_("n")),
+                             others=tuple(dict.fromkeys((discard, _("s"), "s"))))
+        if reply == discard:
             raise _Stop(Outcome.QUIT)
-        if reply == "y":
-            raise _Stop(Outcome.QUIT)
+        if reply == "n":
+            return
+        self.save_path = target  # yes, or the save letter of earlier versions
+        raise _Stop(Outcome.QUIT)
 
     # -- the summary ---------------------------------------------------------------------------
     def summary(self) -> int | None:

@@ -97,9 +97,9 @@ def test_did_you_mean_asks_again_until_yes_or_no_and_saves_the_number(tmp_path: 
     assert term.overlong_lines() == []
 
 
-@pytest.mark.parametrize(("lang", "save", "again"), [("fr", "e", "Répondez e, o ou n."),
-                                                     ("de", "s", "Bitte antworten Sie s, j oder n."),
-                                                     ("nl", "o", "Antwoord o, j of n.")])
+@pytest.mark.parametrize(("lang", "save", "again"), [("fr", "o", "Répondez s, o ou n."),
+                                                     ("de", "j", "Bitte antworten Sie o, j oder n."),
+                                                     ("nl", "j", "Antwoord z, j of n.")])
 def test_the_three_way_stop_question_asks_again_in_the_language(lang: str, save: str, again: str,
                                                                 tmp_path: Path) -> None:
     _ = gettext_for(lang)
@@ -108,8 +108,9 @@ def test_the_three_way_stop_question_asks_again_in_the_language(lang: str, save:
     term.send("1")
     term.expect(_("Numbers, separated by commas or spaces: "))
     term.send("q")
-    term.expect(_("Stop now? {save} = save your answers in {path} and stop, {yes} = stop without saving, "
-                  "{no} = go on:").format(save=_("s"), path="cloudwizard-answers.yaml", yes=_("y"), no=_("n")))
+    term.expect(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
+                  "saving, {no} = go on:").format(yes=_("y"), path="cloudwizard-answers.yaml", discard=_("d"),
+                                                  no=_("n")))
     term.send("x")
     term.expect(again)
     term.send(save)

@@ -204,10 +204,30 @@ def test_q_without_save_can_stop_without_saving(tmp_path: Path) -> None:
     term.expect("spaces:")
     term.send("q")
     term.expect("n = go on:")
-    term.send("y")
+    term.send("d")  # discarding takes its own letter
     assert term.wait() == 1
     assert "Your answers were not saved (use --save FILE to keep them)." in term.screen
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("lang", "yes"), [("en", "y"), ("nl", "j"), ("fr", "o"), ("de", "j")])
+def test_q_then_yes_saves_the_answers(lang: str, yes: str, tmp_path: Path) -> None:
+    """Found by the blind terminal check: "yes", the answer given by habit, stopped without saving."""
+    from cloudwizard.engine.i18n import gettext_for
+
+    _ = gettext_for(lang)
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send("1")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
+                  "saving, {no} = go on:").format(yes=_("y"), path="cloudwizard-answers.yaml", discard=_("d"),
+                                                  no=_("n")))
+    term.send(yes)
+    assert term.wait() == 1
+    result = read_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE))
+    assert result.data is not None and result.data.answers == {"audience": "consumer"}
 
 
 @pytest.mark.parametrize("key", [b"\x03", b"\x04"], ids=["ctrl-c", "ctrl-d"])
