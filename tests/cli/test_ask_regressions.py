@@ -182,9 +182,10 @@ def test_the_report_on_a_40_column_terminal(tmp_path: Path) -> None:
     assert not [line for line in lines if line.strip() == ":"]
     assert "Points: " in screen  # the scores as label lines
     assert term.overlong_lines() == []
-    # a web address breaks after a "/" of its path (or before a dot of a long host), never in its scheme
+    # a web address is never cut (it could be neither clicked nor copied): whole, on a line of its own
     assert [line for line in lines if re.search(r"<https?:?/{0,2}$", line)] == []
-    assert "https://csrc.nist.gov/" in screen  # host and scheme on one line
+    assert "<https://csrc.nist.gov/pubs/sp/800/145/final>" in screen
+    assert [line for line in lines if "<http" in line and ">" not in line] == []
 
 
 # -- finding: --save into a missing folder was found out only at the end, and the answers were lost --

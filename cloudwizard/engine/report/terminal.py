@@ -55,11 +55,12 @@ def _inline(spans: Inline) -> str:
 
 
 class _Wrapper(textwrap.TextWrapper):
-    """Breaks at spaces; a word longer than a line (a web address) after a ``/``, else before a ``.``.
+    """Breaks at spaces; a web address longer than a line stays whole, on a line of its own.
 
-    A long word starts on a line of its own rather than being cut to fill the end of a line, and is
-    cut anywhere only when it has no such place; ``<https://csrc.nist.gov/pubs/…>`` thus breaks as
-    ``<https://csrc.nist.gov/`` + ``pubs/…``, never inside ``https``.
+    A cut address can be neither clicked nor copied, so it may run past the edge (the terminal wraps
+    it softly, and address detection still sees one address). Another word longer than a line
+    breaks after a ``/``, else before a ``.``, else after ``- _ =``, and is cut anywhere only when it
+    has no such place.
     """
 
     # after a path's "/" (not the "//" of "https://"), "?", "&" or "#"; then before a dot; then after - _ =
@@ -67,6 +68,10 @@ class _Wrapper(textwrap.TextWrapper):
 
     def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
         chunk = reversed_chunks[-1]
+        if "://" in chunk or chunk.startswith(("<mailto:", "mailto:", "www.")):
+            if not cur_line:  # a line of its own: the whole address
+                cur_line.append(reversed_chunks.pop())
+            return  # else: it starts the next line
         room = max(1, width - cur_len)
         # the end of a line only takes a piece up to a "/"; a line of its own may be cut less nicely
         for places in self._places[:1] if cur_line else self._places:
