@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cloudwizard.engine.diagnostics import Report
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
-    from cloudwizard.engine.report.view import ReportView
+    from cloudwizard.engine.report.view import Justification, ReportView
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "evaluate", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -326,7 +326,12 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
-    return _emit_report(rec, ns.format, lang, ns.output)
+    justification = None
+    if result.data.justification is not None:
+        from cloudwizard.engine.report.view import Justification
+
+        justification = Justification(*result.data.justification)
+    return _emit_report(rec, ns.format, lang, ns.output, justification=justification)
 
 
 def _print_answers_problems(report: Report, lang: str) -> None:
@@ -607,15 +612,17 @@ def _write_report(text: str, fmt: str, output: Path | None, lang: str, *, quiet:
 # -- the report --------------------------------------------------------------------------------
 
 
-def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path | None, *, quiet: bool = False) -> int:
+def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path | None, *, quiet: bool = False,
+                 justification: Justification | None = None) -> int:
     """Write the advice: to `output` in `fmt`, or to standard output (a terminal gets it wrapped and paged).
 
     Control characters are escaped on standard output (and in JSON everywhere); `quiet` leaves out
-    the "wrote FILE" line when the caller says where the file went itself.
+    the "wrote FILE" line when the caller says where the file went itself; `justification` is a
+    public body's comply-or-explain from its answers file.
     """
     from cloudwizard.engine.report.view import build_view
 
-    view = build_view(rec, lang)
+    view = build_view(rec, lang, justification)
     if fmt == "pdf":
         if output is None:
             _ = gettext_for(lang)
