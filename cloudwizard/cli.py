@@ -326,12 +326,16 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
-    justification = None
-    if result.data.justification is not None:
-        from cloudwizard.engine.report.view import Justification
+    return _emit_report(rec, ns.format, lang, ns.output, justification=_justification(result.data.justification))
 
-        justification = Justification(*result.data.justification)
-    return _emit_report(rec, ns.format, lang, ns.output, justification=justification)
+
+def _justification(kept: tuple[str, str] | None) -> Justification | None:
+    """The comply-or-explain kept in an answers file (model chosen, reason), for the report."""
+    if kept is None:
+        return None
+    from cloudwizard.engine.report.view import Justification
+
+    return Justification(*kept)
 
 
 def _print_answers_problems(report: Report, lang: str) -> None:
@@ -561,13 +565,14 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.recommender import recommend
 
     rec = recommend(q, asker.session.effective_answers())
+    justification = _justification(asker.session.justification)  # kept from --answers FILE, never asked
     asker.say()
     if ns.output is None:
-        return _emit_report(rec, ns.format, lang, None)
+        return _emit_report(rec, ns.format, lang, None, justification=justification)
     from cloudwizard.engine.report.view import build_view
 
-    _show_in_terminal(build_view(rec, lang), prompts)
-    code = _emit_report(rec, ns.format, lang, ns.output, quiet=True)
+    _show_in_terminal(build_view(rec, lang, justification), prompts)
+    code = _emit_report(rec, ns.format, lang, ns.output, quiet=True, justification=justification)
     if code == EXIT_OK:
         _ = gettext_for(lang)
         asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
