@@ -210,3 +210,8 @@ def test_bad_comply_or_explain_is_located(q: Questionnaire, tail: str, expected:
     result = parse_answers(_HEAD + tail, q, "a.yaml")
     assert result.data is None
     assert expected in [str(d) for d in result.report.diagnostics], [str(d) for d in result.report.diagnostics]
+    from cloudwizard.engine.diagnostic_text import is_known, translate
+
+    for d in result.report.diagnostics:  # said in the session's language too
+        assert is_known(d.message), d.message
+        assert translate(d.message, "nl") != d.message
