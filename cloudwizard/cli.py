@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cloudwizard.engine.diagnostics import Report
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
-    from cloudwizard.engine.report.view import ReportView
+    from cloudwizard.engine.report.view import Justification, ReportView
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "evaluate", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -365,7 +365,16 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
-    return _emit_report(rec, ns.format, lang, ns.output)
+    return _emit_report(rec, ns.format, lang, ns.output, justification=_justification(result.data.justification))
+
+
+def _justification(kept: tuple[str, str] | None) -> Justification | None:
+    """The comply-or-explain kept in an answers file (model chosen, reason), for the report."""
+    if kept is None:
+        return None
+    from cloudwizard.engine.report.view import Justification
+
+    return Justification(*kept)
 
 
 def _print_answers_problems(report: Report, lang: str) -> None:
@@ -595,13 +604,14 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.recommender import recommend
 
     rec = recommend(q, asker.session.effective_answers())
+    justification = _justification(asker.session.justification)  # kept from --answers FILE, never asked
     asker.say()
     if ns.output is None:
-        return _emit_report(rec, ns.format, lang, None)
+        return _emit_report(rec, ns.format, lang, None, justification=justification)
     from cloudwizard.engine.report.view import build_view
 
-    _show_in_terminal(build_view(rec, lang), prompts)
-    code = _emit_report(rec, ns.format, lang, ns.output, quiet=True)
+    _show_in_terminal(build_view(rec, lang, justification), prompts)
+    code = _emit_report(rec, ns.format, lang, ns.output, quiet=True, justification=justification)
     if code == EXIT_OK:
         _ = gettext_for(lang)
         asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
@@ -646,15 +656,17 @@ def _write_report(text: str, fmt: str, output: Path | None, lang: str, *, quiet:
 # -- the report --------------------------------------------------------------------------------
 
 
-def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path | None, *, quiet: bool = False) -> int:
+def _emit_report(rec: Recommendation, fmt: str | None, lang: str, output: Path | None, *, quiet: bool = False,
+                 justification: Justification | None = None) -> int:
     """Write the advice: to `output` in `fmt`, or to standard output (a terminal gets it wrapped and paged).
 
     Control characters are escaped on standard output (and in JSON everywhere); `quiet` leaves out
-    the "wrote FILE" line when the caller says where the file went itself.
+    the "wrote FILE" line when the caller says where the file went itself; `justification` is a
+    public body's comply-or-explain from its answers file.
     """
     from cloudwizard.engine.report.view import build_view
 
-    view = build_view(rec, lang)
+    view = build_view(rec, lang, justification)
     if fmt == "pdf":
         if output is None:
             _ = gettext_for(lang)

@@ -14,6 +14,7 @@ The format (documented in ``docs/answers-format.md``)::
       offline_copy: 'yes'
       people: 3
     set_aside: {}          # answers to questions that are hidden now, kept in case they return
+    comply_or_explain: {chosen: hybrid, reason: 'Our data must stay on our own servers.'}  # optional
 
 A file for another version of the questionnaire is migrated: answers whose question and choices
 still exist are kept, and every answer that could not be kept is reported by name.
@@ -53,7 +54,10 @@ __all__ = [  # the coercion and file-writing names stay importable from here, wh
 ANSWERS_FORMAT = 1
 #: Answers files are small; anything larger is not one.
 MAX_ANSWERS_BYTES = 1024 * 1024
-_TOP_KEYS = ("cloudwizard_answers", "questionnaire", "language", "saved", "answers", "set_aside")
+_TOP_KEYS = ("cloudwizard_answers", "questionnaire", "language", "saved", "answers", "set_aside",
+             "comply_or_explain")
+#: The longest comply-or-explain reason an answers file holds (the result page keeps no more).
+MAX_JUSTIFICATION_LENGTH = 5000
 
 
 @dataclass
@@ -66,6 +70,8 @@ class AnswersFile:
     language: str = "en"
     set_aside: dict[str, Any] = field(default_factory=dict)
     saved: str = ""
+    #: A public body's comply-or-explain: (the deployment model chosen instead of the advice, why), or None.
+    justification: tuple[str, str] | None = None
 
 
 def dump_answers(data: AnswersFile) -> str:
@@ -78,6 +84,8 @@ def dump_answers(data: AnswersFile) -> str:
         "answers": {k: plain_answer(v) for k, v in data.answers.items()},
         "set_aside": {k: plain_answer(v) for k, v in data.set_aside.items()},
     }
+    if data.justification is not None:
+        doc["comply_or_explain"] = {"chosen": data.justification[0], "reason": data.justification[1]}
     header = "# CloudWizard answers file. Open it with CloudWizard, or run: cloudwizard recommend --answers FILE\n"
     return header + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None)
 
@@ -201,10 +209,53 @@ def _check_answers(root: Node, problems: list[YamlError], q: Questionnaire, repo
             f"{len(dropped)} answer(s) could not be kept in full: {', '.join(sorted(dropped))}",
             "migration",
         )
+    justification = _justification(top.get("comply_or_explain"), report)
     found = language if "language" in top and top["language"].value == language else None
     if report.errors:
         return AnswersResult(None, report, dropped, found)
-    return AnswersResult(AnswersFile(q.id, q.version, answers, language, set_aside, saved), report, dropped, found)
+    return AnswersResult(AnswersFile(q.id, q.version, answers, language, set_aside, saved, justification),
+                         report, dropped, found)
+
+
+def _justification(node: Node | None, report: Report) -> tuple[str, str] | None:
+    """The optional ``comply_or_explain: {chosen: MODEL, reason: TEXT}``, checked (None when absent or bad)."""
+    from cloudwizard.engine.vocabulary import DEPLOYMENTS
+
+    if node is None or node.kind == "null":
+        return None
+    if node.kind != "map":
+        report.error(node.location, "'comply_or_explain' must be a mapping such as {chosen: hybrid, reason: '…'}",
+                     "type")
+        return None
+    ok = True
+    for key in node.value:
+        if key not in ("chosen", "reason"):
+            report.error(node.key_locations[key], f"unknown key '{key}' in 'comply_or_explain'; allowed: chosen, reason",
+                         "unknown-key")
+            ok = False
+    chosen = node.value.get("chosen")
+    if chosen is None:
+        report.error(node.location, "missing 'chosen' in 'comply_or_explain' (the deployment model chosen)",
+                     "missing-key")
+        return None
+    if chosen.kind != "str" or chosen.value not in DEPLOYMENTS:
+        report.error(chosen.location, f"'comply_or_explain' chosen must be one of {', '.join(DEPLOYMENTS)} "
+                     f"(found {_show(chosen.plain())})", "justification")
+        ok = False
+    reason = node.value.get("reason")
+    text = ""
+    if reason is not None and reason.kind != "null":
+        if reason.kind != "str":
+            report.error(reason.location, "'comply_or_explain' reason must be a text "
+                         f"(found {_show(reason.plain())}); put it in quotes", "type")
+            ok = False
+        elif len(reason.value) > MAX_JUSTIFICATION_LENGTH:
+            report.error(reason.location, "'comply_or_explain' reason: the text is longer than "
+                         f"{MAX_JUSTIFICATION_LENGTH} characters", "justification")
+            ok = False
+        else:
+            text = reason.value
+    return (chosen.value, text) if ok else None
 
 
 def _answer_map(

@@ -50,6 +50,12 @@ MESSAGES: tuple[str, ...] = (
     N_("the choice(s) {names} no longer exist; the other choices were kept"),
     N_("{raw} can be read two ways in a file in language '{lang}' (perhaps {number}); write the number "
        "without quotes, e.g. {plain}"),
+    N_("'comply_or_explain' must be a mapping such as {chosen: hybrid, reason: '…'}"),
+    N_("unknown key '{key}' in 'comply_or_explain'; allowed: chosen, reason"),
+    N_("missing 'chosen' in 'comply_or_explain' (the deployment model chosen)"),
+    N_("'comply_or_explain' chosen must be one of {allowed} (found {shown})"),
+    N_("'comply_or_explain' reason must be a text (found {shown}); put it in quotes"),
+    N_("'comply_or_explain' reason: {detail}"),
     # coercion.py
     N_("expected one choice id, got {shown}"),
     N_("{shown} is not a choice here; choices: {choices}"),

@@ -85,10 +85,13 @@ class Session:
     Attributes:
         questionnaire: what is being asked.
         language: the language the person chose.
+        justification: a public body's comply-or-explain (model chosen, reason) kept from its
+            answers file and written back to it, or None.
     """
 
     questionnaire: Questionnaire
     language: str = "en"
+    justification: tuple[str, str] | None = None
     _answers: dict[str, Any] = field(default_factory=dict)
     _set_aside: dict[str, Any] = field(default_factory=dict)
     _history: list[str] = field(default_factory=list)
@@ -302,6 +305,7 @@ class Session:
             answers=dict(self._answers),
             language=self.language,
             set_aside=dict(self._set_aside),
+            justification=self.justification,
         )
 
     @classmethod
@@ -310,6 +314,7 @@ class Session:
         session = cls(questionnaire, language=data.language)
         session._answers = dict(data.answers)
         session._set_aside = dict(data.set_aside)
+        session.justification = data.justification
         session._refresh()
         return session
 
@@ -325,6 +330,7 @@ class Session:
         kept = {k: self._answers[k] for k in keep if k in self._answers}
         self._answers = kept
         self._set_aside = {}
+        self.justification = None
         self._history = []
         self._current = None
         self._refresh()

@@ -475,10 +475,15 @@ class Wizard:
             self.result.focus_first()
 
     def on_justification(self, model: str, text: str) -> None:
-        """Comply or explain: keep the chosen model and the reason for the report."""
+        """Comply or explain: keep the chosen model and the reason for the report, the answers file and the autosave."""
         from cloudwizard.engine.report.view import Justification
 
-        self.controller.set_justification(Justification(model, text) if model else None)
+        justification = Justification(model, text) if model else None
+        if justification == self.controller.justification:
+            return
+        self.controller.set_justification(justification)
+        if self.autosave is not None:
+            self.autosave.schedule()
 
     def on_help(self) -> None:
         """F1: the help of the focused question."""

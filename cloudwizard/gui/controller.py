@@ -115,6 +115,7 @@ class WizardController(QObject):
         self.questionnaire = questionnaire
         self.session = Session(questionnaire, language=self.language)
         self.confirmed = {}
+        self.justification = None
         self._forget_result()
         self.page = WELCOME
         self.questionnaireChanged.emit()
@@ -129,6 +130,7 @@ class WizardController(QObject):
         self.session.language = self.language
         self.confirmed = {}
         self._forget_result()
+        self.justification = _justification_of(data)
         self.answersChanged.emit()
         first = self._first_section()
         if first is not None and self.session.current_section is None:
@@ -339,6 +341,7 @@ class WizardController(QObject):
             return
         self.session.reset()
         self.confirmed = {}
+        self.justification = None
         self._forget_result()
         self._return_to_review = False
         self.answersChanged.emit()
@@ -544,7 +547,23 @@ class WizardController(QObject):
     def answers_file(self) -> AnswersFile:
         """The session as an answers file."""
         assert self.session is not None
-        return self.session.to_file()
+        data = self.session.to_file()
+        j = self.justification  # the page's choice, not the one the session was opened with
+        data.justification = None
+        if j is not None and j.chosen_model:
+            from cloudwizard.engine.answers import MAX_JUSTIFICATION_LENGTH  # the file refuses longer reasons
+
+            data.justification = (j.chosen_model, j.text[:MAX_JUSTIFICATION_LENGTH])
+        return data
+
+
+def _justification_of(data: AnswersFile) -> Justification | None:
+    """The comply-or-explain kept in an answers file, for the report."""
+    if data.justification is None:
+        return None
+    from cloudwizard.engine.report.view import Justification
+
+    return Justification(*data.justification)
 
 
 def _problem(question_id: str, kind: str, message: object) -> Problem:

@@ -108,6 +108,33 @@ def test_recommend_writes_output_file_in_language(tmp_path: Path) -> None:
     assert "Beispielfragebogen" in out_file.read_text(encoding="utf-8")
 
 
+def test_recommend_reports_the_comply_or_explain_of_the_answers_file(tmp_path: Path) -> None:
+    """Issue 12: a federal body's chosen model and reason, saved in its answers file, are in the batch report."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text((REPO / "questionnaires" / "examples" / "answers-federal.yaml").read_text(encoding="utf-8")
+                       + "comply_or_explain: {chosen: private, reason: 'Our data must stay here until 2028.'}\n",
+                       encoding="utf-8")
+    out_file = tmp_path / "report.md"
+    assert main(["recommend", "--answers", str(answers), "--format", "markdown", "-o", str(out_file)]) == 0
+    text = out_file.read_text(encoding="utf-8")
+    assert "Chosen: Private cloud." in text
+    assert "> Our data must stay here until 2028." in text
+
+
+def test_ask_keeps_the_comply_or_explain_of_the_answers_file(tmp_path: Path) -> None:
+    """`ask --answers FILE` saves the chosen model and reason back and puts them in its report."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text((REPO / "questionnaires" / "examples" / "answers-federal.yaml").read_text(encoding="utf-8")
+                       + "comply_or_explain: {chosen: private, reason: 'Our data must stay here until 2028.'}\n",
+                       encoding="utf-8")
+    saved, report = tmp_path / "b.yaml", tmp_path / "b.md"
+    out = run_cli("ask", "--answers", str(answers), "--save", str(saved), "-o", str(report), stdin="\n" * 8)
+    assert out.returncode == 0, out.stderr
+    assert "comply_or_explain: {chosen: private, reason: Our data must stay here until 2028.}" in saved.read_text(
+        encoding="utf-8")
+    assert "> Our data must stay here until 2028." in report.read_text(encoding="utf-8")
+
+
 def test_recommend_damaged_answers_is_reported_and_untouched(tmp_path: Path) -> None:
     answers = tmp_path / "a.yaml"
     damaged = ANSWERS.replace("staff: 80", "staff: lots")

@@ -163,3 +163,55 @@ def test_dump_is_readable_yaml(q: Questionnaire) -> None:
     text = dump_answers(AnswersFile("mini", "1", {"kinds": frozenset({"photos"})}, saved="2026-01-01T00:00:00+00:00"))
     assert text.startswith("# CloudWizard answers file")
     assert "kinds:\n  - photos" in text or "kinds: [photos]" in text
+
+
+def test_comply_or_explain_round_trips(q: Questionnaire, tmp_path: Path) -> None:
+    reason = "Our archive: 'yes' must stay\non our own servers: 100 % ours."
+    data = AnswersFile("mini", "1", {"who": "firm"}, "nl", justification=("hybrid", reason))
+    path = tmp_path / "a.yaml"
+    save_answers(path, data)
+    assert "comply_or_explain:" in path.read_text(encoding="utf-8")
+    result = read_answers(path, q)
+    assert result.report.diagnostics == []
+    assert result.data is not None
+    assert result.data.justification == ("hybrid", reason)
+
+
+def test_file_without_comply_or_explain_reads_as_before(q: Questionnaire) -> None:
+    text = dump_answers(AnswersFile("mini", "1", {"who": "firm"}))
+    assert "comply_or_explain" not in text
+    result = parse_answers(text, q, "a.yaml")
+    assert result.data is not None
+    assert result.data.justification is None
+
+
+_HEAD = "cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers: {who: firm}\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("comply_or_explain: {chosen: moon, reason: x}\n",
+         "a.yaml:4:29: error: 'comply_or_explain' chosen must be one of public, hybrid, community, private, "
+         "on_premises (found 'moon')"),
+        ("comply_or_explain: {chosen: hybrid, reason: 12}\n",
+         "a.yaml:4:45: error: 'comply_or_explain' reason must be a text (found 12); put it in quotes"),
+        (f"comply_or_explain: {{chosen: hybrid, reason: {'x' * 5001}}}\n",
+         "a.yaml:4:45: error: 'comply_or_explain' reason: the text is longer than 5000 characters"),
+        ("comply_or_explain: {reason: x}\n",
+         "a.yaml:4:20: error: missing 'chosen' in 'comply_or_explain' (the deployment model chosen)"),
+        ("comply_or_explain: hybrid\n",
+         "a.yaml:4:20: error: 'comply_or_explain' must be a mapping such as {chosen: hybrid, reason: '…'}"),
+        ("comply_or_explain: {chosen: hybrid, why: x}\n",
+         "a.yaml:4:37: error: unknown key 'why' in 'comply_or_explain'; allowed: chosen, reason"),
+    ],
+)
+def test_bad_comply_or_explain_is_located(q: Questionnaire, tail: str, expected: str) -> None:
+    result = parse_answers(_HEAD + tail, q, "a.yaml")
+    assert result.data is None
+    assert expected in [str(d) for d in result.report.diagnostics], [str(d) for d in result.report.diagnostics]
+    from cloudwizard.engine.diagnostic_text import is_known, translate
+
+    for d in result.report.diagnostics:  # said in the session's language too
+        assert is_known(d.message), d.message
+        assert translate(d.message, "nl") != d.message

@@ -190,3 +190,73 @@ def test_quit_after_first_paint_exits_zero(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, timeout=60, capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
+
+
+def _choose_by_keys(qtbot: Any, combo: Any, model: str) -> None:
+    """Pick `model` in the focused comply-or-explain combo with the Home and Down keys, as a keyboard user does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentData() == model:
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert combo.currentData() == model
+
+
+def test_comply_or_explain_survives_the_answers_file_and_the_autosave(
+    make_wizard: Any, tmp_path: Path, qtbot: Any, dialogs: Dialogs
+) -> None:
+    """Issue 12: the chosen model and the reason are kept in the answers file and the autosave."""
+    from PySide6.QtWidgets import QApplication
+
+    from cloudwizard.engine.answers import read_answers
+
+    reason = "Our partners already run one."
+    data = tmp_path / "data"
+    first = make_wizard(data_dir=data)
+    answer_business(first)
+    first.controller.show_result()
+    _choose_by_keys(qtbot, find(first, "justifyModel"), "hybrid")
+    box = find(first, "justifyText")
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    qtbot.keyClicks(QApplication.focusWidget(), reason)
+    path = tmp_path / "mine.cwanswers.yaml"
+    assert first.save_answers(str(path))
+    read = read_answers(path, first.controller.questionnaire)
+    assert read.data is not None and read.data.justification == ("hybrid", reason)
+    assert first.autosave is not None and first.autosave._timer.isActive()  # the reason is autosaved too
+    first.autosave.save_now()
+    assert "comply_or_explain" in (data / "autosave.cwanswers.yaml").read_text(encoding="utf-8")
+
+    second = make_wizard(data_dir=tmp_path / "other")
+    assert second.open_answers(str(path))
+    second.controller.show_result()
+    combo, text = find(second, "justifyModel"), find(second, "justifyText")
+    assert combo.currentData() == "hybrid"
+    assert text.toPlainText() == reason and text.isEnabled()
+    assert not find(second, "justificationError").isVisible()
+    assert second.export("markdown", str(tmp_path / "a.md"))
+    md = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert reason in md and "Hybrid cloud" in md
+
+    # after a crash the autosave brings the choice back as well
+    (data / "running.pid").write_text("999999999", encoding="utf-8")
+    first.autosave = None
+    third = make_wizard(data_dir=data)
+    assert "Restore your answers?" in dialogs.asked
+    assert third.controller.justification is not None
+    third.controller.show_result()
+    assert find(third, "justifyModel").currentData() == "hybrid"
+    assert find(third, "justifyText").toPlainText() == reason
+
+    # following the advice again takes the choice out of the next save; starting over forgets it
+    _choose_by_keys(qtbot, find(third, "justifyModel"), "")
+    assert third.save_answers(str(path))
+    assert "comply_or_explain" not in path.read_text(encoding="utf-8")
+    second.controller.start_over()
+    assert second.controller.justification is None
