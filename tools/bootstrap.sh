@@ -30,7 +30,7 @@ runtime_pkgs=(libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfr
 test_pkgs=(xvfb xauth dbus-x11 at-spi2-core python3-pyatspi poppler-utils appstream desktop-file-utils
   binutils dpkg-dev libpython3-dev shared-mime-info libglib2.0-bin libcups2 libwayland-client0 libwayland-cursor0 libwayland-egl1
   python3 python3-venv
-  strace patchelf lintian debootstrap xdg-utils libfile-mimeinfo-perl)  # printing's syscall trace; packaging tests
+  strace patchelf lintian debootstrap xdg-utils libfile-mimeinfo-perl zstd)  # printing's syscall trace; packaging tests (zstd: the .deb)
 
 python_bin="${PYTHON:-python3}"
 system_python=/usr/bin/python3

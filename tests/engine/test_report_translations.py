@@ -36,6 +36,12 @@ LANGS = ("nl", "fr", "de")
 MARKERS = {"_", "N_", "tr", "gettext"}
 
 
+def overlong(text: str, width: int) -> list[str]:
+    """Lines wider than `width`, except a line that is one web address (never cut: it must stay usable)."""
+    return [line for line in text.splitlines()
+            if len(line) > width and not (len(line.split()) == 1 and "://" in line)]
+
+
 def source_msgids() -> set[str]:
     """Every string literal passed to _(), self._(), N_(), tr() or ngettext() in the package, f-strings included."""
     found: set[str] = set()
@@ -222,7 +228,7 @@ def test_recommend_on_a_terminal_says_no_english(answers: Path) -> None:
     for lang in ALL_LANGS:
         text = _run_in_pty(["recommend", "--answers", str(answers), "--lang", lang], columns=90, rows=2000)
         assert "\x1b[" not in text and "**" not in text and "|---" not in text, lang  # the terminal's, not Markdown
-        assert max(len(line) for line in text.splitlines()) <= 90, lang
+        assert overlong(text, 90) == [], lang
         if lang != "en":
             assert not _leaks(text, english_phrases(lang)), f"{answers.stem} {lang}: {_leaks(text, english_phrases(lang))}"
 
