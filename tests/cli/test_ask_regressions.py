@@ -97,7 +97,7 @@ def test_did_you_mean_asks_again_until_yes_or_no_and_saves_the_number(tmp_path: 
     assert term.overlong_lines() == []
 
 
-@pytest.mark.parametrize(("lang", "save", "again"), [("fr", "o", "Répondez s, o ou n."),
+@pytest.mark.parametrize(("lang", "save", "again"), [("fr", "o", "Répondez a, o ou n."),
                                                      ("de", "j", "Bitte antworten Sie o, j oder n."),
                                                      ("nl", "j", "Antwoord z, j of n.")])
 def test_the_three_way_stop_question_asks_again_in_the_language(lang: str, save: str, again: str,
