@@ -26,6 +26,7 @@ from cloudwizard.engine.recommender import Recommendation, recommend
 from cloudwizard.engine.report import TEXT_FORMATS, Justification, build_view, render_text
 from cloudwizard.engine.report.document import build_document
 from cloudwizard.engine.report.terminal import render as render_terminal
+from tests.cli.test_report_terminal import overlong
 
 babel = pytest.importorskip("babel.messages.pofile", reason="Babel is needed to read the catalogs")
 
@@ -34,12 +35,6 @@ LOCALE = REPO / "resources" / "locale"
 EXAMPLES = sorted((REPO / "questionnaires" / "examples").glob("answers-*.yaml"))
 LANGS = ("nl", "fr", "de")
 MARKERS = {"_", "N_", "tr", "gettext"}
-
-
-def overlong(text: str, width: int) -> list[str]:
-    """Lines wider than `width`, except a line that is one web address (never cut: it must stay usable)."""
-    return [line for line in text.splitlines()
-            if len(line) > width and not (len(line.split()) == 1 and "://" in line)]
 
 
 def source_msgids() -> set[str]:
@@ -188,38 +183,13 @@ def test_recommend_writes_every_text_format_in_every_language(answers: Path, cap
 
 def _run_in_pty(args: list[str], columns: int, rows: int) -> str:
     """`cloudwizard ARGS` on a pseudo-terminal of that size (no pager: it is tall enough); what it printed."""
-    import fcntl
     import os
-    import pty
-    import select
-    import struct
-    import termios
 
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    from tests.cli.test_report_terminal import run_in_pty
+
     env = {k: v for k, v in os.environ.items() if k not in ("PAGER", "LESS", "COLUMNS", "LINES")}
     env.update(NO_COLOR="1", TERM="xterm", PAGER="false")  # a pager that would be used fails loudly
-    proc = subprocess.Popen([sys.executable, "-m", "cloudwizard", *args], stdin=slave, stdout=slave, stderr=slave,
-                            env=env, cwd=REPO, close_fds=True)
-    os.close(slave)
-    chunks: list[bytes] = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 60)
-        if not ready:
-            proc.kill()
-            raise AssertionError("no output for 60 s")
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # EIO: the other side closed
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(master)
-    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-    assert proc.returncode == 0, text[-2000:]
-    return text
+    return run_in_pty(args, env, columns=columns, rows=rows)
 
 
 @pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
