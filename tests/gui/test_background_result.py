@@ -93,8 +93,9 @@ def test_the_window_stays_responsive_while_a_slow_recommendation_runs(
     assert wizard.controller.page == "result"
     assert slow.calls == 1 and slow.threads[0] is not threading.main_thread()
     assert waited >= SLOW_S
-    # a 10 ms timer on the GUI thread kept ticking (the worker shares the GIL, so not all 100 of them)
-    assert ticker.ticks >= 20, f"only {ticker.ticks} ticks in {waited:.2f} s"
+    # a 10 ms timer on the GUI thread kept ticking (the worker shares the GIL, so not all 100 of them;
+    # on a loaded machine far fewer). A blocked event loop would give at most one, coalesced tick.
+    assert ticker.ticks >= 3, f"only {ticker.ticks} ticks in {waited:.2f} s"
     assert ticker.note_seen is not None and ticker.note_seen >= BUSY_DELAY_MS / 1000 * 0.9
     assert not find(wizard, "busyNote").isVisible()
     assert wizard.result.isEnabled()
