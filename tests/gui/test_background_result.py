@@ -24,7 +24,12 @@ SLOW_S = 1.0
 
 
 class Slow:
-    """Wraps `recommend`: CPU-bound work first (holding the GIL like the real search), then the real call."""
+    """Wraps `recommend`: CPU-bound work first (Python bytecode, like the real search), then the real call.
+
+    The work sleeps for a moment between its pieces: on a loaded two-core machine a thread that
+    never blocks could keep the GUI thread from the GIL for the whole second (one tick seen in CI),
+    which would test the interpreter's scheduling, not whether the window's event loop runs.
+    """
 
     def __init__(self) -> None:
         self.real = recommender.recommend
@@ -39,6 +44,7 @@ class Slow:
         n = 0
         while time.perf_counter() < end:
             n += sum(i * i for i in range(200))
+            time.sleep(0.0005)
         result = self.real(*args, **kwargs)
         self.finished += 1
         return result
