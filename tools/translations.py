@@ -1,6 +1,9 @@
 """Maintain the gettext catalogs: extract messages, update the .po files, compile the .mo files.
 
-Usage: python tools/translations.py [extract|update|compile|all]
+Usage: python tools/translations.py [extract|update|prune|compile|all]
+
+``prune`` drops the entries of each .po whose message is no longer in the code, without rewrapping
+the rest (Babel's ``update`` rewraps every entry, which makes merges of parallel work painful).
 
 Needs Babel (a development dependency). The .mo files are generated: never edit them by hand.
 """
@@ -23,9 +26,18 @@ def run(*args: str) -> None:
 
 
 def extract() -> None:
-    """Collect the messages of the code into the template (.pot)."""
+    """Collect the messages of the code into the template (.pot), those inside f-strings included."""
+    from babel.messages.pofile import read_po, write_po
+
     run("extract", "--no-location", "--omit-header", "--sort-output", "-k", "N_", "-k", "_", "-k", "tr",
         "-o", str(POT), "cloudwizard")
+    with POT.open("rb") as fh:
+        template = read_po(fh)
+    seen = {i for m in template for i in ([m.id] if isinstance(m.id, str) else m.id)}
+    for msgid in sorted(source_ids() - seen):
+        template.add(msgid)
+    with POT.open("wb") as fh:
+        write_po(fh, template, omit_header=True, sort_output=True, no_location=True)
 
 
 def update() -> None:
@@ -37,6 +49,83 @@ def update() -> None:
         else:
             po.parent.mkdir(parents=True, exist_ok=True)
             run("init", "-i", str(POT), "-o", str(po), "-l", lang)
+
+
+def source_ids() -> set[str]:
+    """The messages the code uses now: what Babel extracts, and what it misses inside f-strings.
+
+    Babel does not look into f-strings (``f"## {_('Sources')}"``), so the package is also walked
+    with `ast` for calls of ``_``, ``N_``, ``tr``, ``gettext`` and ``ngettext`` on literals.
+    """
+    import ast
+    import tempfile
+
+    from babel.messages.pofile import read_po
+
+    found: set[str] = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = Path(tmp) / "now.pot"
+        run("extract", "--no-location", "--omit-header", "-k", "N_", "-k", "_", "-k", "tr",
+            "-o", str(pot), "cloudwizard")
+        with pot.open("rb") as fh:
+            for m in read_po(fh):
+                found.update([m.id] if isinstance(m.id, str) else m.id)
+    for path in (ROOT / "cloudwizard").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                count = 2 if name in ("ngettext", "ngettext_") else 1 if name in ("_", "N_", "tr", "gettext") else 0
+                found.update(a.value for a in node.args[:count] if isinstance(a, ast.Constant) and isinstance(a.value, str))
+    found.discard("")
+    return found
+
+
+def _unquote(line: str) -> str:
+    """The text of one quoted .po string line (``"..."``), escapes resolved."""
+    body = line.strip()[1:-1]
+    out, i = [], 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):
+            out.append({"n": "\n", "t": "\t", '"': '"', "\\": "\\"}.get(body[i + 1], body[i + 1]))
+            i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
+def block_id(block: str, key: str = "msgid") -> str | None:
+    """The msgid (or another key, e.g. ``msgid_plural``) of one blank-line-separated .po block, or None."""
+    parts: list[str] = []
+    reading = False
+    for line in block.splitlines():
+        if line.startswith(key + " "):
+            reading = True
+            parts.append(_unquote(line[len(key) + 1:]))
+        elif reading and line.startswith('"'):
+            parts.append(_unquote(line))
+        elif reading:
+            break
+    return "".join(parts) if reading else None
+
+
+def prune() -> None:
+    """Drop the catalog entries whose message the code no longer uses (and old ``#~`` entries)."""
+    keep = source_ids()
+    for lang in LANGS:
+        po = LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po"
+        blocks = po.read_text(encoding="utf-8").split("\n\n")
+        kept = []
+        for block in blocks:
+            msgid = block_id(block)
+            lines = [line for line in block.splitlines() if line.strip()]
+            if lines and all(line.startswith("#~") for line in lines):
+                continue
+            if msgid is None or msgid == "" or msgid in keep:
+                kept.append(block)
+        po.write_text("\n\n".join(b.strip("\n") for b in kept if b.strip()) + "\n", encoding="utf-8")
+        print(f"{lang}: {len(blocks) - len(kept)} entries dropped")
 
 
 def compile_all() -> None:
@@ -52,5 +141,7 @@ if __name__ == "__main__":
         extract()
     if what in ("update", "all"):
         update()
+    if what in ("prune", "all"):
+        prune()
     if what in ("compile", "all"):
         compile_all()

@@ -24,3 +24,35 @@ def test_each_entry_has_one_translation_and_each_message_is_there_once(lang: str
     assert doubled == [], f"{lang}: a second msgid/msgstr line right after the first at lines {doubled}"
     ids = Counter(m for m in re.findall(r'^msgid (".*")$', "\n".join(lines), re.M) if m != '""')
     assert [m for m, n in ids.items() if n > 1] == []
+
+
+@pytest.fixture(scope="module")
+def translations_tool():  # type: ignore[no-untyped-def]
+    """tools/translations.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+
+    pytest.importorskip("babel.messages.pofile", reason="Babel is needed to extract the messages")
+    path = LOCALE.parents[1] / "tools" / "translations.py"
+    spec = importlib.util.spec_from_file_location("translations_tool", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def used(translations_tool) -> set[str]:  # type: ignore[no-untyped-def]
+    return translations_tool.source_ids()  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_no_catalog_keeps_a_message_the_code_no_longer_uses(lang: str, used: set[str], translations_tool) -> None:  # type: ignore[no-untyped-def]
+    text = (LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po").read_text(encoding="utf-8")
+    ids = {translations_tool.block_id(block) for block in text.split("\n\n")} - {None, ""}
+    assert sorted(ids - used) == [], "obsolete entries: run `python tools/translations.py prune`"
+
+
+def test_the_template_lists_every_message_of_the_code(used: set[str], translations_tool) -> None:  # type: ignore[no-untyped-def]
+    blocks = (LOCALE / "cloudwizard.pot").read_text(encoding="utf-8").split("\n\n")
+    ids = {translations_tool.block_id(b, key) for b in blocks for key in ("msgid", "msgid_plural")} - {None, ""}
+    assert sorted(used - ids) == [], "stale template: run `python tools/translations.py extract`"
