@@ -14,17 +14,24 @@ title: {en: Mini}
 """
 
 
-def mini(body: str) -> str:
-    """HEADER plus a dedented body (sections, rules, …)."""
-    return HEADER + textwrap.dedent(body)
+#: The audience question and audiences of the tests whose first question asks who it is for
+#: (``who``: ``me`` or ``firm``).
+ME_OR_FIRM = """\
+audience_question: who
+audiences:
+  - {id: me, label: {en: Me}}
+  - {id: firm, label: {en: Firm}}
+"""
+
+
+def mini(body: str, *, audiences: str = "") -> str:
+    """HEADER, then `audiences` (e.g. `ME_OR_FIRM`), then a dedented body (sections, rules, …)."""
+    return HEADER + audiences + textwrap.dedent(body)
 
 
 BASIC = mini(
-    """\
-    audience_question: who
-    audiences:
-      - {id: me, label: {en: Me}}
-      - {id: firm, label: {en: Firm}}
+    audiences=ME_OR_FIRM,
+    body="""\
     constraints:
       - id: no_public
         title: {en: No public}

@@ -17,14 +17,11 @@ from cloudwizard.engine.recommender import (
     recommend,
 )
 
-from .minimal import mini
+from .minimal import ME_OR_FIRM, mini
 
 Q = mini(
-    """\
-    audience_question: who
-    audiences:
-      - {id: me, label: {en: Me}}
-      - {id: firm, label: {en: Firm}}
+    audiences=ME_OR_FIRM,
+    body="""\
     constraints:
       - id: platform
         title: {en: Sector platform}
