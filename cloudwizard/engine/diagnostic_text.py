@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from cloudwizard.engine.diagnostics import Diagnostic, Report, Severity, one_line
+from cloudwizard.engine.diagnostics import Diagnostic, Report, Severity, one_line, place
 from cloudwizard.engine.i18n import N_, gettext_for
 
 #: The English messages of the answers-file path, as message ids; ``{name}`` stands for a value.
@@ -173,10 +173,9 @@ def is_known(message: str) -> bool:
 def line(diagnostic: Diagnostic, lang: str) -> str:
     """One problem as one line: ``FILE:LINE:COL: error: message [ref]``, or ``FILE: …`` for the whole file."""
     _ = gettext_for(lang)
-    where = diagnostic.location
-    place = where.file if where.line == 0 else str(where)
     suffix = f" [{diagnostic.ref}]" if diagnostic.ref else ""
-    return one_line(f"{place}: {_(_SEVERITY[diagnostic.severity])}: {translate(diagnostic.message, lang)}{suffix}")
+    severity = _(_SEVERITY[diagnostic.severity])
+    return one_line(f"{place(diagnostic.location)}: {severity}: {translate(diagnostic.message, lang)}{suffix}")
 
 
 def format_report(report: Report, lang: str) -> str:

@@ -37,7 +37,16 @@ class Diagnostic:
 
     def __str__(self) -> str:
         suffix = f" [{self.ref}]" if self.ref else ""
-        return one_line(f"{self.location}: {self.severity.value}: {self.message}{suffix}")
+        return one_line(f"{place(self.location)}: {self.severity.value}: {self.message}{suffix}")
+
+
+def place(location: Location) -> str:
+    """Where a problem is, as every front end prints it: ``FILE:LINE:COL``, or ``FILE`` alone.
+
+    A problem with the whole file (no such file, a FIFO, too big) has no line: it is printed
+    ``FILE: error: …``, never at a made-up ``FILE:0:0``.
+    """
+    return location.file if location.line <= 0 else str(location)
 
 
 # Control characters (C0, DEL, C1) and the invisible bidirectional overrides that could reorder text.
@@ -108,5 +117,5 @@ class Report:
         return len(self.diagnostics)
 
     def format(self) -> str:
-        """One line per problem, ``FILE:LINE:COL: error|warning: message [ref]``."""
+        """One line per problem, ``FILE:LINE:COL: error|warning: message [ref]`` (``FILE: …`` for the whole file)."""
         return "\n".join(str(d) for d in self.sorted())
