@@ -19,8 +19,8 @@ import functools
 import re
 from collections.abc import Callable
 
-from cloudwizard.engine.diagnostics import Diagnostic, Report, Severity, one_line
-from cloudwizard.engine.i18n import N_, gettext_for
+from cloudwizard.engine.diagnostics import MAX_SHOWN, Diagnostic, Report, Severity, one_line, place
+from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for
 
 #: The English messages of the answers-file path, as message ids; ``{name}`` stands for a value.
 #: A placeholder named ``detail`` holds a message of its own (translated in turn); one named
@@ -173,15 +173,22 @@ def is_known(message: str) -> bool:
 def line(diagnostic: Diagnostic, lang: str) -> str:
     """One problem as one line: ``FILE:LINE:COL: error: message [ref]``, or ``FILE: …`` for the whole file."""
     _ = gettext_for(lang)
-    where = diagnostic.location
-    place = where.file if where.line == 0 else str(where)
     suffix = f" [{diagnostic.ref}]" if diagnostic.ref else ""
-    return one_line(f"{place}: {_(_SEVERITY[diagnostic.severity])}: {translate(diagnostic.message, lang)}{suffix}")
+    severity = _(_SEVERITY[diagnostic.severity])
+    return one_line(f"{place(diagnostic.location)}: {severity}: {translate(diagnostic.message, lang)}{suffix}")
 
 
-def format_report(report: Report, lang: str) -> str:
-    """Every problem of `report`, one line each, in file, line and column order (see `line`)."""
-    return "\n".join(line(d, lang) for d in report.sorted())
+def format_report(report: Report, lang: str, limit: int | None = MAX_SHOWN) -> str:
+    """The problems of `report`, one line each, in file, line and column order (see `line`).
+
+    At most `limit` of them (None: all), then ``… and K more problems`` in `lang`.
+    """
+    shown, more = report.first(limit)
+    lines = [line(d, lang) for d in shown]
+    if more:
+        lines.append(ngettext_for(lang)("… and {count} more problem", "… and {count} more problems", more)
+                     .format(count=more))
+    return "\n".join(lines)
 
 
 def save_reason(exc: OSError, lang: str) -> str | None:

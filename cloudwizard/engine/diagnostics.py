@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
 from cloudwizard.engine.model import Location
+
+#: How many problems a report prints at most; the rest are counted in one closing line (issue 14:
+#: a file with 50,000 problems printed all of them).
+MAX_SHOWN = 100
 
 
 class Severity(str, Enum):
@@ -37,7 +42,16 @@ class Diagnostic:
 
     def __str__(self) -> str:
         suffix = f" [{self.ref}]" if self.ref else ""
-        return one_line(f"{self.location}: {self.severity.value}: {self.message}{suffix}")
+        return one_line(f"{place(self.location)}: {self.severity.value}: {self.message}{suffix}")
+
+
+def place(location: Location) -> str:
+    """Where a problem is, as every front end prints it: ``FILE:LINE:COL``, or ``FILE`` alone.
+
+    A problem with the whole file (no such file, a FIFO, too big) has no line: it is printed
+    ``FILE: error: …``, never at a made-up ``FILE:0:0``.
+    """
+    return location.file if location.line <= 0 else str(location)
 
 
 # Control characters (C0, DEL, C1) and the invisible bidirectional overrides that could reorder text.
@@ -96,10 +110,16 @@ class Report:
 
     def sorted(self) -> list[Diagnostic]:
         """Problems ordered by file, line and column."""
-        return sorted(
-            self.diagnostics,
-            key=lambda d: (d.location.file, d.location.line, d.location.column),
-        )
+        return sorted(self.diagnostics, key=_order)
+
+    def first(self, limit: int | None = MAX_SHOWN) -> tuple[list[Diagnostic], int]:
+        """The first `limit` problems in `sorted` order (all when None), and how many more there are.
+
+        Takes O(n log limit): a report of 50,000 problems is not sorted whole to print 100.
+        """
+        if limit is None or len(self.diagnostics) <= limit:
+            return self.sorted(), 0
+        return heapq.nsmallest(limit, self.diagnostics, key=_order), len(self.diagnostics) - limit
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.diagnostics)
@@ -107,6 +127,18 @@ class Report:
     def __len__(self) -> int:
         return len(self.diagnostics)
 
-    def format(self) -> str:
-        """One line per problem, ``FILE:LINE:COL: error|warning: message [ref]``."""
-        return "\n".join(str(d) for d in self.sorted())
+    def format(self, limit: int | None = MAX_SHOWN) -> str:
+        """One line per problem, ``FILE:LINE:COL: error|warning: message [ref]`` (``FILE: …`` for the whole file).
+
+        At most `limit` lines of problems (None: all), then ``… and K more problems`` (in English, like
+        the messages; `diagnostic_text.format_report` says it in the reader's language).
+        """
+        shown, more = self.first(limit)
+        lines = [str(d) for d in shown]
+        if more:
+            lines.append(f"… and {more} more problem{'s' if more != 1 else ''}")
+        return "\n".join(lines)
+
+
+def _order(d: Diagnostic) -> tuple[str, int, int]:
+    return d.location.file, d.location.line, d.location.column

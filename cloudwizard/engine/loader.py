@@ -53,6 +53,10 @@ BUNDLED_ID = "cloudwizard-be"
 MAX_TEXT_LENGTH = 100_000
 #: An http(s) address as reports can link it: a host, then no white space, quotes, angle brackets,
 #: backslashes or control characters.
+#: Control characters a questionnaire text never means: C0 but tab and line feed, DEL, and C1.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed",
+                  "\r": "carriage return", "\x1b": "ESC", "\x7f": "DEL", "\x9b": "CSI"}
 _URL_RE = re.compile(r"https?://[^\s/?#<>\"'`\\\x00-\x1f\x7f-\x9f]+(?:[/?#][^\s<>\"'`\\\x00-\x1f\x7f-\x9f]*)?\Z")
 #: Most points a scale may have: each is a button on the screen.
 MAX_SCALE_POINTS = 101
@@ -250,7 +254,31 @@ class _Converter:
             return self._wrong(node, f"{what} must be {_TEXT_PATTERNS[k][1]}, not '{s}'", ref, found=False)
         if k == "url":
             return self._url(node, s, ref, what)
+        self._control_characters(node, s, ref, what)
         return s
+
+    def _control_characters(self, node: Node, s: str, ref: str, what: str) -> None:
+        """Warn of control characters in a text (C0 but tab and line feed, DEL, C1: ESC, BEL, CR …).
+
+        Every front end shows them escaped, never raw (issue 14), but they are never meant: a pasted
+        escape sequence, a stray carriage return. Said at the text's place, with the first one's
+        position in the text.
+        """
+        found = _CONTROL.search(s)
+        if found is None:
+            return
+        count = len(_CONTROL.findall(s))
+        char = found.group()
+        name = _CONTROL_NAMES.get(char, "")
+        shown = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+        more = f" and {count - 1} more" if count > 1 else ""
+        self.report.warning(
+            node.location,
+            f"{what} holds a control character {shown} at character {found.start() + 1}{more}; "
+            "remove it (it is shown escaped, as \\x.., never as typed)",
+            "control-character",
+            ref,
+        )
 
     def _url(self, node: Node, s: str, ref: str, what: str) -> Any:
         """An http(s) address that a Markdown or HTML link can hold as it is."""
@@ -364,6 +392,7 @@ class _Converter:
                     "yaml11-bool",
                     ref,
                 )
+            self._control_characters(value, value.value, ref, _sub(what, lang))
             items[lang] = value.value
         missing = [lang for lang in self.languages if not items.get(lang, "").strip()]
         if missing:
@@ -817,6 +846,15 @@ class _Builder(_Converter):
         because = f.get("because", EMPTY_TEXT)
         if not (score or constraints or precautions or because):
             return NO_EFFECT
+        if score and not any(t.strip() for t in because.values()):
+            # The report lists each scoring answer as a reason: without words it has none to show.
+            self.report.warning(
+                f["__node__"].location,
+                f"'{ref}' has a score but no 'because': the report lists it as a reason with no words; "
+                "add a short 'because' text saying why",
+                "no-because",
+                ref,
+            )
         return Effect(score=score, because=because, constraints=constraints, precautions=precautions)
 
     def question(self, qf: dict[str, Any], position: int, section_id: str) -> Question | None:

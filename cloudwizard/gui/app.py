@@ -551,6 +551,8 @@ class Wizard:
         if not c.is_complete() or c.audience_problem():
             self.window.show_error(_("No advice yet"), _("Answer every question first; then you can export the advice."))
             return False
+        if not export.advice_ready(c):  # worked out off the GUI thread, with the busy note (issue 14)
+            return False
         view = c.report_view()
         coe = view.comply_or_explain
         if coe is not None and coe.missing_reason:

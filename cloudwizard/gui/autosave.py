@@ -6,7 +6,8 @@ start whether the app crashed.
 The autosave file is only ever removed on purpose: when the person clears their answers or chooses
 to discard it, or when this run saved it and the session became empty. An autosave that cannot be
 read (damaged, or for another questionnaire) is moved aside to ``autosave.cwanswers.yaml.corrupt-
-<time>`` and the person is told where it is, so that the next edit does not overwrite it.
+<time>`` and the person is told where it is (a notice that stays, see ``widgets/notice.py``), so that
+the next edit does not overwrite it.
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ class Autosave(QObject):
 
     Signals:
         failed(str): saving failed; the message says why (the previous autosave is unchanged).
+        unreadable(object): the autosave could not be read; the `Path` it was moved to, or None when
+            it could not be moved (then automatic saving is paused). `Recovery` shows a notice.
     """
 
     failed = Signal(str)
+    unreadable = Signal(object)
 
     def __init__(self, folder: Path, snapshot: Callable[[], AnswersFile | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,18 +133,15 @@ class Autosave(QObject):
         while target.exists():
             n += 1
             target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        _ = self.gettext()
         try:
             os.replace(self.path, target)
         except OSError:
-            self.failed.emit(_("The automatically saved answers could not be read, nor moved aside: {path}. "
-                               "Automatic saving is paused so they are not overwritten.").format(path=self.path))
             self._timer.stop()
             self._paused = True
+            self.unreadable.emit(None)
             return
         self.set_aside_path = target
-        self.failed.emit(_("The automatically saved answers could not be read; they were kept as {path}.")
-                         .format(path=target))
+        self.unreadable.emit(target)
 
     def discard(self) -> None:
         """Forget the saved session (the person chose to, or cleared their answers)."""

@@ -1,12 +1,14 @@
 """Recovery: the offer to restore autosaved answers, and the glue between the app and the crash handler.
 
-`Recovery` holds no widgets of its own; it asks the window (confirmations), the welcome page (the
-resume card) and the controller (restoring a session). The crash handler itself is `crash.py`.
+`Recovery` asks the window (confirmations), the welcome page (the resume card) and the controller
+(restoring a session). Its one widget is the notice that an autosave could not be read
+(`widgets/notice.py`), placed under the window's header. The crash handler itself is `crash.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from cloudwizard.gui.crash import CrashHandler, Saved
     from cloudwizard.gui.l10n import Localizer
     from cloudwizard.gui.pages.welcome import WelcomePage
+    from cloudwizard.gui.widgets.notice import UnreadableAutosaveNotice
     from cloudwizard.gui.window import MainWindow
 
 
@@ -53,6 +56,61 @@ class Recovery:
         self.kiosk = kiosk
         self.on_quit = on_quit
         self.crash_handler: CrashHandler | None = None
+        #: The notice that the autosave could not be read, while it is shown.
+        self.notice: UnreadableAutosaveNotice | None = None
+        #: Shows a folder in the file manager (tests replace it).
+        self.open_folder: Callable[[Path], object] | None = None
+        if autosave is not None:
+            autosave.unreadable.connect(self.show_unreadable)
+        # The notice stays until dismissed, or until the person starts or opens something.
+        controller.pageChanged.connect(self._page_changed)
+        l10n.languageChanged.connect(self._language_changed)
+
+    # -- an autosave that could not be read ------------------------------------------------------
+    def show_unreadable(self, kept: Path | None) -> None:
+        """Show, under the window's header, that the autosave could not be read and where it is now.
+
+        Args:
+            kept: where it was moved to; None when it could not be moved (it is still in its place).
+        """
+        from cloudwizard.gui.widgets.notice import UnreadableAutosaveNotice
+
+        if self.autosave is None:
+            return
+        self.dismiss_notice()
+        central = self.window.centralWidget()
+        layout = central.layout() if central is not None else None
+        if central is None or layout is None:
+            return
+        notice = UnreadableAutosaveNotice(central, lambda: self.l10n.gettext, kept, self.autosave.path,
+                                          open_folder=self.open_folder)
+        notice.dismissed.connect(lambda: self._forget(notice))
+        # Right under the header: seen first, above every page, and in the Tab chain after it.
+        layout.insertWidget(layout.indexOf(self.window.header) + 1, notice)  # type: ignore[attr-defined]
+        self.notice = notice
+        notice.show()
+        from PySide6.QtWidgets import QWidget
+
+        QWidget.setTabOrder(self.window.language_combo, notice.path)
+        QWidget.setTabOrder(notice.path, notice.show_folder)
+        QWidget.setTabOrder(notice.show_folder, notice.dismiss_button)
+
+    def dismiss_notice(self) -> None:
+        """Close the unreadable-autosave notice, if shown."""
+        if self.notice is not None:
+            self.notice.dismiss()
+
+    def _page_changed(self, page: str) -> None:
+        if page != "welcome":  # the person started, resumed or opened answers
+            self.dismiss_notice()
+
+    def _language_changed(self, _language: str) -> None:
+        if self.notice is not None:
+            self.notice.retranslate()
+
+    def _forget(self, notice: UnreadableAutosaveNotice) -> None:
+        if self.notice is notice:
+            self.notice = None
 
     # -- restoring ---------------------------------------------------------------------------
     def offer_restore(self) -> bool:

@@ -51,7 +51,7 @@ BASIC = mini(
             label: {en: Who?}
             choices:
               - {id: me, label: {en: Me}, score: {public: 2, saas: 2}, because: {en: Private use.}}
-              - {id: firm, label: {en: Firm}, score: {hybrid: 1}}
+              - {id: firm, label: {en: Firm}, score: {hybrid: 1}, because: {en: A firm.}}
           - id: size
             type: number
             when: who == 'firm'
@@ -74,7 +74,8 @@ BASIC = mini(
             label: {en: Kinds?}
             choices:
               - {id: photos, label: {en: Photos}, precautions: [backup]}
-              - {id: secret, label: {en: Secret}, when: who == 'firm', constraints: [no_public], score: {private: 4}}
+              - {id: secret, label: {en: Secret}, when: who == 'firm', constraints: [no_public], score: {private: 4},
+                 because: {en: Secrets stay in.}}
               - {id: none, label: {en: None}, exclusive: true}
           - id: offline
             type: yesno

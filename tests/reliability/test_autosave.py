@@ -18,6 +18,7 @@ from cloudwizard.engine.loader import load
 from cloudwizard.engine.model import Questionnaire
 from cloudwizard.gui.app import build_app
 from cloudwizard.gui.autosave import AUTOSAVE_NAME, MARKER_NAME, Autosave
+from cloudwizard.gui.widgets.notice import UnreadableAutosaveNotice
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
@@ -39,6 +40,12 @@ def _messages(autosave: Autosave) -> list[str]:
     return seen
 
 
+def _unreadable(autosave: Autosave) -> list[Path | None]:
+    seen: list[Path | None] = []
+    autosave.unreadable.connect(seen.append)
+    return seen
+
+
 @pytest.mark.parametrize("broken", ["number_400_digits.yaml", "binary.yaml", "other_questionnaire.yaml", "syntax_error.yaml"])
 def test_an_unreadable_autosave_is_moved_aside_whole_and_the_user_is_told(
     qapp: Any, tmp_path: Path, q: Questionnaire, broken: str
@@ -46,15 +53,12 @@ def test_an_unreadable_autosave_is_moved_aside_whole_and_the_user_is_told(
     content = (BAD / broken).read_bytes()
     (tmp_path / AUTOSAVE_NAME).write_bytes(content)
     autosave = Autosave(tmp_path, lambda: _saved(q))
-    autosave.gettext = lambda: gettext_for("nl")
-    seen = _messages(autosave)
+    seen = _unreadable(autosave)
     assert autosave.read(q) is None
     assert not (tmp_path / AUTOSAVE_NAME).exists()
     (aside,) = tmp_path.glob(AUTOSAVE_NAME + ".corrupt-*")
     assert aside.read_bytes() == content and autosave.set_aside_path == aside
-    assert len(seen) == 1 and str(aside) in seen[0]
-    assert seen[0] != gettext_for("en")(  # said in Dutch
-        "The automatically saved answers could not be read; they were kept as {path}.").format(path=aside)
+    assert seen == [aside]  # Recovery shows the notice (tests below)
     # the next edit writes a new autosave and leaves the one set aside alone
     assert autosave.save_now() is True
     assert aside.read_bytes() == content and (tmp_path / AUTOSAVE_NAME).is_file()
@@ -133,18 +137,111 @@ def test_enter_in_the_restore_dialog_restores_the_answers(qtbot: Any, tmp_path: 
     wizard.autosave.end_run()
 
 
-def test_a_corrupt_autosave_at_start_up_is_kept_and_named_in_the_status_bar(qtbot: Any, tmp_path: Path) -> None:
+def _corrupt_start(qtbot: Any, tmp_path: Path, language: str = "en") -> tuple[Any, Path, bytes]:
     data = tmp_path / "data"
     data.mkdir()
     content = (BAD / "number_5000_digits.yaml").read_bytes()
     (data / AUTOSAVE_NAME).write_bytes(content)
     (data / MARKER_NAME).write_text("999999999", encoding="utf-8")
-    wizard = _start(tmp_path, data)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    wizard = build_app(language=language, settings=settings, data_dir=data, questionnaire=EXAMPLE, load_now=False)
     qtbot.addWidget(wizard.window)
+    wizard.window.resize(1000, 700)
     wizard.window.show()
+    qtbot.waitExposed(wizard.window)
+    wizard.window.activateWindow()
+    qtbot.waitActive(wizard.window)
     assert wizard.load_questionnaire()  # no crash dialog, no restore question: nothing readable to restore
+    return wizard, data, content
+
+
+def _notice(wizard: Any) -> UnreadableAutosaveNotice:
+    notice = wizard.window.findChild(UnreadableAutosaveNotice)
+    assert notice is not None and notice.isVisible()
+    return notice
+
+
+def test_a_corrupt_autosave_at_start_up_is_kept_and_shown_in_a_notice_that_stays(qtbot: Any, tmp_path: Path) -> None:
+    wizard, data, content = _corrupt_start(qtbot, tmp_path)
     (aside,) = data.glob(AUTOSAVE_NAME + ".corrupt-*")
     assert aside.read_bytes() == content
-    assert str(aside) in wizard.window.statusBar().currentMessage()
+    assert QApplication.activeModalWidget() is None  # never a modal dialog
+    notice = _notice(wizard)
+    assert notice.path.text() == str(aside)  # the full path, as a label of its own
+    flags = notice.path.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse and flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert notice.accessibleName() == "Your saved answers could not be read"
+    assert str(aside) in notice.accessibleDescription() and "File ▸ Open answers" in notice.accessibleDescription()
+    # right under the header, above the pages, across the window
+    header = wizard.window.header
+    assert notice.mapTo(wizard.window, notice.rect().topLeft()).y() >= header.mapTo(wizard.window, header.rect().bottomLeft()).y()
+    assert notice.width() > wizard.window.width() * 0.9
+    assert wizard.window.statusBar().currentMessage() == ""  # not a line that is cut off and gone
+    QTest.qWait(50)
+    assert notice.isVisible()  # no timer takes it away (the status bar's was 6 s)
+    # Show folder opens the folder the damaged file is in
+    opened: list[Path] = []
+    notice._open_folder = opened.append
+    QTest.keyClick(notice.show_folder, Qt.Key.Key_Space)
+    assert opened == [aside.parent]
     assert wizard.autosave is not None
+    wizard.autosave.end_run()
+
+
+def test_the_notice_is_reached_and_dismissed_with_the_keyboard(qtbot: Any, tmp_path: Path) -> None:
+    wizard, _data, _content = _corrupt_start(qtbot, tmp_path)
+    notice = _notice(wizard)
+    QTest.qWait(20)  # the welcome page puts the focus on its top once the layouts have run
+    reached: list[str] = []
+    for _ in range(40):  # Tab from wherever the focus is at start-up until Dismiss has it
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if focused is notice.dismiss_button:
+            break
+        reached.append(focused.objectName())
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notice.dismiss_button, reached
+    assert "noticePath" in reached and "noticeShowFolder" in reached  # the path is in the Tab chain too
+    QTest.keyClick(notice.dismiss_button, Qt.Key.Key_Space)
+    assert notice.isHidden() and wizard.recovery.notice is None
+    QTest.qWait(20)
+    assert wizard.window.findChild(UnreadableAutosaveNotice) is None
+    assert QApplication.focusWidget() is not None  # the focus went on somewhere, not lost
+    assert wizard.autosave is not None
+    wizard.autosave.end_run()
+
+
+def test_the_notice_goes_when_the_person_starts_and_follows_the_language(qtbot: Any, tmp_path: Path) -> None:
+    wizard, _data, _content = _corrupt_start(qtbot, tmp_path, language="nl")
+    notice = _notice(wizard)
+    nl = gettext_for("nl")
+    assert notice.title.text() == nl("Your saved answers could not be read") != "Your saved answers could not be read"
+    assert notice.dismiss_button.text() == nl("Dismiss") != "Dismiss"
+    for lang in ("fr", "de"):
+        wizard.on_language(lang)
+        _ = gettext_for(lang)
+        assert notice.title.text() == _("Your saved answers could not be read") != "Your saved answers could not be read"
+        assert notice.accessibleName() == notice.title.text()
+        assert notice.show_folder.text() == _("Show folder") != "Show folder"
+    wizard.on_audience("business")
+    wizard.on_next()  # starting the questions
+    assert wizard.controller.page == "questions"
+    assert notice.isHidden() and wizard.recovery.notice is None
+    assert wizard.autosave is not None
+    wizard.autosave.end_run()
+
+
+def test_an_autosave_that_cannot_be_moved_aside_is_said_and_saving_pauses(qtbot: Any, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: Any) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    wizard, data, content = _corrupt_start(qtbot, tmp_path)
+    notice = _notice(wizard)
+    assert notice.kept is None and notice.path.text() == str(data / AUTOSAVE_NAME)
+    assert "paused" in notice.advice.text() and "File ▸ Save answers" in notice.advice.text()
+    assert wizard.autosave is not None and wizard.autosave.save_now() is False  # never overwritten
+    assert (data / AUTOSAVE_NAME).read_bytes() == content
+    monkeypatch.undo()
     wizard.autosave.end_run()

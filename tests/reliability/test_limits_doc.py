@@ -25,6 +25,7 @@ NOT_LIMITS = {
     "decision.explanation.MAX_REASONS": "how many reasons a report shows",
     "decision.counterfactuals.MAX_COUNTERFACTUALS": "how many changes a report shows",
     "coercion._MAX_FLOAT": "a private copy of yamlsafe.MAX_NUMBER",
+    "diagnostics.MAX_SHOWN": "how many problems are printed (the rest are counted)",
 }
 _MODULES = {"counterfactuals": "decision.counterfactuals"}
 

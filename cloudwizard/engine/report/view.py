@@ -611,8 +611,13 @@ class _Builder(_Texts):
             answer = self.t(choice.label) if choice else format_answer(self.q, question, c.answer, self.lang)
             qtext = self.t(question.label)
             tag = _("Your answer to {question}: {answer}").format(question=quote(qtext, self.lang), answer=answer)
+            if not because:  # never an empty bullet (issue 14; `validate --strict` warns of the missing 'because')
+                because, tag = sentence(tag), _("no reason given")
             return Reason(because, tag, c.origin, qtext, answer, round(c.edge, 3), kind)
-        return Reason(because, _("A combination of your answers"), c.origin, "", "", round(c.edge, 3), kind)
+        tag = _("A combination of your answers")
+        if not because:
+            because, tag = sentence(tag), _("no reason given")
+        return Reason(because, tag, c.origin, "", "", round(c.edge, 3), kind)
 
     def clarity_text(self, clarity: Clarity, conflict: bool, top: str, second: str) -> str:
         """How sure, as a sentence: `top` against `second` on the one clarity scale."""

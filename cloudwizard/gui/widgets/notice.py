@@ -1,0 +1,125 @@
+"""A notice across the top of the window that stays until it is dismissed: never a modal dialog.
+
+Used for the damaged autosave found at start-up (issue 14): what happened, where the file was kept
+(selectable), what to do, and "Show folder" / "Dismiss" buttons reachable with the keyboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class UnreadableAutosaveNotice(QWidget):
+    """Says that the automatically saved answers could not be read, and where the file is now.
+
+    Args:
+        parent: the widget it lives in (the window's central widget).
+        gettext: returns the current ``_()``, so `retranslate` follows a change of language.
+        kept: where the damaged file was moved to; None when it could not be moved (then it is
+            still at `original`, and automatic saving is paused so it is not overwritten).
+        original: where the autosave was.
+        open_folder: shows a folder in the file manager (tests pass a recorder).
+
+    Signals:
+        dismissed(): the notice was closed (its Dismiss button, or `dismiss`).
+    """
+
+    dismissed = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        gettext: Callable[[], Callable[[str], str]],
+        kept: Path | None,
+        original: Path,
+        open_folder: Callable[[Path], object] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unreadableAutosaveNotice")
+        #: The framed box (the theme's banner); the notice itself only keeps it off the window's edges.
+        self.box = QFrame(self)
+        self.box.setProperty("role", "banner")
+        self._gettext = gettext
+        self._closed = False
+        self.kept = kept
+        self.original = original
+        self._open_folder = open_folder or (lambda folder: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+
+        self.title = QLabel(self.box)
+        self.title.setObjectName("noticeTitle")
+        self.title.setProperty("role", "subtitle")
+        self.title.setWordWrap(True)
+        self.text = QLabel(self.box)
+        self.text.setObjectName("noticeText")
+        self.text.setWordWrap(True)
+        self.path = QLabel(str(kept or original), self.box)
+        self.path.setObjectName("noticePath")
+        self.path.setWordWrap(True)
+        self.path.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never read as markup
+        # Selectable with the mouse and the keyboard (Tab reaches it), so the path can be copied.
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.path.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.advice = QLabel(self.box)
+        self.advice.setObjectName("noticeAdvice")
+        self.advice.setWordWrap(True)
+        for label in (self.title, self.text, self.advice):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_folder = QPushButton(self.box)
+        self.show_folder.setObjectName("noticeShowFolder")
+        self.dismiss_button = QPushButton(self.box)
+        self.dismiss_button.setObjectName("noticeDismiss")
+        self.show_folder.clicked.connect(lambda: self._open_folder((kept or original).parent))
+        self.dismiss_button.clicked.connect(self.dismiss)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 2)
+        outer.addWidget(self.box)
+        column = QVBoxLayout(self.box)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(6)
+        column.addWidget(self.title)
+        column.addWidget(self.text)
+        column.addWidget(self.path)
+        column.addWidget(self.advice)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_folder)
+        buttons.addWidget(self.dismiss_button)
+        column.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Write the texts in the current language (also the accessible name and description)."""
+        _ = self._gettext()
+        self.title.setText(_("Your saved answers could not be read"))
+        if self.kept is not None:
+            self.text.setText(_("The answers CloudWizard saved automatically last time are damaged or belong to "
+                                "another questionnaire. They were not deleted: the file was moved to"))
+            self.advice.setText(_("Start afresh, or open an answers file you saved yourself (File ▸ Open answers). "
+                                  "Keep the damaged file if someone is to look at it; it is not used again."))
+        else:
+            self.text.setText(_("The answers CloudWizard saved automatically last time are damaged or belong to "
+                                "another questionnaire, and the file could not be moved aside. It is still at"))
+            self.advice.setText(_("Automatic saving is paused so that this file is not overwritten. Save your "
+                                  "answers yourself with File ▸ Save answers."))
+        self.show_folder.setText(_("Show folder"))
+        self.dismiss_button.setText(_("Dismiss"))
+        self.path.setAccessibleName(_("Location of the damaged file"))
+        self.setAccessibleName(self.title.text())
+        self.setAccessibleDescription(f"{self.text.text()} {self.path.text()}. {self.advice.text()}")
+        self.show_folder.setAccessibleDescription(str((self.kept or self.original).parent))
+
+    def dismiss(self) -> None:
+        """Close the notice for good (it is not shown again in this run)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.hide()
+        self.dismissed.emit()
+        self.deleteLater()
