@@ -351,9 +351,10 @@ class Wizard:
                 for card in held:
                     assert isinstance(card.input, NumberInput)
                     card.input.settle()
-                held[0].input.focus_input()
-                self.questions.ensure_visible(held[0].label)
-                self.questions.ensure_visible(held[0].input)
+                first = held[0]
+                self.questions.ensure_visible(first.label)
+                first.focus_problem()  # "Yes, 200 000" when it is asked back, else the field
+                self.questions.ensure_visible(first.confirm_button if first.has_open_question() else first.input)
                 return
         self.controller.go_next()
 
