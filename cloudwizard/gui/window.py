@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         for code in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[code], code)
         self.language_label.setBuddy(self.language_combo)
+        self.language_combo.installEventFilter(self)  # arrow keys open it rather than switch (`eventFilter`)
         lrow.addWidget(self.language_label)
         lrow.addWidget(self.language_combo)
         hrow.addWidget(self.app_title)
@@ -532,7 +533,23 @@ class MainWindow(QMainWindow):
         """The header re-lays itself out (new width, larger text, another language): fit its rows."""
         if watched is self.header and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._fit_header()
+        if watched is self.language_combo and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._language_key(event)
         return super().eventFilter(watched, event)
+
+    def _language_key(self, event: QKeyEvent) -> bool:
+        """An arrow key on the closed language picker opens its list instead of switching the language.
+
+        A closed combo box takes the next item at each arrow key, and each language taken translates
+        the whole window under the user. In the open list the arrows move and Enter chooses.
+        """
+        from PySide6.QtCore import Qt
+
+        moves = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
+        if event.key() in moves and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.language_combo.showPopup()
+            return True
+        return False
 
     def _fit_header(self) -> None:
         """The language picker on the first row when everything fits there, else on a second row.
