@@ -31,6 +31,7 @@ from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.pages.welcome import WelcomePage
 from cloudwizard.gui.recovery import Recovery
 from cloudwizard.gui.theme import apply_theme, fusion_application, refresh_rich_text, theme_matches_system
+from cloudwizard.gui.widgets.common import install_accessibility
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
@@ -689,6 +690,7 @@ def build_app(
     l10n = Localizer(lang, app)
     l10n.install_qt_translations()
     controller = WizardController(options, l10n.language)
+    install_accessibility()  # before any widget: a screen reader may ask about the first ones at once
     welcome = WelcomePage(l10n)
     window = MainWindow(l10n, options, {WELCOME: welcome})
     controller.setParent(window)

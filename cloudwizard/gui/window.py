@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpacerItem,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,7 @@ from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.widgets.common import ScrollPage
+from cloudwizard.gui.widgets.common import ScrollPage, keep_current_with_focus
 
 if TYPE_CHECKING:  # made by `build_steps`, after the first paint
     from PySide6.QtCore import QSettings
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._options = options
         self.pages: dict[str, QWidget] = {}
         self._folder_settings: QSettings | None = None
+        self._status_bar: QStatusBar | None = None
         self.setObjectName("mainWindow")
         # The first size, but never larger than the screen (at 200 % 1100×760 is 2200×1520 pixels).
         screen = QGuiApplication.primaryScreen()
@@ -330,6 +332,7 @@ class MainWindow(QMainWindow):
         steps.show()  # a child added to a visible window would only show on the next turn of the event loop
         QWidget.setTabOrder(self.language_combo, steps)  # made last, it would come last in the tab chain
         steps.stepChosen.connect(self.stepChosen)
+        keep_current_with_focus(steps)  # only the focused widget reports focused to screen readers
         # From now on the focused widget is kept in view (with the pages that can scroll past it).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -511,6 +514,25 @@ class MainWindow(QMainWindow):
     def status(self, text: str) -> None:
         """A short message in the status bar."""
         self.statusBar().showMessage(text, 6000)
+
+    def statusBar(self) -> QStatusBar:  # noqa: N802 - Qt override
+        """The status bar, made at its first use: shown only while it holds a message, without a size grip.
+
+        An empty status bar was an empty strip under the navigation bar, and its size grip an
+        unnamed object to screen readers (the window's edges resize it anyway).
+        """
+        if self._status_bar is None:
+            bar = super().statusBar()
+            bar.setObjectName("statusBar")
+            bar.setSizeGripEnabled(False)
+            bar.hide()
+            bar.messageChanged.connect(self._status_changed)
+            self._status_bar = bar
+        return self._status_bar
+
+    def _status_changed(self, text: str) -> None:
+        if self._status_bar is not None:
+            self._status_bar.setVisible(bool(text))
 
     # -- events ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cloudwizard.engine.coercion import AnswerError, coerce_answer
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
 from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
-from cloudwizard.gui.widgets.common import DisclosureButton, keep_one_tab_stop
+from cloudwizard.gui.widgets.common import GROUP_PROPERTY, DisclosureButton, keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
 Gettext = Callable[[str], str]
@@ -76,6 +76,7 @@ class AnswerInput(QWidget):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
+        self.setProperty(GROUP_PROPERTY, True)  # a group named by the question, for screen readers
 
     def set_value(self, value: Any) -> None:
         """Show `value` without emitting `edited`."""
