@@ -7,6 +7,7 @@ part of the status bar), writes FOLDER/ack-N, and at FOLDER/done prints one JSON
 {"found": bool, "pages": [...], "checked": n, "problems": [...]}.
 """
 
+import contextlib
 import json
 import sys
 import time
@@ -24,10 +25,8 @@ MUST_FOCUS = INTERACTIVE - {pyatspi.ROLE_LIST_ITEM}
 def children(node):
     out = []
     for i in range(node.childCount):
-        try:
+        with contextlib.suppress(Exception):  # a node that went away meanwhile
             out.append(node.getChildAtIndex(i))
-        except Exception:
-            pass
     return out
 
 
