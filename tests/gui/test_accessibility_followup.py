@@ -14,6 +14,7 @@ import pytest
 
 from tests.gui.atspi_run import atspi_missing, run_under_atspi
 
+
 def _walk(page: str, tmp_path: Path) -> list[dict[str, Any]]:
     report = run_under_atspi(tmp_path, ["atspi_disclosure_app.py", page], ["atspi_disclosure_client.py"])
     nodes: list[dict[str, Any]] = report["nodes"]
