@@ -43,3 +43,16 @@ def test_the_details_and_each_link_of_the_advice_are_push_buttons(tmp_path: Path
     assert len(links) >= 5, links
     assert {n["role"] for n in links} == {"push button"} and all(n["focusable"] for n in links), links
     assert all(n["name"] and "https://" not in n["name"] for n in links), links  # named by the title
+
+
+@pytest.mark.xvfb
+@pytest.mark.skipif(bool(atspi_missing()), reason=atspi_missing() or "ok")
+def test_a_screen_reader_hears_the_ask_back_and_next_takes_it_to_its_button(tmp_path: Path) -> None:
+    """"2.500" typed in English: the question is announced while the focus stays; Next focuses "Yes, 2 500"."""
+    events = run_under_atspi(tmp_path, ["atspi_askback_app.py"], ["atspi_askback_client.py"])["events"]
+    said = [e for e in events if e["type"] == "object:announcement"]
+    assert [e["said"] for e in said] == ["Did you mean 2\u00a0500?"], events
+    focused = [e for e in events if e["type"] == "object:state-changed:focused" and e["detail"] == 1]
+    assert focused[-1]["role"] == "push button" and focused[-1]["name"] == "Yes, 2\u00a0500", events
+    assert focused[-1]["description"] == "Did you mean 2\u00a0500?", events
+    assert events.index(said[0]) < events.index(focused[-1])  # heard while typing, before Next
