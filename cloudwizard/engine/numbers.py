@@ -17,6 +17,9 @@ Rules, in order:
   reads both ways: as a decimal in the session's way, and as a grouped whole number in the other
   way. The answer is an `Ambiguity` suggesting the whole number. A grouped number in the session's
   own way (``200.000`` in Dutch, ``200,000`` in English) is not ambiguous.
+* Groups followed by the decimal sign and exactly three digits (``1.000,000`` in Dutch, ``1,000.000``
+  in English) read as a decimal and as groups written with two marks: an `Ambiguity` suggesting the
+  whole number (1 000 000).
 * A number that reads only in the other way (``2,5`` in English, ``1.5`` in German, ``1,000,000`` in
   Dutch) is an `Ambiguity` suggesting that reading.
 * Anything else (letters, ``1e5``, ``1.00.0``, ``inf``) is refused with a `NumberError`.
@@ -124,6 +127,19 @@ def _read(body: str, decimal: str, group: str) -> Number | None:
     return int(value) if value.is_integer() and len(whole) <= 15 else value
 
 
+def _regrouped(body: str, decimal: str, group: str) -> Number | None:
+    """`body` with its decimal sign read as one more group separator, when it has groups before it.
+
+    ``1.000,000`` in Dutch is 1 000 000 this way. None unless the whole part holds a group separator
+    and exactly three digits follow the decimal sign.
+    """
+    whole, sep, fraction = body.partition(decimal)
+    marks = [c for c in whole if not c.isdigit()]
+    if not sep or not marks or len(fraction) != 3 or not (fraction.isdigit() and fraction.isascii()):
+        return None
+    return _read(f"{whole}{marks[0]}{fraction}", decimal, group)
+
+
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
 
 
@@ -163,6 +179,10 @@ def parse_number(text: str, lang: str, *, integer: bool = False) -> Number | Amb
     elif other is not None and other != own and decimal in body:
         # A lone decimal sign with three digits after it: also a grouped whole number the other way.
         result = Ambiguity(shown, sign * other)
+    elif (regrouped := _regrouped(body, decimal, group)) is not None and regrouped != own:
+        # Groups, then the decimal sign with three digits ("1.000,000" in Dutch): groups written with
+        # two different marks, as much as a decimal.
+        result = Ambiguity(shown, sign * regrouped)
     else:
         result = sign * own
     if integer:

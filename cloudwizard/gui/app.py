@@ -31,6 +31,7 @@ from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.pages.welcome import WelcomePage
 from cloudwizard.gui.recovery import Recovery
 from cloudwizard.gui.theme import apply_theme, fusion_application, refresh_rich_text, theme_matches_system
+from cloudwizard.gui.widgets.common import install_accessibility
 from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
@@ -351,9 +352,10 @@ class Wizard:
                 for card in held:
                     assert isinstance(card.input, NumberInput)
                     card.input.settle()
-                held[0].input.focus_input()
-                self.questions.ensure_visible(held[0].label)
-                self.questions.ensure_visible(held[0].input)
+                first = held[0]
+                self.questions.ensure_visible(first.label)
+                first.focus_problem()  # "Yes, 200 000" when it is asked back, else the field
+                self.questions.ensure_visible(first.confirm_button if first.has_open_question() else first.input)
                 return
         self.controller.go_next()
 
@@ -690,6 +692,7 @@ def build_app(
     l10n = Localizer(lang, app)
     l10n.install_qt_translations()
     controller = WizardController(options, l10n.language)
+    install_accessibility()  # before any widget: a screen reader may ask about the first ones at once
     welcome = WelcomePage(l10n)
     window = MainWindow(l10n, options, {WELCOME: welcome})
     controller.setParent(window)

@@ -275,8 +275,14 @@ class WizardController(QObject):
         if self.page == RESULT:
             self._show(REVIEW)
         elif self.page == REVIEW:
-            section = session.current_section
-            self._show(QUESTIONS if section is not None and self.questions_of(section.id) else WELCOME)
+            # The page before the review is the last part, however the review was reached (Next from
+            # the last part, the step list, or an answers file opened at its first part).
+            sections = self.displayable_sections()
+            if not sections:
+                self._show(WELCOME)
+                return
+            session.go_to(sections[-1].id)
+            self._show(QUESTIONS)
         elif self.page == QUESTIONS:
             while session.go_back():
                 section = session.current_section

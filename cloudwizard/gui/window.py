@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpacerItem,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,7 @@ from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.widgets.common import ScrollPage
+from cloudwizard.gui.widgets.common import ScrollPage, keep_current_with_focus
 
 if TYPE_CHECKING:  # made by `build_steps`, after the first paint
     from PySide6.QtCore import QSettings
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._options = options
         self.pages: dict[str, QWidget] = {}
         self._folder_settings: QSettings | None = None
+        self._status_bar: QStatusBar | None = None
         self.setObjectName("mainWindow")
         # The first size, but never larger than the screen (at 200 % 1100×760 is 2200×1520 pixels).
         screen = QGuiApplication.primaryScreen()
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         for code in LANGUAGES:
             self.language_combo.addItem(LANGUAGE_NAMES[code], code)
         self.language_label.setBuddy(self.language_combo)
+        self.language_combo.installEventFilter(self)  # arrow keys open it rather than switch (`eventFilter`)
         lrow.addWidget(self.language_label)
         lrow.addWidget(self.language_combo)
         hrow.addWidget(self.app_title)
@@ -329,6 +332,7 @@ class MainWindow(QMainWindow):
         steps.show()  # a child added to a visible window would only show on the next turn of the event loop
         QWidget.setTabOrder(self.language_combo, steps)  # made last, it would come last in the tab chain
         steps.stepChosen.connect(self.stepChosen)
+        keep_current_with_focus(steps)  # only the focused widget reports focused to screen readers
         # From now on the focused widget is kept in view (with the pages that can scroll past it).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -511,6 +515,25 @@ class MainWindow(QMainWindow):
         """A short message in the status bar."""
         self.statusBar().showMessage(text, 6000)
 
+    def statusBar(self) -> QStatusBar:  # noqa: N802 - Qt override
+        """The status bar, made at its first use: shown only while it holds a message, without a size grip.
+
+        An empty status bar was an empty strip under the navigation bar, and its size grip an
+        unnamed object to screen readers (the window's edges resize it anyway).
+        """
+        if self._status_bar is None:
+            bar = super().statusBar()
+            bar.setObjectName("statusBar")
+            bar.setSizeGripEnabled(False)
+            bar.hide()
+            bar.messageChanged.connect(self._status_changed)
+            self._status_bar = bar
+        return self._status_bar
+
+    def _status_changed(self, text: str) -> None:
+        if self._status_bar is not None:
+            self._status_bar.setVisible(bool(text))
+
     # -- events ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter goes on when the focused widget did not use it."""
@@ -532,7 +555,23 @@ class MainWindow(QMainWindow):
         """The header re-lays itself out (new width, larger text, another language): fit its rows."""
         if watched is self.header and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._fit_header()
+        if watched is self.language_combo and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._language_key(event)
         return super().eventFilter(watched, event)
+
+    def _language_key(self, event: QKeyEvent) -> bool:
+        """An arrow key on the closed language picker opens its list instead of switching the language.
+
+        A closed combo box takes the next item at each arrow key, and each language taken translates
+        the whole window under the user. In the open list the arrows move and Enter chooses.
+        """
+        from PySide6.QtCore import Qt
+
+        moves = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
+        if event.key() in moves and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.language_combo.showPopup()
+            return True
+        return False
 
     def _fit_header(self) -> None:
         """The language picker on the first row when everything fits there, else on a second row.

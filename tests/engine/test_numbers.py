@@ -40,6 +40,9 @@ def test_read_in_the_languages_way(text: str, lang: str, expected: float) -> Non
         # only the other language's way makes sense
         ("1.5", "de", 1.5), ("2,5", "en", 2.5), ("1,000,000", "nl", 1000000), ("1.234,5", "en", 1234.5),
         ("10,5", "en", 10.5),
+        # groups, then a decimal sign with three digits: also groups written with two marks
+        ("1.000,000", "nl", 1000000), ("1.000,000", "de", 1000000), ("1,000.000", "en", 1000000),
+        ("1 000,000", "fr", 1000000), ("-1.234,567", "nl", -1234567),
     ],
 )
 def test_ambiguous_or_foreign_entries_are_asked_back(text: str, lang: str, suggestion: float) -> None:

@@ -36,6 +36,8 @@ def main() -> None:
     c = wizard.controller
     wizard.window.resize(1100, 760)
     wizard.window.show()
+    wizard.window.activateWindow()  # the focus, without a window manager: each page puts it at its top
+    wizard.window.status("CloudWizard")  # the status bar, as after saving or opening answers
     state = {"n": 0}
 
     def page_name() -> str:

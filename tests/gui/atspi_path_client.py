@@ -2,10 +2,12 @@
 
 Usage: python3 atspi_path_client.py FOLDER
 Waits for each FOLDER/page-N of atspi_path_app.py, checks every showing control of the window (a
-role, a name, focusable), writes FOLDER/ack-N, and at FOLDER/done prints one JSON object:
+role, a name, focusable; one object focused at most; no combo box named by its value, no named filler, no unnamed
+part of the status bar), writes FOLDER/ack-N, and at FOLDER/done prints one JSON object:
 {"found": bool, "pages": [...], "checked": n, "problems": [...]}.
 """
 
+import contextlib
 import json
 import sys
 import time
@@ -20,8 +22,18 @@ from atspi_client import INTERACTIVE, find_app, walk
 MUST_FOCUS = INTERACTIVE - {pyatspi.ROLE_LIST_ITEM}
 
 
+def children(node):
+    out = []
+    for i in range(node.childCount):
+        with contextlib.suppress(Exception):  # a node that went away meanwhile
+            out.append(node.getChildAtIndex(i))
+    return out
+
+
 def check(app):
+    """(controls checked, problems, what the page shows: focused objects and named groups)."""
     problems, checked = [], 0
+    focused, groups = [], 0
     for node in walk(app):
         try:
             role = node.getRole()
@@ -32,6 +44,21 @@ def check(app):
             continue
         if not states.contains(pyatspi.STATE_SHOWING):
             continue
+        if states.contains(pyatspi.STATE_FOCUSED):
+            focused.append(f"{role_name} {name}")
+        if role == pyatspi.ROLE_FILLER and name and any(
+                c.getState().contains(pyatspi.STATE_FOCUSABLE) for c in children(node)):
+            problems.append({"problem": "a named filler holding controls (a group should say it is one)", "name": name})
+        if role == pyatspi.ROLE_PANEL and name:
+            groups += 1
+        if role == pyatspi.ROLE_COMBO_BOX:
+            values = {c.name for c in children(node)} | {g.name for c in children(node) for g in children(c)}
+            if name in values:
+                problems.append({"problem": "a combo box named by its value", "name": name})
+        if role == pyatspi.ROLE_STATUS_BAR:
+            for child in children(node):
+                if not (child.name or "").strip():
+                    problems.append({"problem": "an unnamed part of the status bar", "role": child.getRoleName()})
         focusable = states.contains(pyatspi.STATE_FOCUSABLE)
         if not (focusable or role in INTERACTIVE) or (role == pyatspi.ROLE_LIST_ITEM and not focusable):
             continue
@@ -43,7 +70,9 @@ def check(app):
             problems.append({"problem": "no name", "description": node.description, **where})
         if role in MUST_FOCUS and not focusable and states.contains(pyatspi.STATE_ENABLED):
             problems.append({"problem": "not focusable", **where})
-    return checked, problems
+    if len(focused) > 1:
+        problems.append({"problem": "more than one object focused", "focused": focused})
+    return checked, problems, {"focused": focused, "groups": groups}
 
 
 def main():
@@ -58,8 +87,8 @@ def main():
         page = folder / f"page-{n}"
         if page.exists():
             name = page.read_text(encoding="utf-8")
-            count, found = check(app)
-            pages.append({"page": name, "checked": count})
+            count, found, shown = check(app)
+            pages.append({"page": name, "checked": count, **shown})
             checked += count
             problems += [{"page": name, **p} for p in found]
             (folder / f"ack-{n}").write_text("ok", encoding="utf-8")

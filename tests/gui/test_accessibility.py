@@ -4,12 +4,9 @@ focus that is always visible, nothing clipped at 200 % scale, the high-contrast 
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +16,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from cloudwizard.gui.app import Wizard
+from tests.gui.atspi_run import atspi_missing, run_under_atspi
 from tests.gui.conftest import find
 from tests.gui.test_files import answer_business
 
@@ -117,48 +115,13 @@ def test_score_bars_describe_themselves(wizard: Wizard) -> None:
     assert all(isinstance(b, QAbstractButton) for b in wizard.result.what_if_buttons)
 
 
-def _atspi_missing() -> str:
-    for tool in ("xvfb-run", "dbus-run-session"):
-        if shutil.which(tool) is None:
-            return f"{tool} is not installed"
-    if not Path("/usr/libexec/at-spi-bus-launcher").exists():
-        return "at-spi2-core is not installed"
-    check = subprocess.run(["/usr/bin/python3", "-c", "import pyatspi"], capture_output=True)
-    if check.returncode != 0:
-        return "python3-pyatspi is not installed for /usr/bin/python3"
-    return ""
-
-
 @pytest.mark.xvfb
-@pytest.mark.skipif(bool(_atspi_missing()), reason=_atspi_missing() or "ok")
+@pytest.mark.skipif(bool(atspi_missing()), reason=atspi_missing() or "ok")
 @pytest.mark.parametrize("page", ["welcome", "questions", "result"])
 def test_atspi_every_interactive_element_has_role_and_name(page: str, tmp_path: Path) -> None:
-    script = tmp_path / "run.sh"
-    script.write_text(f"""#!/bin/sh
-/usr/libexec/at-spi-bus-launcher --launch-immediately &
-sleep 0.5
-{sys.executable} {HERE / 'atspi_app.py'} {page} > {tmp_path / 'app.log'} 2>&1 &
-APP=$!
-i=0
-while ! grep -q ready {tmp_path / 'app.log'} && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
-sleep 1.5
-/usr/bin/python3 {HERE / 'atspi_client.py'} CloudWizard
-kill $APP
-""", encoding="utf-8")
-    script.chmod(0o755)
-    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1", HOME=str(tmp_path),
-               PYTHONPATH=str(REPO))
-    env.pop("QT_QPA_PLATFORM", None)
-    started = time.monotonic()
-    done = subprocess.run(["xvfb-run", "-a", "dbus-run-session", "--", "sh", str(script)], env=env,
-                          capture_output=True, text=True, timeout=120)
-    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-    assert lines, f"no report from the AT-SPI client after {time.monotonic() - started:.0f}s:\n{done.stdout}\n{done.stderr}"
-    report = json.loads(lines[-1])
-    assert report["found"], "the app never showed up on the accessibility bus"
+    report = run_under_atspi(tmp_path, ["atspi_app.py", page], ["atspi_client.py", "CloudWizard"], timeout=120)
     assert report["checked"] >= 5, report
     assert report["problems"] == [], report
-    print(report)
 
 
 #: The full paths walked through AT-SPI: (answers file, answers changed) per audience.
@@ -171,36 +134,21 @@ AUDIENCE_PATHS = {
 
 
 @pytest.mark.xvfb
-@pytest.mark.skipif(bool(_atspi_missing()), reason=_atspi_missing() or "ok")
+@pytest.mark.skipif(bool(atspi_missing()), reason=atspi_missing() or "ok")
 @pytest.mark.parametrize("audience", list(AUDIENCE_PATHS))
 def test_atspi_every_control_of_a_full_path_has_role_name_and_focus(audience: str, tmp_path: Path) -> None:
     """Each page of the audience's path, as a screen reader sees it: every control a role, a name, focusable."""
     answers, changes = AUDIENCE_PATHS[audience]
     folder = tmp_path / "sync"
     folder.mkdir()
-    script = tmp_path / "run.sh"
-    script.write_text(f"""#!/bin/sh
-/usr/libexec/at-spi-bus-launcher --launch-immediately &
-sleep 0.5
-{sys.executable} {HERE / 'atspi_path_app.py'} {REPO / 'questionnaires' / 'examples' / answers} {folder} \
-    {' '.join(changes)} > {tmp_path / 'app.log'} 2>&1 &
-APP=$!
-/usr/bin/python3 {HERE / 'atspi_path_client.py'} {folder}
-kill $APP 2>/dev/null
-""", encoding="utf-8")
-    script.chmod(0o755)
-    env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1", HOME=str(tmp_path),
-               PYTHONPATH=str(REPO))
-    env.pop("QT_QPA_PLATFORM", None)
-    done = subprocess.run(["xvfb-run", "-a", "dbus-run-session", "--", "sh", str(script)], env=env,
-                          capture_output=True, text=True, timeout=300)
-    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-    log = (tmp_path / "app.log").read_text(encoding="utf-8") if (tmp_path / "app.log").exists() else ""
-    assert lines, f"no report from the AT-SPI client:\n{done.stdout}\n{done.stderr}\n{log}"
-    report = json.loads(lines[-1])
-    assert report["found"], "the app never showed up on the accessibility bus"
+    report = run_under_atspi(tmp_path, ["atspi_path_app.py", REPO / "questionnaires" / "examples" / answers, folder,
+                                        *changes], ["atspi_path_client.py", folder], wait_ready=False, timeout=300)
+    log = report["app_log"]
     pages = [p["page"] for p in report["pages"]]
     assert pages[0] == "welcome" and pages[-2:] == ["review", "result"], (pages, log)
     assert len([p for p in pages if p.startswith("section ")]) >= 5, pages
     assert all(p["checked"] >= 5 for p in report["pages"]), report["pages"]
+    # one focused object on each page (the page's top), each question's choices a named group
+    assert all(len(p["focused"]) == 1 for p in report["pages"]), [(p["page"], p["focused"]) for p in report["pages"]]
+    assert all(p["groups"] >= 1 for p in report["pages"] if p["page"].startswith("section ")), report["pages"]
     assert report["problems"] == [], report["problems"]

@@ -83,6 +83,38 @@ def test_answers_round_trip(wizard: Wizard, tmp_path: Path, dialogs: Dialogs) ->
     assert wizard.controller.page == "review"  # every question answered: the review, not an empty page
 
 
+def test_back_from_the_review_after_opening_answers_goes_to_the_last_part(
+    qtbot: Any, wizard: Wizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+O with a complete file lands on the review; Back (Alt+Left, then the button) is the last part."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from cloudwizard.gui.window import MainWindow
+    from tests.gui.conftest import key
+
+    answer_business(wizard)
+    path = tmp_path / "done.cwanswers.yaml"
+    assert wizard.save_answers(str(path))
+    c = wizard.controller
+    c.go_to_section(c.displayable_sections()[0].id)  # the file is opened from elsewhere than its last part
+    monkeypatch.setattr(MainWindow, "ask_open_path", lambda *_args: str(path))
+    key(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert c.page == "review"
+    last = c.displayable_sections()[-1].id
+    key(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert c.page == "questions" and wizard.questions.section_id == last
+    total = len(c.displayable_sections())
+    assert wizard.questions.step.text() == f"Part {total} of {total}"
+    # Next goes back to the review, and the Back button says the same as Alt+Left
+    key(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert c.page == "review"
+    find(wizard, "backButton").setFocus()
+    assert QApplication.focusWidget() is find(wizard, "backButton")
+    key(qtbot, Qt.Key.Key_Space)
+    assert c.page == "questions" and wizard.questions.section_id == last
+
+
 def test_opening_answers_lands_on_the_first_question_to_answer(
     make_wizard: Any, tmp_path: Path, dialogs: Dialogs
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QWidget
 
@@ -75,10 +76,14 @@ def test_arrow_keys_keep_the_focused_choice_on_screen(qtbot: Any, make_wizard: A
     qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.questions.title)
     key(qtbot, Qt.Key.Key_Tab)  # from the title (where Down would scroll the page) to the first question
     for _ in range(12):  # down through the choices of the page's questions, Tab to the next question
+        if not wizard.questions.isAncestorOf(QApplication.focusWidget()):
+            break  # past the page's last question (the navigation bar, the header's language picker)
         for _ in range(5):
             key(qtbot, Qt.Key.Key_Down)
             widget = QApplication.focusWidget()
             assert widget is not None and on_screen(widget), f"off screen: {widget.objectName()}"
+            if not wizard.questions.isAncestorOf(widget):
+                break  # Down on the last "Why we ask this" goes on to the next control, off the page
         key(qtbot, Qt.Key.Key_Tab)
         widget = QApplication.focusWidget()
         assert widget is not None and on_screen(widget), f"off screen: {widget.objectName()}"
@@ -128,3 +133,51 @@ def test_one_language_picker_on_the_welcome_page(wizard: Wizard) -> None:
     wizard.controller.go_next()
     assert pickers() == ["header"]
     assert isinstance(wizard.window.language_combo, QComboBox)
+
+
+def test_arrows_move_through_the_languages_and_space_or_enter_chooses(qtbot: Any, wizard: Wizard) -> None:
+    """Arrowing through the welcome page's languages translates nothing; choosing keeps the focus there."""
+    buttons = wizard.welcome.language_buttons
+    title = wizard.window.windowTitle()
+    key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons["en"]
+    key(qtbot, Qt.Key.Key_Left)
+    key(qtbot, Qt.Key.Key_Left)
+    assert QApplication.focusWidget() is buttons["fr"]
+    assert wizard.l10n.language == "en" and wizard.window.windowTitle() == title  # nothing switched yet
+    assert buttons["en"].isChecked() and not buttons["fr"].isChecked()
+    key(qtbot, Qt.Key.Key_Space)
+    assert wizard.l10n.language == "fr" and wizard.window.windowTitle() != title
+    assert QApplication.focusWidget() is buttons["fr"] and buttons["fr"].isChecked()
+    key(qtbot, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is buttons["de"] and wizard.l10n.language == "fr"
+    key(qtbot, ENTER)  # Enter chooses too, and does not leave the welcome page
+    assert wizard.l10n.language == "de" and wizard.controller.page == "welcome"
+    assert QApplication.focusWidget() is buttons["de"]
+    # Tab leaves the languages from the chosen one, Shift+Tab comes back to it
+    key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is find_audience(wizard)
+    key(qtbot, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is buttons["de"]
+
+
+def find_audience(wizard: Wizard) -> QWidget:
+    return wizard.welcome.audience_buttons[0]
+
+
+@pytest.mark.qt_log_ignore("^This plugin does not support (raise|grabbing)")  # the popup, offscreen
+def test_arrows_on_the_header_language_picker_open_it_instead_of_switching(qtbot: Any, wizard: Wizard) -> None:
+    wizard.controller.set_answer("audience", "business")
+    wizard.controller.go_next()
+    combo = wizard.window.language_combo
+    combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is combo)
+    key(qtbot, Qt.Key.Key_Down)
+    assert wizard.l10n.language == "en"
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)  # the list is open: arrows move in it, Enter chooses
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert wizard.l10n.language == "en"
+    qtbot.keyClick(view, ENTER)
+    qtbot.waitUntil(lambda: wizard.l10n.language == "de", timeout=2000)
+    assert wizard.controller.page == "questions"

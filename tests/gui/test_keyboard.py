@@ -9,7 +9,7 @@ own answer is given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,12 +122,16 @@ def answer_by_keys(qtbot: Any, wizard: Wizard, card: QuestionCard, wanted: Any, 
         assert session.answer(qid) == wanted, f"typing {wanted} gave {session.answer(qid)}"
 
 
-def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[str, str]]) -> None:
+def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[str, str]],
+         check: Callable[[str], None] | None = None) -> None:
+    """Walk the path by keys; `check(page)` runs on every page once it is shown and once it is answered."""
+    look = check or (lambda _page: None)
     c = wizard.controller
     q = c.questionnaire
     assert q is not None and q.audience_question
     wizard.render(focus=True)  # as `run()` does once the window is up (the fixture loads before showing it)
     qtbot.waitUntil(lambda: inside(QApplication.focusWidget(), wizard.window))
+    look("welcome")
     # Welcome: the focus is on the title; Tab reaches the audiences, arrows and Space choose one, Enter starts.
     buttons = list(wizard.welcome.audience_buttons)
     for _ in range(3):
@@ -141,6 +145,7 @@ def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[
         chosen.add((q.audience_question, ids[buttons.index(button)]))
     arrow_to(qtbot, buttons, buttons[ids.index(answers[q.audience_question])])
     key(qtbot, Key.Key_Space)
+    look("welcome, answered")
     key(qtbot, Key.Key_Return)
     pages = 0
     session = c.session
@@ -148,6 +153,7 @@ def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[
     while c.page == "questions":
         section = session.current_section
         assert section is not None
+        look(f"section {section.id}")
         done: set[str] = set()
         while True:
             todo = [card for qid, card in wizard.questions.cards.items() if not card.isHidden() and qid not in done]
@@ -158,14 +164,18 @@ def walk(qtbot: Any, wizard: Wizard, answers: dict[str, Any], chosen: set[tuple[
             assert qid in answers, f"{qid} is asked but the path has no answer for it"
             answer_by_keys(qtbot, wizard, card, answers[qid], chosen)
             done.add(qid)
+        look(f"section {section.id}, answered")
         key(qtbot, Key.Key_Return)
         assert session.current_section is not section or c.page != "questions", (
             f"Enter did not go on from {section.id}: {[p.question_id for p in c.current_problems()]}"
         )
         pages += 1
     assert c.page == "review" and pages >= 5
+    look("review")
     key(qtbot, Key.Key_Return)
     assert c.page == "result"
+    qtbot.waitUntil(lambda: c.has_recommendation)
+    look("result")
 
 
 def every_option(q: Questionnaire) -> set[tuple[str, str]]:
@@ -207,3 +217,29 @@ def test_the_paths_together_choose_every_option_of_the_bundled_questionnaire(
         walk(qtbot, wizard, path_answers(bundled, path), chosen)
         wizard.window.close()
     assert every_option(bundled) - chosen == set()
+
+
+#: The paths of the layout check (`layout_check.PATHS`): together they show every section.
+LAYOUT_PATHS = (PATHS[0], PATHS[1], PATHS[3])
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de", "en"])
+def test_every_page_by_keyboard_at_800_by_600_neither_clips_nor_scrolls_sideways(
+    qtbot: Any, make_wizard: Any, bundled: Questionnaire, tmp_path: Path, language: str
+) -> None:
+    """The keyboard walks of every section at 800x600 in each language, each page checked as it is shown."""
+    from tests.gui.layout_check import problems_on_page
+
+    problems: list[str] = []
+    for i, path in enumerate(LAYOUT_PATHS):
+        wizard = make_wizard(language, questionnaire=bundled, data_dir=tmp_path / str(i))
+        wizard.window.resize(800, 600)
+        qtbot.waitUntil(lambda w=wizard: w.window.width() == 800 and w.window.compact)
+
+        def check(page: str, w: Wizard = wizard) -> None:
+            QApplication.processEvents()
+            problems.extend(problems_on_page(w.window, f"{language} {page}"))
+
+        walk(qtbot, wizard, path_answers(bundled, path), set(), check)
+        wizard.window.close()
+    assert problems == []

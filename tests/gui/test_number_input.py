@@ -94,6 +94,8 @@ ASKED_BACK = [
     ("fr", "2,500", 2500, "Vouliez-vous dire 2\u00a0500 ?"),
     ("de", "2,500", 2500, "Meinten Sie 2\u00a0500?"),
     ("de", "5,000", 5000, "Meinten Sie 5\u00a0000?"),
+    ("nl", "1.000,000", 1000000, "Bedoel je 1\u00a0000\u00a0000?"),  # groups, then three decimals: not 1000
+    ("de", "1.000,000", 1000000, "Meinten Sie 1\u00a0000\u00a0000?"),
 ]
 
 
@@ -106,23 +108,52 @@ def test_an_ambiguous_entry_is_asked_back_and_confirmed_by_keyboard(
     assert staff(wizard) is None  # never truncated to 2 or guessed: nothing is kept until confirmed
     assert message(wizard, qtbot) == asked
     assert edit.accessibleDescription() == asked
-    # Next does not go on past an entry that is asked back about
+    # Next does not go on past an entry that is asked back about: the focus goes to "Yes, 2 500"
     QTest.keyClick(edit, Qt.Key.Key_Return)
     assert wizard.questions.section_id == "about" and wizard.controller.page == "questions"
-    assert QApplication.focusWidget() is edit
-    # Tab reaches "Yes, 2 500" right after the field; Space takes it
-    QTest.keyClick(edit, Qt.Key.Key_Tab)
     button = QApplication.focusWidget()
     assert isinstance(button, QPushButton) and button.objectName() == "confirm_staff"
     assert asked.split()[-1].rstrip("?") in button.text()
-    QTest.keyClick(button, Qt.Key.Key_Space)
-    assert staff(wizard) == number
+    assert button.accessibleDescription() == asked  # what a screen reader reads on arrival
+    QTest.keyClick(button, Qt.Key.Key_Return)  # Enter on the button takes it, and does not go on
+    assert wizard.questions.section_id == "about"
+    number_taken = staff(wizard)
+    if number_taken is None:  # above the maximum: refused with the range, nothing kept
+        assert number > 100000 and find(wizard, "error_staff").isVisible()
+        return
+    assert number_taken == number
     assert not find(wizard, "error_staff").isVisible()
     assert QApplication.focusWidget() is edit
     # rewritten the language's way, which reads back as the same number
     from cloudwizard.engine.numbers import format_number
 
     assert edit.text() == format_number(number, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("leave", ["tab", "next"])
+def test_the_ask_back_is_reached_at_once_when_typing_goes_straight_on(
+        qtbot: Any, make_wizard: Callable[..., Wizard], lang: str, leave: str) -> None:
+    """Typed and left at once (no pause): Tab or Enter lands on "Yes, …", never past it."""
+    wizard = make_wizard(lang)
+    to_staff(qtbot, wizard)
+    typed = {"en": "2.500"}.get(lang, "2,500")
+    edit = type_in(qtbot, typed)
+    assert not find(wizard, "error_staff").isVisible()  # still typing: nothing shown yet
+    QTest.keyClick(edit, Qt.Key.Key_Tab if leave == "tab" else Qt.Key.Key_Return)
+    button = QApplication.focusWidget()
+    assert isinstance(button, QPushButton) and button.objectName() == "confirm_staff", button
+    assert find(wizard, "error_staff").isVisible()
+    assert wizard.questions.section_id == "about"
+    # Shift+Tab goes back to the field, to type another number instead
+    QTest.keyClick(button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is edit
+    QTest.keyClick(edit, Qt.Key.Key_Tab)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert staff(wizard) == 2500
+    assert QApplication.focusWidget() is edit
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # now Next goes on
+    assert wizard.questions.section_id != "about"
 
 
 def test_a_confirmed_suggestion_out_of_range_is_refused_with_the_range(
@@ -198,10 +229,10 @@ def test_a_plausibility_warning_may_be_confirmed(qtbot: Any, make_wizard: Callab
     assert warning == q.text(q.question("staff").validation[0].message, lang)
     keep = find(wizard, "confirm_staff")
     assert keep.isVisible()
-    QTest.keyClick(edit, Qt.Key.Key_Return)  # not yet: Next shows the warning and stays
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # not yet: Next stays, on "Keep this answer"
     assert wizard.questions.section_id == "about"
-    QTest.keyClick(edit, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is keep
+    assert keep.accessibleDescription() == warning
     QTest.keyClick(keep, Qt.Key.Key_Space)
     assert not find(wizard, "error_staff").isVisible()
     assert QApplication.focusWidget() is edit

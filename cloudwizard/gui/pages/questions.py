@@ -127,9 +127,9 @@ class QuestionPage(ScrollPage):
         self._write_problems()
         if focus and problems and problems[0].question_id in self.cards:
             card = self.cards[problems[0].question_id]
-            card.input.focus_input()
             self.ensure_visible(card.label)
-            self.ensure_visible(card.input)
+            card.focus_problem()  # a warning's "Keep this answer", else the input
+            self.ensure_visible(card.confirm_button if card.has_open_question() else card.input)
 
     def set_validation(self, problems: list[Problem]) -> None:
         """Live validation: show failed rules at once, but keep "required" notes until Next is pressed."""

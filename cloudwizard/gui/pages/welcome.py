@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
@@ -80,6 +80,7 @@ class WelcomePage(ScrollPage):
             self.language_group.addButton(radio)
             self.language_buttons[code] = radio
             radio.toggled.connect(lambda checked, c=code: self.languageChosen.emit(c) if checked else None)
+            radio.installEventFilter(self)  # arrows move, Space or Enter chooses (see `eventFilter`)
         self._language_columns = 0
         self._place_languages(len(LANGUAGES))
         lang_layout.addLayout(self.language_grid)
@@ -119,6 +120,34 @@ class WelcomePage(ScrollPage):
             self.language_grid.addWidget(button, i // columns, i % columns)
         for column in range(len(LANGUAGES) + 1):
             self.language_grid.setColumnStretch(column, 1 if column == len(LANGUAGES) else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The language buttons: the arrow keys move the focus without choosing; Space or Enter chooses.
+
+        Qt's radio buttons check the button an arrow key moves to, and every language chosen
+        translates the whole window: arrowing through the languages re-translated it under the
+        user at each key. Now the window changes language only when the user chooses one, and the
+        focus stays on the language chosen.
+        """
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            buttons = list(self.language_buttons.values())
+            if watched in buttons and isinstance(watched, QRadioButton):
+                from PySide6.QtCore import Qt  # here: the page is built before the first paint
+
+                if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                    return super().eventFilter(watched, event)
+                steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+                step = steps.get(Qt.Key(event.key()))
+                if step is not None:
+                    index = buttons.index(watched) + step
+                    if 0 <= index < len(buttons):
+                        buttons[index].setFocus(Qt.FocusReason.TabFocusReason if step > 0
+                                                else Qt.FocusReason.BacktabFocusReason)
+                    return True
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    watched.click()  # chooses this language; Enter does not go on to the questions
+                    return True
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Two columns of languages when four in a row would not fit."""

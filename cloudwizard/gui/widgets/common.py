@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAccessibleWidget,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +40,112 @@ def make_label(text: str = "", role: str = "", parent: QWidget | None = None, na
         label.setObjectName(name)
     label.setProperty("textInteractionFlags", "NoTextInteraction")
     return label
+
+
+#: A widget with this dynamic property set is a group to screen readers: role Grouping, named by its
+#: accessible name (a question's choices, under the question). A plain QWidget would be a "filler".
+GROUP_PROPERTY = "accessibleGroup"
+
+
+class _ComboBoxInterface(QAccessibleWidget):
+    """A combo box named by its accessible name (the question it answers), its value the current text.
+
+    On Linux Qt names a combo box by its current text and leaves the label to a relation, so
+    screen-reader clients listed "English, combo box" instead of "Language". The popup list stays
+    the only child, as in Qt's own interface, so the chosen item can still be read.
+    """
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo, QAccessible.Role.ComboBox)
+        self._combo = combo
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t == QAccessible.Text.Name:
+            return self._combo.accessibleName() or self._combo.currentText()
+        if t == QAccessible.Text.Value:
+            return self._combo.currentText()
+        return str(super().text(t))
+
+    def childCount(self) -> int:  # noqa: N802 - Qt override
+        return 1
+
+    def child(self, index: int) -> QAccessibleInterface:
+        return QAccessible.queryAccessibleInterface(self._combo.view()) if index == 0 else None  # type: ignore[return-value]
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:  # noqa: N802 - Qt override
+        return 0 if child is not None and child.object() is self._combo.view() else -1
+
+
+def _accessible_interface(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    """The interfaces the app gives instead of Qt's own (see `install_accessibility`)."""
+    if isinstance(obj, QComboBox) and not obj.isEditable():
+        keep_current_with_focus(obj.view())
+        return _ComboBoxInterface(obj)
+    if isinstance(obj, QWidget) and obj.property(GROUP_PROPERTY):
+        return QAccessibleWidget(obj, QAccessible.Role.Grouping)
+    return None
+
+
+def install_accessibility() -> None:
+    """What screen readers are told, where Qt's own interfaces say it wrong (call once, after QApplication).
+
+    Combo boxes are named by the question, not by their value (`_ComboBoxInterface`), and their
+    closed list no longer reports an item focused; widgets marked with `GROUP_PROPERTY` are groups.
+    Interfaces are made only when an assistive technology asks, so this costs nothing otherwise.
+    """
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_accessible_interface)
+        _installed = True
+
+
+_installed = False
+
+
+class _CurrentFollowsFocus(QObject):
+    """Keeps an item view's current index only while the view has the focus (see `keep_current_with_focus`)."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.installEventFilter(self)
+        model = view.selectionModel()
+        if model is not None:
+            model.currentChanged.connect(self._later)
+        self._later()
+
+    def _later(self, *_args: object) -> None:
+        # After the event loop's turn: a combo box's popup takes the focus only after setting its current item.
+        QTimer.singleShot(0, self, self._forget)
+
+    def _forget(self) -> None:
+        view, model = self._view, self._view.selectionModel()
+        if model is not None and model.currentIndex().isValid() and not view.hasFocus():
+            model.clearCurrentIndex()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Focus in: the selected item becomes current again (the arrow keys start there); out: forget it."""
+        model = self._view.selectionModel()
+        if watched is self._view and model is not None:
+            if event.type() == QEvent.Type.FocusIn and not model.currentIndex().isValid():
+                selected = model.selectedIndexes()
+                if selected:
+                    model.setCurrentIndex(selected[0], model.SelectionFlag.NoUpdate)
+            elif event.type() == QEvent.Type.FocusOut:
+                self._later()
+        return False
+
+
+def keep_current_with_focus(view: QAbstractItemView) -> None:
+    """Let the view's current item exist only while the view has the focus; the selection stays.
+
+    Qt reports a view's current item as focused to screen readers whether or not the view has
+    the focus, so the step list's current step (and a closed combo box's item) was "focused"
+    next to the control that really was. Once per view.
+    """
+    if not view.property("currentFollowsFocus"):
+        view.setProperty("currentFollowsFocus", True)
+        _CurrentFollowsFocus(view)
 
 
 def keep_one_tab_stop(buttons: Sequence[QAbstractButton]) -> None:

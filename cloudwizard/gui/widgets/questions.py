@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cloudwizard.engine.coercion import AnswerError, coerce_answer
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
 from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
-from cloudwizard.gui.widgets.common import DisclosureButton, keep_one_tab_stop
+from cloudwizard.gui.widgets.common import GROUP_PROPERTY, DisclosureButton, keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
 Gettext = Callable[[str], str]
@@ -46,6 +46,14 @@ def _plain_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have a screen reader say `message` now (it appeared without the focus moving to it)."""
+    if message and QAccessible.isActive():
+        event = QAccessibleAnnouncementEvent(widget, message)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(event)
 
 
 def _number(value: float) -> str:
@@ -68,6 +76,7 @@ class AnswerInput(QWidget):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
+        self.setProperty(GROUP_PROPERTY, True)  # a group named by the question, for screen readers
 
     def set_value(self, value: Any) -> None:
         """Show `value` without emitting `edited`."""
@@ -282,8 +291,12 @@ class NumberInput(AnswerInput):
     * a number outside the questionnaire's ``min``/``max`` gets a message with the accepted range,
       written the language's way.
 
-    The answer follows every key press, but a message waits until the typing pauses (`SETTLE_MS`)
-    or the field is left, so "200.0" on the way to "200.000" asks nothing.
+    The answer follows every key press, but a message waits until the typing pauses (`SETTLE_MS`),
+    Tab is pressed or the field is left, so "200.0" on the way to "200.000" asks nothing. Tab shows
+    it before the focus moves, so the next Tab stop is the button that takes the suggestion.
+
+    The line edit, not this widget, takes the focus (no focus proxy: Qt would report both as
+    focused to screen readers).
 
     Signals:
         problemChanged(): a message may have appeared (the card shows it).
@@ -306,7 +319,6 @@ class NumberInput(AnswerInput):
         row.addWidget(self.edit)
         row.addWidget(self.unit)
         row.addStretch(1)
-        self.setFocusProxy(self.edit)
         self.lang = "en"
         self._unit_text = ""
         #: The number the text stands for, or None (empty, or a problem).
@@ -321,6 +333,18 @@ class NumberInput(AnswerInput):
         self._settle_timer.timeout.connect(self.settle)
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self.settle)
+        self.edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Tab and Shift+Tab show a waiting message before the focus moves on (to its button)."""
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.settle()
+        return super().eventFilter(watched, event)
+
+    def focus_input(self) -> None:
+        """Focus the line edit."""
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- reading -----------------------------------------------------------------------------
     def _read(self, text: str) -> tuple[int | float | None, tuple[str, Any] | None]:
@@ -489,7 +513,6 @@ class TextInput(AnswerInput):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         layout.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
-        self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._changed)
         self._quiet = False
         self._gettext: Gettext = str
@@ -526,6 +549,10 @@ class TextInput(AnswerInput):
         """The character counter."""
         self._gettext = _
         self._count()
+
+    def focus_input(self) -> None:
+        """Focus the text box."""
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def make_input(question: Question, parent: QWidget | None = None) -> AnswerInput:
@@ -601,7 +628,7 @@ class QuestionCard(QFrame):
         layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help_text)
         self.help_button.setVisible(bool(question.help))
-        self.label.setBuddy(self.input)
+        self.label.setBuddy(self.input.edit if isinstance(self.input, (NumberInput, TextInput)) else self.input)
         # A C++ connection: connecting to the bound `setVisible` leaks ~70 bytes per card in PySide6 6.12
         # even after both widgets are gone (found by benchmarks/bench_gui_soak.py).
         QObject.connect(self.help_button, SIGNAL("toggled(bool)"), self.help_text, SLOT("setVisible(bool)"))
@@ -661,10 +688,25 @@ class QuestionCard(QFrame):
             self.input.focus_input()
 
     def _local_problem_changed(self) -> None:
-        """The number input's message appeared (typing paused) or went: show it over the page's."""
+        """The number input's message appeared (typing paused) or went: show it over the page's, and say it."""
         local = self.input.local_problem(self._gettext)
         if local:
             self.show_problem(local)
+            announce(self.error, local)
+
+    def has_open_question(self) -> bool:
+        """Whether a "Did you mean …?" or a warning waits for its button ("Yes, …", "Keep this answer")."""
+        return not self.confirm_button.isHidden()
+
+    def focus_problem(self) -> None:
+        """Focus what settles the message: its button when it has one, else the input.
+
+        The button's description is the message, so a screen reader reads both on arrival.
+        """
+        if self.has_open_question():
+            self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.input.focus_input()
 
     def _confirm(self) -> None:
         if isinstance(self.input, NumberInput) and self.input.suggestion() is not None:

@@ -67,12 +67,11 @@ class StepList(QListWidget):
         bold.setWeight(QFont.Weight.DemiBold)
         bold_metrics = QFontMetrics(bold)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        current = self.currentItem()
         for i in range(self.count()):
             item = self.item(i)
             if item is None:
                 continue
-            used = bold_metrics if item is current else metrics  # the current step is drawn bold
+            used = bold_metrics if item.isSelected() else metrics  # the current step (selected) is drawn bold
             height = used.boundingRect(QRect(0, 0, width, 1 << 20), flags, item.text()).height()
             item.setSizeHint(QSize(width, height + ITEM_CHROME[1]))
 
