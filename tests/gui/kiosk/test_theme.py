@@ -85,7 +85,7 @@ def build(theme_name: str, monkeypatch: Any = None) -> Wizard:
     if monkeypatch is not None:
         monkeypatch.setattr(theme, "system_is_dark", lambda: dark)
     else:
-        theme.system_is_dark = lambda: dark  # type: ignore[assignment] # a process of its own
+        theme.system_is_dark = lambda: dark  # a process of its own
     q, values = bundled_answers("federal")
     w = build_app(questionnaire=q, kiosk=kiosk_config(default_language="de"))
     assert w.kiosk is not None
