@@ -236,6 +236,7 @@ QLabel[role="question"] {{ font-size: {pt(16)}; font-weight: 600; }}
 QPushButton, QComboBox, QLineEdit {{ min-height: 44px; min-width: 44px; }}
 QPushButton[role="link"] {{ min-height: 44px; }}
 QPushButton:checked {{ background: {c.soft}; border: 3px solid {c.accent}; font-weight: 600; }}
+QPushButton:checked:focus {{ border-color: {c.focus}; }}
 QRadioButton, QCheckBox {{ min-height: 44px; spacing: 14px; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: 26px; height: 26px; }}
 QListWidget#sectionList::item {{ min-height: 44px; padding: 6px 10px; }}

@@ -296,10 +296,15 @@ class KioskMode(QObject):
         index = layout.indexOf(window.language_box)
         if index < 0:  # the picker is on the header's second row: the buttons go at the end of the first
             index = layout.count()
-        for offset, b in enumerate(buttons):
+        position = index
+        for b in buttons:
+            if position > index:
+                layout.insertSpacing(position, 8)  # apart: two bordered buttons side by side read as one
+                position += 1
             b.setAutoDefault(True)
-            layout.insertWidget(index + offset, b)
-        layout.insertSpacing(index + len(buttons), 12)
+            layout.insertWidget(position, b)
+            position += 1
+        layout.insertSpacing(position, 12)
         self.text_button.toggled.connect(self.set_large_text)
         self.contrast_button.toggled.connect(window.act_contrast.setChecked)
         window.act_contrast.toggled.connect(self._contrast_changed)

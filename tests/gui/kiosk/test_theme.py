@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QListWidget
 
@@ -133,3 +134,21 @@ sys.exit(1 if bad else 0)
                PYTHONPATH=str(REPO))
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=180, cwd=REPO)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_pressed_toggle_with_the_focus_shows_the_focus_ring(qtbot: Any, kiosk: Wizard) -> None:
+    """The checked style (accent border) drew over the focus ring: a keyboard user lost the focus."""
+    assert kiosk.kiosk is not None
+    for button in (kiosk.kiosk.text_button, kiosk.kiosk.contrast_button):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert button.isChecked() and button.hasFocus()
+        focus = QColor(theme.HIGH_CONTRAST.focus if kiosk.high_contrast else theme.LIGHT.focus)
+        image = button.grab().toImage()
+        ring = sum(1 for x in range(image.width()) if _distance(image.pixelColor(x, 1), focus) < 40)
+        assert ring > image.width() // 2, f"{button.text()}: no focus ring along the top ({ring} px)"
+
+
+def test_the_header_toggles_stand_apart(kiosk: Wizard) -> None:
+    assert kiosk.kiosk is not None
+    text, contrast = kiosk.kiosk.text_button.geometry(), kiosk.kiosk.contrast_button.geometry()
+    assert contrast.left() - text.right() >= 6, (text, contrast)
