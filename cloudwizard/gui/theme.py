@@ -241,6 +241,7 @@ QRadioButton, QCheckBox {{ min-height: 44px; spacing: 14px; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: 26px; height: 26px; }}
 QListWidget#sectionList::item {{ min-height: 44px; padding: 6px 10px; }}
 QFrame#idleCard {{ border: 3px solid {c.accent}; }}
+QFrame#adminFrame {{ background: {c.surface}; border: 3px solid {c.accent}; border-radius: 0px; }}
 """ + touch_scroll_bars(c)
 
 
