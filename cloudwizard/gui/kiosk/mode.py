@@ -304,7 +304,12 @@ class KioskMode(QObject):
             b.setAutoDefault(True)
             layout.insertWidget(position, b)
             position += 1
-        layout.insertSpacing(position, 12)
+        # The gap before the picker goes with the picker: the window moves it to a second row when
+        # the first is full, and a spacer left behind made the buttons end short of the picker below.
+        picker_layout = window.language_box.layout()
+        if picker_layout is not None:
+            m = picker_layout.contentsMargins()
+            picker_layout.setContentsMargins(m.left() + 12, m.top(), m.right(), m.bottom())
         self.text_button.toggled.connect(self.set_large_text)
         self.contrast_button.toggled.connect(window.act_contrast.setChecked)
         window.act_contrast.toggled.connect(self._contrast_changed)
