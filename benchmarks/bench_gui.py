@@ -80,9 +80,16 @@ def start_up(runs: int) -> dict[str, float]:
         t, m = child(APP, env)
         app_t.append(t)
         app_m.append(m)
+    # Each app run is compared with the bare run just before it: a busy moment of the machine then
+    # slows both, and the spread of these ratios says how far one median can be trusted.
+    ratios = sorted(a / b for a, b in zip(app_t, bare_t, strict=True))
+    quartiles = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
     return {
         "bare_start_s": statistics.median(bare_t), "app_start_s": statistics.median(app_t),
         "bare_rss_mib": statistics.median(bare_m) / 1024, "app_rss_mib": statistics.median(app_m) / 1024,
+        "pair_ratio_median": statistics.median(ratios), "pair_ratio_min": ratios[0], "pair_ratio_max": ratios[-1],
+        "pair_ratio_q1": quartiles[0], "pair_ratio_q3": quartiles[2],
+        "bare_min_s": min(bare_t), "bare_max_s": max(bare_t), "app_min_s": min(app_t), "app_max_s": max(app_t),
     }
 
 
@@ -150,6 +157,10 @@ def main() -> None:
     print(f"cold start to first paint: bare QLabel {s['bare_start_s'] * 1000:.0f} ms, "
           f"cloudwizard {s['app_start_s'] * 1000:.0f} ms, ratio {s['app_start_s'] / s['bare_start_s']:.2f} "
           f"(target <= 1.30; median of {args.runs})")
+    print(f"  spread: bare {s['bare_min_s'] * 1000:.0f}-{s['bare_max_s'] * 1000:.0f} ms, cloudwizard "
+          f"{s['app_min_s'] * 1000:.0f}-{s['app_max_s'] * 1000:.0f} ms; ratio of each run to the bare run before it: "
+          f"median {s['pair_ratio_median']:.2f}, quartiles {s['pair_ratio_q1']:.2f}-{s['pair_ratio_q3']:.2f}, "
+          f"range {s['pair_ratio_min']:.2f}-{s['pair_ratio_max']:.2f}")
     print(f"peak memory (max RSS): bare QLabel {s['bare_rss_mib']:.1f} MiB, cloudwizard {s['app_rss_mib']:.1f} MiB, "
           f"ratio {s['app_rss_mib'] / s['bare_rss_mib']:.2f} (target <= 1.30)")
     p = in_process(args.questionnaire)

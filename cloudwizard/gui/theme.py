@@ -236,12 +236,37 @@ QLabel[role="question"] {{ font-size: {pt(16)}; font-weight: 600; }}
 QPushButton, QComboBox, QLineEdit {{ min-height: 44px; min-width: 44px; }}
 QPushButton[role="link"] {{ min-height: 44px; }}
 QPushButton:checked {{ background: {c.soft}; border: 3px solid {c.accent}; font-weight: 600; }}
+QPushButton:checked:focus {{ border-color: {c.focus}; }}
 QRadioButton, QCheckBox {{ min-height: 44px; spacing: 14px; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: 26px; height: 26px; }}
 QListWidget#sectionList::item {{ min-height: 44px; padding: 6px 10px; }}
-QScrollBar:vertical {{ width: 24px; }}
-QScrollBar:horizontal {{ height: 24px; }}
 QFrame#idleCard {{ border: 3px solid {c.accent}; }}
+QFrame#adminFrame {{ background: {c.surface}; border: 3px solid {c.accent}; border-radius: 0px; }}
+""" + touch_scroll_bars(c)
+
+
+def touch_scroll_bars(c: Colours, thickness: int = 24) -> str:
+    """Wide scroll bars for fingers, drawn wholly from the theme's colours.
+
+    Giving a scroll bar only a width in a style sheet hands its drawing to the style sheet, which
+    then paints the parts it was not told about in its own defaults: the step list's handle came
+    out black on the light theme. Every part is named here: a groove in the window colour with a
+    border, a handle in the muted text colour (at least 3:1 against the groove in every theme), the
+    accent while touched, and no arrow buttons (too small to hit; the handle and the page scroll).
+    """
+    return f"""
+QScrollBar {{ background: {c.window}; border: 1px solid {c.border}; border-radius: 0px; }}
+QScrollBar:vertical {{ width: {thickness}px; margin: 0px; }}
+QScrollBar:horizontal {{ height: {thickness}px; margin: 0px; }}
+QScrollBar::handle {{ background: {c.muted}; border: 3px solid {c.window}; border-radius: 8px; }}
+QScrollBar::handle:vertical {{ min-height: 44px; }}
+QScrollBar::handle:horizontal {{ min-width: 44px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {c.accent}; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: {c.window}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; background: none; }}
+QScrollBar::up-arrow, QScrollBar::down-arrow, QScrollBar::left-arrow, QScrollBar::right-arrow {{ width: 0px;
+    height: 0px; background: none; }}
+QAbstractScrollArea::corner {{ background: {c.window}; border: none; }}
 """
 
 

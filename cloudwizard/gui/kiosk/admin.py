@@ -12,6 +12,7 @@ from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -129,9 +130,15 @@ class AdminDialog(QDialog):
         self.clock = clock
         self.timeout = timeout
         self._last_input = clock()
-        self.stack = QStackedWidget(self)
+        # In a frame the touch theme draws a border around: on a bare X server (no window manager, so
+        # no title bar) the prompt's edges ran into the page behind it.
+        frame = QFrame(self)
+        frame.setObjectName("adminFrame")
         outer = QVBoxLayout(self)
-        outer.addWidget(self.stack)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.stack = QStackedWidget(frame)
+        QVBoxLayout(frame).addWidget(self.stack)
 
         # -- the PIN page ------------------------------------------------------------------------
         pin_page = QWidget(self.stack)

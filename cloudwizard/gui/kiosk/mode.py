@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
     QClipboard,
     QCloseEvent,
     QDesktopServices,
@@ -30,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAccessibleWidget,
     QApplication,
     QDialog,
     QFrame,
@@ -111,6 +115,16 @@ class ToggleButton(QPushButton):
         self.setCheckable(True)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.toggled.connect(lambda _on: self.updateGeometry())
+        self.toggled.connect(self._announce_pressed)
+        #: Kept here: the interface Qt asks `accessible_for` for lives as long as the button.
+        self.accessible: ToggleButtonAccessible | None = None
+
+    def _announce_pressed(self, _on: bool) -> None:
+        """Tell assistive technology that "pressed" changed (Qt itself sends only "checked")."""
+        if QAccessible.isActive():
+            changed = QAccessible.State()
+            changed.pressed = True
+            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(self, changed))
 
     def text_width(self) -> int:
         """The width of the text in its widest weight at the current size."""
@@ -139,6 +153,63 @@ class ToggleButton(QPushButton):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.updateGeometry()
+
+
+class ToggleButtonAccessible(QAccessibleWidget):
+    """What a screen reader is told of a `ToggleButton`: a button that is pressed or not.
+
+    Qt describes every checkable push button as a check box. Its AT-SPI bridge (Qt 6.11) maps no role
+    to AT-SPI's "toggle button", so the nearest true description is a push button with the states
+    checkable, checked and pressed (ARIA's ``aria-pressed``), and the press and toggle actions.
+    """
+
+    def __init__(self, button: ToggleButton) -> None:
+        super().__init__(button, QAccessible.Role.Button)
+        self.button = button
+
+    def state(self) -> QAccessible.State:
+        """The widget's states, plus checkable, and checked and pressed while on."""
+        state = super().state()
+        state.checkable = True
+        state.checked = state.pressed = self.button.isChecked()
+        return state
+
+    def text(self, kind: QAccessible.Text) -> str:
+        """The button's accessible name (else its text without the mnemonic); the rest as for any widget."""
+        if kind == QAccessible.Text.Name:
+            return self.button.accessibleName() or self.button.text().replace("&", "")
+        return super().text(kind)
+
+    def actionNames(self) -> list[str]:  # noqa: N802 - Qt override
+        """Press and toggle, then the widget's own (set focus)."""
+        return [QAccessibleWidget.pressAction(), QAccessibleWidget.toggleAction(), *super().actionNames()]
+
+    def doAction(self, name: str) -> None:  # noqa: N802 - Qt override
+        """Press or toggle: click the button, as a tap does."""
+        if name in (QAccessibleWidget.pressAction(), QAccessibleWidget.toggleAction()):
+            self.button.click()
+        else:
+            super().doAction(name)
+
+
+def accessible_for(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    """The accessibility factory: a `ToggleButtonAccessible` for a `ToggleButton`, Qt's own for the rest."""
+    if isinstance(obj, ToggleButton):
+        if obj.accessible is None:
+            obj.accessible = ToggleButtonAccessible(obj)
+        return obj.accessible
+    return None
+
+
+_factory_installed = False
+
+
+def install_accessible_factory() -> None:
+    """Install `accessible_for` once per process."""
+    global _factory_installed  # Qt keeps one list of factories per process
+    if not _factory_installed:
+        QAccessible.installFactory(accessible_for)
+        _factory_installed = True
 
 
 def kiosk_options() -> WizardOptions:
@@ -196,6 +267,7 @@ class KioskMode(QObject):
         self.take_home: QWidget | None = None
         self.print_status: QLabel | None = None
         self.speech = _speech_engine(self)
+        install_accessible_factory()  # before the toggle buttons exist: Qt asks once per object
         self._build_toolbar()
         self._lock_window()
         self.idle.idle.connect(self.on_idle)
@@ -224,10 +296,20 @@ class KioskMode(QObject):
         index = layout.indexOf(window.language_box)
         if index < 0:  # the picker is on the header's second row: the buttons go at the end of the first
             index = layout.count()
-        for offset, b in enumerate(buttons):
+        position = index
+        for b in buttons:
+            if position > index:
+                layout.insertSpacing(position, 8)  # apart: two bordered buttons side by side read as one
+                position += 1
             b.setAutoDefault(True)
-            layout.insertWidget(index + offset, b)
-        layout.insertSpacing(index + len(buttons), 12)
+            layout.insertWidget(position, b)
+            position += 1
+        # The gap before the picker goes with the picker: the window moves it to a second row when
+        # the first is full, and a spacer left behind made the buttons end short of the picker below.
+        picker_layout = window.language_box.layout()
+        if picker_layout is not None:
+            m = picker_layout.contentsMargins()
+            picker_layout.setContentsMargins(m.left() + 12, m.top(), m.right(), m.bottom())
         self.text_button.toggled.connect(self.set_large_text)
         self.contrast_button.toggled.connect(window.act_contrast.setChecked)
         window.act_contrast.toggled.connect(self._contrast_changed)
