@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Text, TradeOff
 
@@ -20,8 +20,8 @@ HIGH_CONFIDENCE = CLEAR_MARGIN / CONFIDENCE_SCALE
 MEDIUM_CONFIDENCE = FAIRLY_CLEAR_MARGIN / CONFIDENCE_SCALE
 
 
-class RankingKind(str, Enum):
-    """What a ranking ranks. A `str` enum: ``RankingKind.MODEL == "model"`` holds."""
+class RankingKind(StrEnum):
+    """What a ranking ranks. A `StrEnum`: ``RankingKind.MODEL == "model"`` holds."""
 
     #: The four cloud deployment models (public, hybrid, community, private).
     MODEL = "model"
@@ -30,11 +30,8 @@ class RankingKind(str, Enum):
     #: The four models and running it yourself (on_premises): what the recommended pair's model is.
     DEPLOYMENT = "deployment"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Clarity(str, Enum):
+class Clarity(StrEnum):
     """How clear a recommendation is, on one documented scale.
 
     - ``clear``: a decisive fact ruled the runner-up out or made the top option the first
@@ -51,9 +48,6 @@ class Clarity(str, Enum):
     def level(self) -> str:
         """The older three-level name: ``high``, ``medium`` or ``low``."""
         return {"clear": "high", "fairly_clear": "medium", "close_call": "low"}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def clarity_for(margin: float, decided: bool) -> Clarity:
@@ -243,7 +237,7 @@ class SplitPart:
     because: tuple[Text, ...] = ()
 
 
-class Combination(str, Enum):
+class Combination(StrEnum):
     """How the parts of the advice relate, said in plain words in the reports."""
 
     #: One pair for everything.
@@ -256,13 +250,13 @@ class Combination(str, Enum):
     #: Different layers (or models) for different needs, e.g. SaaS for office work, PaaS for an app.
     SPLIT = "split"
 
-    def __str__(self) -> str:
-        return self.value
 
+class Change(NamedTuple):
+    """One changed answer in a counterfactual.
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One changed answer in a counterfactual."""
+    A named tuple, like `Location`: a small value, made by the thousand while "what would change
+    this" searches.
+    """
 
     question_id: str
     before: Any
