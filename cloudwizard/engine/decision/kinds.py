@@ -145,6 +145,8 @@ class Ranking:
         confidence: 0…1 on the documented scale: 1 when a decisive fact decided, else
             margin / `CONFIDENCE_SCALE`, capped at 1.
         reasons: answers that favoured the recommended option over the runner-up most.
+        against: answers that favoured the runner-up over the recommended option, most first
+            (the reports say "some answers point the other way" only when there are any).
         pros, cons: trade-offs of the recommended option that fit the audience and answers.
         runner_up_pros, runner_up_cons: the same for the runner-up.
         conflict: every option was ruled out; the least bad one is shown.
@@ -165,6 +167,12 @@ class Ranking:
     conflict: bool = False
     decided_by: tuple[str, ...] = ()
     near_tie: NearTie | None = None
+    against: tuple[Contribution, ...] = ()
+    #: the runner-up when it is not the second option: the options before it are parts of the
+    #: advice itself (a split advice), listed in `skipped` (when every other option is a part, the
+    #: second one stays the runner-up)
+    second: str = ""
+    skipped: tuple[str, ...] = ()
 
     @property
     def recommended(self) -> str:
@@ -173,8 +181,8 @@ class Ranking:
 
     @property
     def runner_up(self) -> str:
-        """Id of the second-best option."""
-        return self.options[1].id
+        """Id of the second-best option that is not a part of the advice itself."""
+        return self.second or self.options[1].id
 
     @property
     def clarity(self) -> Clarity:
@@ -192,6 +200,15 @@ class Ranking:
     def is_tie(self) -> bool:
         """True when the runner-up has the same score and no fact decided: the tie order chose."""
         return not self.decided_by and not self.conflict and abs(self.margin) < 1e-9
+
+    @property
+    def level_with_runner_up(self) -> tuple[str, ...]:
+        """Ids of the other options with exactly the runner-up's score (not ruled out): a shared second place."""
+        second = self.score_of(self.runner_up)
+        if second.excluded:
+            return ()
+        return tuple(o.id for o in self.options[1:] if o.id != second.id and o.id not in self.skipped
+                     and not o.excluded and abs(o.score - second.score) < 1e-9)
 
     def score_of(self, option: str) -> OptionScore:
         """The score entry of one option."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
 from cloudwizard.engine.typography import keep_narrow_spaces
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import web_url
@@ -47,6 +48,7 @@ from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
 from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
 
 if TYPE_CHECKING:
+    from cloudwizard.engine.report.document import Inline
     from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
 
 #: The exports offered in the bar at the top: the two main ones as buttons, the rest in a menu.
@@ -279,9 +281,10 @@ class ResultPage(ScrollPage):
         return card
 
     def _reason(self, r: Reason, parent: QWidget, name: str) -> QLabel:
-        label = _rich(f"• {_html(r.text)} <span style='color:palette(placeholder-text)'>({_html(r.tag)})</span>",
+        """A reason with its source tag (the answer it comes from, and the sources it cites)."""
+        label = _rich(f"• {_html(r.text)} <span style='color:palette(placeholder-text)'>{_html(r.source_tag)}</span>",
                       parent, name)
-        label.setAccessibleName(f"{r.text} ({r.tag})")
+        label.setAccessibleName(f"{r.text} {r.source_tag}")
         return label
 
     def _checklist(self, view: ReportView) -> QFrame:
@@ -394,6 +397,12 @@ class ResultPage(ScrollPage):
         inner.setSpacing(10)
         for r in view.rankings:
             inner.addWidget(make_label(r.heading, "subtitle", box))
+            sure = f"{r.clarity_label[:1].upper()}{r.clarity_label[1:]} — {r.clarity_text}"
+            inner.addWidget(make_label(sure, "", box, f"clarity_{r.kind}"))
+            if r.against:
+                inner.addWidget(_bold(view.labels.against.format(option=r.runner_up_name), box))
+                for i, reason in enumerate(r.against):
+                    inner.addWidget(self._reason(reason, box, f"against_{r.kind}_{i}"))
             inner.addLayout(self._pros_cons(r, view, box))
             inner.addWidget(_bold(view.labels.scores, box))
             bars = ScoreBars(box)
@@ -408,14 +417,15 @@ class ResultPage(ScrollPage):
         inner.addWidget(make_label(view.labels.points_explained, "muted", box))
         inner.addWidget(make_label(view.labels.clarity_scale, "muted", box))
         if view.pair_comparison:
-            # The runner-up pair's strengths favour it (▼); its weaknesses favour the advice (▲).
+            # The report's own wording (document.comparison_items): "About X: … → speaks for Y",
+            # ✓ for the advice and ○ for the next best advice, with the legend above the list.
             inner.addWidget(make_label(view.labels.compared_with_runner_up, "subtitle", box))
             inner.addWidget(_bold(view.pair_comparison_title, box))
-            for i, row in enumerate(view.pair_comparison):
-                icon = "▲" if row.favours_recommended else "▼"
-                inner.addWidget(_rich(
-                    f"{icon} {_html(row.text)} <i>— {_html(view.labels.favours.format(option=row.favours_name))}</i>",
-                    box, f"compare_{i}"))
+            inner.addWidget(make_label(comparison_legend(view), "muted", box, "compareLegend"))
+            for i, item in enumerate(comparison_items(view)):
+                label = _rich(f"{MARKS[item.marker]} {_spans_html(item.spans)}", box, f"compare_{i}")
+                label.setAccessibleName(f"{MARKS[item.marker]} " + "".join(sp.text for sp in item.spans))
+                inner.addWidget(label)
         if view.checklist:
             inner.addWidget(make_label(view.labels.what_to_do, "subtitle", box))
             for i, p in enumerate(view.checklist):
@@ -427,9 +437,10 @@ class ResultPage(ScrollPage):
             for n in background:
                 inner.addWidget(_bold(n.title, box))
                 inner.addWidget(make_label(n.text, "", box, f"notice_{n.id}"))
-        if view.reasons:
-            inner.addWidget(make_label(view.labels.all_reasons, "subtitle", box))
-            for i, reason in enumerate(view.reasons):
+        if view.more_reasons:
+            # the summary shows the first reasons; the details fold out the rest, never the same again
+            inner.addWidget(make_label(view.labels.more_reasons, "subtitle", box))
+            for i, reason in enumerate(view.more_reasons):
                 inner.addWidget(self._reason(reason, box, f"reason_{i}"))
         if view.further_reading or view.sources:
             inner.addWidget(make_label(_("Sources and further reading"), "subtitle", box))
@@ -569,6 +580,21 @@ class ResultPage(ScrollPage):
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.ensure_visible(target)
+
+
+def _spans_html(spans: Inline) -> str:
+    """Inline spans of the document model as rich text (bold, italic, muted citations)."""
+    out = []
+    for sp in spans:
+        t = _html(sp.text)
+        if sp.strong:
+            t = f"<b>{t}</b>"
+        if sp.emphasis:
+            t = f"<i>{t}</i>"
+        if sp.muted:
+            t = f"<span style='color:palette(placeholder-text)'>{t}</span>"
+        out.append(t)
+    return "".join(out)
 
 
 def _html(text: str) -> str:
