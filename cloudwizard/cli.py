@@ -358,7 +358,7 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     result = read_answers(ns.answers, q)
     lang = ns.lang or result.language or (result.data.language if result.data is not None else system_language())
-    _print_answers_problems(result.report, lang)
+    _print_answers_problems(result.report, lang, q)
     if result.data is None:
         _ = gettext_for(lang)
         _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
@@ -377,7 +377,7 @@ def _justification(kept: tuple[str, str] | None) -> Justification | None:
     return Justification(*kept)
 
 
-def _print_answers_problems(report: Report, lang: str) -> None:
+def _print_answers_problems(report: Report, lang: str, q: Questionnaire | None = None) -> None:
     """The problems found in an answers file, on standard error, in the session's language.
 
     Each at ``FILE:LINE:COL``; a problem with the whole file (no such file) at ``FILE`` alone.
@@ -385,7 +385,7 @@ def _print_answers_problems(report: Report, lang: str) -> None:
     if report.diagnostics:
         from cloudwizard.engine.diagnostic_text import format_report
 
-        print(format_report(report, lang), file=sys.stderr)
+        print(format_report(report, lang, q), file=sys.stderr)  # questions by their text
 
 
 def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
@@ -583,7 +583,7 @@ def cmd_ask(ns: argparse.Namespace) -> int:
 
         result = read_answers(ns.answers, q)
         lang = ns.lang or result.language or (result.data.language if result.data is not None else lang)
-        _print_answers_problems(result.report, lang)
+        _print_answers_problems(result.report, lang, q)
         if result.data is None:
             _ = gettext_for(lang)
             _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))

@@ -32,6 +32,7 @@ import yaml
 
 from cloudwizard import cli
 from cloudwizard.engine.answers import read_answers
+from cloudwizard.engine.diagnostic_text import short_question
 from cloudwizard.engine.loader import load, load_questionnaire
 from cloudwizard.engine.scenarios import run_scenarios
 
@@ -112,10 +113,21 @@ def _cli_args(rel: str, strict: bool = False) -> list[str]:
 
 
 def _as_printed(rel: str, lines: list[str]) -> list[str]:
-    """The command line prints a problem with a whole answers file without a position: ``FILE: error: …``."""
+    """The command line prints a problem with a whole answers file without a position: ``FILE: error: …``.
+
+    It names a question by its text, not its id ("answer to 'How many staff?'"); the id stays in
+    the ``[reference]`` at the end of the line.
+    """
     if not rel.startswith("answers/"):
         return lines
-    return [re.sub(r"^([^:]*):0:0: ", r"\1: ", line) for line in lines]
+    q = load_questionnaire(EXAMPLE).questionnaire
+    assert q is not None
+
+    def named(m: re.Match[str]) -> str:
+        qid = m.group(1)
+        return f"answer to '{short_question(q, qid, 'en')}'" if qid in q.question_index else m.group()
+
+    return [re.sub(r"answer to '([a-z_]+)'", named, re.sub(r"^([^:]*):0:0: ", r"\1: ", line)) for line in lines]
 
 
 def _run_cli(args: list[str]) -> tuple[int, list[str]]:
