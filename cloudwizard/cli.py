@@ -102,8 +102,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ev.add_argument("cases", nargs="*", type=Path, metavar="CASES",
                     help="case files (*.case.yaml) or folders of them (default: the bundled corpus)")
     ev.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    ev.add_argument("--lang", choices=LANGUAGES, default="en",
-                    help="language of the answers and reasons quoted from the questionnaire (default en)")
+    ev.add_argument("--lang", choices=LANGUAGES,
+                    help="language of the report and of the answers and reasons quoted from the questionnaire "
+                    "(default: the system's)")
     ev.add_argument("--json", action="store_true", help="print the result as JSON")
 
     pin = sub.add_parser("kiosk-pin", help="make the staff PIN lines for a kiosk configuration",
@@ -358,7 +359,7 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     result = read_answers(ns.answers, q)
     lang = ns.lang or result.language or (result.data.language if result.data is not None else system_language())
-    _print_answers_problems(result.report, lang)
+    _print_answers_problems(result.report, lang, q)
     if result.data is None:
         _ = gettext_for(lang)
         _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
@@ -377,7 +378,7 @@ def _justification(kept: tuple[str, str] | None) -> Justification | None:
     return Justification(*kept)
 
 
-def _print_answers_problems(report: Report, lang: str) -> None:
+def _print_answers_problems(report: Report, lang: str, q: Questionnaire | None = None) -> None:
     """The problems found in an answers file, on standard error, in the session's language.
 
     Each at ``FILE:LINE:COL``; a problem with the whole file (no such file) at ``FILE`` alone.
@@ -385,7 +386,7 @@ def _print_answers_problems(report: Report, lang: str) -> None:
     if report.diagnostics:
         from cloudwizard.engine.diagnostic_text import format_report
 
-        print(format_report(report, lang), file=sys.stderr)
+        print(format_report(report, lang, q), file=sys.stderr)  # questions by their text
 
 
 def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
@@ -529,20 +530,22 @@ def cmd_evaluate(ns: argparse.Namespace) -> int:
     """``cloudwizard evaluate``: agreement of the advice with independent cases (engine/evaluation.py)."""
     from cloudwizard.engine.evaluation import bundled_cases, evaluate_cases, format_evaluation, format_json
 
-    q = _load(ns.questionnaire)
+    lang = ns.lang or system_language()
+    _ = gettext_for(lang)
+    q = _load(ns.questionnaire, lang)
     if q is None:
         return EXIT_INVALID
     paths = list(ns.cases) or [bundled_cases()]
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a broken link is read, and said
     for p in missing:
-        _err(f"{p}: no such file or folder")
+        _err(_("{path}: no such file or folder").format(path=p))
     if missing:
         return EXIT_INVALID
-    result = evaluate_cases(q, paths, ns.lang if ns.lang in q.languages else q.fallback_language)
+    result = evaluate_cases(q, paths, lang if lang in q.languages else q.fallback_language)
     if not result.cases_found:
-        _err(f"no case files (*.case.yaml) in {', '.join(str(p) for p in paths)}")
+        _err(_("no case files (*.case.yaml) in {paths}").format(paths=", ".join(str(p) for p in paths)))
         return EXIT_INVALID
-    sys.stdout.write(format_json(result) if ns.json else format_evaluation(result))
+    sys.stdout.write(format_json(result) if ns.json else format_evaluation(result, lang))
     if ns.json and result.report.errors:
         print(result.report.format(), file=sys.stderr)
     return EXIT_INVALID if result.report.errors else EXIT_OK
@@ -583,7 +586,7 @@ def cmd_ask(ns: argparse.Namespace) -> int:
 
         result = read_answers(ns.answers, q)
         lang = ns.lang or result.language or (result.data.language if result.data is not None else lang)
-        _print_answers_problems(result.report, lang)
+        _print_answers_problems(result.report, lang, q)
         if result.data is None:
             _ = gettext_for(lang)
             _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))

@@ -18,9 +18,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cloudwizard.engine.diagnostics import MAX_SHOWN, Diagnostic, Report, Severity, one_line, place
 from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for
+
+if TYPE_CHECKING:
+    from cloudwizard.engine.model import Questionnaire
+
+#: Placeholders that hold a number of the answer's range: written as the language writes numbers.
+_NUMBERS = frozenset({"value", "minimum", "maximum"})
+#: How long a question's text may be in a message (longer ones are cut at a word, with "…").
+SHORT_QUESTION = 60
+#: A number as Python writes it in the readers' messages ("150000", "2.5").
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 #: The English messages of the answers-file path, as message ids; ``{name}`` stands for a value.
 #: A placeholder named ``detail`` holds a message of its own (translated in turn); one named
@@ -130,14 +141,31 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(found)
 
 
-def translate(message: str, lang: str) -> str:
-    """`message` (one of the readers' English messages) in `lang`, its quoted values unchanged."""
-    if lang == "en":
+def translate(message: str, lang: str, questionnaire: Questionnaire | None = None) -> str:
+    """`message` (one of the readers' English messages) in `lang`, its quoted values unchanged.
+
+    With the `questionnaire`, a question it has is named by its text (short form, `short_question`)
+    rather than its id, and the numbers of an answer's range are written as `lang` writes numbers
+    ("150.000 is hoger dan het maximum 100.000").
+    """
+    if lang == "en" and questionnaire is None:
         return message
-    return _translate(message, gettext_for(lang))
+    return _translate(message, gettext_for(lang), lang, questionnaire)
 
 
-def _translate(message: str, _: Callable[[str], str]) -> str:
+def short_question(questionnaire: Questionnaire, qid: str, lang: str) -> str:
+    """A question's text, cut at a word after `SHORT_QUESTION` characters ("How many people …")."""
+    text = " ".join(questionnaire.text(questionnaire.question(qid).label, lang).split())
+    if len(text) <= SHORT_QUESTION:
+        return text
+    cut = text[:SHORT_QUESTION].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut} …"
+
+
+def _translate(message: str, _: Callable[[str], str], lang: str = "en",
+               questionnaire: Questionnaire | None = None) -> str:
+    from cloudwizard.engine.numbers import format_number
+
     for pattern, msgid in _patterns():
         match = pattern.fullmatch(message)
         if match is None:
@@ -145,9 +173,13 @@ def _translate(message: str, _: Callable[[str], str]) -> str:
         values = match.groupdict()
         for name, value in values.items():
             if name == "detail":
-                values[name] = _translate(value, _)
+                values[name] = _translate(value, _, lang, questionnaire)
             elif value in _WORDS:
                 values[name] = _(value)
+            elif name == "qid" and questionnaire is not None and value in questionnaire.question_index:
+                values[name] = short_question(questionnaire, value, lang)
+            elif name in _NUMBERS and questionnaire is not None and _PLAIN_NUMBER.fullmatch(value):
+                values[name] = format_number(float(value), lang)
         return _fill(_(msgid), values)
     return message
 
@@ -170,21 +202,27 @@ def is_known(message: str) -> bool:
     return False
 
 
-def line(diagnostic: Diagnostic, lang: str) -> str:
-    """One problem as one line: ``FILE:LINE:COL: error: message [ref]``, or ``FILE: …`` for the whole file."""
+def line(diagnostic: Diagnostic, lang: str, questionnaire: Questionnaire | None = None) -> str:
+    """One problem as one line: ``FILE:LINE:COL: error: message [ref]``, or ``FILE: …`` for the whole file.
+
+    With the `questionnaire`, questions are named by their text and numbers written as `lang`
+    writes them (see `translate`).
+    """
     _ = gettext_for(lang)
     suffix = f" [{diagnostic.ref}]" if diagnostic.ref else ""
+    message = translate(diagnostic.message, lang, questionnaire)
     severity = _(_SEVERITY[diagnostic.severity])
-    return one_line(f"{place(diagnostic.location)}: {severity}: {translate(diagnostic.message, lang)}{suffix}")
+    return one_line(f"{place(diagnostic.location)}: {severity}: {message}{suffix}")
 
 
-def format_report(report: Report, lang: str, limit: int | None = MAX_SHOWN) -> str:
+def format_report(report: Report, lang: str, questionnaire: Questionnaire | None = None,
+                  limit: int | None = MAX_SHOWN) -> str:
     """The problems of `report`, one line each, in file, line and column order (see `line`).
 
     At most `limit` of them (None: all), then ``… and K more problems`` in `lang`.
     """
     shown, more = report.first(limit)
-    lines = [line(d, lang) for d in shown]
+    lines = [line(d, lang, questionnaire) for d in shown]
     if more:
         lines.append(ngettext_for(lang)("… and {count} more problem", "… and {count} more problems", more)
                      .format(count=more))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cloudwizard.engine.diagnostics import Report
+from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Location, Questionnaire
 from cloudwizard.engine.yamlsafe import Node, YamlError, read_path
 
@@ -349,8 +350,12 @@ def bundled_cases() -> Path:
 # -- output ------------------------------------------------------------------------------------
 
 
-def _pct(share: float | None) -> str:
-    return "n/a" if share is None else f"{share * 100:.0f} %"
+def _pct(share: float | None, lang: str = "en") -> str:
+    from cloudwizard.engine.numbers import format_number
+
+    if share is None:
+        return gettext_for(lang)("n/a")
+    return f"{format_number(round(share * 100), lang)} %"
 
 
 def _pair_words(model: str, layer: str) -> str:
@@ -360,10 +365,11 @@ def _pair_words(model: str, layer: str) -> str:
 WIDTH = 80  # the plain-text report fits an 80-column terminal
 
 
-def _table(title: str, table: dict[str, dict[str, int]]) -> list[str]:
-    head = "stated \\ advice"
+def _table(title: str, table: dict[str, dict[str, int]], lang: str = "en") -> list[str]:
+    _ = gettext_for(lang)
+    head = _("stated \\ advice")
     if not table:
-        return [*textwrap.wrap(f"{title}: no case states one", WIDTH)]
+        return [*textwrap.wrap(_("{title}: no case states one").format(title=title), WIDTH)]
     columns = sorted({c for row in table.values() for c in row} | set(table))
     first = max(len(head), *(len(r) for r in table)) + 1
     width = {c: max(len(c), 3) + 2 for c in columns}
@@ -379,39 +385,56 @@ def _wrapped(text: str, indent: str, hanging: str) -> list[str]:
                          break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
 
 
-def format_evaluation(ev: Evaluation) -> str:
-    """The plain-text report of `cloudwizard evaluate`, at most `WIDTH` columns wide."""
-    head = f"{len(ev.outcomes)} of {ev.cases_found} cases evaluated"
+def format_evaluation(ev: Evaluation, lang: str = "en") -> str:
+    """The plain-text report of `cloudwizard evaluate`, at most `WIDTH` columns wide, its frame in `lang`.
+
+    The frame (headings, table labels, the words of a disagreement) is translated; the ids of the
+    cases, splits, audiences and options stay as the case files write them.
+    """
+    from cloudwizard.engine.recommender import Clarity
+    from cloudwizard.engine.report.view import clarity_label
+
+    _ = gettext_for(lang)
+    head = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
     if ev.unanswered:
-        head += f"; {len(ev.unanswered)} without an answers file"
+        head += "; " + _("{count} without an answers file").format(count=len(ev.unanswered))
     if ev.report.errors:
-        head += f"; {len(ev.report.errors)} problem(s)"
+        head += "; " + _("{count} problem(s)").format(count=len(ev.report.errors))
     lines = [*_wrapped(head, "", "  "), ""]
-    lines.append(f"{'split':<12} {'cases':>5}  {'model':>14}  {'layer':>14}")
+    rows = [(_("split"), _("cases"), _("model"), _("layer"))]
     for split in (*SPLITS, None):
         s = ev.summary(split)
-        label = split or "all"
-        model = f"{_pct(s['model'])} ({s['model_agree']}/{s['model_stated']})"
-        layer = f"{_pct(s['layer'])} ({s['layer_agree']}/{s['layer_stated']})"
-        lines.append(f"{label:<12} {s['n']:>5}  {model:>14}  {layer:>14}")
+        label = {"calibration": _("calibration"), "validation": _("validation")}.get(split, split) if split else _("all")
+        rows.append((label, str(s["n"]), f"{_pct(s['model'], lang)} ({s['model_agree']}/{s['model_stated']})",
+                     f"{_pct(s['layer'], lang)} ({s['layer_agree']}/{s['layer_stated']})"))
+    # columns as wide as their widest cell, in any language (at least the English widths)
+    w = [max(least, *(len(r[i]) for r in rows)) for i, least in enumerate((12, 5, 14, 14))]
+    lines += [f"{a:<{w[0]}} {b:>{w[1]}}  {c:>{w[2]}}  {d:>{w[3]}}" for a, b, c, d in rows]
     lines.append("")
-    lines += _table("Deployment model (rows: what the source states; columns: the advice)", ev.confusion("model"))
+    lines += _table(_("Deployment model (rows: what the source states; columns: the advice)"), ev.confusion("model"),
+                    lang)
     lines.append("")
-    lines += _table("Service layer (rows: what the source states; columns: the advice)", ev.confusion("layer"))
+    lines += _table(_("Service layer (rows: what the source states; columns: the advice)"), ev.confusion("layer"),
+                    lang)
     wrong = [o for o in ev.outcomes if o.model_ok is False or o.layer_ok is False]
     lines.append("")
-    lines.append(f"Disagreements: {len(wrong)}")
+    lines.append(_("Disagreements: {count}").format(count=len(wrong)))
     for o in sorted(wrong, key=lambda o: (o.case.split, o.case.id)):
         stated = _pair_words(stated_to_pair_model(o.case.model), o.case.layer).replace("on_premises", "on-premises")
-        lines += _wrapped(f"- {o.case.id} [{o.case.split}, {o.case.audience}]: source {stated}, "
-                          f"advice {_pair_words(o.model, o.layer)} ({o.clarity.replace('_', ' ')})", "", "  ")
+        try:
+            how_sure = clarity_label(Clarity(o.clarity), lang)
+        except ValueError:
+            how_sure = o.clarity.replace("_", " ")
+        lines += _wrapped(_("- {case} [{split}, {audience}]: source {stated}, advice {advice} ({clarity})").format(
+            case=o.case.id, split=o.case.split, audience=o.case.audience, stated=stated,
+            advice=_pair_words(o.model, o.layer), clarity=how_sure), "", "  ")
         for qid, answer, because in o.reasons:
             lines += _wrapped(f"{qid} = {answer}: {because}" if answer else f"{qid}: {because}", "    ", "      ")
     if ev.unanswered:
         lines.append("")
-        lines.append(f"Without an answers file (not evaluated): {len(ev.unanswered)}")
+        lines.append(_("Without an answers file (not evaluated): {count}").format(count=len(ev.unanswered)))
         for c in ev.unanswered:
-            lines += _wrapped(f"- {c.id}: expected {c.answers_path}", "", "    ")
+            lines += _wrapped(_("- {case}: expected {path}").format(case=c.id, path=c.answers_path), "", "    ")
     if ev.report.errors:
         lines.append("")
         lines.append(ev.report.format())

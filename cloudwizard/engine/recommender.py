@@ -260,6 +260,15 @@ def recommend(
     deployment = explain(RankingKind.DEPLOYMENT, q, s, contributions, audience)
     pair = pair_of(deployment, layer)
     split = split_advice(q, s, pair, model)
+    # A split advice's other parts are no runner-up to it: the rankings explain the lead over the
+    # best option that is not a part of the advice.
+    parts = {part.pair for part in split[1:]}
+    taken_layers = frozenset(p.layer for p in parts if p.model == pair.model)
+    if taken_layers:
+        layer = explain(RankingKind.LAYER, q, s, contributions, audience, taken_layers)
+    taken_models = frozenset(p.model for p in parts if p.model != pair.model)
+    if taken_models:
+        deployment = explain(RankingKind.DEPLOYMENT, q, s, contributions, audience, taken_models)
     order = list(q.precautions)
     used = {pair.model, *(part.pair.model for part in split)}
     precautions = tuple(
@@ -283,7 +292,7 @@ def recommend(
         created=today or _dt.date.today().isoformat(),
         deployment=deployment,
         pair=pair,
-        runner_up_pair=runner_up_pair(deployment, layer),
+        runner_up_pair=runner_up_pair(deployment, layer, tuple(part.pair for part in split)),
         split=split,
         combination=combination_of(pair, split),
     )

@@ -96,7 +96,7 @@ class FileActions:
     def open_answers(self, path: str | None = None) -> bool:
         """Open an answers file; a broken one is reported line by line and changes nothing."""
         from cloudwizard.engine.answers import read_answers
-        from cloudwizard.engine.diagnostic_text import format_report, translate
+        from cloudwizard.engine.diagnostic_text import format_report, short_question, translate
 
         _ = self.l10n.gettext
         lang = self.l10n.language
@@ -114,7 +114,7 @@ class FileActions:
                 _("These answers cannot be opened"),
                 _("{path} is not a CloudWizard answers file, or it is damaged. Your current answers are "
                   "unchanged. The details show what is wrong and where.").format(path=path),
-                format_report(result.report, lang),  # FILE:LINE:COL, in the user's language
+                format_report(result.report, lang, q),  # FILE:LINE:COL, in the user's language
             )
         self.controller.restore(result.data)
         self.opened()
@@ -123,7 +123,8 @@ class FileActions:
                 _("Some answers were left out"),
                 _("The file was made for another version of the questionnaire. These answers could not be "
                   "kept; please answer them again."),
-                "\n".join(f"{qid}: {translate(why, lang)}" for qid, why in result.dropped.items()),
+                "\n".join(f"{short_question(q, qid, lang) if qid in q.question_index else qid}: "
+                          f"{translate(why, lang, q)}" for qid, why in result.dropped.items()),
             )
         self.window.status(_("Answers opened from {path}").format(path=path))
         return True

@@ -34,11 +34,12 @@ answers:
   sensitivity: 9
   colour: blue
 """
-SAID = {
-    "nl": ("fout", "antwoord op 'sensitivity': 9 is hoger dan het maximum 5", "onbekende vraag 'colour'"),
-    "fr": ("erreur", "réponse à « sensitivity » : 9 dépasse le maximum 5", "question inconnue « colour »"),
-    "de": ("Fehler", "Antwort auf „sensitivity“: 9 liegt über dem Maximum 5", "unbekannte Frage „colour“"),
-    "en": ("error", "answer to 'sensitivity': 9 is above the maximum 5", "unknown question 'colour'"),
+SAID = {  # the question named by its text (its id stays in the [reference])
+    "nl": ("fout", "antwoord op 'Hoe gevoelig zijn ze?': 9 is hoger dan het maximum 5", "onbekende vraag 'colour'"),
+    "fr": ("erreur", "réponse à « Quelle est leur sensibilité ? » : 9 dépasse le maximum 5",
+           "question inconnue « colour »"),
+    "de": ("Fehler", "Antwort auf „Wie sensibel sind sie?“: 9 liegt über dem Maximum 5", "unbekannte Frage „colour“"),
+    "en": ("error", "answer to 'How sensitive is it?': 9 is above the maximum 5", "unknown question 'colour'"),
 }
 
 

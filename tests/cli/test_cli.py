@@ -141,7 +141,7 @@ def test_recommend_damaged_answers_is_reported_and_untouched(tmp_path: Path) -> 
     answers.write_text(damaged)
     out = run_cli("recommend", "--answers", str(answers), "--questionnaire", str(EXAMPLE))
     assert out.returncode == 1
-    assert f"{answers}:6:10: error: answer to 'staff': expected a number, got 'lots' [staff]" in out.stderr
+    assert f"{answers}:6:10: error: answer to 'How many staff?': expected a number, got 'lots' [staff]" in out.stderr
     assert "left unchanged" in out.stderr
     assert answers.read_text() == damaged
 

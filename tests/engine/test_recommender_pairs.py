@@ -122,8 +122,14 @@ def test_one_clarity_scale_and_ties_said_as_such(q: Questionnaire) -> None:
     assert clarity_for(5, False) is Clarity.CLEAR
     assert clarity_for(0, True) is Clarity.CLEAR
     r = rec(q, who="firm", needs=["mail", "app"], where="anywhere", peers="no")
-    # Layer: paas 5 against saas 3: fairly clear, and the older level name says the same.
-    assert r.layer.margin == 2 and r.layer.clarity is Clarity.FAIRLY_CLEAR and r.layer.confidence_level == "medium"
+    # A split advice: PaaS for the app, SaaS for mail. SaaS (3 points, 2 behind) is a part of the
+    # advice, so the layer's lead is over IaaS, the best option that is not; the score table keeps
+    # every option in order.
+    assert r.split and r.layer.skipped == ("saas",) and r.layer.runner_up == "iaas"
+    assert [o.id for o in r.layer.options][:2] == ["paas", "saas"]
+    assert r.layer.margin == r.layer.score_of("paas").score - r.layer.score_of("iaas").score
+    assert r.runner_up_pair is not None and r.runner_up_pair not in {p.pair for p in r.split}
+    assert r.layer.clarity is clarity_for(r.layer.margin, False)
     tie = rec(q, who="firm", needs=["idk"], where="anywhere", peers="no")
     assert tie.layer.is_tie and tie.layer.near_tie is not None and tie.layer.near_tie.is_tie
     assert tie.layer.clarity is Clarity.CLOSE_CALL and len(tie.layer.near_tie.options) == 3

@@ -45,10 +45,16 @@ def explain(
     s: Scored,
     contributions: list[Contribution],
     audience: str | None,
+    skip: frozenset[str] = frozenset(),
 ) -> Ranking:
-    """Rank the options of `kind` and explain the lead of the top option over the runner-up."""
+    """Rank the options of `kind` and explain the lead of the top option over the runner-up.
+
+    `skip`: options that are already part of the advice (a split advice's other parts); the
+    runner-up is the best option after the top that is not among them.
+    """
     ranked = rank(q, kind, s)
-    top, second = ranked[0], ranked[1]
+    top = ranked[0]
+    second = next((o for o in ranked[1:] if o.id not in skip), ranked[1])
     margin = top.score - second.score
     decided: tuple[str, ...] = ()
     if not top.excluded and second.excluded:
@@ -71,9 +77,13 @@ def explain(
     reasons = tuple(
         sorted((c for c in edged if c.edge > 0), key=lambda c: (-c.edge, position.get(c.origin, last)))[:MAX_REASONS]
     )
+    against = tuple(
+        sorted((c for c in edged if c.edge < 0), key=lambda c: (c.edge, position.get(c.origin, last)))[:MAX_REASONS]
+    )
     near_tie = None
     if not decided and not top.excluded and margin < FAIRLY_CLEAR_MARGIN:
-        level = tuple(o.id for o in ranked if not o.excluded and top.score - o.score < FAIRLY_CLEAR_MARGIN)
+        level = tuple(o.id for o in ranked
+                      if not o.excluded and o.id not in skip and top.score - o.score < FAIRLY_CLEAR_MARGIN)
         if len(level) >= 2:
             near_tie = NearTie(kind, level, margin)
     info_top, info_second = q.options.get(top.id), q.options.get(second.id)
@@ -91,6 +101,9 @@ def explain(
         conflict=top.excluded,
         decided_by=decided,
         near_tie=near_tie,
+        against=against,
+        second=second.id if second is not ranked[1] else "",
+        skipped=tuple(o.id for o in ranked[1:] if o.id in skip and o is not second),
     )
 
 
@@ -100,14 +113,30 @@ def pair_of(deployment: Ranking, layer: Ranking) -> Pair:
     return Pair(top, NO_LAYER) if top == ON_PREMISES else Pair(top, layer.recommended)
 
 
-def runner_up_pair(deployment: Ranking, layer: Ranking) -> Pair:
-    """The nearest other pair: change the ranking whose lead is smaller."""
+def runner_up_pair(deployment: Ranking, layer: Ranking, advice: tuple[Pair, ...] = ()) -> Pair | None:
+    """The nearest other pair: change the ranking whose lead is smaller.
+
+    A pair that is part of the `advice` (a split advice's other parts) is no alternative to it:
+    the next option of that ranking is taken, else the other ranking changes. None when every
+    other pair is part of the advice.
+    """
     top = deployment.recommended
+    taken = {pair_of(deployment, layer), *advice}
+
+    def by_layer() -> Pair | None:
+        if top == ON_PREMISES or layer.conflict:
+            return None
+        return next((p for o in layer.options[1:] if not o.excluded
+                     for p in (Pair(top, o.id),) if p not in taken), None)
+
+    def by_model() -> Pair | None:
+        return next((p for o in deployment.options[1:]
+                     for p in (Pair(o.id, NO_LAYER) if o.id == ON_PREMISES else Pair(o.id, layer.recommended),)
+                     if p not in taken), None)
+
     closer = layer.margin < deployment.margin or bool(deployment.decided_by)
-    if top != ON_PREMISES and not layer.conflict and closer and not layer.score_of(layer.runner_up).excluded:
-        return Pair(top, layer.runner_up)
-    second = deployment.runner_up
-    return Pair(second, NO_LAYER) if second == ON_PREMISES else Pair(second, layer.recommended)
+    first, second = (by_layer, by_model) if closer else (by_model, by_layer)
+    return first() or second()
 
 
 def _need_target(score: Mapping[str, float]) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Text, TradeOff
 
@@ -20,8 +20,8 @@ HIGH_CONFIDENCE = CLEAR_MARGIN / CONFIDENCE_SCALE
 MEDIUM_CONFIDENCE = FAIRLY_CLEAR_MARGIN / CONFIDENCE_SCALE
 
 
-class RankingKind(str, Enum):
-    """What a ranking ranks. A `str` enum: ``RankingKind.MODEL == "model"`` holds."""
+class RankingKind(StrEnum):
+    """What a ranking ranks. A `StrEnum`: ``RankingKind.MODEL == "model"`` holds."""
 
     #: The four cloud deployment models (public, hybrid, community, private).
     MODEL = "model"
@@ -30,11 +30,8 @@ class RankingKind(str, Enum):
     #: The four models and running it yourself (on_premises): what the recommended pair's model is.
     DEPLOYMENT = "deployment"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Clarity(str, Enum):
+class Clarity(StrEnum):
     """How clear a recommendation is, on one documented scale.
 
     - ``clear``: a decisive fact ruled the runner-up out or made the top option the first
@@ -51,9 +48,6 @@ class Clarity(str, Enum):
     def level(self) -> str:
         """The older three-level name: ``high``, ``medium`` or ``low``."""
         return {"clear": "high", "fairly_clear": "medium", "close_call": "low"}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def clarity_for(margin: float, decided: bool) -> Clarity:
@@ -151,6 +145,8 @@ class Ranking:
         confidence: 0…1 on the documented scale: 1 when a decisive fact decided, else
             margin / `CONFIDENCE_SCALE`, capped at 1.
         reasons: answers that favoured the recommended option over the runner-up most.
+        against: answers that favoured the runner-up over the recommended option, most first
+            (the reports say "some answers point the other way" only when there are any).
         pros, cons: trade-offs of the recommended option that fit the audience and answers.
         runner_up_pros, runner_up_cons: the same for the runner-up.
         conflict: every option was ruled out; the least bad one is shown.
@@ -171,6 +167,12 @@ class Ranking:
     conflict: bool = False
     decided_by: tuple[str, ...] = ()
     near_tie: NearTie | None = None
+    against: tuple[Contribution, ...] = ()
+    #: the runner-up when it is not the second option: the options before it are parts of the
+    #: advice itself (a split advice), listed in `skipped` (when every other option is a part, the
+    #: second one stays the runner-up)
+    second: str = ""
+    skipped: tuple[str, ...] = ()
 
     @property
     def recommended(self) -> str:
@@ -179,8 +181,8 @@ class Ranking:
 
     @property
     def runner_up(self) -> str:
-        """Id of the second-best option."""
-        return self.options[1].id
+        """Id of the second-best option that is not a part of the advice itself."""
+        return self.second or self.options[1].id
 
     @property
     def clarity(self) -> Clarity:
@@ -198,6 +200,15 @@ class Ranking:
     def is_tie(self) -> bool:
         """True when the runner-up has the same score and no fact decided: the tie order chose."""
         return not self.decided_by and not self.conflict and abs(self.margin) < 1e-9
+
+    @property
+    def level_with_runner_up(self) -> tuple[str, ...]:
+        """Ids of the other options with exactly the runner-up's score (not ruled out): a shared second place."""
+        second = self.score_of(self.runner_up)
+        if second.excluded:
+            return ()
+        return tuple(o.id for o in self.options[1:] if o.id != second.id and o.id not in self.skipped
+                     and not o.excluded and abs(o.score - second.score) < 1e-9)
 
     def score_of(self, option: str) -> OptionScore:
         """The score entry of one option."""
@@ -243,7 +254,7 @@ class SplitPart:
     because: tuple[Text, ...] = ()
 
 
-class Combination(str, Enum):
+class Combination(StrEnum):
     """How the parts of the advice relate, said in plain words in the reports."""
 
     #: One pair for everything.
@@ -256,13 +267,13 @@ class Combination(str, Enum):
     #: Different layers (or models) for different needs, e.g. SaaS for office work, PaaS for an app.
     SPLIT = "split"
 
-    def __str__(self) -> str:
-        return self.value
 
+class Change(NamedTuple):
+    """One changed answer in a counterfactual.
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One changed answer in a counterfactual."""
+    A named tuple, like `Location`: a small value, made by the thousand while "what would change
+    this" searches.
+    """
 
     question_id: str
     before: Any

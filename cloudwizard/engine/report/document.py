@@ -134,6 +134,32 @@ def _cited(value: str, sources: tuple[SourceTag, ...]) -> Inline:
     return (Span(value), Span(" " + tag, muted=True)) if tag else (Span(value),)
 
 
+def comparison_legend(view: ReportView) -> str:
+    """"✓ speaks for the advice · ○ speaks for the next best advice": the markers of the comparison."""
+    lab = view.labels
+    return f"{MARKS['advice']} {lab.speaks_for_advice} · {MARKS['other']} {lab.speaks_for_runner_up}"
+
+
+def comparison_items(view: ReportView) -> tuple[ListItem, ...]:
+    """The comparison with the runner-up, one item a point, in the one wording every front end uses.
+
+    Every point is about the runner-up: its own strengths speak for it, its weaknesses for the
+    advice. Each item names the option it is about and the one it speaks for ("About X: … → speaks
+    for Y"); the marker says which side (✓ the advice, ○ the next best advice, see
+    `comparison_legend`).
+    """
+    lab, lang = view.labels, view.language
+    return tuple(
+        # the names quoted: "speaks for “Run it yourself …”" reads as a name mid-sentence
+        ListItem((Span(lab.about.format(option=quote(row.about_name or row.favours_name, lang)) + colon(lang),
+                       strong=True),
+                  *_cited(continuation(row.text, lang), row.sources),
+                  Span(" \u2192 " + lab.speaks_for.format(option=quote(row.for_name or row.favours_name, lang)),
+                       emphasis=True)),
+                 "advice" if row.favours_recommended else "other")
+        for row in view.pair_comparison)
+
+
 def summary_box(view: ReportView) -> Box:
     """The first thing to read: the advice, how sure, why, what to do, date and version."""
     lab = view.labels
@@ -154,7 +180,7 @@ def summary_box(view: ReportView) -> Box:
     if view.top_reasons:
         blocks.append(Heading(3, lab.why))
         blocks.append(BulletList(tuple(
-            ListItem((Span(r.text), Span(" (" + r.tag + ")", muted=True))) for r in view.top_reasons)))
+            ListItem((Span(r.text), Span(" " + r.source_tag, muted=True))) for r in view.top_reasons)))
     blocks.append(Heading(3, lab.what_to_do))
     if view.checklist:
         blocks.append(Checklist(tuple((Span(i.title),) for i in view.checklist)))
@@ -179,6 +205,9 @@ def build_document(view: ReportView) -> Document:
         add(Heading(3, r.heading))
         add(Paragraph(text(" ".join(p for p in (r.summary, r.example) if p))))
         add(Paragraph((Span(sentence_start(r.clarity_label) + " — ", strong=True), Span(r.clarity_text))))
+        if r.against:
+            add(Heading(4, lab.against.format(option=r.runner_up_name)))
+            add(BulletList(tuple(ListItem((Span(x.text), Span(" " + x.source_tag, muted=True))) for x in r.against)))
         pros = tuple(ListItem(_cited(p.text, p.sources), "plus") for p in r.pros)
         cons = tuple(ListItem(_cited(p.text, p.sources), "minus") for p in r.cons)
         add(Heading(4, r.pros_title))
@@ -193,27 +222,15 @@ def build_document(view: ReportView) -> Document:
         add(Paragraph(text(lab.points_explained), "muted"))
     add(Paragraph(text(lab.clarity_scale), "muted"))
     if view.pair_comparison:
-        # Every point is about the runner-up: its own strengths speak for it, its weaknesses for the
-        # advice. Each item names the option it is about and the one it speaks for; the marker says
-        # which side (✓ the advice, ○ the next best advice), explained once above the list.
-        lang = view.language
         add(Heading(3, lab.compared_with_runner_up))
         add(Paragraph(text(view.pair_comparison_title)))
-        add(Paragraph(text(f"{MARKS['advice']} {lab.speaks_for_advice} · {MARKS['other']} {lab.speaks_for_runner_up}"),
-                      "muted"))
-        add(BulletList(tuple(
-            # the names quoted: "speaks for “Run it yourself …”" reads as a name mid-sentence
-            ListItem((Span(lab.about.format(option=quote(row.about_name or row.favours_name, lang)) + colon(lang),
-                           strong=True),
-                      *_cited(continuation(row.text, lang), row.sources),
-                      Span(" \u2192 " + lab.speaks_for.format(option=quote(row.for_name or row.favours_name, lang)),
-                           emphasis=True)),
-                     "advice" if row.favours_recommended else "other")
-            for row in view.pair_comparison)))
+        add(Paragraph(text(comparison_legend(view)), "muted"))
+        add(BulletList(comparison_items(view)))
 
-    if view.reasons:
-        add(Heading(2, lab.why))
-        add(BulletList(tuple(ListItem((Span(r.text), Span(" (" + r.tag + ")", muted=True))) for r in view.reasons)))
+    if view.more_reasons:
+        # the summary has the first reasons; the details fold out the rest, never the same again
+        add(Heading(2, lab.more_reasons))
+        add(BulletList(tuple(ListItem((Span(r.text), Span(" " + r.source_tag, muted=True))) for r in view.more_reasons)))
 
     add(Heading(2, lab.what_to_do))
     if view.checklist:

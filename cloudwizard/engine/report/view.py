@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
@@ -38,6 +39,8 @@ LAYER_ABBREVIATIONS = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS"}
 TOP_REASONS = 3
 #: Fields of the view that hold no text to typeset (web addresses are left exactly as written).
 _NOT_TEXT = frozenset({"url"})
+#: A source id as a sentence cites it: "S1", "S14b".
+_SOURCE_ID = re.compile(r"\bS\d+[a-z]?\b")
 
 _T = TypeVar("_T")
 
@@ -119,6 +122,16 @@ class Reason:
     answer: str
     weight: float
     kind: str
+    #: the sources its sentence cites ("(S1, S14)" in the text), with their dates
+    sources: tuple[SourceTag, ...] = ()
+
+    @property
+    def source_tag(self) -> str:
+        """The reason's source tag: the answer it comes from, and the sources it cites.
+
+        "(Your answer to “Q”: A) [S1, 2011-09-28]": every front end shows a reason with this tag.
+        """
+        return " ".join(p for p in ("(" + self.tag + ")", cite(self.sources)) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +155,13 @@ class RankingView:
     conflict: bool
     options: tuple[OptionRow, ...]
     reasons: tuple[Reason, ...]
+    #: answers that speak for the runner-up (the wording says "some answers point the other way"
+    #: only when there are any)
+    against: tuple[Reason, ...]
+    #: titles of the requirements that decided (ruled the runner-up out, or made the top option first)
+    decided_by: tuple[str, ...]
+    #: names of the options level with the runner-up (a shared second place), the runner-up first
+    shared_second: tuple[str, ...]
     pros: tuple[Point, ...]
     cons: tuple[Point, ...]
     comparison: tuple[ComparisonRow, ...]
@@ -361,6 +381,8 @@ class Labels:
     split: str
     compared_with_runner_up: str
     clarity_scale: str
+    more_reasons: str
+    against: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,11 +409,15 @@ class ReportView:
     model: RankingView
     layer: RankingView
     sureness: str
+    #: the ranking whose lead the "how sure" sentence speaks of (the less clear one)
+    sure: RankingView
     close_calls: tuple[CloseCall, ...]
     pair_comparison: tuple[ComparisonRow, ...]
     pair_comparison_title: str
     top_reasons: tuple[Reason, ...]
     reasons: tuple[Reason, ...]
+    #: every reason not among `top_reasons` (the details fold these out; the summary has the rest)
+    more_reasons: tuple[Reason, ...]
     checklist: tuple[ChecklistItem, ...]
     constraints: tuple[ConstraintView, ...]
     notices: tuple[NoticeView, ...]
@@ -598,8 +624,10 @@ class _Builder(_Texts):
             summary=_("In short"),
             split=_("Different needs, different services"),
             compared_with_runner_up=_("Compared with the next best advice"),
-            clarity_scale=_("How sure is said on one scale: clear (a decisive fact, or well ahead), fairly clear, "
-                            "or close call (nearly level, or a tie)."),
+            clarity_scale=_("How sure is said on one scale: clear (a decisive requirement, or at least 5 points "
+                            "ahead), fairly clear (at least 2 points ahead), or close call (less, or a tie)."),
+            more_reasons=_("More reasons"),
+            against=_("Answers that speak for {option}"),
         )
 
     def reason(self, c: Contribution, kind: str) -> Reason:
@@ -613,24 +641,64 @@ class _Builder(_Texts):
             tag = _("Your answer to {question}: {answer}").format(question=quote(qtext, self.lang), answer=answer)
             if not because:  # never an empty bullet (issue 14; `validate --strict` warns of the missing 'because')
                 because, tag = sentence(tag), _("no reason given")
-            return Reason(because, tag, c.origin, qtext, answer, round(c.edge, 3), kind)
+            return Reason(because, tag, c.origin, qtext, answer, round(c.edge, 3), kind, self.cited(because))
         tag = _("A combination of your answers")
         if not because:
             because, tag = sentence(tag), _("no reason given")
-        return Reason(because, tag, c.origin, "", "", round(c.edge, 3), kind)
+        return Reason(because, tag, c.origin, "", "", round(c.edge, 3), kind, self.cited(because))
 
-    def clarity_text(self, clarity: Clarity, conflict: bool, top: str, second: str) -> str:
-        """How sure, as a sentence: `top` against `second` on the one clarity scale."""
+    def cited(self, text: str) -> tuple[SourceTag, ...]:
+        """The sources a sentence cites by id ("… (S1, S14) …"), in the order it names them."""
+        ids = dict.fromkeys(m for m in _SOURCE_ID.findall(text) if self.q.source(m) is not None)
+        return self.sources(tuple(ids))
+
+    def clarity_text(self, r: Ranking) -> str:
+        """How sure, as a sentence, derived from the facts the report shows (docs/recommender.md, 8).
+
+        The word is `r.clarity`; the sentence names the deciding requirement when one decided,
+        gives the lead in points (the difference of the two rows of the score table) when it is
+        clear or fairly clear by points, says "some answers point the other way" only when an
+        answer speaks for the runner-up (`Ranking.against`), and says a shared second place.
+        """
         _ = self._
-        if conflict:
+        top, other = self.name(r.recommended), self.name(r.runner_up)
+        points = number(max(0.0, r.margin), self.lang, 1)
+        if r.conflict:
             return _("Your answers rule out every option; {option} is the least bad one. Look at the "
                      "requirements that apply.").format(option=top)
-        if clarity is Clarity.CLEAR:
-            return _("{option} fits your answers clearly better than {other}.").format(option=top, other=second)
-        if clarity is Clarity.FAIRLY_CLEAR:
-            return _("{option} fits your answers better than {other}, but some answers point the other way.").format(
-                option=top, other=second)
-        return _("{option} and {other} fit your answers about equally well.").format(option=top, other=second)
+        if r.decided_by:
+            titles = self.listing(tuple(quote(self.t(self.q.constraints[c].title), self.lang)
+                                        for c in r.decided_by if c in self.q.constraints))
+            if r.score_of(r.runner_up).excluded:
+                text = _("{option} is the clear choice: the requirement {requirement} rules out {other}.").format(
+                    option=top, requirement=titles, other=other)
+            else:
+                text = _("{option} is the clear choice: the requirement {requirement} puts it first.").format(
+                    option=top, requirement=titles)
+        elif r.clarity is Clarity.CLEAR:
+            if r.against:
+                text = _("{option} fits your answers clearly better than {other}: it is {points} points ahead, "
+                         "although some answers speak for {other}.").format(option=top, other=other, points=points)
+            else:
+                text = _("{option} fits your answers clearly better than {other}: it is {points} points ahead, "
+                         "and none of your answers speaks for {other}.").format(option=top, other=other, points=points)
+        elif r.clarity is Clarity.FAIRLY_CLEAR:
+            if r.against:
+                text = _("{option} fits your answers better than {other}: it is {points} points ahead, but some "
+                         "answers point the other way.").format(option=top, other=other, points=points)
+            else:
+                text = _("{option} fits your answers better than {other}: it is {points} points ahead. None of your "
+                         "answers speaks for {other}; the lead is modest.").format(option=top, other=other,
+                                                                                  points=points)
+        elif r.is_tie:
+            text = _("{option} and {other} fit your answers equally well.").format(option=top, other=other)
+        else:
+            text = _("{option} and {other} fit your answers about equally well.").format(option=top, other=other)
+        level = r.level_with_runner_up
+        if level and not r.score_of(r.runner_up).excluded:
+            names = (other, *(self.name(o) for o in level))
+            text += " " + _("{options} share second place with the same points.").format(options=self.listing(names))
+        return text
 
     def ranking(self, r: Ranking) -> RankingView:
         _ = self._
@@ -673,10 +741,13 @@ class _Builder(_Texts):
             confidence=round(r.confidence, 3),
             clarity=r.clarity,
             clarity_label=clarity_label(r.clarity, self.lang),
-            clarity_text=self.clarity_text(r.clarity, r.conflict, top, second),
+            clarity_text=self.clarity_text(r),
             conflict=r.conflict,
             options=rows,
             reasons=tuple(self.reason(c, r.kind) for c in r.reasons),
+            against=tuple(self.reason(c, r.kind) for c in r.against),
+            decided_by=tuple(self.t(self.q.constraints[c].title) for c in r.decided_by if c in self.q.constraints),
+            shared_second=(second, *(self.name(o) for o in r.level_with_runner_up)) if r.level_with_runner_up else (),
             pros=points(r.pros),
             cons=points(r.cons),
             comparison=comparison,
@@ -843,12 +914,15 @@ class _Builder(_Texts):
                 top_reasons.append(r)
         pair_view = self.pair(pair)
         runner_up = self.pair(rec.runner_up_pair) if rec.runner_up_pair is not None else None
-        conflict = deployment.conflict or (not pair.self_run and rec.layer.conflict)
-        clarity = rec.clarity if rec.pair is not None else min(
-            (deployment.clarity, rec.layer.clarity),
-            key=[Clarity.CLOSE_CALL, Clarity.FAIRLY_CLEAR, Clarity.CLEAR].index)
-        sureness = self.clarity_text(clarity, conflict, quote(pair_view.text, self.lang),
-                                     quote(runner_up.text, self.lang) if runner_up else "")
+        # "How sure" speaks of the less clear of the rankings shown (the one the pair's word comes
+        # from); when both are as clear, of the one in which the next best pair differs.
+        order = [Clarity.CLOSE_CALL, Clarity.FAIRLY_CLEAR, Clarity.CLEAR]
+        other = rec.runner_up_pair
+        differs = model if other is None or other.model != pair.model else layer
+        sure = min(sorted(shown, key=lambda v: v is not differs), key=lambda v: order.index(v.clarity))
+        clarity = sure.clarity
+        sureness = sure.clarity_text
+        more = tuple(r for r in reasons if r.text not in {x.text for x in top_reasons[:TOP_REASONS]})
         what_ifs = tuple(self.what_if(i, cf) for i, cf in enumerate(rec.what_would_change))
         notices = tuple(NoticeView(n.id, n.kind, self.t(n.title), self.t(n.text), self.sources(n.sources))
                         for n in rec.notices)
@@ -877,12 +951,14 @@ class _Builder(_Texts):
             model=model,
             layer=layer,
             sureness=sureness,
+            sure=sure,
             close_calls=tuple(self.close_call(t, what_ifs) for t in rec.near_ties),
             pair_comparison=self.pair_comparison(rec, model, layer),
             pair_comparison_title=_("{option} compared with {other}").format(
                 option=pair_view.text, other=runner_up.text) if runner_up else "",
             top_reasons=tuple(top_reasons[:TOP_REASONS]),
             reasons=tuple(reasons),
+            more_reasons=more,
             checklist=self.checklist(),
             constraints=tuple(
                 ConstraintView(a.id, self.t(c.title), self.t(c.reason), c.rules_out, a.triggered_by,

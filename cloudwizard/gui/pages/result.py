@@ -13,9 +13,10 @@ the screen and the PDF say the same thing in the same words.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
 from cloudwizard.engine.typography import keep_narrow_spaces
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import web_url
@@ -47,6 +49,7 @@ from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
 from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
 
 if TYPE_CHECKING:
+    from cloudwizard.engine.report.document import Inline
     from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
 
 #: The exports offered in the bar at the top: the two main ones as buttons, the rest in a menu.
@@ -100,6 +103,11 @@ class ResultPage(ScrollPage):
         self.justify_text: QPlainTextEdit | None = None
         self.justify_error = make_label(role="error", name="justificationError")
         self._trial_index = -1
+        #: the what-if whose "Compare" the user pressed: the focus returns to it (or, when it is gone,
+        #: to the advice's heading) once the comparison is closed or its answers are undone
+        self._return_to: int | None = None
+        self.headline: QLabel | None = None
+        self.checklist: RovingFocus | None = None
 
     # -- the bar that stays -------------------------------------------------------------------
     def _build_action_bar(self) -> None:
@@ -203,6 +211,8 @@ class ResultPage(ScrollPage):
         self.what_if_buttons = []
         self.undo_button = self.adopt_button = None
         self.compare_heading = None
+        self.headline = None
+        self.checklist = None
         self.justify_model = self.justify_text = None
         self.details_button = self.details = None
         self._trial_index = trial_index
@@ -255,7 +265,11 @@ class ResultPage(ScrollPage):
         _ = self._l10n.gettext
         card, lay = make_card("headlineCard", self.host)
         lay.addWidget(make_label(view.labels.our_advice, "muted", card))
-        lay.addWidget(make_label(view.headline, "headline", card, "headline"))
+        self.headline = make_label(view.headline, "headline", card, "headline")
+        # the focus can rest on it (not a tab stop): where it returns when the what-if it left is gone
+        self.headline.setProperty("focusTarget", True)
+        self.headline.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        lay.addWidget(self.headline)
         for r in view.rankings:
             lay.addWidget(_rich(f"<b>{_html(r.recommended_name)}</b> — {_html(r.summary)}", card))
         examples = " ".join(r.example for r in view.rankings if r.example)
@@ -279,9 +293,10 @@ class ResultPage(ScrollPage):
         return card
 
     def _reason(self, r: Reason, parent: QWidget, name: str) -> QLabel:
-        label = _rich(f"• {_html(r.text)} <span style='color:palette(placeholder-text)'>({_html(r.tag)})</span>",
+        """A reason with its source tag (the answer it comes from, and the sources it cites)."""
+        label = _rich(f"• {_html(r.text)} <span style='color:palette(placeholder-text)'>{_html(r.source_tag)}</span>",
                       parent, name)
-        label.setAccessibleName(f"{r.text} ({r.tag})")
+        label.setAccessibleName(f"{r.text} {r.source_tag}")
         return label
 
     def _checklist(self, view: ReportView) -> QFrame:
@@ -290,11 +305,15 @@ class ResultPage(ScrollPage):
         lay.addWidget(make_label(view.labels.what_to_do, "subtitle", card))
         if not view.checklist:
             lay.addWidget(make_label(view.labels.no_checklist, "", card))
+        boxes = []
         for i, p in enumerate(view.checklist):
             box = TileCheckBox(p.title, card)  # its text wraps: long steps must not widen the page
             box.setObjectName(f"precaution_{i}")
             box.setAccessibleDescription(p.text)
             lay.addWidget(box)
+            boxes.append(box)
+        # one tab stop for the list: the arrow keys move inside it, Space ticks the box
+        self.checklist = RovingFocus(boxes, card) if boxes else None
         return card
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
@@ -348,11 +367,15 @@ class ResultPage(ScrollPage):
             row.addWidget(make_label(w.text, "", card, f"whatIfSentence_{w.index}"), 1)
             b = self._button(_("Compare"), f"whatIf_{w.index}", card)
             b.setAccessibleName(_("Compare: {change}").format(change=w.text))
-            b.clicked.connect(lambda _c=False, idx=w.index: self.whatIfRequested.emit(idx))
+            b.clicked.connect(lambda _c=False, idx=w.index: self._request_what_if(idx))
             self.what_if_buttons.append(b)
             row.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
             lay.addLayout(row)
         return card
+
+    def _request_what_if(self, index: int) -> None:
+        self._return_to = index
+        self.whatIfRequested.emit(index)
 
     def _details(self, view: ReportView) -> QFrame:
         """Every reason, pros and cons, the comparison, scores and sources: folded until asked for.
@@ -394,6 +417,12 @@ class ResultPage(ScrollPage):
         inner.setSpacing(10)
         for r in view.rankings:
             inner.addWidget(make_label(r.heading, "subtitle", box))
+            sure = f"{r.clarity_label[:1].upper()}{r.clarity_label[1:]} — {r.clarity_text}"
+            inner.addWidget(make_label(sure, "", box, f"clarity_{r.kind}"))
+            if r.against:
+                inner.addWidget(_bold(view.labels.against.format(option=r.runner_up_name), box))
+                for i, reason in enumerate(r.against):
+                    inner.addWidget(self._reason(reason, box, f"against_{r.kind}_{i}"))
             inner.addLayout(self._pros_cons(r, view, box))
             inner.addWidget(_bold(view.labels.scores, box))
             bars = ScoreBars(box)
@@ -408,14 +437,15 @@ class ResultPage(ScrollPage):
         inner.addWidget(make_label(view.labels.points_explained, "muted", box))
         inner.addWidget(make_label(view.labels.clarity_scale, "muted", box))
         if view.pair_comparison:
-            # The runner-up pair's strengths favour it (▼); its weaknesses favour the advice (▲).
+            # The report's own wording (document.comparison_items): "About X: … → speaks for Y",
+            # ✓ for the advice and ○ for the next best advice, with the legend above the list.
             inner.addWidget(make_label(view.labels.compared_with_runner_up, "subtitle", box))
             inner.addWidget(_bold(view.pair_comparison_title, box))
-            for i, row in enumerate(view.pair_comparison):
-                icon = "▲" if row.favours_recommended else "▼"
-                inner.addWidget(_rich(
-                    f"{icon} {_html(row.text)} <i>— {_html(view.labels.favours.format(option=row.favours_name))}</i>",
-                    box, f"compare_{i}"))
+            inner.addWidget(make_label(comparison_legend(view), "muted", box, "compareLegend"))
+            for i, item in enumerate(comparison_items(view)):
+                label = _rich(f"{MARKS[item.marker]} {_spans_html(item.spans)}", box, f"compare_{i}")
+                label.setAccessibleName(f"{MARKS[item.marker]} " + "".join(sp.text for sp in item.spans))
+                inner.addWidget(label)
         if view.checklist:
             inner.addWidget(make_label(view.labels.what_to_do, "subtitle", box))
             for i, p in enumerate(view.checklist):
@@ -427,9 +457,10 @@ class ResultPage(ScrollPage):
             for n in background:
                 inner.addWidget(_bold(n.title, box))
                 inner.addWidget(make_label(n.text, "", box, f"notice_{n.id}"))
-        if view.reasons:
-            inner.addWidget(make_label(view.labels.all_reasons, "subtitle", box))
-            for i, reason in enumerate(view.reasons):
+        if view.more_reasons:
+            # the summary shows the first reasons; the details fold out the rest, never the same again
+            inner.addWidget(make_label(view.labels.more_reasons, "subtitle", box))
+            for i, reason in enumerate(view.more_reasons):
                 inner.addWidget(self._reason(reason, box, f"reason_{i}"))
         if view.further_reading or view.sources:
             inner.addWidget(make_label(_("Sources and further reading"), "subtitle", box))
@@ -502,6 +533,9 @@ class ResultPage(ScrollPage):
         self.what_if_buttons = []
         self.undo_button = self.adopt_button = None
         self.compare_heading = None
+        self.headline = None
+        self.checklist = None
+        self._return_to = None
         self.model_bars = self.layer_bars = None
         self.justify_model = None
         self.justify_text = None
@@ -560,15 +594,73 @@ class ResultPage(ScrollPage):
     def focus_first(self) -> None:
         """Focus what comes first: the comparison's heading, the undo, else Save as PDF, else the checklist.
 
-        Not "Use these answers": a second Enter or Space would take the what-if over unread.
+        Not "Use these answers": a second Enter or Space would take the what-if over unread. When a
+        what-if was just closed or undone, the focus returns where the user was: its "Compare"
+        button, or the advice's heading when that what-if is no longer offered.
         """
         first_box = self.findChild(QCheckBox, "precaution_0")
-        target: QWidget | None = (self.compare_heading or self.undo_button or self.export_buttons.get("pdf")
-                                  or first_box or self.details_button)
+        target: QWidget | None = self.compare_heading or self.undo_button
+        if target is None and self._return_to is not None:
+            index, self._return_to = self._return_to, None
+            target = next((b for b in self.what_if_buttons if b.objectName() == f"whatIf_{index}"), self.headline)
+        target = target or self.export_buttons.get("pdf") or first_box or self.details_button
         self.verticalScrollBar().setValue(0)  # first: the focus then scrolls its widget into view
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.ensure_visible(target)
+
+
+class RovingFocus(QObject):
+    """A list of check boxes as one tab stop: the arrow keys move the focus inside, Space ticks.
+
+    Only the current box takes the focus by Tab (a "roving tab stop", as lists of check boxes in
+    other desktop apps); Up/Left and Down/Right move to the previous and next box, Home and End to
+    the first and last. The box last visited stays the list's tab stop.
+    """
+
+    def __init__(self, boxes: Sequence[QCheckBox], parent: QObject) -> None:
+        super().__init__(parent)
+        self.boxes = list(boxes)
+        for box in boxes:
+            box.installEventFilter(self)
+        self._current(boxes[0])
+
+    def _current(self, box: QCheckBox) -> None:
+        for b in self.boxes:
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if b is box else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Arrow keys, Home and End move among the boxes; a box that gets the focus becomes the tab stop."""
+        if watched not in self.boxes:
+            return False
+        box = self.boxes[self.boxes.index(watched)]
+        if event.type() == QEvent.Type.FocusIn:
+            self._current(box)
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and not event.modifiers():
+            at = self.boxes.index(box)
+            moves = {Qt.Key.Key_Up: at - 1, Qt.Key.Key_Left: at - 1, Qt.Key.Key_Down: at + 1,
+                     Qt.Key.Key_Right: at + 1, Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self.boxes) - 1}
+            if event.key() in moves:
+                target = self.boxes[max(0, min(len(self.boxes) - 1, moves[Qt.Key(event.key())]))]
+                self._current(target)
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+
+def _spans_html(spans: Inline) -> str:
+    """Inline spans of the document model as rich text (bold, italic, muted citations)."""
+    out = []
+    for sp in spans:
+        t = _html(sp.text)
+        if sp.strong:
+            t = f"<b>{t}</b>"
+        if sp.emphasis:
+            t = f"<i>{t}</i>"
+        if sp.muted:
+            t = f"<span style='color:palette(placeholder-text)'>{t}</span>"
+        out.append(t)
+    return "".join(out)
 
 
 def _html(text: str) -> str:

@@ -1,0 +1,111 @@
+"""Property: "how sure" never contradicts the facts the report shows, for any set of answers.
+
+The wording comes from one scale (docs/recommender.md, 8): the word from the lead in points of the
+score table (or a deciding requirement), and the sentence says the deciding requirement by name, the
+lead in points, "some answers point the other way" only when answers are listed that speak for the
+runner-up, and a shared second place. The runner-up of a split advice is never one of its parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cloudwizard.engine.influence import complete_answers
+from cloudwizard.engine.loader import load_bundled
+from cloudwizard.engine.model import LANGUAGES, Question, QuestionType
+from cloudwizard.engine.recommender import Clarity, Ranking, Recommendation, clarity_for, recommend
+from cloudwizard.engine.report import build_view, render
+from cloudwizard.engine.report.style import number
+from cloudwizard.engine.report.view import RankingView, clarity_label
+
+Q = load_bundled()
+
+
+def _draw_answers(data: st.DataObject) -> dict[str, Any]:
+    """Answer every visible question in order with a drawn valid answer (numbers across their range)."""
+
+    def choose(question: Question, options: Sequence[Any]) -> Any:
+        if question.type is QuestionType.MULTIPLE:
+            return data.draw(st.sets(st.sampled_from(list(options)), min_size=1, max_size=len(options)),
+                             label=question.id)
+        return data.draw(st.sampled_from(list(options)), label=question.id)
+
+    return complete_answers(Q, choose)
+
+
+def _check_ranking(rec: Recommendation, r: Ranking, v: RankingView, lang: str) -> None:
+    rows = {o.id: o for o in v.options}
+    top, second = rows[r.recommended], rows[r.runner_up]
+    assert v.runner_up == r.runner_up and v.runner_up_name == second.name
+    text = v.clarity_text
+    # the word: from the lead the score table shows (its two rows), or a deciding requirement
+    lead = top.points - second.points
+    word = Clarity.CLOSE_CALL if r.conflict else clarity_for(round(lead, 6), bool(r.decided_by))
+    assert v.clarity is word and v.clarity_label == clarity_label(word, lang), (text, lead)
+    if r.conflict:
+        return
+    if r.decided_by:
+        shown = {c.title for c in build_view(rec, lang).constraints}
+        assert v.decided_by and all(t in text for t in v.decided_by), text
+        assert set(v.decided_by) <= shown, "the deciding requirement is listed under the requirements"
+    elif word is not Clarity.CLOSE_CALL:
+        assert number(lead, lang, 1) in text, (text, lead)
+    # shared second place: every option level with the runner-up is named
+    level = [o.name for o in v.options if o.id not in (r.recommended, r.runner_up, *r.skipped)
+             and not o.excluded and not second.excluded and abs(o.points - second.points) < 1e-6]
+    assert list(v.shared_second[1:]) == level
+    assert all(name in text for name in level), (text, level)
+    if lang == "en":
+        against_said = "some answers" in text
+        assert against_said == (bool(v.against) and not r.decided_by and word is not Clarity.CLOSE_CALL), text
+        if "none of your answers" in text.lower():
+            assert not v.against, text
+        assert ("clear" in text.split(":")[0] or "clearly" in text) == (word is Clarity.CLEAR), text
+        assert ("equally well" in text) == (word is Clarity.CLOSE_CALL), text
+        if "share second place" in text:
+            assert level
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_how_sure_never_contradicts_the_facts_shown(data: st.DataObject) -> None:
+    answers = _draw_answers(data)
+    rec = recommend(Q, answers, counterfactuals=False)
+    assert rec.pair is not None and rec.deployment is not None
+    lang = data.draw(st.sampled_from(("en", *(x for x in LANGUAGES if x != "en"))), label="lang")
+    view = build_view(rec, lang)
+    _check_ranking(rec, rec.deployment, view.model, lang)
+    _check_ranking(rec, rec.layer, view.layer, lang)
+    # the summary's word is the less clear ranking's, and its sentence is that ranking's
+    assert view.clarity is rec.clarity and view.sureness == view.sure.clarity_text
+    assert view.sure in view.rankings and view.sure.clarity is rec.clarity
+    # answers that speak for the runner-up are shown where the wording speaks of them
+    markdown = render(rec, "markdown", lang)
+    for v in view.rankings:
+        if v.against:
+            assert view.labels.against.format(option=v.runner_up_name) in markdown
+            assert all(x.text in markdown for x in v.against)
+    # a split advice's runner-up is no part of the advice
+    parts = {p.pair for p in rec.split}
+    assert rec.runner_up_pair is None or rec.runner_up_pair not in parts
+    for r in (rec.deployment, rec.layer):
+        assert r.runner_up not in r.skipped
+
+
+def test_a_split_advice_measures_its_lead_past_its_own_parts() -> None:
+    """The federal example: IaaS for the rest, SaaS for mail; the layer's lead is over PaaS."""
+    from cloudwizard.engine.answers import read_answers
+    from tests.engine.test_report_pair import REPO
+
+    data = read_answers(REPO / "questionnaires" / "examples" / "answers-federal.yaml", Q).data
+    assert data is not None
+    rec = recommend(Q, data.answers)
+    assert {p.pair.layer for p in rec.split} == {"iaas", "saas"}
+    assert rec.layer.runner_up == "paas" and rec.layer.skipped == ("saas",)
+    view = build_view(rec, "en")
+    assert "Software as a Service" not in view.layer.clarity_text
+    assert view.runner_up_pair is not None and view.runner_up_pair.layer == "paas"
