@@ -74,7 +74,10 @@ def source_ids() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 func = node.func
+                if isinstance(func, ast.Call):  # gettext_for(lang)("…"), ngettext_for(lang)("…", "…", n)
+                    func = func.func
                 name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                name = {"gettext_for": "gettext", "ngettext_for": "ngettext"}.get(name, name)
                 count = 2 if name in ("ngettext", "ngettext_") else 1 if name in ("_", "N_", "tr", "gettext") else 0
                 found.update(a.value for a in node.args[:count] if isinstance(a, ast.Constant) and isinstance(a.value, str))
     found.discard("")
@@ -110,22 +113,37 @@ def block_id(block: str, key: str = "msgid") -> str | None:
     return "".join(parts) if reading else None
 
 
+def entries(text: str) -> list[str]:
+    """The entries of a .po file's text, each with its comments, in order.
+
+    An entry ends where the next one's comment or ``msgid`` begins after a ``msgstr``; blank lines
+    are not relied on (a union merge of two branches can leave two entries without one between).
+    """
+    out: list[list[str]] = [[]]
+    translated = False
+    for line in text.splitlines():
+        starts = line.startswith(("#", "msgctxt ", "msgid "))
+        if translated and (starts or not line.strip()):
+            out.append([])
+            translated = False
+        if line.strip():
+            out[-1].append(line)
+        if line.startswith("msgstr"):
+            translated = True
+    return ["\n".join(lines) for lines in out if lines]
+
+
 def prune() -> None:
     """Drop the catalog entries whose message the code no longer uses (and old ``#~`` entries)."""
     keep = source_ids()
     for lang in LANGS:
         po = LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po"
-        blocks = po.read_text(encoding="utf-8").split("\n\n")
-        kept = []
-        for block in blocks:
-            msgid = block_id(block)
-            lines = [line for line in block.splitlines() if line.strip()]
-            if lines and all(line.startswith("#~") for line in lines):
-                continue
-            if msgid is None or msgid == "" or msgid in keep:
-                kept.append(block)
-        po.write_text("\n\n".join(b.strip("\n") for b in kept if b.strip()) + "\n", encoding="utf-8")
-        print(f"{lang}: {len(blocks) - len(kept)} entries dropped")
+        found = entries(po.read_text(encoding="utf-8"))
+        kept = [e for e in found
+                if not all(line.startswith("#~") for line in e.splitlines())
+                and (block_id(e) in (None, "") or block_id(e) in keep)]
+        po.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+        print(f"{lang}: {len(found) - len(kept)} entries dropped")
 
 
 def compile_all() -> None:

@@ -38,14 +38,16 @@ MARKERS = {"_", "N_", "tr", "gettext"}
 
 
 def source_msgids() -> set[str]:
-    """Every string literal passed to _(), self._(), N_(), tr() or ngettext() in the package, f-strings included."""
+    """Every string literal passed to _(), self._(), N_(), tr(), ngettext() or gettext_for(lang)() in the
+    package, f-strings included."""
     found: set[str] = set()
     for path in (REPO / "cloudwizard").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
-            name = node.func.id if isinstance(node.func, ast.Name) else \
-                node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            func = node.func.func if isinstance(node.func, ast.Call) else node.func  # gettext_for(lang)("…")
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            name = {"gettext_for": "gettext", "ngettext_for": "ngettext"}.get(name, name)
             count = 2 if name in ("ngettext", "ngettext_") else 1 if name in MARKERS else 0
             for arg in node.args[:count]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
