@@ -8,20 +8,15 @@ through the client's action interface works as a tap.
 
 from __future__ import annotations
 
-import json
-import os
 import shlex
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtGui import QAccessible
 
 from cloudwizard.gui.app import Wizard
 from cloudwizard.gui.l10n import Localizer
-from tests.gui.test_accessibility import _atspi_missing
+from tests.gui.atspi_run import atspi_missing, run_under_atspi
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -47,36 +42,14 @@ def test_the_toggles_are_buttons_that_are_pressed_or_not(kiosk: Wizard) -> None:
 
 
 @pytest.mark.xvfb
-@pytest.mark.skipif(bool(_atspi_missing()), reason=_atspi_missing() or "ok")
+@pytest.mark.skipif(bool(atspi_missing()), reason=atspi_missing() or "ok")
 @pytest.mark.parametrize("lang", ["nl", "fr", "de", "en"])
 def test_a_screen_reader_hears_toggle_buttons_in_the_visitors_language(lang: str, tmp_path: Path) -> None:
     _ = Localizer(lang).gettext
     names = [_("Larger text"), _("High contrast")]
     assert lang == "en" or names != ["Larger text", "High contrast"], "the names are not translated"
-    quoted = " ".join(shlex.quote(n) for n in names)
-    script = tmp_path / "run.sh"
-    script.write_text(f"""#!/bin/sh
-/usr/libexec/at-spi-bus-launcher --launch-immediately &
-sleep 0.5
-{sys.executable} {HERE / 'atspi_kiosk_app.py'} {lang} > {tmp_path / 'app.log'} 2>&1 &
-APP=$!
-i=0
-while ! grep -q ready {tmp_path / 'app.log'} && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
-sleep 1
-/usr/bin/python3 {HERE / 'atspi_kiosk_client.py'} {quoted}
-kill $APP
-""", encoding="utf-8")
-    script.chmod(0o755)
-    env: dict[str, Any] = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1",
-                               HOME=str(tmp_path), PYTHONPATH=str(REPO))
-    env.pop("QT_QPA_PLATFORM", None)
-    done = subprocess.run(["xvfb-run", "-a", "dbus-run-session", "--", "sh", str(script)], env=env,
-                          capture_output=True, text=True, timeout=120)
-    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-    log = (tmp_path / "app.log").read_text(encoding="utf-8") if (tmp_path / "app.log").exists() else ""
-    assert lines, f"no report from the AT-SPI client:\n{done.stdout}\n{done.stderr}\n{log}"
-    report = json.loads(lines[-1])
-    assert report["found"], "the kiosk never showed up on the accessibility bus"
+    report = run_under_atspi(tmp_path, ["kiosk/atspi_kiosk_app.py", lang],
+                             ["kiosk/atspi_kiosk_client.py", *(shlex.quote(n) for n in names)], timeout=120)
     for name in names:
         button = report["buttons"][name]
         assert button is not None, f"no showing node named {name!r}: {report}"
