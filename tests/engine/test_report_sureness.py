@@ -8,33 +8,18 @@ runner-up, and a shared second place. The runner-up of a split advice is never o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cloudwizard.engine.influence import complete_answers
 from cloudwizard.engine.loader import load_bundled
-from cloudwizard.engine.model import LANGUAGES, Question, QuestionType
+from cloudwizard.engine.model import LANGUAGES
 from cloudwizard.engine.recommender import Clarity, Ranking, Recommendation, clarity_for, recommend
 from cloudwizard.engine.report import build_view, render
 from cloudwizard.engine.report.style import number
 from cloudwizard.engine.report.view import RankingView, clarity_label
+from tests.content.test_properties import _draw_answers  # every visible question, numbers across their range
 
 Q = load_bundled()
-
-
-def _draw_answers(data: st.DataObject) -> dict[str, Any]:
-    """Answer every visible question in order with a drawn valid answer (numbers across their range)."""
-
-    def choose(question: Question, options: Sequence[Any]) -> Any:
-        if question.type is QuestionType.MULTIPLE:
-            return data.draw(st.sets(st.sampled_from(list(options)), min_size=1, max_size=len(options)),
-                             label=question.id)
-        return data.draw(st.sampled_from(list(options)), label=question.id)
-
-    return complete_answers(Q, choose)
 
 
 def _check_ranking(rec: Recommendation, r: Ranking, v: RankingView, lang: str) -> None:

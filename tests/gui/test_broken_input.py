@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from cloudwizard.engine.loader import load_questionnaire
 from cloudwizard.gui.app import Wizard, build_app
 from tests.gui.conftest import Dialogs, find
-from tests.reliability.test_corpus import BAD, EXAMPLE, EXPECTED, _in_place
+from tests.reliability.test_corpus import BAD, EXAMPLE, EXPECTED, _as_printed, _in_place
 
 REPO = Path(__file__).resolve().parents[2]
 ANSWERS = sorted(rel for rel in EXPECTED if rel.startswith("answers/"))
@@ -62,8 +61,9 @@ def test_open_every_broken_answers_file(wizard: Wizard, dialogs: Dialogs, tmp_pa
             title, text, details = dialogs.errors[-1]
             assert title == "These answers cannot be opened", rel
             assert rel in text and "Your current answers are unchanged" in text, rel
-            # as the command line prints them: a problem with the whole file has no position
-            assert details.splitlines() == [re.sub(r"^([^:]*):0:0: ", r"\1: ", line) for line in report_lines(rel)], rel
+            # as the command line prints them: a problem with the whole file has no position, a
+            # question is named by its text
+            assert details.splitlines() == _as_printed(rel, report_lines(rel)), rel
             assert wizard.controller.session.answers == before, rel
         else:  # an older version of the questionnaire: opened, and what could not be kept is listed
             assert opened, rel
