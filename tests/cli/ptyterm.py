@@ -24,6 +24,7 @@ import struct
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,6 +43,7 @@ class Terminal:
         self._raw = self._buffer = ""
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._seen = 0
+        self._raw_seen = 0  # how far `expect_raw` has read the raw output
         environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         # PAGER=cat: the advice is read in full here, not through less (tests/cli/test_pager* cover paging).
         environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1",
@@ -121,14 +123,49 @@ class Terminal:
                 end = next(e for e in ends if wanted in flat(rest[:e + 1]))
                 self._seen += end + 1
                 return rest[:end + 1]
-            if self._pump(0.2):
-                continue
-            if self._exited():
-                self._fail(f"{text!r} did not appear before the program ended")
-            if time.monotonic() > deadline:
-                self._fail(f"{text!r} did not appear within {timeout:g} s")
-            if self._idle():
-                self._fail(f"{text!r} did not appear: the program waits for input (idle for {IDLE} s)")
+            self._wait_for(text, deadline, timeout)
+
+    def press_until(self, key: bytes, text: str, every: float = 0.5, timeout: float = TIMEOUT) -> None:
+        """Press `key`, again every `every` seconds, until `text` appears in the raw output (see `expect_raw`).
+
+        For a key right after Ctrl-C: the terminal throws away what was typed but not yet read when
+        it sends SIGINT (no NOFLSH), so one press may be lost; a key that is answered is not.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            self.send_raw(key)
+            again = time.monotonic() + every
+            while time.monotonic() < again:
+                found = self._raw.find(text, self._raw_seen)
+                if found >= 0:
+                    self._raw_seen = found + len(text)
+                    return
+                self._wait_for(text, deadline, timeout)
+
+    def _wait_for(self, text: str, deadline: float, timeout: float) -> None:
+        """Read more output, or fail: the program ended, the time is up, or it waits for input."""
+        if self._pump(0.2):
+            return
+        if self._exited():
+            self._fail(f"{text!r} did not appear before the program ended")
+        if time.monotonic() > deadline:
+            self._fail(f"{text!r} did not appear within {timeout:g} s (raw end: {self._raw[-120:]!r})")
+        if self._idle():
+            self._fail(f"{text!r} did not appear: the program waits for input (idle for {IDLE} s)")
+
+    def expect_raw(self, text: str, timeout: float = TIMEOUT) -> None:
+        """Wait until `text` appears in the raw output (escape sequences and all) after the last `expect_raw`.
+
+        For synchronising on what a full-screen program draws (a pager's prompt, its bell), where
+        `expect`'s line-by-line view does not apply.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self._raw.find(text, self._raw_seen)
+            if found >= 0:
+                self._raw_seen = found + len(text)
+                return
+            self._wait_for(text, deadline, timeout)
 
     def send(self, line: str) -> None:
         """Type `line` and press Enter."""
@@ -212,3 +249,19 @@ def flat(text: str) -> str:
 def words_intact(screen: str, text: str) -> bool:
     """Whether `text` appears on `screen` with its words whole (line breaks only where it had spaces)."""
     return flat(text) in flat(screen)
+
+
+def to_stop_question(term: Terminal, gettext: Callable[[str], str]) -> None:
+    """In `ask` on the example questionnaire without ``--save``: answer 1, then "q" at the next question.
+
+    Waits until the three-way stop question is asked (save and stop, stop without saving, go on), in
+    the language of `gettext`; the answers so far are {"audience": "consumer"}.
+    """
+    _ = gettext
+    term.expect(_("Number: "))
+    term.send("1")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
+                  "saving, {no} = go on:").format(yes=_("y"), path="cloudwizard-answers.yaml", discard=_("d"),
+                                                  no=_("n")))

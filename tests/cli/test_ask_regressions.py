@@ -17,7 +17,7 @@ from cloudwizard.cli import format_for_output, main
 from cloudwizard.engine.answers import read_answers
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load
-from tests.cli.ptyterm import Terminal, words_intact
+from tests.cli.ptyterm import Terminal, to_stop_question, words_intact
 from tests.cli.test_ask_terminal import resume_command
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
@@ -104,13 +104,7 @@ def test_the_three_way_stop_question_asks_again_in_the_language(lang: str, save:
                                                                 tmp_path: Path) -> None:
     _ = gettext_for(lang)
     term = Terminal(["ask", "--questionnaire", str(EXAMPLE), "--lang", lang], columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send("1")
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
-                  "saving, {no} = go on:").format(yes=_("y"), path="cloudwizard-answers.yaml", discard=_("d"),
-                                                  no=_("n")))
+    to_stop_question(term, _)
     term.send("x")
     term.expect(again)
     term.send(save)
@@ -306,16 +300,32 @@ def test_french_report_lines_never_start_with_a_spaced_mark(columns: int, tmp_pa
 # -- finding: Ctrl-C in the pager killed cloudwizard under it ("interrupted", in English, exit 130) --
 
 
+#: less's prompt at the bottom of the screen (LESS=FRX): drawn once a screen is complete and it waits for a key.
+LESS_PROMPT = "\n:\x1b[K"
+
+
 @pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
 def test_ctrl_c_in_the_pager_belongs_to_the_pager(tmp_path: Path) -> None:
-    import time
+    """Synchronised on what less draws, not on time (it failed once under load when it slept 0.5 s).
 
+    less installs its SIGINT handler before it writes anything (strace: rt_sigaction(SIGINT) comes
+    before the first write), so a Ctrl-C after its first screen is always its own. The test waits
+    for the whole first screen (the prompt) rather than its first line: a Ctrl-C while less still
+    reads and draws that screen cuts its reading short (with -F from LESS=FRX, less could then take
+    the report for one that fits the screen and quit; see docs/reliability.md). Then it waits for less to answer a key after
+    the Ctrl-C rather than for half a second of nothing happening.
+    """
     term = Terminal(["recommend", "--answers", str(SME), "--lang", "de"], columns=80, cwd=tmp_path,
                     env={"PAGER": "less"})
     term.expect("Empfehlung")  # the report's first screen, in the pager
+    term.expect_raw(LESS_PROMPT)  # drawn whole: less waits for a key
     term.send_raw(b"\x03")
-    time.sleep(0.5)
-    assert not term._exited(), term.screen[-500:]  # still there: less had the key
+    # Then a key only a living less answers: G shows the report's end and less's "(END)" prompt. A
+    # pager killed by Ctrl-C would end the program instead, which press_until reports. (Not less's
+    # bell: the terminal flushes its output queue when it sends SIGINT, so the bell can be lost; and
+    # it flushes its input queue too, so G is pressed again until less answers it.)
+    term.press_until(b"G", "(END)")
+    assert not term._exited(), term.screen[-500:]  # cloudwizard still waits on its pager
     term.send_raw(b"q")
     assert term.wait() == 0
     assert "interrupted" not in term.screen and "Unterbrochen" not in term.screen

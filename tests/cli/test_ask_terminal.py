@@ -14,7 +14,7 @@ import pytest
 from cloudwizard.engine.answers import read_answers
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load
-from tests.cli.ptyterm import Terminal, words_intact
+from tests.cli.ptyterm import Terminal, to_stop_question, words_intact
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
 
@@ -217,13 +217,7 @@ def test_q_then_yes_saves_the_answers(lang: str, yes: str, tmp_path: Path) -> No
 
     _ = gettext_for(lang)
     term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send("1")
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
-                  "saving, {no} = go on:").format(yes=_("y"), path="cloudwizard-answers.yaml", discard=_("d"),
-                                                  no=_("n")))
+    to_stop_question(term, _)
     term.send(yes)
     assert term.wait() == 1
     result = read_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE))
