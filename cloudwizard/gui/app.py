@@ -351,7 +351,7 @@ class Wizard:
                 # What was typed is kept and said back to the person: neither dropped nor guessed.
                 for card in held:
                     assert isinstance(card.input, NumberInput)
-                    card.input.settle()
+                    card.input.settle(focus_says_it=card is held[0])
                 first = held[0]
                 self.questions.ensure_visible(first.label)
                 first.focus_problem()  # "Yes, 200 000" when it is asked back, else the field
