@@ -301,6 +301,7 @@ class Wizard:
             self._render_result()
             if focus:  # on the title, not on an action: Enter pressed once more does nothing
                 self.result.focus_top()
+        self.window.navigation_after_page()
 
     def _render_questions(self) -> None:
         c = self.controller
@@ -351,7 +352,7 @@ class Wizard:
                 # What was typed is kept and said back to the person: neither dropped nor guessed.
                 for card in held:
                     assert isinstance(card.input, NumberInput)
-                    card.input.settle()
+                    card.input.settle(focus_says_it=card is held[0])
                 first = held[0]
                 self.questions.ensure_visible(first.label)
                 first.focus_problem()  # "Yes, 200 000" when it is asked back, else the field
@@ -474,6 +475,7 @@ class Wizard:
         """A what-if was applied or undone."""
         if self.controller.page == RESULT:
             self._render_result()
+            self.window.navigation_after_page()
             self.result.focus_first()
 
     def on_justification(self, model: str, text: str) -> None:

@@ -359,6 +359,27 @@ class MainWindow(QMainWindow):
         self.language_label.setVisible(not on_welcome)
         self.language_combo.setVisible(not on_welcome)
 
+    def navigation_after_page(self) -> None:
+        """Put the navigation bar right after the page's last control in the tab chain.
+
+        Widgets made later (a part's question cards, the advice) join the end of the window's tab
+        chain, after the navigation bar: from a part's last question Tab went to the header and
+        the step list before reaching Next.
+        """
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        last: QWidget | None = None
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if page.isAncestorOf(widget) and widget.focusPolicy().value & 1:  # Qt.FocusPolicy.TabFocus
+                last = widget
+            widget = widget.nextInFocusChain()
+        if last is not None:
+            QWidget.setTabOrder(last, self.back_button)
+            QWidget.setTabOrder(self.back_button, self.start_over_button)
+            QWidget.setTabOrder(self.start_over_button, self.next_button)
+
     @property
     def compact(self) -> bool:
         """Whether the sidebar is folded away (the window is narrower than `COMPACT_WIDTH`)."""

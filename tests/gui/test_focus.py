@@ -181,3 +181,27 @@ def test_arrows_on_the_header_language_picker_open_it_instead_of_switching(qtbot
     qtbot.keyClick(view, ENTER)
     qtbot.waitUntil(lambda: wizard.l10n.language == "de", timeout=2000)
     assert wizard.controller.page == "questions"
+
+
+def test_tab_from_a_parts_last_control_reaches_the_navigation_bar(qtbot: Any, wizard: Wizard) -> None:
+    """Back, Start over and Next come right after the page (they came after the header and the step list)."""
+    c = wizard.controller
+    c.set_answer("audience", "business")
+    c.go_next()
+    last = None
+    for _ in range(30):
+        key(qtbot, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if not wizard.questions.isAncestorOf(widget):
+            break
+        last = widget
+    assert last is not None, "Tab never reached the page's controls"
+    assert QApplication.focusWidget() is wizard.window.back_button, QApplication.focusWidget()
+    key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is wizard.window.start_over_button
+    key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is wizard.window.next_button
+    key(qtbot, Qt.Key.Key_Backtab)
+    key(qtbot, Qt.Key.Key_Backtab)
+    key(qtbot, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is last

@@ -327,6 +327,8 @@ class NumberInput(AnswerInput):
         #: (the suggested number), ``below``, ``above``, ``step`` (the number read) and ``invalid``.
         self.problem: tuple[str, Any] | None = None
         self._settled = True
+        #: While `problemChanged` is emitted: the message need not be announced (see `settle`).
+        self.quiet_message = False
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(self.SETTLE_MS)
@@ -339,7 +341,7 @@ class NumberInput(AnswerInput):
         """Tab and Shift+Tab show a waiting message before the focus moves on (to its button)."""
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self.settle()
+            self.settle(focus_says_it=True)
         return super().eventFilter(watched, event)
 
     def focus_input(self) -> None:
@@ -394,12 +396,19 @@ class NumberInput(AnswerInput):
             self._settle_timer.start()
         self.edited.emit(self.value)
 
-    def settle(self) -> None:
-        """Show the message about the text now (the typing paused, the field was left, or Next was pressed)."""
+    def settle(self, *, focus_says_it: bool = False) -> None:
+        """Show the message about the text now (the typing paused, the field was left, or Next was pressed).
+
+        Args:
+            focus_says_it: the focus goes to the message's button next (Tab, Next), whose
+                description a screen reader reads there: the message is not announced as well.
+        """
         self._settle_timer.stop()
         if not self._settled:
             self._settled = True
+            self.quiet_message = focus_says_it
             self.problemChanged.emit()
+            self.quiet_message = False
 
     def has_problem(self) -> bool:
         """Whether the text is not a number that can be kept (shown yet or not)."""
@@ -692,7 +701,8 @@ class QuestionCard(QFrame):
         local = self.input.local_problem(self._gettext)
         if local:
             self.show_problem(local)
-            announce(self.error, local)
+            if not (isinstance(self.input, NumberInput) and self.input.quiet_message and self.has_open_question()):
+                announce(self.error, local)  # else the focus goes to its button, which says it
 
     def has_open_question(self) -> bool:
         """Whether a "Did you mean …?" or a warning waits for its button ("Yes, …", "Keep this answer")."""
