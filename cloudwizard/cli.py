@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import Justification, ReportView
+    from cloudwizard.terminal import TerminalAsker
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "evaluate", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -610,7 +611,8 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     justification = _justification(asker.session.justification)  # kept from --answers FILE, never asked
     asker.say()
     if ns.output is None:
-        return _emit_report(rec, ns.format, lang, None, justification=justification)
+        code = _emit_report(rec, ns.format, lang, None, justification=justification)
+        return _unsaved_answers(asker, lang) or code
     from cloudwizard.engine.report.view import build_view
 
     _show_in_terminal(build_view(rec, lang, justification), prompts)
@@ -618,7 +620,17 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if code == EXIT_OK:
         _ = gettext_for(lang)
         asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
-    return code
+    return _unsaved_answers(asker, lang) or code
+
+
+def _unsaved_answers(asker: TerminalAsker, lang: str) -> int:
+    """After the advice: when the answers could be saved nowhere, say so and fail (exit 1)."""
+    if not asker.save_failed:
+        return EXIT_OK
+    _ = gettext_for(lang)
+    _err(_("Your answers were not saved anywhere; nothing was saved. Save them in a folder with room "
+           "(--save FILE)."))
+    return EXIT_INVALID
 
 
 # Characters that JSON may hold raw but that a terminal obeys: C1 controls (U+009B is a one-byte CSI),
