@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from cloudwizard import __version__
-from cloudwizard.engine.i18n import gettext_for, system_language
+from cloudwizard.engine.i18n import gettext_for, ngettext_for, system_language
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "evaluate", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: Answer sets `influence` samples when --samples is not given.
+DEFAULT_SAMPLES = 300
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,7 +97,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
     inf = sub.add_parser("influence", help="how much each question changes the advice")
     inf.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    inf.add_argument("--samples", type=int, default=300, help="answer sets to sample (default 300)")
+    inf.add_argument("--samples", type=int, default=None, help="answer sets to sample (default 300)")
 
     ev = sub.add_parser("evaluate", help="score the advice against independent cases",
                         description="Run each case's answers through the recommender and compare the advice with "
@@ -418,6 +420,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.loader import load_questionnaire
     from cloudwizard.engine.scenarios import run_scenarios
 
+    ngettext = ngettext_for("en")  # validate reports to questionnaire authors in English, as its messages
     failed = False
     for path in ns.files:
         shown = one_line(str(path))  # the file's name is printed too: ESC or a line break in it stays inert
@@ -435,11 +438,14 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         if ok and result.questionnaire is not None:
             q = result.questionnaire
             passed = sum(1 for s in scenarios if s.passed)
+            warnings = len(report.warnings)
             print(f"{shown}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
-                  f"{passed}/{len(scenarios)} scenarios passed, {len(report.warnings)} warnings)")
+                  f"{passed}/{len(scenarios)} scenarios passed, "
+                  + ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings) + ")")
         else:
             errors = len(report.errors) + (len(report.warnings) if ns.strict else 0)
-            print(f"{shown}: invalid ({errors} problem(s))")
+            print(f"{shown}: " + ngettext("invalid ({count} problem)", "invalid ({count} problems)",
+                                          errors).format(count=errors))
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -461,6 +467,9 @@ def cmd_influence(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     from cloudwizard.engine.influence import MAX_SAMPLES  # issue 14: a bounded run
 
+    given = ns.samples is not None  # named in messages only when the person gave it
+    if not given:
+        ns.samples = DEFAULT_SAMPLES
     if not 1 <= ns.samples <= MAX_SAMPLES:
         _err(f"--samples must be from 1 to {MAX_SAMPLES:,} (got {ns.samples})")
         return EXIT_USAGE
@@ -470,7 +479,9 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.influence import max_samples, too_large_message
 
     if ns.samples > (most := max_samples(q)):  # the cost grows with the square of the questionnaire's size
-        _err(f"--samples: {too_large_message(q, most)}")
+        # name the option only when the person gave it: the default is theirs to change, not their mistake
+        _err(f"--samples: {too_large_message(q, most)}" if given else
+             too_large_message(q, most) + ("; give fewer with --samples N" if most >= 1 else ""))
         return EXIT_USAGE if most >= 1 else EXIT_INVALID
     progress = _InfluenceProgress(sys.stderr) if _stream_is_tty(sys.stderr) else None
     try:
