@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
         for fmt, action in self.act_exports.items():
             action.setText(_(FORMATS[fmt].label))
-        self.act_start_over.setText(_("Start &over"))
+        self.act_start_over.setText(_("Sta&rt over"))
         self.act_quit.setText(_("&Quit"))
         self.act_contrast.setText(_("&High contrast"))
         self.act_help.setText(_("Help for this &question"))
