@@ -420,7 +420,8 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.loader import load_questionnaire
     from cloudwizard.engine.scenarios import run_scenarios
 
-    ngettext = ngettext_for("en")  # validate reports to questionnaire authors in English, as its messages
+    authors = "en"  # validate reports to questionnaire authors in English, as its messages
+    ngettext = ngettext_for(authors)
     failed = False
     for path in ns.files:
         shown = one_line(str(path))  # the file's name is printed too: ESC or a line break in it stays inert
