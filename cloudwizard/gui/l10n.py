@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
-from cloudwizard.engine.i18n import gettext_for, ngettext_for
+from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class Localizer(QObject):
         super().__init__(parent)
         self._language = language if language in LANGUAGES else "en"
         self._qt_translator: QTranslator | None = None
+        self._gaps: QTranslator | None = None
         self.gettext: Callable[[str], str] = gettext_for(self._language)
         #: ``ngettext(singular, plural, n)``: the form for the count `n` (French: 0 and 1 are singular).
         self.ngettext: Callable[[str, str, int], str] = ngettext_for(self._language)
@@ -63,6 +64,9 @@ class Localizer(QObject):
         if translator.load(f"qtbase_{self._language}", folder):
             app.installTranslator(translator)
             self._qt_translator = translator
+        if self._gaps is None:  # installed last, so asked first; it answers only Qt's untranslated strings
+            self._gaps = _QtCatalogGaps(lambda: self.gettext, self)
+            app.installTranslator(self._gaps)
 
     def set_language(self, language: str) -> None:
         """Switch the language; emits `languageChanged` when it changes."""
@@ -73,3 +77,39 @@ class Localizer(QObject):
         self.ngettext = ngettext_for(language)
         self.install_qt_translations()
         self.languageChanged.emit(language)
+
+
+#: Qt strings its own catalogs leave in English (Qt 6 added access keys, and qtbase_fr/nl/de.qm still
+#: hold the older "Look in:" / "Files of type:"), so the non-native file dialog showed them beside
+#: translated labels. Keyed by Qt's context; translated in our gettext catalogs.
+QT_GAPS: dict[str, frozenset[str]] = {
+    "QFileDialog": frozenset({N_("&Look in:"), N_("Files of &type:")}),
+    "QAbstractFileIconProvider": frozenset({N_("Folder"), N_("File"), N_("Drive")}),  # the dialog's Type column
+}
+
+
+def _qt_catalog_gaps_class() -> type:
+    from PySide6.QtCore import QTranslator
+
+    class QtCatalogGaps(QTranslator):
+        """Translates the `QT_GAPS` strings with our catalogs; everything else is left to Qt's."""
+
+        def __init__(self, gettext: Callable[[], Callable[[str], str]], parent: QObject | None = None) -> None:
+            super().__init__(parent)
+            self._gettext = gettext
+
+        def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+            return False
+
+        def translate(self, context: str, source: str, disambiguation: str | None = None,
+                      n: int = -1) -> str | None:
+            if source not in QT_GAPS.get(context, frozenset()):
+                return None  # a null string: not ours, Qt asks the next catalog ("" would blank the text)
+            text = self._gettext()(source)
+            return None if text == source else text
+
+    return QtCatalogGaps
+
+
+def _QtCatalogGaps(gettext: Callable[[], Callable[[str], str]], parent: QObject) -> QTranslator:  # noqa: N802
+    return _qt_catalog_gaps_class()(gettext, parent)
