@@ -29,7 +29,13 @@ def test_the_non_native_save_dialog_has_no_english_labels(make_wizard: Any, lang
         dialog.reject()
 
     QTimer.singleShot(0, look)
-    QTimer.singleShot(10_000, lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().close())
+
+    def watchdog() -> None:  # a dialog nobody answered: close it so the test fails instead of hanging
+        left = QApplication.activeModalWidget()
+        if left is not None:
+            left.close()
+
+    QTimer.singleShot(10_000, watchdog)
     assert wizard.window.ask_save_path("t", str(tmp_path / "a.yaml"), "Y (*.yaml)") == ""
     (labels,) = seen
     assert len(labels) == 3 and not ENGLISH & set(labels), labels
