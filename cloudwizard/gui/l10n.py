@@ -35,7 +35,6 @@ class Localizer(QObject):
         super().__init__(parent)
         self._language = language if language in LANGUAGES else "en"
         self._qt_translator: QTranslator | None = None
-        self._gaps: QTranslator | None = None
         self.gettext: Callable[[str], str] = gettext_for(self._language)
         #: ``ngettext(singular, plural, n)``: the form for the count `n` (French: 0 and 1 are singular).
         self.ngettext: Callable[[str, str, int], str] = ngettext_for(self._language)
@@ -55,6 +54,9 @@ class Localizer(QObject):
             self._qt_translator.deleteLater()  # else every switch keeps a catalog alive (seen in the soak)
             self._qt_translator = None
         QLocale.setDefault(QLocale(self._language))
+        global _GAPS
+        if _GAPS is not None:  # follows this Localizer now (English: it answers nothing)
+            _GAPS.gettext = lambda: self.gettext  # type: ignore[attr-defined]
         if self._language == "en":
             return
         from PySide6.QtCore import QLibraryInfo, QTranslator  # here: English, Qt's own language, needs neither
@@ -64,9 +66,15 @@ class Localizer(QObject):
         if translator.load(f"qtbase_{self._language}", folder):
             app.installTranslator(translator)
             self._qt_translator = translator
-        if self._gaps is None:  # installed last, so asked first; it answers only Qt's untranslated strings
-            self._gaps = _QtCatalogGaps(lambda: self.gettext, self)
-            app.installTranslator(self._gaps)
+        if _GAPS is None:
+            # One for the app, installed after Qt's catalog, so asked first; it answers only the strings
+            # Qt's catalogs leave untranslated (`QT_GAPS`), in the language of the Localizer that set it last.
+            _GAPS = _QtCatalogGaps(app)
+            _GAPS.gettext = lambda: self.gettext  # type: ignore[attr-defined]
+            app.installTranslator(_GAPS)
+        else:  # Qt's catalog was installed after it: install it again so it stays first
+            app.removeTranslator(_GAPS)
+            app.installTranslator(_GAPS)
 
     def set_language(self, language: str) -> None:
         """Switch the language; emits `languageChanged` when it changes."""
@@ -94,9 +102,10 @@ def _qt_catalog_gaps_class() -> type:
     class QtCatalogGaps(QTranslator):
         """Translates the `QT_GAPS` strings with our catalogs; everything else is left to Qt's."""
 
-        def __init__(self, gettext: Callable[[], Callable[[str], str]], parent: QObject | None = None) -> None:
+        def __init__(self, parent: QObject | None = None) -> None:
             super().__init__(parent)
-            self._gettext = gettext
+            #: Returns the current ``_()`` (the Localizer that installed Qt's catalogs last).
+            self.gettext: Callable[[], Callable[[str], str]] = lambda: (lambda text: text)
 
         def isEmpty(self) -> bool:  # noqa: N802 - Qt override
             return False
@@ -105,11 +114,14 @@ def _qt_catalog_gaps_class() -> type:
                       n: int = -1) -> str | None:
             if source not in QT_GAPS.get(context, frozenset()):
                 return None  # a null string: not ours, Qt asks the next catalog ("" would blank the text)
-            text = self._gettext()(source)
+            text = self.gettext()(source)
             return None if text == source else text
 
     return QtCatalogGaps
 
 
-def _QtCatalogGaps(gettext: Callable[[], Callable[[str], str]], parent: QObject) -> QTranslator:  # noqa: N802
-    return _qt_catalog_gaps_class()(gettext, parent)
+def _QtCatalogGaps(parent: QObject) -> QTranslator:  # noqa: N802
+    return _qt_catalog_gaps_class()(parent)
+
+
+_GAPS: QTranslator | None = None
