@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from cloudwizard import __version__
-from cloudwizard.engine.i18n import gettext_for, system_language
+from cloudwizard.engine.i18n import gettext_for, ngettext_for, system_language
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -27,9 +27,12 @@ if TYPE_CHECKING:
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import Justification, ReportView
+    from cloudwizard.terminal import TerminalAsker
 
 COMMANDS = ("ask", "recommend", "validate", "schema", "influence", "evaluate", "kiosk-pin")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: Answer sets `influence` samples when --samples is not given.
+DEFAULT_SAMPLES = 300
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,7 +97,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
     inf = sub.add_parser("influence", help="how much each question changes the advice")
     inf.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    inf.add_argument("--samples", type=int, default=300, help="answer sets to sample (default 300)")
+    inf.add_argument("--samples", type=int, default=None, help="answer sets to sample (default 300)")
 
     ev = sub.add_parser("evaluate", help="score the advice against independent cases",
                         description="Run each case's answers through the recommender and compare the advice with "
@@ -417,6 +420,8 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.loader import load_questionnaire
     from cloudwizard.engine.scenarios import run_scenarios
 
+    authors = "en"  # validate reports to questionnaire authors in English, as its messages
+    ngettext = ngettext_for(authors)
     failed = False
     for path in ns.files:
         shown = one_line(str(path))  # the file's name is printed too: ESC or a line break in it stays inert
@@ -434,11 +439,14 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         if ok and result.questionnaire is not None:
             q = result.questionnaire
             passed = sum(1 for s in scenarios if s.passed)
+            warnings = len(report.warnings)
             print(f"{shown}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
-                  f"{passed}/{len(scenarios)} scenarios passed, {len(report.warnings)} warnings)")
+                  f"{passed}/{len(scenarios)} scenarios passed, "
+                  + ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings) + ")")
         else:
             errors = len(report.errors) + (len(report.warnings) if ns.strict else 0)
-            print(f"{shown}: invalid ({errors} problem(s))")
+            print(f"{shown}: " + ngettext("invalid ({count} problem)", "invalid ({count} problems)",
+                                          errors).format(count=errors))
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -460,6 +468,9 @@ def cmd_influence(ns: argparse.Namespace) -> int:
         return EXIT_INVALID
     from cloudwizard.engine.influence import MAX_SAMPLES  # issue 14: a bounded run
 
+    given = ns.samples is not None  # named in messages only when the person gave it
+    if not given:
+        ns.samples = DEFAULT_SAMPLES
     if not 1 <= ns.samples <= MAX_SAMPLES:
         _err(f"--samples must be from 1 to {MAX_SAMPLES:,} (got {ns.samples})")
         return EXIT_USAGE
@@ -469,7 +480,9 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     from cloudwizard.engine.influence import max_samples, too_large_message
 
     if ns.samples > (most := max_samples(q)):  # the cost grows with the square of the questionnaire's size
-        _err(f"--samples: {too_large_message(q, most)}")
+        # name the option only when the person gave it: the default is theirs to change, not their mistake
+        _err(f"--samples: {too_large_message(q, most)}" if given else
+             too_large_message(q, most) + ("; give fewer with --samples N" if most >= 1 else ""))
         return EXIT_USAGE if most >= 1 else EXIT_INVALID
     progress = _InfluenceProgress(sys.stderr) if _stream_is_tty(sys.stderr) else None
     try:
@@ -610,7 +623,8 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     justification = _justification(asker.session.justification)  # kept from --answers FILE, never asked
     asker.say()
     if ns.output is None:
-        return _emit_report(rec, ns.format, lang, None, justification=justification)
+        code = _emit_report(rec, ns.format, lang, None, justification=justification)
+        return _unsaved_answers(asker, lang) or code
     from cloudwizard.engine.report.view import build_view
 
     _show_in_terminal(build_view(rec, lang, justification), prompts)
@@ -618,7 +632,17 @@ def cmd_ask(ns: argparse.Namespace) -> int:
     if code == EXIT_OK:
         _ = gettext_for(lang)
         asker.say(_("The advice is also saved in {path}.").format(path=ns.output))
-    return code
+    return _unsaved_answers(asker, lang) or code
+
+
+def _unsaved_answers(asker: TerminalAsker, lang: str) -> int:
+    """After the advice: when the answers could be saved nowhere, say so and fail (exit 1)."""
+    if not asker.save_failed:
+        return EXIT_OK
+    _ = gettext_for(lang)
+    _err(_("Your answers were not saved anywhere; nothing was saved. Save them in a folder with room "
+           "(--save FILE)."))
+    return EXIT_INVALID
 
 
 # Characters that JSON may hold raw but that a terminal obeys: C1 controls (U+009B is a one-byte CSI),

@@ -320,6 +320,8 @@ class TerminalAsker:
         self.session.language = lang
         self.save_path = save_path
         self.saved_to: Path | None = None
+        #: Saving was asked for (``--save``, ``--answers``) and failed, in the fallback file too.
+        self.save_failed = False
         self._width = width
         self.line_editing = line_editing and _readline_available()
         #: Answers the user kept although a validation rule warned about them (question id → value).
@@ -517,6 +519,7 @@ class TerminalAsker:
                 path=path, reason=self.save_failure(exc)))
             fallback = recovery_path()
             if fallback.resolve() == path.resolve():
+                self.save_failed = True
                 return
             path = fallback  # nothing typed is lost: keep them in the current folder instead
             try:
@@ -524,6 +527,7 @@ class TerminalAsker:
             except SaveError as again:
                 self.say(_("Your answers could not be saved in {path}: {reason}").format(
                     path=path, reason=self.save_failure(again)))
+                self.save_failed = True
                 return
         self.saved_to = path
         if outcome is Outcome.DONE:

@@ -114,6 +114,9 @@ MESSAGES: tuple[str, ...] = (
     N_("aliases repeat too much data (more than {limit} values): refused as an alias bomb"),
     N_("the number {number} is too large: numbers must stay below 1.8e308 in size"),
     N_("a mapping key must be a plain name, not a list, mapping or empty value"),
+    # yamlsafe.py: how a number too long to show is shortened ("123456789012…345678 (5000 digits)")
+    N_("({count} digits)"),
+    N_("({count} characters)"),
 )
 
 #: English words that stand in a message for a value ("got a list", "this is a device").
@@ -121,6 +124,8 @@ _WORDS: tuple[str, ...] = (N_("a list"), N_("a mapping"), N_("nothing"), N_("tru
                            N_("a named pipe (FIFO)"), N_("a device"), N_("a socket"))
 
 _SEVERITY = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+#: A number shortened for showing: "123456789012…345678 (5000 digits)".
+_SHORTENED = re.compile(r"(?P<shown>\S+…\S+) \((?P<count>\d+) (?P<unit>digits|characters)\)")
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
 
@@ -180,6 +185,8 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
                 values[name] = short_question(questionnaire, value, lang)
             elif name in _NUMBERS and questionnaire is not None and _PLAIN_NUMBER.fullmatch(value):
                 values[name] = format_number(float(value), lang)
+            elif name == "number" and (size := _SHORTENED.fullmatch(value)) is not None:
+                values[name] = f"{size['shown']} " + _(f"({{count}} {size['unit']})").format(count=size["count"])
         return _fill(_(msgid), values)
     return message
 

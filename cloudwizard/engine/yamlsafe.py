@@ -241,14 +241,15 @@ _OTHER_ENCODINGS = (
 
 
 def _decode(data: bytes, name: str) -> str:
+    # An empty, binary or UTF-16/32 file is a problem of the whole file: ``FILE:``, no made-up 1:1.
     if not data.strip():
-        raise YamlError("the file is empty", Location(name, 1, 1), "empty")
+        raise YamlError("the file is empty", Location(name, 0, 0), "empty")
     for bom, encoding in _OTHER_ENCODINGS:
         if data.startswith(bom):
-            raise YamlError(f"the file is {encoding} text; save it as UTF-8", Location(name, 1, 1), "encoding")
+            raise YamlError(f"the file is {encoding} text; save it as UTF-8", Location(name, 0, 0), "encoding")
     if b"\x00" in data[:8192]:
         raise YamlError(
-            "this is a binary file, not YAML text", Location(name, 1, 1), "binary"
+            "this is a binary file, not YAML text", Location(name, 0, 0), "binary"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -368,7 +369,7 @@ def parse_bytes(data: bytes, name: str = "<string>", max_bytes: int = MAX_BYTES)
 def parse_text(text: str, name: str = "<string>") -> Document:
     """Parse one YAML document from text (see `read_path`)."""
     if not text.strip():
-        raise YamlError("the file is empty", Location(name, 1, 1), "empty")
+        raise YamlError("the file is empty", Location(name, 0, 0), "empty")
     builder = _Builder(name)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -390,7 +391,7 @@ def parse_text(text: str, name: str = "<string>") -> Document:
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML error: {exc}", Location(name, 0, 0), "syntax") from None
     if builder.root is None:
-        raise YamlError("the file holds no YAML document", Location(name, 1, 1), "empty")
+        raise YamlError("the file holds no YAML document", Location(name, 0, 0), "empty")
     return Document(builder.root, builder.problems)
 
 

@@ -188,6 +188,10 @@ class Wizard:
         self.recovery = Recovery(controller, l10n, window, welcome, autosave, crashed=crashed,
                                  kiosk=not options.allow_files, on_quit=lambda: app.exit(1))
         self.files = FileActions(controller, l10n, window, options, opened=self.go_to_first_open_page)
+        # issue 14: answers that failing autosaves left nowhere on disk are not lost at quitting
+        self.files.saved = self.recovery.saved_by_hand
+        self.recovery.save_as = self.files.save_answers
+        window.quit_guard = self.recovery.may_quit
         self.kiosk: KioskMode | None = None
         self.pages_built = False
         self.busy_note: BusyNote | None = None
@@ -609,8 +613,6 @@ def _connect(w: Wizard) -> None:
     w.welcome.audienceChosen.connect(w.on_audience)
     w.welcome.resumeRequested.connect(w.on_resume)
     w.welcome.discardRequested.connect(w.on_discard)
-    if w.autosave is not None:
-        w.autosave.failed.connect(w.window.status)
 
 
 def _connect_pages(w: Wizard) -> None:

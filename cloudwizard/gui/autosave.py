@@ -40,11 +40,13 @@ class Autosave(QObject):
 
     Signals:
         failed(str): saving failed; the message says why (the previous autosave is unchanged).
+        saved(): saving worked (after a failure, the app takes its notice away).
         unreadable(object): the autosave could not be read; the `Path` it was moved to, or None when
             it could not be moved (then automatic saving is paused). `Recovery` shows a notice.
     """
 
     failed = Signal(str)
+    saved = Signal()
     unreadable = Signal(object)
 
     def __init__(self, folder: Path, snapshot: Callable[[], AnswersFile | None], parent: QObject | None = None) -> None:
@@ -55,6 +57,10 @@ class Autosave(QObject):
         self.set_aside_path: Path | None = None
         self._written = False  # this run saved the file (so an empty session may remove it)
         self._paused = False  # an unreadable autosave could not be moved aside: never overwrite it
+        #: The last attempt to save failed (the answers since then are nowhere on disk).
+        self.failing = False
+        #: Why it failed, in the current language (the notice shows it and follows the language).
+        self.failure_reason: Callable[[], str] = lambda: ""
         self.folder = folder
         self.path = folder / AUTOSAVE_NAME
         self.marker = folder / MARKER_NAME
@@ -92,12 +98,18 @@ class Autosave(QObject):
             self.folder.mkdir(parents=True, exist_ok=True)
             save_answers(self.path, data)
         except OSError as exc:  # SaveError is an OSError
+            self.failing = True
+            code = exc.errno or 0
+            self.failure_reason = lambda: self._reason(code)
             self.failed.emit(self._failure_message(exc))
             return False
         self._written = True
+        if self.failing:
+            self.failing = False
+            self.saved.emit()
         return True
 
-    def _failure_message(self, exc: OSError) -> str:
+    def _reason(self, code: int) -> str:
         _ = self.gettext()
         reasons = {
             errno.ENOSPC: _("the disk is full"),
@@ -107,7 +119,11 @@ class Autosave(QObject):
             errno.EROFS: _("the folder is read-only"),
             errno.ENOENT: _("the folder does not exist"),
         }
-        reason = reasons.get(exc.errno or 0, _("the file could not be written"))
+        return reasons.get(code, _("the file could not be written"))
+
+    def _failure_message(self, exc: OSError) -> str:
+        _ = self.gettext()
+        reason = self._reason(exc.errno or 0)
         return _("Your answers could not be saved automatically ({reason}): {folder}. "
                  "Save them with File ▸ Save answers.").format(reason=reason, folder=self.folder)
 
@@ -127,21 +143,43 @@ class Autosave(QObject):
 
     def _set_aside(self) -> None:
         """Move the unreadable autosave aside and say where it is (it is never deleted)."""
-        stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        try:
-            os.replace(self.path, target)
-        except OSError:
-            self._timer.stop()
-            self._paused = True
+        target = self._move_aside("corrupt")
+        if target is None:
             self.unreadable.emit(None)
             return
         self.set_aside_path = target
         self.unreadable.emit(target)
+
+    def _move_aside(self, kind: str) -> Path | None:
+        """Rename the autosave to ``<name>.<kind>-<time>``; None (and saving paused) when it cannot be."""
+        stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.{kind}-{stamp}")
+        n = 1
+        while target.exists() or target.is_symlink():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.{kind}-{stamp}-{n}")
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            self._timer.stop()
+            self._paused = True  # never overwrite answers the person has not seen again
+            return None
+        return target
+
+    def set_aside(self) -> Path | None:
+        """The person chose to start afresh: move the saved answers to ``….discarded-<time>``, never delete.
+
+        Returns:
+            Where they are now; None when there was no autosave or it could not be moved (then it stays
+            in its place and automatic saving is paused, so it is not overwritten).
+        """
+        self._timer.stop()
+        if not (self.path.exists() or self.path.is_symlink()):
+            return None
+        target = self._move_aside("discarded")
+        if target is not None:
+            self.set_aside_path = target
+        return target
 
     def discard(self) -> None:
         """Forget the saved session (the person chose to, or cleared their answers)."""

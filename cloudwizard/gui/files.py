@@ -51,6 +51,8 @@ class FileActions:
         self.window = window
         self.options = options
         self.opened = opened
+        #: Called after the answers were saved to a file (the quit question then need not be asked).
+        self.saved: Callable[[], None] = lambda: None
 
     def fail(self, title: str, text: str, details: str = "") -> bool:
         """Tell the user what went wrong (the one error path of file actions); always False."""
@@ -91,6 +93,7 @@ class FileActions:
         except SaveError as exc:
             return self.not_saved(_("The answers were not saved"), path, exc)
         self.window.status(_("Answers saved to {path}").format(path=path))
+        self.saved()
         return True
 
     def open_answers(self, path: str | None = None) -> bool:

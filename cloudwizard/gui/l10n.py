@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
-from cloudwizard.engine.i18n import gettext_for, ngettext_for
+from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ class Localizer(QObject):
             self._qt_translator.deleteLater()  # else every switch keeps a catalog alive (seen in the soak)
             self._qt_translator = None
         QLocale.setDefault(QLocale(self._language))
+        global _GAPS
+        if _GAPS is not None:  # follows this Localizer now (English: it answers nothing)
+            _GAPS.gettext = lambda: self.gettext  # type: ignore[attr-defined]
         if self._language == "en":
             return
         from PySide6.QtCore import QLibraryInfo, QTranslator  # here: English, Qt's own language, needs neither
@@ -63,6 +66,15 @@ class Localizer(QObject):
         if translator.load(f"qtbase_{self._language}", folder):
             app.installTranslator(translator)
             self._qt_translator = translator
+        if _GAPS is None:
+            # One for the app, installed after Qt's catalog, so asked first; it answers only the strings
+            # Qt's catalogs leave untranslated (`QT_GAPS`), in the language of the Localizer that set it last.
+            _GAPS = _QtCatalogGaps(app)
+            _GAPS.gettext = lambda: self.gettext  # type: ignore[attr-defined]
+            app.installTranslator(_GAPS)
+        else:  # Qt's catalog was installed after it: install it again so it stays first
+            app.removeTranslator(_GAPS)
+            app.installTranslator(_GAPS)
 
     def set_language(self, language: str) -> None:
         """Switch the language; emits `languageChanged` when it changes."""
@@ -73,3 +85,43 @@ class Localizer(QObject):
         self.ngettext = ngettext_for(language)
         self.install_qt_translations()
         self.languageChanged.emit(language)
+
+
+#: Qt strings its own catalogs leave in English (Qt 6 added access keys, and qtbase_fr/nl/de.qm still
+#: hold the older "Look in:" / "Files of type:"), so the non-native file dialog showed them beside
+#: translated labels. Keyed by Qt's context; translated in our gettext catalogs.
+QT_GAPS: dict[str, frozenset[str]] = {
+    "QFileDialog": frozenset({N_("&Look in:"), N_("Files of &type:")}),
+    "QAbstractFileIconProvider": frozenset({N_("Folder"), N_("File"), N_("Drive")}),  # the dialog's Type column
+}
+
+
+def _qt_catalog_gaps_class() -> type:
+    from PySide6.QtCore import QTranslator
+
+    class QtCatalogGaps(QTranslator):
+        """Translates the `QT_GAPS` strings with our catalogs; everything else is left to Qt's."""
+
+        def __init__(self, parent: QObject | None = None) -> None:
+            super().__init__(parent)
+            #: Returns the current ``_()`` (the Localizer that installed Qt's catalogs last).
+            self.gettext: Callable[[], Callable[[str], str]] = lambda: (lambda text: text)
+
+        def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+            return False
+
+        def translate(self, context: str, source: str, disambiguation: str | None = None,
+                      n: int = -1) -> str | None:
+            if source not in QT_GAPS.get(context, frozenset()):
+                return None  # a null string: not ours, Qt asks the next catalog ("" would blank the text)
+            text = self.gettext()(source)
+            return None if text == source else text
+
+    return QtCatalogGaps
+
+
+def _QtCatalogGaps(parent: QObject) -> QTranslator:  # noqa: N802
+    return _qt_catalog_gaps_class()(parent)
+
+
+_GAPS: QTranslator | None = None

@@ -214,6 +214,8 @@ QMenuBar::item:selected {{ background: {c.soft}; }}
 QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
 QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QMenu::item {{ padding: 5px 24px 5px 30px; }}
+QMenu::item:disabled {{ color: {c.disabled}; }}
+QMenu::item:disabled:selected {{ background: {c.soft}; color: {c.disabled}; }}
 QMenu::indicator:non-exclusive {{ width: 14px; height: 14px; border: 1px solid {c.text}; border-radius: 3px;
     background: {c.surface}; left: 8px; }}
 QMenu::indicator:non-exclusive:checked {{ image: url({menu_tick}); }}

@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
             a.setObjectName(f"actionExport_{fmt}")
             a.triggered.connect(lambda _c=False, f=fmt: self.exportRequested.emit(f))
             self.act_exports[fmt] = a
-        self.act_quit = self._action("actionQuit", "Ctrl+Q", self.close)
+        #: Asked before the person quits (Ctrl+Q, the close button); False keeps the window open.
+        self.quit_guard: Callable[[], bool] = lambda: True
+        self.act_quit = self._action("actionQuit", "Ctrl+Q", lambda: self.quit_guard() and self.close())
         self.act_back = self._action("actionBack", "Alt+Left", self.backRequested.emit)
         self.act_next = self._action("actionNext", "Alt+Right", self.nextRequested.emit)
         self.act_start_over = self._action("actionStartOver", None, self.startOverRequested.emit)
@@ -464,7 +466,7 @@ class MainWindow(QMainWindow):
 
         for fmt, action in self.act_exports.items():
             action.setText(_(FORMATS[fmt].label))
-        self.act_start_over.setText(_("Start &over"))
+        self.act_start_over.setText(_("Sta&rt over"))
         self.act_quit.setText(_("&Quit"))
         self.act_contrast.setText(_("&High contrast"))
         self.act_help.setText(_("Help for this &question"))
@@ -480,6 +482,7 @@ class MainWindow(QMainWindow):
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes_button if default_yes else no_button)
+        box.setEscapeButton(yes_button if default_yes else no_button)  # Escape/closing: the safe answer
         box.exec()
         return box.clickedButton() is yes_button
 
@@ -615,6 +618,9 @@ class MainWindow(QMainWindow):
             second.addWidget(box)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Tell the app to save before closing."""
+        """Tell the app to save before closing (the person closing the window may be asked first)."""
+        if event.spontaneous() and not self.quit_guard():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)

@@ -62,7 +62,7 @@ def test_validate_strict_fails_on_a_score_without_because(tmp_path: Path) -> Non
     line = _line_of(q, "- id: photos")
     assert f"{q}:{line}:" in err and "'data_kinds.photos' has a score but no 'because'" in err
     code, out, err = run_cli("validate", "--strict", str(q))
-    assert code == 1 and "invalid (1 problem(s))" in out
+    assert code == 1 and "invalid (1 problem)" in out
     assert run_cli("validate", "--strict", str(EXAMPLE))[0] == 0  # the example has its reason
 
 
@@ -134,3 +134,27 @@ def test_validate_flags_control_characters_at_their_place(tmp_path: Path, case: 
     assert rest.startswith(f"{what} holds a control character {said}"), warning
     assert "\x1b" not in err and "\x07" not in err and "\x9b" not in err and "\r" not in err  # said, not done
     assert run_cli("validate", "--strict", str(EXAMPLE))[0] == 0
+
+
+def test_validate_counts_with_plural_forms(tmp_path: Path) -> None:
+    """"1 problem", "2 problems", "1 warning": never "problem(s)" or "1 warnings" (issue 14 red-team)."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from cloudwizard import cli
+    from cloudwizard.engine.i18n import ngettext_for
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nid: x\n", encoding="utf-8")
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        cli.main(["validate", str(bad)])
+    assert "problem(s)" not in out.getvalue() and re.search(r"invalid \(1 problem\)|invalid \(\d+ problems\)",
+                                                             out.getvalue()), out.getvalue()
+    for lang, one, two in (("en", "1 warning", "2 warnings"), ("nl", "1 waarschuwing", "2 waarschuwingen"),
+                           ("fr", "1 avertissement", "2 avertissements"), ("de", "1 Warnung", "2 Warnungen")):
+        n = ngettext_for(lang)
+        assert n("{count} warning", "{count} warnings", 1).format(count=1) == one
+        assert n("{count} warning", "{count} warnings", 2).format(count=2) == two
+        assert n("invalid ({count} problem)", "invalid ({count} problems)", 2).format(count=2) != "invalid (2 problems)" \
+            or lang == "en"

@@ -57,3 +57,14 @@ def test_a_large_questionnaire_is_refused_with_the_number_it_may_take(tmp_path: 
     assert status == 2
     assert err.getvalue() == (f"cloudwizard: --samples: at most {most:,} samples for a questionnaire of "
                               "4,500 questions and choices\n")
+
+
+def test_without_samples_the_refusal_does_not_blame_an_option_never_given(tmp_path: Path) -> None:
+    path = _yes_no_questionnaire(tmp_path / "q.yaml", 1_500)
+    most = INFLUENCE_WORK // 4_500 ** 2
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        status = cli.main(["influence", "--questionnaire", str(path)])  # the default 300 samples
+    assert status == 2
+    assert err.getvalue() == (f"cloudwizard: at most {most:,} samples for a questionnaire of 4,500 questions and "
+                              "choices; give fewer with --samples N\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -22,10 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: Control characters (C0 but line feed and tab, DEL, C1) and the invisible bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class PlainLabel(QLabel):
+    r"""A plain-text label that shows control characters as escapes (``\x1b``, ``\r``).
+
+    As every other output does: raw, they were drawn as boxes, and the text after a CR went missing
+    (issue 14).
+    """
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override (every text the pages set passes here)
+        """Show `text`, its control characters escaped."""
+        if _UNPRINTABLE.search(text):  # the same set as engine.diagnostics.printable (not imported before the first paint)
+            text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+        super().setText(text)
+
 
 def make_label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
-    """A word-wrapping label with a style role (title, headline, muted, …)."""
-    label = QLabel(parent)
+    """A word-wrapping label with a style role (title, headline, muted, …); control characters escaped."""
+    label = PlainLabel(parent)
     # Set by the key name, so the welcome page needs no Qt namespace before the first paint (see
     # docs/gui.md). A name Qt does not know is refused without an error: then questionnaire text
     # would be read as rich text (markup, links), so refuse to make the label instead.

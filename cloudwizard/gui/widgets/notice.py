@@ -1,7 +1,9 @@
 """A notice across the top of the window that stays until it is dismissed: never a modal dialog.
 
 Used for the damaged autosave found at start-up (issue 14): what happened, where the file was kept
-(selectable), what to do, and "Show folder" / "Dismiss" buttons reachable with the keyboard.
+(selectable), what to do, and "Show folder" / "Dismiss" buttons reachable with the keyboard. The same
+notice says where the answers of an earlier session went when the person chose to start afresh
+(``kind="discarded"``), and that automatic saving keeps failing (``kind="unsaved"``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ class UnreadableAutosaveNotice(QWidget):
             still at `original`, and automatic saving is paused so it is not overwritten).
         original: where the autosave was.
         open_folder: shows a folder in the file manager (tests pass a recorder).
+        kind: ``"unreadable"`` (a damaged autosave), ``"discarded"`` (set aside at "Start afresh") or
+            ``"unsaved"`` (automatic saving fails; `original` is then the folder it tries to save in).
+        reason: why saving fails, in the current language (``kind="unsaved"``).
 
     Signals:
         dismissed(): the notice was closed (its Dismiss button, or `dismiss`).
@@ -38,9 +43,15 @@ class UnreadableAutosaveNotice(QWidget):
         kept: Path | None,
         original: Path,
         open_folder: Callable[[Path], object] | None = None,
+        *,
+        kind: str = "unreadable",
+        reason: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("unreadableAutosaveNotice")
+        self.setObjectName({"discarded": "discardedAutosaveNotice", "unsaved": "unsavedAnswersNotice"}
+                           .get(kind, "unreadableAutosaveNotice"))
+        self.kind = kind
+        self._reason = reason
         #: The framed box (the theme's banner); the notice itself only keeps it off the window's edges.
         self.box = QFrame(self)
         self.box.setProperty("role", "banner")
@@ -74,7 +85,7 @@ class UnreadableAutosaveNotice(QWidget):
         self.show_folder.setObjectName("noticeShowFolder")
         self.dismiss_button = QPushButton(self.box)
         self.dismiss_button.setObjectName("noticeDismiss")
-        self.show_folder.clicked.connect(lambda: self._open_folder((kept or original).parent))
+        self.show_folder.clicked.connect(lambda: self._open_folder(self.folder))
         self.dismiss_button.clicked.connect(self.dismiss)
 
         outer = QVBoxLayout(self)
@@ -98,7 +109,15 @@ class UnreadableAutosaveNotice(QWidget):
         """Write the texts in the current language (also the accessible name and description)."""
         _ = self._gettext()
         self.title.setText(_("Your saved answers could not be read"))
-        if self.kept is not None:
+        if self.kind == "discarded":
+            self._discarded_texts(_)
+        elif self.kind == "unsaved":
+            self.title.setText(_("Your answers are not being saved automatically"))
+            self.text.setText(_("CloudWizard cannot save your answers automatically ({reason}). It tries to save "
+                                "them in").format(reason=self._reason()))
+            self.advice.setText(_("Save them yourself with File ▸ Save answers. This notice goes once automatic "
+                                  "saving works again."))
+        elif self.kept is not None:
             self.text.setText(_("The answers CloudWizard saved automatically last time are damaged or belong to "
                                 "another questionnaire. They were not deleted: the file was moved to"))
             self.advice.setText(_("Start afresh, or open an answers file you saved yourself (File ▸ Open answers). "
@@ -110,10 +129,32 @@ class UnreadableAutosaveNotice(QWidget):
                                   "answers yourself with File ▸ Save answers."))
         self.show_folder.setText(_("Show folder"))
         self.dismiss_button.setText(_("Dismiss"))
-        self.path.setAccessibleName(_("Location of the damaged file"))
+        self.path.setAccessibleName(_("Location of the damaged file") if self.kind == "unreadable"
+                                    else _("Location of the folder") if self.kind == "unsaved"
+                                    else _("Location of the earlier answers"))
         self.setAccessibleName(self.title.text())
         self.setAccessibleDescription(f"{self.text.text()} {self.path.text()}. {self.advice.text()}")
-        self.show_folder.setAccessibleDescription(str((self.kept or self.original).parent))
+        self.show_folder.setAccessibleDescription(str(self.folder))
+
+    def _discarded_texts(self, _: Callable[[str], str]) -> None:
+        self.title.setText(_("Your earlier answers were set aside"))
+        if self.kept is not None:
+            self.text.setText(_("You chose to start afresh. The answers CloudWizard saved automatically last "
+                                "time were not deleted: the file was moved to"))
+            self.advice.setText(_("To use them again, open that file with File ▸ Open answers. Otherwise it is "
+                                  "not used again; delete it when you no longer need it."))
+        else:
+            self.text.setText(_("You chose to start afresh, but the answers CloudWizard saved automatically last "
+                                "time could not be moved aside. They are still at"))
+            self.advice.setText(_("Automatic saving is paused so that this file is not overwritten. Save your "
+                                  "answers yourself with File ▸ Save answers."))
+
+    @property
+    def folder(self) -> Path:
+        """The folder "Show folder" opens."""
+        if self.kind == "unsaved":
+            return self.original
+        return (self.kept or self.original).parent
 
     def dismiss(self) -> None:
         """Close the notice for good (it is not shown again in this run)."""

@@ -1,0 +1,18 @@
+"""The shortened form of a huge number is translated with the message around it (issue 14 red-team)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cloudwizard.engine.diagnostic_text import translate
+
+HUGE = "the number 999999999999…999999 (5000 digits) is too large: numbers must stay below 1.8e308 in size"
+TAG = "the YAML tag '!!int' cannot stand on a mapping; remove the tag"
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("nl", "cijfers"), ("fr", "chiffres"), ("de", "Ziffern")])
+def test_too_large_and_tag_messages_are_translated_whole(lang: str, unit: str) -> None:
+    shown = translate(HUGE, lang)
+    assert f"999999999999…999999 (5000 {unit})" in shown and "digits" not in shown and "too large" not in shown
+    tag = translate(TAG, lang)
+    assert "!!int" in tag and "cannot stand" not in tag
