@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
@@ -205,9 +205,16 @@ class WelcomePage(ScrollPage):
     def show_audience_problem(self, shown: bool) -> None:
         """Show "please choose" under the audiences, and focus them."""
         self.audience_error.setVisible(shown)
+        for b in self.audience_buttons:  # read with the choice that gets the focus, by a screen reader
+            b.setAccessibleDescription(self.audience_error.text() if shown else "")
         if shown and self.audience_buttons:
+            before = QApplication.focusWidget()
             self.audience_buttons[0].setFocus()  # OtherFocusReason, without the Qt namespace's enums
             self.ensure_visible(self.audience_card)
+            if QApplication.focusWidget() is before:  # no focus change to read the description
+                from cloudwizard.gui.widgets.questions import announce  # lazy: not before the first paint
+
+                announce(self.audience_error, self.audience_error.text())
 
     def set_resume(self, info: tuple[str, int] | None) -> None:
         """Offer to resume an unfinished session saved at `info[0]` with `info[1]` answers."""

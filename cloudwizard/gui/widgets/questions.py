@@ -76,6 +76,7 @@ class AnswerInput(QWidget):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
+        self._problem_text = ""
         self.setProperty(GROUP_PROPERTY, True)  # a group named by the question, for screen readers
 
     def set_value(self, value: Any) -> None:
@@ -97,6 +98,20 @@ class AnswerInput(QWidget):
         """A problem the input itself knows about (e.g. text that is not a number)."""
         return None
 
+    def describe_problem(self, message: str | None) -> None:
+        """Put the card's message (or none) in the description of each choice, for screen readers.
+
+        A screen reader reads the description when a choice gets the focus, so "Please answer this
+        question" is heard where Next moves the focus. The fields carry it on their own.
+        """
+        self._problem_text = message or ""
+        for button, own in self._described():
+            button.setAccessibleDescription(" ".join(t for t in (self._problem_text, own) if t))
+
+    def _described(self) -> list[tuple[QAbstractButton, str]]:
+        """The choices and their own description (a hint, "Choosing this clears …")."""
+        return []
+
 
 class ChoiceInput(AnswerInput):
     """Radio buttons (single choice, yes/no) or check boxes (multiple choice).
@@ -117,6 +132,7 @@ class ChoiceInput(AnswerInput):
         self.group.setExclusive(not self.multiple)
         self.buttons: dict[str, QAbstractButton] = {}
         self.hints: dict[str, QLabel] = {}
+        self._own_descriptions: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -198,11 +214,17 @@ class ChoiceInput(AnswerInput):
         for choice in self.question.choices:
             button = self.buttons[choice.id]
             button.setText(q.text(choice.label, lang))
+            own = ""
             if choice.id in self.hints:
                 self.hints[choice.id].setText(q.text(choice.hint, lang))
-                button.setAccessibleDescription(q.text(choice.hint, lang))
+                own = q.text(choice.hint, lang)
             if choice.exclusive:
-                button.setAccessibleDescription(_("Choosing this clears the other choices."))
+                own = _("Choosing this clears the other choices.")
+            self._own_descriptions[choice.id] = own
+        self.describe_problem(self._problem_text)
+
+    def _described(self) -> list[tuple[QAbstractButton, str]]:
+        return [(b, self._own_descriptions.get(cid, "")) for cid, b in self.buttons.items()]
 
     def focus_input(self) -> None:
         """Focus the chosen choice, else the first offered one."""
@@ -270,6 +292,9 @@ class ScaleInput(AnswerInput):
             elif i == len(self.values) - 1 and high:
                 name += f", {high}"
             b.setAccessibleName(name)
+
+    def _described(self) -> list[tuple[QAbstractButton, str]]:
+        return [(b, "") for b in self.buttons]
 
     def focus_input(self) -> None:
         """Focus the chosen value, else the first."""
@@ -682,6 +707,7 @@ class QuestionCard(QFrame):
         self.error.setVisible(bool(message))
         for widget in self._accessible_inputs():
             widget.setAccessibleDescription(message or "")
+        self.input.describe_problem(message)
         suggestion = self.input.suggestion() if isinstance(self.input, NumberInput) and message else None
         if suggestion is not None:
             assert isinstance(self.input, NumberInput)
