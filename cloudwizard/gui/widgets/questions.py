@@ -8,7 +8,7 @@ message. The input never talks to the session: it emits `answerChanged` and the 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, QTimer, Signal
@@ -46,6 +46,27 @@ def _plain_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def arrow_among(buttons: Sequence[QAbstractButton], watched: QObject, event: QEvent, choose: bool) -> bool:
+    """Move among `buttons` with an arrow key (Up/Left back, Down/Right on; no wrapping).
+
+    With `choose` (radio buttons) the choice arrived at is chosen, as in Windows' and GTK's radio
+    groups and the WAI-ARIA radio group pattern (Qt's own arrows only choose when the button left
+    was checked). True when the key was used.
+    """
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or watched not in buttons:
+        return False
+    step = _ARROW_STEPS.get(Qt.Key(event.key()))
+    if step is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    index = buttons.index(watched) + step
+    if 0 <= index < len(buttons):
+        target = buttons[index]
+        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+        if choose and not target.isChecked():
+            target.click()
+    return True
 
 
 def announce(widget: QWidget, message: str) -> None:
@@ -139,8 +160,7 @@ class ChoiceInput(AnswerInput):
         for choice in question.choices:
             button: QAbstractButton = TileCheckBox("", self) if self.multiple else TileRadioButton("", self)
             button.setObjectName(f"choice_{question.id}_{choice.id}")
-            if self.multiple:
-                button.installEventFilter(self)
+            button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[choice.id] = button
             layout.addWidget(button)
@@ -163,18 +183,12 @@ class ChoiceInput(AnswerInput):
         keep_one_tab_stop(list(self.buttons.values()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Arrow keys move between the check boxes (Up/Left back, Down/Right on; no wrapping)."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            step = _ARROW_STEPS.get(Qt.Key(event.key()))
-            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                offered = self.offered_buttons()
-                if watched in offered:
-                    index = offered.index(watched) + step
-                    if 0 <= index < len(offered):
-                        offered[index].setFocus(
-                            Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason
-                        )
-                    return True
+        """Arrow keys move between the choices (Up/Left back, Down/Right on; no wrapping).
+
+        Among radio buttons the arrow also chooses; among check boxes it only moves (Space toggles).
+        """
+        if arrow_among(self.offered_buttons(), watched, event, choose=not self.multiple):
+            return True
         return super().eventFilter(watched, event)
 
     def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
@@ -252,6 +266,7 @@ class ScaleInput(AnswerInput):
             b.setObjectName(f"choice_{question.id}_{_number(v)}")
             self.group.addButton(b, i)
             self.buttons.append(b)
+            b.installEventFilter(self)
             grid.addWidget(b, 0, i)
         self.min_label = _plain_label(self)
         self.max_label = _plain_label(self)
@@ -264,6 +279,12 @@ class ScaleInput(AnswerInput):
         grid.setColumnStretch(len(self.values), 1)
         self._quiet = False
         self.group.idToggled.connect(self._toggled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """An arrow key moves to the next or previous value and chooses it."""
+        if arrow_among(self.buttons, watched, event, choose=True):
+            return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self, index: int, checked: bool) -> None:
         if checked and not self._quiet:
