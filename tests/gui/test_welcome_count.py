@@ -21,7 +21,7 @@ def test_no_count_before_the_audience_then_the_real_one(qtbot: Any, make_wizard:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     tab_to(qtbot, "audience_consumer")
     key(qtbot, Qt.Key.Key_Space)
-    answered, total = wizard.controller.session.progress()
+    _answered, total = wizard.controller.session.progress()
     assert label.text() == f"1 of {total} questions answered" and bar.isVisible()
     wizard.controller.start_over()
     assert label.text() == "The questions depend on your answers" and not bar.isVisible()
