@@ -117,7 +117,8 @@ def install_accessibility() -> None:
 
     Combo boxes are named by the question, not by their value (`_ComboBoxInterface`), and their
     closed list no longer reports an item focused; widgets marked with `GROUP_PROPERTY` are groups;
-    the viewport of a text box no longer reports itself focused beside its text box. Interfaces are made only when an assistive technology asks, so this costs nothing otherwise.
+    the viewport of a text box no longer reports itself focused beside its text box. Interfaces
+    are made only when an assistive technology asks, so this costs nothing otherwise.
     """
     global _installed
     if not _installed:
