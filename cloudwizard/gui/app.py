@@ -286,7 +286,8 @@ class Wizard:
             self.window.set_navigation(False, "start", False)
             return
         self.window.set_navigation(c.page != WELCOME, c.next_kind(), presenter.is_complete(c))
-        self.window.set_progress(*presenter.progress(c))
+        answered, total = presenter.progress(c)
+        self.window.set_progress(answered, None if c.audience_problem() else total)
         self.window.build_steps().set_steps(presenter.steps(c, self.l10n.gettext, self.l10n.language),
                                             presenter.current_step(c))
         if c.page == WELCOME:

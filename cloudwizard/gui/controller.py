@@ -284,11 +284,18 @@ class WizardController(QObject):
             session.go_to(sections[-1].id)
             self._show(QUESTIONS)
         elif self.page == QUESTIONS:
-            while session.go_back():
-                section = session.current_section
-                if section is not None and self.questions_of(section.id):
-                    self._show(QUESTIONS)
-                    return
+            # Back is the part shown before this one in order, as in a walk from the welcome page:
+            # never the jump history (after an answers file, the step list or an Edit link that would
+            # skip parts, or return to a part after this one).
+            order = [s.id for s in session.questionnaire.sections]
+            current = session.current_section
+            here = order.index(current.id) if current is not None else 0
+            shown = {s.id for s in self.displayable_sections()}
+            before = [sid for sid in order[:here] if sid in shown]
+            if before:
+                session.go_to(before[-1])
+                self._show(QUESTIONS)
+                return
             self._show(WELCOME)
 
     def go_to_section(self, section_id: str) -> None:

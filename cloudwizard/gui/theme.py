@@ -158,7 +158,7 @@ QWidget {{ font-size: 11pt; }}
 QMainWindow, QWidget#page, QScrollArea, QWidget#scrollBody {{ background: {c.window}; }}
 QLabel {{ color: {c.text}; }}
 QLabel[role="title"], QLabel[role="headline"] {{ font-weight: 600; border: 3px solid transparent;
-    border-radius: 6px; }}
+    border-radius: 6px; padding: 0px 6px; }}
 QLabel[role="title"] {{ font-size: 20pt; }}
 QLabel[role="headline"] {{ font-size: 17pt; }}
 QLabel[role="title"]:focus, QLabel[role="headline"]:focus {{ border-color: {c.focus}; }}
@@ -182,7 +182,7 @@ QRadioButton:focus, QCheckBox:focus {{ border: 3px solid {c.focus}; padding: 5px
 QCheckBox[role="plain"] {{ border: none; background: transparent; }}
 QCheckBox[role="plain"]:focus {{ border: 3px solid {c.focus}; }}
 QPushButton {{ color: {c.text}; background: {c.surface}; border: {border}px solid {c.border};
-    border-radius: 8px; padding: 7px 16px; }}
+    border-radius: 8px; padding: 7px 16px; outline: none; }}
 QPushButton:hover {{ border-color: {c.accent}; }}
 QPushButton:focus {{ border: 3px solid {c.focus}; padding: 5px 14px; }}
 QPushButton:disabled {{ color: {c.disabled}; background: {c.window}; border-style: dashed;

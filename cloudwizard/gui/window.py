@@ -404,13 +404,20 @@ class MainWindow(QMainWindow):
             a.setEnabled(results_ready and self._options.allow_files)
         self._write_next()
 
-    def set_progress(self, answered: int, total: int) -> None:
-        """Show how many questions are answered."""
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(answered)
-        # English says "questions" whatever the count; French makes the answered ones agree ("1 question … répondue").
-        text = self._l10n.ngettext("{answered} of {total} questions answered", "{answered} of {total} questions answered",
-                                   answered).format(answered=answered, total=total)
+    def set_progress(self, answered: int, total: int | None) -> None:
+        """Show how many questions are answered (`total` None: not known until the audience is chosen)."""
+        self.progress.setMaximum(max(total or 0, 1))
+        self.progress.setValue(answered if total is not None else 0)
+        self.progress.setVisible(total is not None)
+        if total is None:
+            # The questions asked follow from the audience: a count before it would be wrong ("0 of 10",
+            # then 28).
+            text = self._l10n.gettext("The questions depend on your answers")
+        else:
+            # English says "questions" whatever the count; French makes the answered ones agree ("1 question … répondue").
+            text = self._l10n.ngettext("{answered} of {total} questions answered",
+                                       "{answered} of {total} questions answered",
+                                       answered).format(answered=answered, total=total)
         self.progress_label.setText(text)
         self.compact_progress.setText(text)
         self.progress.setAccessibleName(text)

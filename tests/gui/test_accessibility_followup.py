@@ -58,3 +58,18 @@ def test_a_screen_reader_hears_the_ask_back_and_next_takes_it_to_its_button(tmp_
     buttons = [e for e in focused if e["role"] == "push button" and e["name"].startswith("Yes, ")]
     assert [e["name"] for e in buttons] == ["Yes, 2\u00a0500", "Yes, 3\u00a0500"], events
     assert [e["description"] for e in buttons] == ["Did you mean 2\u00a0500?", "Did you mean 3\u00a0500?"], events
+
+
+@pytest.mark.skipif(bool(atspi_missing()), reason=atspi_missing() or "ok")
+def test_a_screen_reader_hears_please_answer_on_an_unanswered_choice(tmp_path: Path) -> None:
+    """Next on unanswered choices: the focused choice's description is the message, and where the
+    focus does not move (Alt+Right on the choice itself) the message is announced."""
+    events = run_under_atspi(tmp_path, ["atspi_required_app.py"], ["atspi_askback_client.py"])["events"]
+    focused = [e for e in events if e["type"] == "object:state-changed:focused" and e["detail"] == 1
+               and e.get("role") == "radio button"]
+    assert [(e["name"], e["description"]) for e in focused] == [
+        ("For myself", "Please choose who you are asking for."),
+        ("Yes", "Please answer this question."),
+    ], events
+    said = [e["said"] for e in events if e["type"] == "object:announcement"]
+    assert said == ["Please choose who you are asking for.", "Please answer this question."], events

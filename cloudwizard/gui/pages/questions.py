@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from cloudwizard.engine.model import Questionnaire, Section
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_label, show_now
-from cloudwizard.gui.widgets.questions import QuestionCard
+from cloudwizard.gui.widgets.questions import QuestionCard, announce
 
 if TYPE_CHECKING:
     from cloudwizard.engine.session import Problem
@@ -128,7 +128,12 @@ class QuestionPage(ScrollPage):
         if focus and problems and problems[0].question_id in self.cards:
             card = self.cards[problems[0].question_id]
             self.ensure_visible(card.label)
+            before = QApplication.focusWidget()
             card.focus_problem()  # a warning's "Keep this answer", else the input
+            if QApplication.focusWidget() is before and card.error.text():
+                # The focus stayed (Next pressed on the question itself): no focus change reads the
+                # message from the description, so say it.
+                announce(card.error, card.error.text())
             self.ensure_visible(card.confirm_button if card.has_open_question() else card.input)
 
     def set_validation(self, problems: list[Problem]) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 from cloudwizard.engine.i18n import LANGUAGE_NAMES
 from cloudwizard.engine.vocabulary import LANGUAGES
@@ -122,13 +122,20 @@ class WelcomePage(ScrollPage):
             self.language_grid.setColumnStretch(column, 1 if column == len(LANGUAGES) else 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """The language buttons: the arrow keys move the focus without choosing; Space or Enter chooses.
+        """The arrow keys: among the audiences they move and choose; among the languages they only move.
+
+        The language buttons: Space or Enter chooses.
 
         Qt's radio buttons check the button an arrow key moves to, and every language chosen
         translates the whole window: arrowing through the languages re-translated it under the
         user at each key. Now the window changes language only when the user chooses one, and the
         focus stays on the language chosen.
         """
+        if event.type() == QEvent.Type.KeyPress and watched in self.audience_buttons:
+            from cloudwizard.gui.widgets.questions import arrow_among  # first used after the first paint
+
+            if arrow_among(self.audience_buttons, watched, event, choose=True):  # the arrows choose
+                return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             buttons = list(self.language_buttons.values())
             if watched in buttons and isinstance(watched, QRadioButton):
@@ -172,6 +179,7 @@ class WelcomePage(ScrollPage):
             b.setObjectName(f"audience_{aid}")
             self.audience_group.addButton(b, i)
             self.audience_buttons.append(b)
+            b.installEventFilter(self)
             self.audience_layout.addWidget(b)
         self.audience_layout.addWidget(self.audience_error)
         # Buttons made after the window's own buttons would come last in the tab chain: put them
@@ -205,9 +213,16 @@ class WelcomePage(ScrollPage):
     def show_audience_problem(self, shown: bool) -> None:
         """Show "please choose" under the audiences, and focus them."""
         self.audience_error.setVisible(shown)
+        for b in self.audience_buttons:  # read with the choice that gets the focus, by a screen reader
+            b.setAccessibleDescription(self.audience_error.text() if shown else "")
         if shown and self.audience_buttons:
+            before = QApplication.focusWidget()
             self.audience_buttons[0].setFocus()  # OtherFocusReason, without the Qt namespace's enums
             self.ensure_visible(self.audience_card)
+            if QApplication.focusWidget() is before:  # no focus change to read the description
+                from cloudwizard.gui.widgets.questions import announce  # lazy: not before the first paint
+
+                announce(self.audience_error, self.audience_error.text())
 
     def set_resume(self, info: tuple[str, int] | None) -> None:
         """Offer to resume an unfinished session saved at `info[0]` with `info[1]` answers."""

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -94,8 +96,32 @@ class _ComboBoxInterface(QAccessibleWidget):
         return 0 if child is not None and child.object() is self._combo.view() else -1
 
 
+class _ViewportInterface(QAccessibleWidget):
+    """The viewport of a text box: never focused or focusable itself (its text box is).
+
+    The viewport's focus proxy is its text box, so Qt reported both focused and screen-reader
+    clients saw two focused objects, the second an unnamed filler.
+    """
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport, QAccessible.Role.Client)
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.focused = False
+        state.focusable = False
+        return state
+
+
+def _is_text_viewport(obj: QObject) -> bool:
+    parent = obj.parent()
+    return isinstance(parent, (QPlainTextEdit, QTextEdit)) and obj is parent.viewport()
+
+
 def _accessible_interface(_key: str, obj: QObject) -> QAccessibleInterface | None:
     """The interfaces the app gives instead of Qt's own (see `install_accessibility`)."""
+    if isinstance(obj, QWidget) and _is_text_viewport(obj):
+        return _ViewportInterface(obj)
     if isinstance(obj, QComboBox) and not obj.isEditable():
         keep_current_with_focus(obj.view())
         return _ComboBoxInterface(obj)
@@ -108,8 +134,9 @@ def install_accessibility() -> None:
     """What screen readers are told, where Qt's own interfaces say it wrong (call once, after QApplication).
 
     Combo boxes are named by the question, not by their value (`_ComboBoxInterface`), and their
-    closed list no longer reports an item focused; widgets marked with `GROUP_PROPERTY` are groups.
-    Interfaces are made only when an assistive technology asks, so this costs nothing otherwise.
+    closed list no longer reports an item focused; widgets marked with `GROUP_PROPERTY` are groups;
+    the viewport of a text box no longer reports itself focused beside its text box. Interfaces
+    are made only when an assistive technology asks, so this costs nothing otherwise.
     """
     global _installed
     if not _installed:

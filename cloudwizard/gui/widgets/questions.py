@@ -8,7 +8,7 @@ message. The input never talks to the session: it emits `answerChanged` and the 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, QTimer, Signal
@@ -48,6 +48,27 @@ def _plain_label(parent: QWidget) -> QLabel:
     return label
 
 
+def arrow_among(buttons: Sequence[QAbstractButton], watched: QObject, event: QEvent, choose: bool) -> bool:
+    """Move among `buttons` with an arrow key (Up/Left back, Down/Right on; no wrapping).
+
+    With `choose` (radio buttons) the choice arrived at is chosen, as in Windows' and GTK's radio
+    groups and the WAI-ARIA radio group pattern (Qt's own arrows only choose when the button left
+    was checked). True when the key was used.
+    """
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or watched not in buttons:
+        return False
+    step = _ARROW_STEPS.get(Qt.Key(event.key()))
+    if step is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    index = buttons.index(watched) + step
+    if 0 <= index < len(buttons):
+        target = buttons[index]
+        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+        if choose and not target.isChecked():
+            target.click()
+    return True
+
+
 def announce(widget: QWidget, message: str) -> None:
     """Have a screen reader say `message` now (it appeared without the focus moving to it)."""
     if message and QAccessible.isActive():
@@ -76,6 +97,7 @@ class AnswerInput(QWidget):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
+        self._problem_text = ""
         self.setProperty(GROUP_PROPERTY, True)  # a group named by the question, for screen readers
 
     def set_value(self, value: Any) -> None:
@@ -97,6 +119,20 @@ class AnswerInput(QWidget):
         """A problem the input itself knows about (e.g. text that is not a number)."""
         return None
 
+    def describe_problem(self, message: str | None) -> None:
+        """Put the card's message (or none) in the description of each choice, for screen readers.
+
+        A screen reader reads the description when a choice gets the focus, so "Please answer this
+        question" is heard where Next moves the focus. The fields carry it on their own.
+        """
+        self._problem_text = message or ""
+        for button, own in self._described():
+            button.setAccessibleDescription(" ".join(t for t in (self._problem_text, own) if t))
+
+    def _described(self) -> list[tuple[QAbstractButton, str]]:
+        """The choices and their own description (a hint, "Choosing this clears …")."""
+        return []
+
 
 class ChoiceInput(AnswerInput):
     """Radio buttons (single choice, yes/no) or check boxes (multiple choice).
@@ -117,14 +153,14 @@ class ChoiceInput(AnswerInput):
         self.group.setExclusive(not self.multiple)
         self.buttons: dict[str, QAbstractButton] = {}
         self.hints: dict[str, QLabel] = {}
+        self._own_descriptions: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for choice in question.choices:
             button: QAbstractButton = TileCheckBox("", self) if self.multiple else TileRadioButton("", self)
             button.setObjectName(f"choice_{question.id}_{choice.id}")
-            if self.multiple:
-                button.installEventFilter(self)
+            button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[choice.id] = button
             layout.addWidget(button)
@@ -147,18 +183,12 @@ class ChoiceInput(AnswerInput):
         keep_one_tab_stop(list(self.buttons.values()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Arrow keys move between the check boxes (Up/Left back, Down/Right on; no wrapping)."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            step = _ARROW_STEPS.get(Qt.Key(event.key()))
-            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                offered = self.offered_buttons()
-                if watched in offered:
-                    index = offered.index(watched) + step
-                    if 0 <= index < len(offered):
-                        offered[index].setFocus(
-                            Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason
-                        )
-                    return True
+        """Arrow keys move between the choices (Up/Left back, Down/Right on; no wrapping).
+
+        Among radio buttons the arrow also chooses; among check boxes it only moves (Space toggles).
+        """
+        if arrow_among(self.offered_buttons(), watched, event, choose=not self.multiple):
+            return True
         return super().eventFilter(watched, event)
 
     def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
@@ -198,11 +228,17 @@ class ChoiceInput(AnswerInput):
         for choice in self.question.choices:
             button = self.buttons[choice.id]
             button.setText(q.text(choice.label, lang))
+            own = ""
             if choice.id in self.hints:
                 self.hints[choice.id].setText(q.text(choice.hint, lang))
-                button.setAccessibleDescription(q.text(choice.hint, lang))
+                own = q.text(choice.hint, lang)
             if choice.exclusive:
-                button.setAccessibleDescription(_("Choosing this clears the other choices."))
+                own = _("Choosing this clears the other choices.")
+            self._own_descriptions[choice.id] = own
+        self.describe_problem(self._problem_text)
+
+    def _described(self) -> list[tuple[QAbstractButton, str]]:
+        return [(b, self._own_descriptions.get(cid, "")) for cid, b in self.buttons.items()]
 
     def focus_input(self) -> None:
         """Focus the chosen choice, else the first offered one."""
@@ -230,6 +266,7 @@ class ScaleInput(AnswerInput):
             b.setObjectName(f"choice_{question.id}_{_number(v)}")
             self.group.addButton(b, i)
             self.buttons.append(b)
+            b.installEventFilter(self)
             grid.addWidget(b, 0, i)
         self.min_label = _plain_label(self)
         self.max_label = _plain_label(self)
@@ -242,6 +279,12 @@ class ScaleInput(AnswerInput):
         grid.setColumnStretch(len(self.values), 1)
         self._quiet = False
         self.group.idToggled.connect(self._toggled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """An arrow key moves to the next or previous value and chooses it."""
+        if arrow_among(self.buttons, watched, event, choose=True):
+            return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self, index: int, checked: bool) -> None:
         if checked and not self._quiet:
@@ -270,6 +313,9 @@ class ScaleInput(AnswerInput):
             elif i == len(self.values) - 1 and high:
                 name += f", {high}"
             b.setAccessibleName(name)
+
+    def _described(self) -> list[tuple[QAbstractButton, str]]:
+        return [(b, "") for b in self.buttons]
 
     def focus_input(self) -> None:
         """Focus the chosen value, else the first."""
@@ -682,6 +728,7 @@ class QuestionCard(QFrame):
         self.error.setVisible(bool(message))
         for widget in self._accessible_inputs():
             widget.setAccessibleDescription(message or "")
+        self.input.describe_problem(message)
         suggestion = self.input.suggestion() if isinstance(self.input, NumberInput) and message else None
         if suggestion is not None:
             assert isinstance(self.input, NumberInput)
