@@ -78,6 +78,8 @@ TEXT_SCALES = (1.0, 1.3)
 #: Links are never opened in a kiosk: a browser would let a visitor leave the app.
 BLOCKED_SCHEMES = ("http", "https", "file", "mailto", "ftp")
 QR_TARGET_PX = 300
+#: The keys that move the focus along the tab chain.
+TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 class KioskHost(Protocol):
@@ -304,6 +306,7 @@ class KioskMode(QObject):
             b.setAutoDefault(True)
             layout.insertWidget(position, b)
             position += 1
+        self._header_buttons = buttons
         # The gap before the picker goes with the picker: the window moves it to a second row when
         # the first is full, and a spacer left behind made the buttons end short of the picker below.
         picker_layout = window.language_box.layout()
@@ -363,12 +366,30 @@ class KioskMode(QObject):
             assert isinstance(event, QCloseEvent)
             event.ignore()
             return True
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in TAB_KEYS:
+            self.order_header_buttons()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 return True
             if event.key() == Qt.Key.Key_Escape and isinstance(obj, QWidget) and obj.window() is window:
                 return True
         return False
+
+    def order_header_buttons(self) -> None:
+        """Put the header's kiosk buttons right after the navigation bar in the tab chain.
+
+        Made after the window, they joined the end of the chain, and a part's question cards (made
+        later still) came after them: Tab from a question page's title went to "Larger text" and
+        "High contrast" before the first question. After "Next" they come where the header comes
+        on every page: after the page and its navigation, before the header's language picker (the
+        first in the chain). Done before each Tab, as the pages rebuild their cards and the window
+        moves its navigation bar after them (`MainWindow.navigation_after_page`).
+        """
+        before: QWidget = self.wizard.window.next_button
+        for button in self._header_buttons:
+            if before.nextInFocusChain() is not button:
+                QWidget.setTabOrder(before, button)
+            before = button
 
     def open_admin(self) -> None:
         """The staff gesture or shortcut: ask for the PIN."""
