@@ -53,7 +53,7 @@ from cloudwizard.gui.kiosk import printing
 from cloudwizard.gui.kiosk.admin import ADMIN_SHORTCUT, AdminDialog, CornerTaps
 from cloudwizard.gui.kiosk.config import KioskConfig
 from cloudwizard.gui.kiosk.idle import IdleWatcher
-from cloudwizard.gui.kiosk.overlay import IdleOverlay
+from cloudwizard.gui.kiosk.overlay import IdleOverlay, IdleOverlayAccessible
 from cloudwizard.gui.kiosk.qr import make_qr, qr_image, summary_text
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage, make_card, make_label
@@ -195,10 +195,14 @@ class ToggleButtonAccessible(QAccessibleWidget):
 
 
 def accessible_for(_key: str, obj: QObject) -> QAccessibleInterface | None:
-    """The accessibility factory: a `ToggleButtonAccessible` for a `ToggleButton`, Qt's own for the rest."""
+    """The accessibility factory: `ToggleButtonAccessible`, `IdleOverlayAccessible`; Qt's own for the rest."""
     if isinstance(obj, ToggleButton):
         if obj.accessible is None:
             obj.accessible = ToggleButtonAccessible(obj)
+        return obj.accessible
+    if isinstance(obj, IdleOverlay):
+        if obj.accessible is None:
+            obj.accessible = IdleOverlayAccessible(obj)
         return obj.accessible
     return None
 
@@ -262,6 +266,7 @@ class KioskMode(QObject):
         self.cancel_jobs: Callable[[], object] = printing.cancel_pending_jobs
         store = LockoutStore(Path(config.lockout_file) if config.lockout_file else default_lockout_path())
         self.guard = PinGuard(config.pin_hash, config.pin_salt, config.pin_iterations, wall_clock, store=store)
+        install_accessible_factory()  # before the overlay and the toggle buttons exist: Qt asks once per object
         self.idle = IdleWatcher(config.idle_seconds, self, clock)
         self.overlay = IdleOverlay(wizard.l10n, wizard.window, clock)
         self.corner = CornerTaps(wizard.window, clock)
@@ -269,7 +274,6 @@ class KioskMode(QObject):
         self.take_home: QWidget | None = None
         self.print_status: QLabel | None = None
         self.speech = _speech_engine(self)
-        install_accessible_factory()  # before the toggle buttons exist: Qt asks once per object
         self._build_toolbar()
         self._lock_window()
         self.idle.idle.connect(self.on_idle)
