@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSize, Qt, QUrl, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleInterface,
@@ -78,6 +79,10 @@ TEXT_SCALES = (1.0, 1.3)
 #: Links are never opened in a kiosk: a browser would let a visitor leave the app.
 BLOCKED_SCHEMES = ("http", "https", "file", "mailto", "ftp")
 QR_TARGET_PX = 300
+#: How long after a text size change the page keeps the focused control in its place on screen.
+ANCHOR_SECONDS = 1.5
+#: The visitor moves on: the page no longer keeps a control in place.
+ANCHOR_RELEASES = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin)
 #: The keys that move the focus along the tab chain.
 TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
@@ -273,6 +278,8 @@ class KioskMode(QObject):
         self.admin: AdminDialog | None = None
         self.take_home: QWidget | None = None
         self.print_status: QLabel | None = None
+        #: The page, the control kept in its place on screen after a text size change, its height there, until when.
+        self._anchor: tuple[ScrollPage, QWidget, int, float] | None = None
         self.speech = _speech_engine(self)
         self._build_toolbar()
         self._lock_window()
@@ -366,6 +373,11 @@ class KioskMode(QObject):
         """Ignore close requests, Escape on the main window, and Alt+F4 everywhere."""
         window = self.wizard.window
         kind = event.type()
+        if self._anchor is not None:
+            if kind in ANCHOR_RELEASES:
+                self._anchor = None
+            elif kind == QEvent.Type.Resize and obj in (self._anchor[0].widget(), self._anchor[0].viewport()):
+                QTimer.singleShot(0, self._keep_in_place)  # after the scroll area has seen the new size
         if obj is window and kind == QEvent.Type.Close and not self.exiting:
             assert isinstance(event, QCloseEvent)
             event.ignore()
@@ -446,17 +458,67 @@ class KioskMode(QObject):
             QDesktopServices.unsetUrlHandler(scheme)
 
     # -- accessibility -----------------------------------------------------------------------
-    def set_large_text(self, large: bool) -> None:
-        """Switch between the touch theme's text size and a larger one."""
+    def set_large_text(self, large: bool, keep_place: bool = True) -> None:
+        """Switch between the touch theme's text size and a larger one.
+
+        Args:
+            large: larger text or not.
+            keep_place: keep the page's focused control (or title) where it was on screen; off
+                for a reset, which shows the welcome page from its top.
+        """
         from cloudwizard.gui.theme import apply_theme
 
         if large == self.large_text and self.wizard.touch_scale == TEXT_SCALES[1 if large else 0]:
             return  # re-applying the style sheet re-polishes every widget: only on a change
         self.large_text = large
         self.wizard.touch_scale = TEXT_SCALES[1 if large else 0]
+        page, anchor, before = self._scroll_anchor() if keep_place else (None, None, 0)
         apply_theme(self.wizard.app, self.wizard.high_contrast, self.wizard.touch_scale)
+        if page is not None and anchor is not None:
+            # The page lays itself out again over a few turns of the event loop (the header, the
+            # wrapped labels): the anchor is kept in place on each resize until the visitor moves on.
+            self._anchor = (page, anchor, before, time.monotonic() + ANCHOR_SECONDS)
+            self._keep_in_place()
         if self.text_button.isChecked() != large:
             self.text_button.setChecked(large)
+
+    def _scroll_anchor(self) -> tuple[ScrollPage | None, QWidget | None, int]:
+        """The current page, the control to keep in its place when the text size changes, and its height on screen.
+
+        The control is the focused one on the page, or the page's last focused one (the focus is on
+        "Larger text" once it is pressed), if it is in view; else the page's title.
+        """
+        page = self.wizard.window.stack.currentWidget()
+        if not isinstance(page, ScrollPage):
+            return None, None, 0
+        viewport = page.viewport()
+        candidates = [QApplication.focusWidget(), page.focusWidget(), page.heading()]
+        for widget in candidates:
+            if widget is None or not page.isAncestorOf(widget) or not widget.isVisible():
+                continue
+            top = widget.mapTo(viewport, QPoint(0, 0)).y()
+            if 0 <= top < viewport.height() or widget is candidates[-1]:
+                return page, widget, top
+        return page, None, 0
+
+    def _keep_in_place(self) -> None:
+        """Scroll the page so that the anchor is where it was on screen (larger text moved it), and in view."""
+        if self._anchor is None:
+            return
+        page, anchor, top, until = self._anchor
+        if time.monotonic() > until or not (shiboken6.isValid(page) and shiboken6.isValid(anchor)) \
+                or not anchor.isVisible() or not page.isAncestorOf(anchor):
+            self._anchor = None
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        content = page.widget()
+        layout = content.layout() if content is not None else None
+        if layout is not None:
+            layout.activate()
+        bar = page.verticalScrollBar()
+        now = anchor.mapTo(page.viewport(), QPoint(0, 0)).y()
+        bar.setValue(bar.value() + now - max(0, top))
+        page.ensure_visible(anchor)
 
     def _contrast_changed(self, enabled: bool) -> None:
         if self.contrast_button.isChecked() != enabled:
@@ -546,7 +608,7 @@ class KioskMode(QObject):
         w.welcome.set_audience(None)
         if c.questionnaire is not None:
             c.set_questionnaire(c.questionnaire)  # a fresh Session; drops the Recommendation
-        self.set_large_text(False)
+        self.set_large_text(False, keep_place=False)
         w.window.act_contrast.setChecked(False)
         w.l10n.set_language(self.default_language)
         clipboard = QGuiApplication.clipboard()

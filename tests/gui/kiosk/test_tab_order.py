@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from cloudwizard.gui.app import Wizard
 from tests.gui.conftest import click, find, key
@@ -97,3 +97,47 @@ def test_shift_tab_from_the_first_question_goes_back_to_the_header(qtbot: Any, k
     key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Tab)
     assert focused() is first
+
+
+def test_larger_text_keeps_the_focused_control_where_it_was(qtbot: Any, kiosk: Wizard) -> None:
+    """A visitor scrolled down to the audience tiles, chose one and pressed "Larger text" with Tab and Space."""
+    kiosk.window.setGeometry(0, 0, 1024, 560)  # short: the audience tiles are below the fold
+    qtbot.wait(50)
+    page = kiosk.window.stack.currentWidget()
+    tiles = [b for b in kiosk.window.findChildren(QAbstractButton) if b.objectName().startswith("audience_")]
+    tile = max(tiles, key=lambda b: b.mapTo(page, QPoint(0, 0)).y())  # the lowest
+    tile.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab got there: the page scrolls to it
+    key(qtbot, Qt.Key.Key_Space)
+    assert focused() is tile and tile.isChecked()
+    bar = page.verticalScrollBar()  # type: ignore[attr-defined]
+    viewport = page.viewport()  # type: ignore[attr-defined]
+    assert bar.value() > 0, "the tile was in view without scrolling: nothing to check"
+    before = tile.mapTo(viewport, QPoint(0, 0)).y()
+    assert 0 <= before < viewport.height()
+    for _ in range(60):
+        if focused().objectName() == "kioskTextSize":
+            break
+        key(qtbot, Qt.Key.Key_Tab)
+    assert focused().objectName() == "kioskTextSize"
+    key(qtbot, Qt.Key.Key_Space)
+    assert kiosk.kiosk is not None and kiosk.kiosk.large_text
+    qtbot.wait(200)
+    after = tile.mapTo(viewport, QPoint(0, 0)).y()
+    assert abs(after - before) <= 2, (before, after)
+    assert after + tile.height() <= viewport.height(), "the tile went out of view"
+    key(qtbot, Qt.Key.Key_Space)  # and back
+    assert not kiosk.kiosk.large_text
+    qtbot.wait(50)
+    assert abs(tile.mapTo(viewport, QPoint(0, 0)).y() - before) <= 2
+
+
+def test_larger_text_from_the_top_keeps_the_title_in_view(qtbot: Any, kiosk: Wizard) -> None:
+    kiosk.window.setGeometry(0, 0, 1366, 768)
+    qtbot.wait(50)
+    page = kiosk.window.stack.currentWidget()
+    title = find(kiosk, "welcomeTitle")
+    assert focused() is title
+    click(qtbot, find(kiosk, "kioskTextSize"))
+    qtbot.wait(50)
+    assert page.verticalScrollBar().value() == 0  # type: ignore[attr-defined]
+    assert title.visibleRegion().boundingRect().height() == title.height()
