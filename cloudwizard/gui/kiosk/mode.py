@@ -278,8 +278,9 @@ class KioskMode(QObject):
         self.admin: AdminDialog | None = None
         self.take_home: QWidget | None = None
         self.print_status: QLabel | None = None
-        #: The page, the control kept in its place on screen after a text size change, its height there, until when.
-        self._anchor: tuple[ScrollPage, QWidget, int, float] | None = None
+        #: The page, the control kept in its place on screen after a text size change, its height there,
+        #: whether the page was at its top, and until when.
+        self._anchor: tuple[ScrollPage, QWidget, int, bool, float] | None = None
         self.speech = _speech_engine(self)
         self._build_toolbar()
         self._lock_window()
@@ -477,7 +478,8 @@ class KioskMode(QObject):
         if page is not None and anchor is not None:
             # The page lays itself out again over a few turns of the event loop (the header, the
             # wrapped labels): the anchor is kept in place on each resize until the visitor moves on.
-            self._anchor = (page, anchor, before, time.monotonic() + ANCHOR_SECONDS)
+            at_top = page.verticalScrollBar().value() == 0
+            self._anchor = (page, anchor, before, at_top, time.monotonic() + ANCHOR_SECONDS)
             self._keep_in_place()
         if self.text_button.isChecked() != large:
             self.text_button.setChecked(large)
@@ -505,7 +507,7 @@ class KioskMode(QObject):
         """Scroll the page so that the anchor is where it was on screen (larger text moved it), and in view."""
         if self._anchor is None:
             return
-        page, anchor, top, until = self._anchor
+        page, anchor, top, at_top, until = self._anchor
         if time.monotonic() > until or not (shiboken6.isValid(page) and shiboken6.isValid(anchor)) \
                 or not anchor.isVisible() or not page.isAncestorOf(anchor):
             self._anchor = None
@@ -516,8 +518,11 @@ class KioskMode(QObject):
         if layout is not None:
             layout.activate()
         bar = page.verticalScrollBar()
-        now = anchor.mapTo(page.viewport(), QPoint(0, 0)).y()
-        bar.setValue(bar.value() + now - max(0, top))
+        if at_top:  # a page seen from its top stays at its top (the title and what follows in view)
+            bar.setValue(0)
+        else:
+            now = anchor.mapTo(page.viewport(), QPoint(0, 0)).y()
+            bar.setValue(bar.value() + now - max(0, top))
         page.ensure_visible(anchor)
 
     def _contrast_changed(self, enabled: bool) -> None:
