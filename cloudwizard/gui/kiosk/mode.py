@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSize, Qt, QUrl, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleInterface,
@@ -53,7 +54,7 @@ from cloudwizard.gui.kiosk import printing
 from cloudwizard.gui.kiosk.admin import ADMIN_SHORTCUT, AdminDialog, CornerTaps
 from cloudwizard.gui.kiosk.config import KioskConfig
 from cloudwizard.gui.kiosk.idle import IdleWatcher
-from cloudwizard.gui.kiosk.overlay import IdleOverlay
+from cloudwizard.gui.kiosk.overlay import IdleOverlay, IdleOverlayAccessible
 from cloudwizard.gui.kiosk.qr import make_qr, qr_image, summary_text
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import ScrollPage, make_card, make_label
@@ -78,6 +79,12 @@ TEXT_SCALES = (1.0, 1.3)
 #: Links are never opened in a kiosk: a browser would let a visitor leave the app.
 BLOCKED_SCHEMES = ("http", "https", "file", "mailto", "ftp")
 QR_TARGET_PX = 300
+#: How long after a text size change the page keeps the focused control in its place on screen.
+ANCHOR_SECONDS = 1.5
+#: The visitor moves on: the page no longer keeps a control in place.
+ANCHOR_RELEASES = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin)
+#: The keys that move the focus along the tab chain.
+TAB_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
 class KioskHost(Protocol):
@@ -193,10 +200,14 @@ class ToggleButtonAccessible(QAccessibleWidget):
 
 
 def accessible_for(_key: str, obj: QObject) -> QAccessibleInterface | None:
-    """The accessibility factory: a `ToggleButtonAccessible` for a `ToggleButton`, Qt's own for the rest."""
+    """The accessibility factory: `ToggleButtonAccessible`, `IdleOverlayAccessible`; Qt's own for the rest."""
     if isinstance(obj, ToggleButton):
         if obj.accessible is None:
             obj.accessible = ToggleButtonAccessible(obj)
+        return obj.accessible
+    if isinstance(obj, IdleOverlay):
+        if obj.accessible is None:
+            obj.accessible = IdleOverlayAccessible(obj)
         return obj.accessible
     return None
 
@@ -260,14 +271,17 @@ class KioskMode(QObject):
         self.cancel_jobs: Callable[[], object] = printing.cancel_pending_jobs
         store = LockoutStore(Path(config.lockout_file) if config.lockout_file else default_lockout_path())
         self.guard = PinGuard(config.pin_hash, config.pin_salt, config.pin_iterations, wall_clock, store=store)
+        install_accessible_factory()  # before the overlay and the toggle buttons exist: Qt asks once per object
         self.idle = IdleWatcher(config.idle_seconds, self, clock)
         self.overlay = IdleOverlay(wizard.l10n, wizard.window, clock)
         self.corner = CornerTaps(wizard.window, clock)
         self.admin: AdminDialog | None = None
         self.take_home: QWidget | None = None
         self.print_status: QLabel | None = None
+        #: The page, the control kept in its place on screen after a text size change, its height there,
+        #: whether the page was at its top, and until when.
+        self._anchor: tuple[ScrollPage, QWidget, int, bool, float] | None = None
         self.speech = _speech_engine(self)
-        install_accessible_factory()  # before the toggle buttons exist: Qt asks once per object
         self._build_toolbar()
         self._lock_window()
         self.idle.idle.connect(self.on_idle)
@@ -304,6 +318,7 @@ class KioskMode(QObject):
             b.setAutoDefault(True)
             layout.insertWidget(position, b)
             position += 1
+        self._header_buttons = buttons
         # The gap before the picker goes with the picker: the window moves it to a second row when
         # the first is full, and a spacer left behind made the buttons end short of the picker below.
         picker_layout = window.language_box.layout()
@@ -359,16 +374,39 @@ class KioskMode(QObject):
         """Ignore close requests, Escape on the main window, and Alt+F4 everywhere."""
         window = self.wizard.window
         kind = event.type()
+        if self._anchor is not None:
+            if kind in ANCHOR_RELEASES:
+                self._anchor = None
+            elif kind == QEvent.Type.Resize and obj in (self._anchor[0].widget(), self._anchor[0].viewport()):
+                QTimer.singleShot(0, self._keep_in_place)  # after the scroll area has seen the new size
         if obj is window and kind == QEvent.Type.Close and not self.exiting:
             assert isinstance(event, QCloseEvent)
             event.ignore()
             return True
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in TAB_KEYS:
+            self.order_header_buttons()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 return True
             if event.key() == Qt.Key.Key_Escape and isinstance(obj, QWidget) and obj.window() is window:
                 return True
         return False
+
+    def order_header_buttons(self) -> None:
+        """Put the header's kiosk buttons right after the navigation bar in the tab chain.
+
+        Made after the window, they joined the end of the chain, and a part's question cards (made
+        later still) came after them: Tab from a question page's title went to "Larger text" and
+        "High contrast" before the first question. After "Next" they come where the header comes
+        on every page: after the page and its navigation, before the header's language picker (the
+        first in the chain). Done before each Tab, as the pages rebuild their cards and the window
+        moves its navigation bar after them (`MainWindow.navigation_after_page`).
+        """
+        before: QWidget = self.wizard.window.next_button
+        for button in self._header_buttons:
+            if before.nextInFocusChain() is not button:
+                QWidget.setTabOrder(before, button)
+            before = button
 
     def open_admin(self) -> None:
         """The staff gesture or shortcut: ask for the PIN."""
@@ -421,17 +459,71 @@ class KioskMode(QObject):
             QDesktopServices.unsetUrlHandler(scheme)
 
     # -- accessibility -----------------------------------------------------------------------
-    def set_large_text(self, large: bool) -> None:
-        """Switch between the touch theme's text size and a larger one."""
+    def set_large_text(self, large: bool, keep_place: bool = True) -> None:
+        """Switch between the touch theme's text size and a larger one.
+
+        Args:
+            large: larger text or not.
+            keep_place: keep the page's focused control (or title) where it was on screen; off
+                for a reset, which shows the welcome page from its top.
+        """
         from cloudwizard.gui.theme import apply_theme
 
         if large == self.large_text and self.wizard.touch_scale == TEXT_SCALES[1 if large else 0]:
             return  # re-applying the style sheet re-polishes every widget: only on a change
         self.large_text = large
         self.wizard.touch_scale = TEXT_SCALES[1 if large else 0]
+        page, anchor, before = self._scroll_anchor() if keep_place else (None, None, 0)
         apply_theme(self.wizard.app, self.wizard.high_contrast, self.wizard.touch_scale)
+        if page is not None and anchor is not None:
+            # The page lays itself out again over a few turns of the event loop (the header, the
+            # wrapped labels): the anchor is kept in place on each resize until the visitor moves on.
+            at_top = page.verticalScrollBar().value() == 0
+            self._anchor = (page, anchor, before, at_top, time.monotonic() + ANCHOR_SECONDS)
+            self._keep_in_place()
         if self.text_button.isChecked() != large:
             self.text_button.setChecked(large)
+
+    def _scroll_anchor(self) -> tuple[ScrollPage | None, QWidget | None, int]:
+        """The current page, the control to keep in its place when the text size changes, and its height on screen.
+
+        The control is the focused one on the page, or the page's last focused one (the focus is on
+        "Larger text" once it is pressed), if it is in view; else the page's title.
+        """
+        page = self.wizard.window.stack.currentWidget()
+        if not isinstance(page, ScrollPage):
+            return None, None, 0
+        viewport = page.viewport()
+        candidates = [QApplication.focusWidget(), page.focusWidget(), page.heading()]
+        for widget in candidates:
+            if widget is None or not page.isAncestorOf(widget) or not widget.isVisible():
+                continue
+            top = widget.mapTo(viewport, QPoint(0, 0)).y()
+            if 0 <= top < viewport.height() or widget is candidates[-1]:
+                return page, widget, top
+        return page, None, 0
+
+    def _keep_in_place(self) -> None:
+        """Scroll the page so that the anchor is where it was on screen (larger text moved it), and in view."""
+        if self._anchor is None:
+            return
+        page, anchor, top, at_top, until = self._anchor
+        if time.monotonic() > until or not (shiboken6.isValid(page) and shiboken6.isValid(anchor)) \
+                or not anchor.isVisible() or not page.isAncestorOf(anchor):
+            self._anchor = None
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        content = page.widget()
+        layout = content.layout() if content is not None else None
+        if layout is not None:
+            layout.activate()
+        bar = page.verticalScrollBar()
+        if at_top:  # a page seen from its top stays at its top (the title and what follows in view)
+            bar.setValue(0)
+        else:
+            now = anchor.mapTo(page.viewport(), QPoint(0, 0)).y()
+            bar.setValue(bar.value() + now - max(0, top))
+        page.ensure_visible(anchor)
 
     def _contrast_changed(self, enabled: bool) -> None:
         if self.contrast_button.isChecked() != enabled:
@@ -521,7 +613,7 @@ class KioskMode(QObject):
         w.welcome.set_audience(None)
         if c.questionnaire is not None:
             c.set_questionnaire(c.questionnaire)  # a fresh Session; drops the Recommendation
-        self.set_large_text(False)
+        self.set_large_text(False, keep_place=False)
         w.window.act_contrast.setChecked(False)
         w.l10n.set_language(self.default_language)
         clipboard = QGuiApplication.clipboard()

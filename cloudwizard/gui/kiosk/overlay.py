@@ -2,6 +2,11 @@
 
 The overlay is opaque, and what it covers is hidden while it is up: nothing of the visitor's
 answers or advice can be read behind it, on the screen or by a screen reader, and Tab cannot reach it.
+
+To a screen reader the overlay is an alert named "Are you still there?" whose description is the
+warning; the warning is announced once when it appears and once more with `FINAL_WARNING_SECONDS`
+left, and it is the description of "More time", where the focus lands. The countdown label itself
+changes every second, which a screen reader does not (and should not) read out each time.
 """
 
 # ruff: noqa: N815 - Qt signals are camelCase, like Qt's own
@@ -12,14 +17,17 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAccessibleWidget, QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.widgets.common import make_card, make_label
+from cloudwizard.gui.widgets.questions import announce
 
 #: How often the countdown is redrawn and the clock looked at.
 TICK_MS = 200
+#: Seconds left when the warning is announced a second (and last) time.
+FINAL_WARNING_SECONDS = 10
 
 
 class IdleOverlay(QWidget):
@@ -50,6 +58,10 @@ class IdleOverlay(QWidget):
         self._running = False
         self._covered: list[QWidget] = []
         self._focus: QWidget | None = None
+        #: The warnings a screen reader was given in this countdown (at the start, near the end).
+        self.announced: list[str] = []
+        #: Kept here: the interface Qt asks the kiosk's accessibility factory for lives as long as the overlay.
+        self.accessible: IdleOverlayAccessible | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.tick)
@@ -116,8 +128,10 @@ class IdleOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.raise_()
         self.show()
+        self.announced = []
         self._update()
         self.more_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._warn()
 
     def stop(self) -> None:
         """Take the overlay away (showing what it covered again) without emitting anything."""
@@ -136,6 +150,8 @@ class IdleOverlay(QWidget):
             self._expire()
         else:
             self._update()
+            if len(self.announced) == 1 and self.remaining() <= FINAL_WARNING_SECONDS:
+                self._warn()
 
     def _more_time(self) -> None:
         focus, self._focus = self._focus, None
@@ -154,6 +170,18 @@ class IdleOverlay(QWidget):
         self.stop()
         self.expired.emit()
 
+    def warning(self) -> str:
+        """The whole warning as a screen reader says it: the question and the seconds left."""
+        return f"{self.title.text()} {self.countdown.text()}"
+
+    def _warn(self) -> None:
+        """Put the warning with the seconds left on "More time" and have a screen reader say it now."""
+        text = self.warning()
+        self.more_button.setAccessibleDescription(text)
+        self.setAccessibleDescription(text)
+        self.announced.append(text)
+        announce(self.more_button, text)
+
     def _update(self) -> None:
         _ = self._l10n.gettext
         seconds = math.ceil(self.remaining())
@@ -168,6 +196,9 @@ class IdleOverlay(QWidget):
         self.start_over_button.setText(_("I am done: start over"))
         self.setAccessibleName(_("Are you still there?"))
         self._update()
+        if self._running:  # the description follows the language (no new announcement)
+            self.more_button.setAccessibleDescription(self.warning())
+            self.setAccessibleDescription(self.warning())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Follow the parent's size."""
@@ -184,3 +215,14 @@ class IdleOverlay(QWidget):
         painter.fillRect(self.rect(), colour)
         painter.end()
         super().paintEvent(event)
+
+
+class IdleOverlayAccessible(QAccessibleWidget):
+    """What a screen reader is told of the `IdleOverlay`: an alert (AT-SPI role "alert"), not a filler.
+
+    Its name is the question, its description the warning with the seconds left when it was last
+    announced (set by the overlay on itself).
+    """
+
+    def __init__(self, overlay: IdleOverlay) -> None:
+        super().__init__(overlay, QAccessible.Role.AlertMessage)

@@ -57,3 +57,26 @@ def test_a_screen_reader_hears_toggle_buttons_in_the_visitors_language(lang: str
         assert "checkable" in button["before"] and "focusable" in button["before"], button
         assert "pressed" not in button["before"] and "checked" not in button["before"], button
         assert {"checked", "pressed"} <= set(button["after"] or []), button
+
+
+@pytest.mark.xvfb
+@pytest.mark.skipif(bool(atspi_missing()), reason=atspi_missing() or "ok")
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_screen_reader_hears_the_idle_warning_twice_not_every_second(lang: str, tmp_path: Path) -> None:
+    """The warning is an alert, announced when it appears and with 10 s left, and "More time" describes it."""
+    _ = Localizer(lang).gettext
+    question = _("Are you still there?")
+    report = run_under_atspi(tmp_path, ["kiosk/atspi_idle_app.py", lang], ["kiosk/atspi_idle_client.py"],
+                             timeout=150)
+    said = [e["said"] for e in report["events"] if e["type"] == "object:announcement"]
+    first = _("In {seconds} seconds this screen starts over and your answers are cleared.").format(seconds=14)
+    last = _("In {seconds} seconds this screen starts over and your answers are cleared.").format(seconds=10)
+    assert said == [f"{question} {first}", f"{question} {last}"], report
+    alert = report["alert"]
+    assert alert is not None, f"no showing alert: {report}"
+    assert alert["name"] == question, alert
+    assert question in alert["texts"], alert
+    focused = report["focused"]
+    assert focused is not None and focused["role"] == "push button", report
+    assert focused["name"] == _("More time"), focused
+    assert focused["description"] == f"{question} {first}", focused
