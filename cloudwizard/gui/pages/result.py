@@ -46,7 +46,7 @@ from cloudwizard.gui.widgets.common import (
     show_now,
 )
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
-from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
+from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox, WheelSafeComboBox
 
 if TYPE_CHECKING:
     from cloudwizard.engine.report.document import Inline
@@ -499,7 +499,7 @@ class ResultPage(ScrollPage):
         card, lay = make_card("complyCard", self.host)
         lay.addWidget(make_label(view.labels.comply_or_explain, "subtitle", card))
         lay.addWidget(make_label(coe.intro, "muted", card))
-        combo = QComboBox(card)
+        combo = WheelSafeComboBox(card)  # the wheel scrolls the page, never the choice unseen
         combo.setObjectName("justifyModel")
         combo.setAccessibleName(_("Deployment model you choose"))
         for i, (oid, name) in enumerate(coe.options):
