@@ -215,11 +215,12 @@ def build_document(view: ReportView) -> Document:
         add(Heading(4, r.cons_title))
         add(BulletList(cons) if cons else Paragraph(text(lab.no_cons), "muted"))
         add(Heading(4, lab.scores))
-        # two columns with a header each: a ruled-out option says so beside its name
+        # two columns with a header each: a row's note (ruled out by …, put first by …, part of
+        # this advice) beside its name
         add(Table((lab.option, lab.points),
-                  tuple((f"{o.name} ({lab.ruled_out})" if o.excluded else o.name, o.points_text) for o in r.options),
+                  tuple((f"{o.name} ({o.note})" if o.note else o.name, o.points_text) for o in r.options),
                   (False, True)))
-        add(Paragraph(text(lab.points_explained), "muted"))
+        add(Paragraph(text(r.points_note or lab.points_explained), "muted"))
     add(Paragraph(text(lab.clarity_scale), "muted"))
     if view.pair_comparison:
         add(Heading(3, lab.compared_with_runner_up))

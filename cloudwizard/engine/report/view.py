@@ -109,6 +109,11 @@ class OptionRow:
     excluded: bool
     excluded_by: tuple[str, ...]
     recommended: bool
+    #: what the row needs said beside it: "ruled out by “R”", "put first by “R”", "part of this
+    #: advice, for other needs" ("" when nothing)
+    note: str = ""
+    #: a part of the advice itself (a split advice's other part): not compared with the advice
+    part_of_advice: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +173,8 @@ class RankingView:
     comparison_title: str
     pros_title: str
     cons_title: str
+    #: what the score table's numbers mean, for this ranking (a deciding requirement says so)
+    points_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -694,6 +701,14 @@ class _Builder(_Texts):
             text = _("{option} and {other} fit your answers equally well.").format(option=top, other=other)
         else:
             text = _("{option} and {other} fit your answers about equally well.").format(option=top, other=other)
+        if r.skipped and not r.conflict:
+            parts = tuple(self.name(o) for o in r.skipped)
+            if len(parts) == 1:
+                text += " " + _("{option} is part of this advice itself (for other needs), so the comparison "
+                                "is with the next option.").format(option=parts[0])
+            else:
+                text += " " + _("{options} are part of this advice itself (for other needs), so the comparison "
+                                "is with the next option.").format(options=self.listing(parts))
         level = r.level_with_runner_up
         if level and not r.score_of(r.runner_up).excluded:
             names = (other, *(self.name(o) for o in level))
@@ -704,12 +719,35 @@ class _Builder(_Texts):
         _ = self._
         kind = "layer" if r.kind == "layer" else "model"  # the deployment ranking is the pair's model
         top, second = self.name(r.recommended), self.name(r.runner_up)
-        lowest = min(o.score for o in r.options)
+        # Points count from the lowest option still in the running: a ruled-out option shows no
+        # number (its points decide nothing) but the requirement that ruled it out.
+        lowest = min((o.score for o in r.options if not o.excluded), default=min(o.score for o in r.options))
+        put_first = bool(r.decided_by) and not r.score_of(r.runner_up).excluded
+
+        def note(o: Any) -> str:
+            if o.excluded and not r.conflict:
+                titles = self.requirements(o.excluded_by)
+                return _("ruled out by {requirement}").format(requirement=titles) if titles else _("ruled out")
+            if o.excluded:
+                return _("ruled out")
+            if o.id in r.skipped:
+                return _("part of this advice, for other needs")
+            if o.id == r.recommended and put_first and self.requirements(r.decided_by):
+                return _("put first by {requirement}").format(requirement=self.requirements(r.decided_by))
+            return ""
+
         rows = tuple(
-            OptionRow(o.id, self.name(o.id), round(o.score, 3), round(o.score - lowest, 3),
-                      number(o.score - lowest, self.lang, 1), o.excluded, o.excluded_by, o.id == r.recommended)
+            OptionRow(o.id, self.name(o.id), round(o.score, 3), round(max(0.0, o.score - lowest), 3),
+                      "—" if o.excluded and not r.conflict else number(max(0.0, o.score - lowest), self.lang, 1),
+                      o.excluded, o.excluded_by, o.id == r.recommended, note(o), o.id in r.skipped)
             for o in r.options
         )
+        points_note = _("Each answer gives points to the options it suits. The option with the fewest "
+                        "points is set at 0, so a number shows how far ahead an option is.")
+        if put_first or any(o.excluded for o in r.options):
+            points_note = _("Each answer gives points to the options it suits; the lowest option still in the "
+                            "running is set at 0. A requirement counts before the points: it puts an option "
+                            "first or rules it out, whatever its points.")
         title = _("Service layer") if r.kind == "layer" else _("Deployment model")
         info = self.q.options.get(r.recommended)
         example = ""
@@ -754,7 +792,13 @@ class _Builder(_Texts):
             comparison_title=_("{option} compared with {other}").format(option=top, other=second),
             pros_title=_("Pros of {name}").format(name=top),
             cons_title=_("Cons of {name}").format(name=top),
+            points_note=points_note,
         )
+
+    def requirements(self, ids: tuple[str, ...]) -> str:
+        """The titles of requirements, quoted and listed: "“A” and “B”" ("" when none is known)."""
+        return self.listing(tuple(quote(self.t(self.q.constraints[c].title), self.lang)
+                                  for c in ids if c in self.q.constraints))
 
     def close_call(self, tie: NearTie, what_ifs: tuple[WhatIf, ...]) -> CloseCall:
         """A tie or near tie in plain words: every level option, and what would decide between them."""

@@ -427,14 +427,15 @@ class ResultPage(ScrollPage):
             inner.addWidget(_bold(view.labels.scores, box))
             bars = ScoreBars(box)
             bars.setObjectName("modelBars" if r.kind == "model" else "layerBars")
-            bars.set_bars([Bar(o.name, o.points, view.labels.ruled_out if o.excluded else "", o.recommended)
+            bars.set_bars([Bar(o.name, 0.0 if o.excluded else o.points, o.note, o.recommended, o.points_text)
                            for o in r.options], _("Deployment models") if r.kind == "model" else _("Service layers"))
             inner.addWidget(bars)
+            inner.addWidget(make_label(r.points_note or view.labels.points_explained, "muted", box,
+                                       f"pointsNote_{r.kind}"))
             if r.kind == "model":
                 self.model_bars = bars
             else:
                 self.layer_bars = bars
-        inner.addWidget(make_label(view.labels.points_explained, "muted", box))
         inner.addWidget(make_label(view.labels.clarity_scale, "muted", box))
         if view.pair_comparison:
             # The report's own wording (document.comparison_items): "About X: … → speaks for Y",

@@ -17,6 +17,13 @@ class Bar:
     score: float
     note: str = ""
     highlight: bool = False
+    #: the number as the report writes it ("3", "—" for a ruled-out option); empty: the score
+    value: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The value drawn beside the bar."""
+        return self.value or f"{self.score:g}"
 
 
 class ScoreBars(QWidget):
@@ -37,7 +44,7 @@ class ScoreBars(QWidget):
         self._bars = list(bars)
         self.setAccessibleName(name)
         self.setAccessibleDescription(
-            "; ".join(f"{b.label}: {b.score:g}" + (f" ({b.note})" if b.note else "") for b in bars)
+            "; ".join(f"{b.label}: {b.shown}" + (f" ({b.note})" if b.note else "") for b in bars)
         )
         self.updateGeometry()
         self.update()
@@ -69,7 +76,8 @@ class ScoreBars(QWidget):
         label_w = self._label_width()
         value_w = fm.horizontalAdvance("-00.0") + 12
         notes = [fm.horizontalAdvance(b.note) + 12 for b in self._bars if b.note]
-        note_w = max(notes, default=0)
+        # a long note ("ruled out by “…”") is cut short on screen (the accessible description has it whole)
+        note_w = min(max(notes, default=0), max(0, (self.width() - label_w - value_w) // 2))
         track_w = max(40, self.width() - label_w - value_w - note_w - 8)
         top = max((b.score for b in self._bars), default=1.0)
         low = min((b.score for b in self._bars), default=0.0)
@@ -100,9 +108,10 @@ class ScoreBars(QWidget):
                 painter.drawRoundedRect(fill, bar_h / 2, bar_h / 2)
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             value_rect = QRectF(label_w + track_w + 6, y, value_w, row)
-            painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"{bar.score:g}")
+            painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, bar.shown)
             if bar.note:
                 painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
                 note_rect = QRectF(label_w + track_w + value_w + 6, y, note_w, row)
-                painter.drawText(note_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, bar.note)
+                painter.drawText(note_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                                 fm.elidedText(bar.note, Qt.TextElideMode.ElideRight, int(note_w) - 6))
         painter.end()
