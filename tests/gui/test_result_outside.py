@@ -86,3 +86,64 @@ def test_every_combo_and_spin_box_of_the_result_page_leaves_the_wheel_to_the_pag
     assert boxes
     for box in boxes:
         assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus, box.objectName()
+
+
+def _mouse_click(qtbot: Any, page: Any, widget: QWidget) -> None:
+    page.ensure_visible(widget)
+    QApplication.processEvents()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() // 2, widget.height() // 2))
+
+
+def test_use_these_answers_on_the_federal_file_keeps_comply_or_explain(qtbot: Any, make_wizard: Any,
+                                                                     bundled: Any) -> None:
+    """Ctrl+O the federal file, choose another model, Compare (G-Cloud → No), Use these answers."""
+    wizard: Wizard = make_wizard(questionnaire=bundled)
+    assert wizard.open_answers(str(EXAMPLES / "answers-federal.yaml"))
+    c = wizard.controller
+    c.show_result()
+    qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "justifyModel") is not None)
+    page = wizard.result
+    combo = find(wizard, "justifyModel")
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the first other model: private cloud
+    assert c.justification is not None and c.justification.chosen_model == "private"
+    own = find(wizard, "headline").text()
+    first = page.what_if_buttons[0]
+    assert "G-Cloud" in find(wizard, "whatIfSentence_0").text()
+    _mouse_click(qtbot, page, first)
+    qtbot.waitUntil(lambda: page.adopt_button is not None and page.adopt_button.isVisible())
+    _mouse_click(qtbot, page, page.adopt_button)
+    qtbot.waitUntil(lambda: page.findChild(QWidget, "whatIfCompare") is None)
+    assert c.session is not None and c.session.answers["gcloud_use"] == "not_used"
+    assert find(wizard, "headline").text() != own and find(wizard, "whatIfBanner").isVisible()
+    # the choice made under comply-or-explain is kept (the page's redraw does not drop it) …
+    assert c.justification is not None and c.justification.chosen_model == "private"
+    assert wizard.autosave is not None
+    wizard.autosave.save_now()
+    saved = wizard.autosave.path.read_text(encoding="utf-8")
+    assert "comply_or_explain:" in saved and "chosen: private" in saved and "gcloud_use: not_used" in saved
+    # … and Ctrl+Z (one undo) goes back to the user's own answers, where the combo shows it again
+    assert QApplication.focusWidget() is not None and page.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.findChild(QWidget, "whatIfBanner") is None)
+    assert c.session.answers["gcloud_use"] == "uses"
+    combo = find(wizard, "justifyModel")
+    assert isinstance(combo, QComboBox) and combo.currentData() == "private"
+
+
+def test_ctrl_z_in_the_reason_box_undoes_typing_not_the_answers(qtbot: Any, make_wizard: Any, bundled: Any) -> None:
+    wizard = federal_wizard(make_wizard, bundled)
+    c = wizard.controller
+    c.adopt_what_if(0)
+    qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "whatIfBanner") is not None)
+    combo = find(wizard, "justifyModel")
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(2)
+    text = find(wizard, "justifyText")
+    text.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(text.hasFocus)
+    qtbot.keyClicks(text, "abc")
+    qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert c.what_if and wizard.result.findChild(QWidget, "whatIfBanner") is not None  # still adopted
+    assert c.session is not None and c.session.answers["gcloud_use"] == "not_used"

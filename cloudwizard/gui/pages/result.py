@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -108,6 +108,12 @@ class ResultPage(ScrollPage):
         self._return_to: int | None = None
         self.headline: QLabel | None = None
         self.checklist: RovingFocus | None = None
+        #: Ctrl+Z (the platform's Undo) on the page: back to the user's own answers after "use these
+        #: answers" (the app has no Edit menu). A focused text box keeps its own Ctrl+Z.
+        self.undo_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.setEnabled(False)
+        self.undo_shortcut.activated.connect(self.whatIfUndone)
 
     # -- the bar that stays -------------------------------------------------------------------
     def _build_action_bar(self) -> None:
@@ -216,6 +222,7 @@ class ResultPage(ScrollPage):
         self.justify_model = self.justify_text = None
         self.details_button = self.details = None
         self._trial_index = trial_index
+        self.undo_shortcut.setEnabled(bool(adopted))
         if self._options.allow_files:
             self._build_action_bar()
         elif self.action_bar is not None:
@@ -230,6 +237,7 @@ class ResultPage(ScrollPage):
             lay.addWidget(make_label(_("You are using changed answers"), "subtitle", card))
             lay.addWidget(make_label(_("Changed: {change}").format(change="; ".join(adopted)), "", card, "whatIfText"))
             self.undo_button = self._button(_("Back to my own answers"), "undoWhatIf", card, primary=True)
+            self.undo_button.setToolTip(self.undo_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
             self.undo_button.clicked.connect(self.whatIfUndone)
             lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.blocks.addWidget(card)
@@ -524,11 +532,14 @@ class ResultPage(ScrollPage):
         self.justify_model, self.justify_text = combo, text
         combo.currentIndexChanged.connect(self._justification_edited)
         text.textChanged.connect(self._justification_edited)
-        self._justification_edited()
+        # Drawn, not edited: a page redrawn for other answers (after "use these answers", when the
+        # chosen model became the advice) must not overwrite the choice kept for the file.
+        self._justification_state()
         return card
 
     def clear(self) -> None:
         """Forget the advice shown and every widget holding it (kiosk reset)."""
+        self.undo_shortcut.setEnabled(False)
         self.justify_error.setParent(None)
         clear_layout(self.blocks)
         self.what_if_buttons = []
@@ -542,14 +553,20 @@ class ResultPage(ScrollPage):
         self.justify_text = None
         self.details_button = self.details = None
 
-    def _justification_edited(self) -> None:
+    def _justification_state(self) -> tuple[str, str] | None:
+        """Enable the reason box and show the missing-reason error for the choice shown."""
         if self.justify_model is None or self.justify_text is None:
-            return
+            return None
         chosen = str(self.justify_model.currentData() or "")
         reason = self.justify_text.toPlainText().strip()
         self.justify_text.setEnabled(bool(chosen))
         self.justify_error.setVisible(bool(chosen) and not reason)
-        self.justificationChanged.emit(chosen, reason)
+        return chosen, reason
+
+    def _justification_edited(self) -> None:
+        state = self._justification_state()
+        if state is not None:
+            self.justificationChanged.emit(*state)
 
     def _link(self, title: str, address: str, parent: QWidget, name: str) -> QWidget:
         """A source or a reading: one link button (one tab stop) above its address, else plain text.
