@@ -147,3 +147,17 @@ def test_ctrl_z_in_the_reason_box_undoes_typing_not_the_answers(qtbot: Any, make
     qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert c.what_if and wizard.result.findChild(QWidget, "whatIfBanner") is not None  # still adopted
     assert c.session is not None and c.session.answers["gcloud_use"] == "not_used"
+
+
+def test_the_what_if_columns_compare_the_same_part_of_the_pair(qtbot: Any, make_wizard: Any, bundled: Any) -> None:
+    """G-Cloud → No changes the deployment model: both columns speak of the deployment model."""
+    wizard = federal_wizard(make_wizard, bundled)
+    page = wizard.result
+    assert wizard.controller.report_view().what_would_change[0].kind == "model"
+    _mouse_click(qtbot, page, page.what_if_buttons[0])
+    qtbot.waitUntil(lambda: page.findChild(QWidget, "whatIfCompare") is not None)
+    own, trial = find(wizard, "compareOwnPart").text(), find(wizard, "compareTrialPart").text()
+    assert own == "Deployment model: Community cloud" and trial == "Deployment model: Private cloud"
+    own_sure, trial_sure = find(wizard, "compareOwnSure").text(), find(wizard, "compareTrialSure").text()
+    assert "Community cloud" in own_sure and "Infrastructure as a Service" not in own_sure
+    assert "Private cloud" in trial_sure

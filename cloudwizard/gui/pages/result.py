@@ -346,10 +346,14 @@ class ResultPage(ScrollPage):
             grid.addWidget(make_label(title, "muted", card), 0, col)
             head = _bold(v.headline, card, name)
             grid.addWidget(head, 1, col)
-            grid.addWidget(make_label(f"{v.clarity_label[:1].upper()}{v.clarity_label[1:]} — {v.sureness}", "",
-                                      card), 2, col)
-            why = v.top_reasons[0].text if v.top_reasons else ""
-            grid.addWidget(make_label(why, "muted", card), 3, col)
+            # Like with like: both columns speak of the part of the pair the change is about (the
+            # deployment model or the service layer), not one of the layer and the other of the model.
+            part = v.layer if what_if.kind == "layer" else v.model
+            grid.addWidget(_bold(part.heading, card, f"{name}Part"), 2, col)
+            grid.addWidget(make_label(f"{part.clarity_label[:1].upper()}{part.clarity_label[1:]} — "
+                                      f"{part.clarity_text}", "", card, f"{name}Sure"), 3, col)
+            why = part.reasons[0].text if part.reasons else ""
+            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 4, col)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
