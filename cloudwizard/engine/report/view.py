@@ -572,6 +572,16 @@ class _Texts:
             for ch in changes)
         model, layer = (cf.new_top, cf.new_other) if cf.kind == "model" else (cf.new_other, cf.new_top)
         new_name = self.pair_text(model, layer)
+        clauses = [self.choices_changed(c.question_id, c.before, c.after) for c in cf.changes]
+        if any(clauses):
+            # A multiple-choice change says what to add or drop, not the whole new list (it read as
+            # the user's own answer minus one item).
+            parts = tuple(clause or _("you answered {answer} to {question}").format(
+                answer=quote(ch.after, self.lang), question=quote(ch.question_text, self.lang))
+                for clause, ch in zip(clauses, changes, strict=True))
+            text = _("If {changes}, the advice would be {option}.").format(
+                changes=self.join_and(parts), option=quote(new_name, self.lang))
+            return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
         answered = "; ".join(
             _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
                                                question=quote(ch.question_text, self.lang))
@@ -579,6 +589,46 @@ class _Texts:
         text = _("If you answered {changes}, the advice would be {option}.").format(
             changes=answered, option=quote(new_name, self.lang))  # quoted: a pair's text starts with a capital
         return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
+
+
+    def join_and(self, items: tuple[str, ...]) -> str:
+        """"a, b and c" in the report's language."""
+        _ = self._
+        if len(items) <= 1:
+            return "".join(items)
+        return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+    def choices_changed(self, qid: str, before: Any, after: Any) -> str:
+        """For a multiple-choice question, what the change adds or drops, as a clause ("" otherwise).
+
+        "you did not choose “Mail”", "you also chose “Files”", "you chose “A” instead of “B”", each
+        followed by the question.
+        """
+        _ = self._
+        question = self.q.question(qid)
+        if question.type is not QuestionType.MULTIPLE:
+            return ""
+        old = before if isinstance(before, frozenset) else frozenset()
+        new = after if isinstance(after, frozenset) else frozenset()
+
+        def labels(ids: frozenset[str]) -> str:
+            ordered = sorted(ids, key=lambda c: question.choice_ids.index(c) if c in question.choice_ids else 0)
+            names = []
+            for cid in ordered:
+                choice = question.choice(cid)
+                names.append(quote(self.t(choice.label) if choice else cid, self.lang))
+            return self.join_and(tuple(names))
+
+        added, dropped = new - old, old - new
+        where = quote(self.t(question.label), self.lang)
+        if added and dropped:
+            return _("you chose {added} instead of {dropped} for {question}").format(
+                added=labels(added), dropped=labels(dropped), question=where)
+        if dropped:
+            return _("you did not choose {choices} for {question}").format(choices=labels(dropped), question=where)
+        if added:
+            return _("you also chose {choices} for {question}").format(choices=labels(added), question=where)
+        return ""
 
 
 class _Builder(_Texts):
@@ -807,11 +857,11 @@ class _Builder(_Texts):
         names = tuple(self.name(o) for o in tie.options)
         listed = self.listing(names)
         if tie.is_tie:
-            text = _("A tie: {options} fit your answers equally well. The questionnaire's fixed order put "
-                     "{first} first.").format(options=listed, first=names[0])
-        else:
-            text = _("Nearly level: {options} fit your answers about equally well; {first} is just ahead.").format(
+            # the sureness above already says they fit equally well: not twice in a row
+            text = _("A tie between {options}: the questionnaire's fixed order put {first} first.").format(
                 options=listed, first=names[0])
+        else:
+            text = _("A close call between {options}: {first} is just ahead.").format(options=listed, first=names[0])
         questions = tuple(q for q in tie.deciding if q in self.q.question_index)
         decider = next((w for w in what_ifs if w.kind == kind and w.new_top in tie.options[1:]), None)
         if decider is not None:
