@@ -161,3 +161,28 @@ def test_the_what_if_columns_compare_the_same_part_of_the_pair(qtbot: Any, make_
     own_sure, trial_sure = find(wizard, "compareOwnSure").text(), find(wizard, "compareTrialSure").text()
     assert "Community cloud" in own_sure and "Infrastructure as a Service" not in own_sure
     assert "Private cloud" in trial_sure
+
+
+def test_one_example_that_fits_the_pair_and_pros_with_their_sources(qtbot: Any, make_wizard: Any,
+                                                                    bundled: Any) -> None:
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.report.view import cite
+
+    data = read_answers(EXAMPLES / "answers-sme.yaml", bundled).data
+    assert data is not None
+    wizard: Wizard = make_wizard(questionnaire=bundled)
+    wizard.controller.restore(data)
+    wizard.controller.show_result()
+    view = wizard.controller.report_view()
+    assert view.pair.layer == "saas"
+    shown = find(wizard, "example").text()
+    assert shown.endswith(view.layer.example) and view.model.example not in shown
+    assert "virtual servers" not in shown.lower()
+    assert shown.lower().count("online office suite") == 1
+    wizard.result.show_details()
+    qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "pros_model_0") is not None)
+    for kind, ranking in (("model", view.model), ("layer", view.layer)):
+        for i, pro in enumerate(ranking.pros):
+            label = find(wizard, f"pros_{kind}_{i}")
+            if pro.sources:
+                assert cite(pro.sources) in label.text(), label.text()

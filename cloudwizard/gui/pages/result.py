@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
+from cloudwizard.engine.report.view import cite
 from cloudwizard.engine.typography import keep_narrow_spaces
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import web_url
@@ -280,9 +281,12 @@ class ResultPage(ScrollPage):
         lay.addWidget(self.headline)
         for r in view.rankings:
             lay.addWidget(_rich(f"<b>{_html(r.recommended_name)}</b> — {_html(r.summary)}", card))
-        examples = " ".join(r.example for r in view.rankings if r.example)
-        if examples:
-            lay.addWidget(make_label(_("For example: {examples}").format(examples=examples), "muted", card))
+        # The example that fits the pair: the layer's when the pair has one, else the model's (both
+        # together said "online office suite" twice, and "virtual servers" beside SaaS advice).
+        example = (view.layer.example if not view.pair.self_run else "") or view.model.example
+        if example:
+            lay.addWidget(make_label(_("For example: {examples}").format(examples=example), "muted", card,
+                                     "example"))
         if view.combination_text:
             lay.addWidget(make_label(view.combination_text, "", card, "combination"))
         if view.split:
@@ -500,7 +504,10 @@ class ResultPage(ScrollPage):
             if not points:
                 grid.addWidget(make_label(empty, "muted", parent), 1, col)
             for i, p in enumerate(points, start=1):
-                label = _rich(f"{icon} {_html(p.text)}", parent, f"{name}_{r.kind}_{i - 1}")
+                tag = cite(p.sources)  # the sources, as the reports show them
+                muted = f" <span style='color:palette(placeholder-text)'>{_html(tag)}</span>" if tag else ""
+                label = _rich(f"{icon} {_html(p.text)}{muted}", parent, f"{name}_{r.kind}_{i - 1}")
+                label.setAccessibleName(f"{p.text} {tag}".strip())
                 label.setAlignment(Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(label, i, col)
         grid.setColumnStretch(0, 1)
