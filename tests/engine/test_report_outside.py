@@ -27,3 +27,28 @@ def test_a_multiple_choice_what_if_says_what_to_add_or_drop() -> None:
     legacy = Q.text(question.choice("legacy_software").label, "en")
     assert texts[0].startswith(f"If you did not choose “{legacy}” for “{Q.text(question.label, 'en')}”, "), texts[0]
     assert "If you answered “Mail" not in texts[0]  # not the whole list, read as the user's own answer
+
+
+def test_french_elides_before_a_vowel_and_spaces_its_citations() -> None:
+    from cloudwizard.engine.report.view import cite, elide
+
+    assert elide("Réponses en faveur de Infrastructure", "fr") == "Réponses en faveur d’Infrastructure"
+    assert elide("mieux que Infrastructure", "fr") == "mieux qu’Infrastructure"
+    assert elide("de un à dix, de Cloud privé", "fr") == "de un à dix, de Cloud privé"  # lower case, consonant
+    assert elide("de Infrastructure", "en") == "de Infrastructure"
+    import yaml
+
+    from cloudwizard.engine.answers import parse_answers
+    from tests.engine.test_report_sureness import SME_FIRST_CHOICES
+
+    data = parse_answers(yaml.safe_dump({"cloudwizard_answers": 1, "questionnaire": {"id": Q.id, "version": Q.version},
+                                         "answers": SME_FIRST_CHOICES}), Q).data
+    assert data is not None
+    layer = build_view(recommend(Q, data.answers), "fr").layer
+    assert layer.runner_up_name.startswith("Infrastructure")
+    assert layer.against_title == f"Réponses en faveur d’{layer.runner_up_name}"
+    assert f"qu’{layer.runner_up_name}" in layer.clarity_text and "que Infrastructure" not in layer.clarity_text
+    view = _federal_view("fr")
+    tags = next(r.sources for r in view.top_reasons if len(r.sources) > 1)
+    assert "2024-02-12\u202f; S14" in cite(tags)
+    assert all("\u202f;" not in cite(r.sources) for r in _federal_view("en").top_reasons)

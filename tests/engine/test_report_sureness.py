@@ -74,7 +74,7 @@ def test_how_sure_never_contradicts_the_facts_shown(data: st.DataObject) -> None
     markdown = render(rec, "markdown", lang)
     for v in view.rankings:
         if v.against:
-            assert view.labels.against.format(option=v.runner_up_name) in markdown
+            assert v.against_title in markdown
             assert all(x.text in markdown for x in v.against)
     # a split advice's runner-up is no part of the advice
     parts = {p.pair for p in rec.split}

@@ -186,3 +186,20 @@ def test_one_example_that_fits_the_pair_and_pros_with_their_sources(qtbot: Any, 
             label = find(wizard, f"pros_{kind}_{i}")
             if pro.sources:
                 assert cite(pro.sources) in label.text(), label.text()
+
+
+def test_french_advice_page_writes_one_apostrophe(qtbot: Any, make_wizard: Any, bundled: Any) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    wizard = federal_wizard(make_wizard, bundled, language="fr")
+    page = wizard.result
+    _mouse_click(qtbot, page, page.what_if_buttons[0])
+    qtbot.waitUntil(lambda: page.findChild(QWidget, "whatIfCompare") is not None)
+    page.show_details()
+    QApplication.processEvents()
+    shown = [w.text() for w in page.findChildren(QLabel)] + [w.text() for w in page.findChildren(QAbstractButton)]
+    # the markup's own quotes (style='…') are not text; everything else uses ’
+    words = [t.replace("style='color:palette(placeholder-text)'", "") for t in shown]
+    assert any("’" in t for t in words)
+    assert not [t for t in words if "'" in t]
+    assert "Ce n’est qu’un essai" in find(wizard, "whatIfText").text()

@@ -206,7 +206,7 @@ def build_document(view: ReportView) -> Document:
         add(Paragraph(text(" ".join(p for p in (r.summary, r.example) if p))))
         add(Paragraph((Span(sentence_start(r.clarity_label) + " — ", strong=True), Span(r.clarity_text))))
         if r.against:
-            add(Heading(4, lab.against.format(option=r.runner_up_name)))
+            add(Heading(4, r.against_title or lab.against.format(option=r.runner_up_name)))
             add(BulletList(tuple(ListItem((Span(x.text), Span(" " + x.source_tag, muted=True))) for x in r.against)))
         pros = tuple(ListItem(_cited(p.text, p.sources), "plus") for p in r.pros)
         cons = tuple(ListItem(_cited(p.text, p.sources), "minus") for p in r.cons)

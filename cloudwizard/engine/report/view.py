@@ -38,7 +38,7 @@ LAYER_ABBREVIATIONS = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS"}
 #: How many reasons the summary shows.
 TOP_REASONS = 3
 #: Fields of the view that hold no text to typeset (web addresses are left exactly as written).
-_NOT_TEXT = frozenset({"url"})
+_NOT_TEXT = frozenset({"url", "lang"})
 #: A source id as a sentence cites it: "S1", "S14b".
 _SOURCE_ID = re.compile(r"\bS\d+[a-z]?\b")
 
@@ -61,6 +61,8 @@ class SourceTag:
     date: str
     status: str
     status_label: str
+    #: the report's language: a French citation puts its narrow no-break space before ";"
+    lang: str = ""
 
     @property
     def text(self) -> str:
@@ -69,8 +71,14 @@ class SourceTag:
 
 
 def cite(tags: tuple[SourceTag, ...]) -> str:
-    """Citations as one tag: "[S1, 2011-09-28; S2, 2024-02-12]" ("" when there are none)."""
-    return "[" + "; ".join(t.text for t in tags) + "]" if tags else ""
+    """Citations as one tag: "[S1, 2011-09-28; S2, 2024-02-12]" ("" when there are none).
+
+    In French "[S1, 2011-09-28 ; S2, …]", with a narrow no-break space before the semicolon.
+    """
+    if not tags:
+        return ""
+    separator = "\u202f; " if is_french(tags[0].lang) else "; "
+    return "[" + separator.join(t.text for t in tags) + "]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +183,8 @@ class RankingView:
     cons_title: str
     #: what the score table's numbers mean, for this ranking (a deciding requirement says so)
     points_note: str = ""
+    #: the heading over `against`: "Answers that speak for X" (French elided: "en faveur d’X")
+    against_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,11 +518,25 @@ def typeset_all(value: _T, lang: str) -> _T:
     return cast(_T, _typeset(value, lang))
 
 
+#: French "de" and "que" before a name that starts with a vowel: "de Infrastructure" → "d’Infrastructure".
+_ELISION = re.compile(r"\b([Dd]e|[Qq]ue) (?=[AEIOUÀÂÉÈÊËÎÏÔÛÜ])")
+
+
+def elide(text: str, lang: str) -> str:
+    """French elision before an option's name: "en faveur d’Infrastructure", "mieux qu’Infrastructure".
+
+    Only before a capital vowel (an option's or a product's name, "IaaS"); other languages unchanged.
+    """
+    if not is_french(lang):
+        return text
+    return _ELISION.sub(lambda m: m[1][:-1] + "\u2019", text)
+
+
 def _typeset(value: object, lang: str) -> object:
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return apostrophes(typeset(value, lang), lang)
+        return elide(apostrophes(typeset(value, lang), lang), lang)
     if type(value) is tuple:
         return tuple(_typeset(v, lang) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -548,7 +572,7 @@ class _Texts:
         for sid in ids:
             s = self.q.source(sid)
             if s is not None:
-                out.append(SourceTag(s.id, s.date, s.status, self.status_label(s.status)))
+                out.append(SourceTag(s.id, s.date, s.status, self.status_label(s.status), self.lang))
         return tuple(out)
 
     def status_label(self, status: str) -> str:
@@ -843,6 +867,7 @@ class _Builder(_Texts):
             pros_title=_("Pros of {name}").format(name=top),
             cons_title=_("Cons of {name}").format(name=top),
             points_note=points_note,
+            against_title=_("Answers that speak for {option}").format(option=second),
         )
 
     def requirements(self, ids: tuple[str, ...]) -> str:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
 from cloudwizard.engine.report.view import cite
-from cloudwizard.engine.typography import keep_narrow_spaces
+from cloudwizard.engine.typography import apostrophes, keep_narrow_spaces, typeset
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import web_url
 from cloudwizard.gui.options import WizardOptions
@@ -116,12 +116,17 @@ class ResultPage(ScrollPage):
         self.undo_shortcut.setEnabled(False)
         self.undo_shortcut.activated.connect(self.whatIfUndone)
 
+    def _tr(self, message: str) -> str:
+        """The page's own text, translated and typeset as the report's is (French: one apostrophe, ’)."""
+        lang = self._l10n.language
+        return apostrophes(typeset(self._l10n.gettext(message), lang), lang)
+
     # -- the bar that stays -------------------------------------------------------------------
     def _build_action_bar(self) -> None:
         """Save as PDF, Print and the other formats, above the scrolling page (made once, texts renewed)."""
         from cloudwizard.engine.report.formats import FORMATS  # loaded with the result, not at start-up
 
-        _ = self._l10n.gettext
+        _ = self._tr
         if self.action_bar is None:
             # A child of the viewport, not of the scroll area: a screen reader walks only the
             # viewport and the scroll bars of a scroll area, and would never find these buttons.
@@ -211,7 +216,7 @@ class ResultPage(ScrollPage):
             trial_index: which what-if is tried (an index into ``view.what_would_change``).
             adopted: the changes taken over with "use these answers" (they can be undone at once).
         """
-        _ = self._l10n.gettext
+        _ = self._tr
         self.setAccessibleName(_("Your advice"))
         self.justify_error.setParent(None)
         clear_layout(self.blocks)
@@ -271,7 +276,7 @@ class ResultPage(ScrollPage):
         self.verticalScrollBar().setValue(0)
 
     def _summary(self, view: ReportView) -> QFrame:
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("headlineCard", self.host)
         lay.addWidget(make_label(view.labels.our_advice, "muted", card))
         self.headline = make_label(view.headline, "headline", card, "headline")
@@ -330,7 +335,7 @@ class ResultPage(ScrollPage):
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
         """The advice of a what-if beside the user's own, with "use these answers" and "back"."""
-        _ = self._l10n.gettext
+        _ = self._tr
         what_if = view.what_would_change[index]
         card, lay = make_card("whatIfCompare", self.host)
         card.setProperty("role", "banner")
@@ -353,11 +358,12 @@ class ResultPage(ScrollPage):
             # Like with like: both columns speak of the part of the pair the change is about (the
             # deployment model or the service layer), not one of the layer and the other of the model.
             part = v.layer if what_if.kind == "layer" else v.model
-            grid.addWidget(_bold(part.heading, card, f"{name}Part"), 2, col)
+            top = Qt.AlignmentFlag.AlignTop  # the two columns' rows start level, whatever their length
+            grid.addWidget(_bold(part.heading, card, f"{name}Part"), 2, col, top)
             grid.addWidget(make_label(f"{part.clarity_label[:1].upper()}{part.clarity_label[1:]} — "
-                                      f"{part.clarity_text}", "", card, f"{name}Sure"), 3, col)
+                                      f"{part.clarity_text}", "", card, f"{name}Sure"), 3, col, top)
             why = part.reasons[0].text if part.reasons else ""
-            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 4, col)
+            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 4, col, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
@@ -374,7 +380,7 @@ class ResultPage(ScrollPage):
         return card
 
     def _what_would_change(self, view: ReportView) -> QFrame:
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("whatWouldChangeCard", self.host)
         lay.addWidget(make_label(view.labels.what_would_change, "subtitle", card))
         lay.addWidget(make_label(view.labels.what_would_change_intro, "muted", card))
@@ -398,7 +404,7 @@ class ResultPage(ScrollPage):
 
         The folded part is built when it is first opened, so the summary paints at once.
         """
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("detailsCard", self.host)
         toggle = DisclosureButton(card)  # a push button with "collapsed"/"expanded", not a check box
         toggle.setObjectName("detailsToggle")
@@ -427,7 +433,7 @@ class ResultPage(ScrollPage):
             self.details_button.set_expanded(True)
 
     def _fill_details(self, view: ReportView, box: QWidget) -> None:
-        _ = self._l10n.gettext
+        _ = self._tr
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(10)
@@ -436,7 +442,7 @@ class ResultPage(ScrollPage):
             sure = f"{r.clarity_label[:1].upper()}{r.clarity_label[1:]} — {r.clarity_text}"
             inner.addWidget(make_label(sure, "", box, f"clarity_{r.kind}"))
             if r.against:
-                inner.addWidget(_bold(view.labels.against.format(option=r.runner_up_name), box))
+                inner.addWidget(_bold(r.against_title or view.labels.against.format(option=r.runner_up_name), box))
                 for i, reason in enumerate(r.against):
                     inner.addWidget(self._reason(reason, box, f"against_{r.kind}_{i}"))
             inner.addLayout(self._pros_cons(r, view, box))
@@ -515,7 +521,7 @@ class ResultPage(ScrollPage):
         return grid
 
     def _comply_or_explain(self, coe: ComplyOrExplain, view: ReportView) -> QFrame:
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("complyCard", self.host)
         lay.addWidget(make_label(view.labels.comply_or_explain, "subtitle", card))
         lay.addWidget(make_label(coe.intro, "muted", card))
@@ -584,7 +590,7 @@ class ResultPage(ScrollPage):
 
         Only a web address becomes a link; the app asks before opening it (`linkRequested`).
         """
-        _ = self._l10n.gettext
+        _ = self._tr
         if web_url(address) is None:
             text = title or address
             if address and address != text:
