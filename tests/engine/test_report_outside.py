@@ -52,3 +52,18 @@ def test_french_elides_before_a_vowel_and_spaces_its_citations() -> None:
     tags = next(r.sources for r in view.top_reasons if len(r.sources) > 1)
     assert "2024-02-12\u202f; S14" in cite(tags)
     assert all("\u202f;" not in cite(r.sources) for r in _federal_view("en").top_reasons)
+
+
+def test_a_wrong_choice_lists_the_choices_by_their_labels() -> None:
+    from cloudwizard.engine.answers import parse_answers
+    from cloudwizard.engine.diagnostic_text import format_report
+
+    text = (f"cloudwizard_answers: 1\nquestionnaire: {{id: {Q.id}, version: '{Q.version}'}}\n"
+            "answers:\n  audience: sme\n  budget: cheap\n")
+    result = parse_answers(text, Q, "a.yaml")
+    assert result.data is None
+    shown = format_report(result.report, "nl", Q)
+    question = Q.question("budget")
+    monthly = Q.text(question.choice("monthly").label, "nl")
+    assert f"“{monthly}” (monthly)" in shown, shown
+    assert "keuzes: free, monthly" not in shown and shown.endswith("[budget]")
