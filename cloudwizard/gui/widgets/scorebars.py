@@ -60,7 +60,11 @@ class ScoreBars(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Room for every row."""
-        return QSize(self._label_width() + 260, self._row_height() * max(1, len(self._bars)) + 4)
+        return QSize(self._label_width() + 260, round(self._row_height() * max(1.0, self._lines())) + 4)
+
+    def _lines(self) -> float:
+        """Rows drawn: one per bar, and three quarters of one under a bar with a note (it may be long)."""
+        return sum(1.75 if b.note else 1.0 for b in self._bars)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Labels stay readable; bars may shrink."""
@@ -75,18 +79,15 @@ class ScoreBars(QWidget):
         row = self._row_height()
         label_w = self._label_width()
         value_w = fm.horizontalAdvance("-00.0") + 12
-        notes = [fm.horizontalAdvance(b.note) + 12 for b in self._bars if b.note]
-        # a long note ("ruled out by “…”") is cut short on screen (the accessible description has it whole)
-        note_w = min(max(notes, default=0), max(0, (self.width() - label_w - value_w) // 2))
-        track_w = max(40, self.width() - label_w - value_w - note_w - 8)
+        track_w = max(40, self.width() - label_w - value_w - 8)
         top = max((b.score for b in self._bars), default=1.0)
         low = min((b.score for b in self._bars), default=0.0)
         span = max(top - min(low, 0.0), 1.0)
         accent = pal.color(QPalette.ColorRole.Highlight)
         muted = pal.color(QPalette.ColorRole.Mid)
         track = QColor(pal.color(QPalette.ColorRole.AlternateBase))
-        for i, bar in enumerate(self._bars):
-            y = 2 + i * row
+        y = 2.0
+        for bar in self._bars:
             text_rect = QRectF(0, y, label_w - 8, row)
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             font = painter.font()
@@ -109,9 +110,12 @@ class ScoreBars(QWidget):
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             value_rect = QRectF(label_w + track_w + 6, y, value_w, row)
             painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, bar.shown)
+            y += row
             if bar.note:
+                # under the bar's name, across the whole width: "ruled out by “…”" can be long
                 painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-                note_rect = QRectF(label_w + track_w + value_w + 6, y, note_w, row)
-                painter.drawText(note_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                                 fm.elidedText(bar.note, Qt.TextElideMode.ElideRight, int(note_w) - 6))
+                note_rect = QRectF(12, y - row * 0.25, self.width() - 12, row)
+                painter.drawText(note_rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft,
+                                 fm.elidedText(bar.note, Qt.TextElideMode.ElideRight, self.width() - 16))
+                y += row * 0.75
         painter.end()
