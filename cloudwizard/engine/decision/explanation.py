@@ -87,7 +87,8 @@ def explain(
     near_tie = None
     if not decided and not top.excluded and margin < FAIRLY_CLEAR_MARGIN:
         level = tuple(o.id for o in ranked
-                      if not o.excluded and o.id not in skip and top.score - o.score < FAIRLY_CLEAR_MARGIN)
+                      if not o.excluded and (o.id not in skip or o is second)
+                      and top.score - o.score < FAIRLY_CLEAR_MARGIN)
         if len(level) >= 2:
             near_tie = NearTie(kind, level, margin)
     info_top, info_second = q.options.get(top.id), q.options.get(second.id)
