@@ -221,7 +221,10 @@ def paint(doc: Document, device: QPagedPaintDevice) -> int:
     paint_rect = device.pageLayout().paintRectPixels(device.logicalDpiY())
     body = QRectF(0, 0, paint_rect.width(), paint_rect.height())
     lay = _Layout(device, body.width())
-    pages = _paginate(lay.blocks(doc.blocks), body.height())
+    items = lay.blocks(doc.blocks)
+    if len(items) >= 2:  # the closing line ("Made with …") never stands alone on a last page
+        items[-2].keep_with_next = True
+    pages = _paginate(items, body.height())
     painter = QPainter(device)
     try:
         small = QFont(FONT)

@@ -167,8 +167,20 @@ def short_question(questionnaire: Questionnaire, qid: str, lang: str) -> str:
     return f"{cut} …"
 
 
+def _choice_labels(questionnaire: Questionnaire, qid: str, value: str, lang: str) -> str:
+    """"free, monthly" as the question's choice labels, each with its id: "“Free” (free), …"."""
+    from cloudwizard.engine.report.style import quote
+
+    question = questionnaire.question(qid)
+    out = []
+    for cid in value.split(", "):
+        choice = question.choice(cid)
+        out.append(f"{quote(questionnaire.text(choice.label, lang), lang)} ({cid})" if choice else cid)
+    return ", ".join(out)
+
+
 def _translate(message: str, _: Callable[[str], str], lang: str = "en",
-               questionnaire: Questionnaire | None = None) -> str:
+               questionnaire: Questionnaire | None = None, qid: str | None = None) -> str:
     from cloudwizard.engine.numbers import format_number
 
     for pattern, msgid in _patterns():
@@ -176,9 +188,14 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
         if match is None:
             continue
         values = match.groupdict()
+        question = values.get("qid") or qid  # the question a nested detail is about
         for name, value in values.items():
             if name == "detail":
-                values[name] = _translate(value, _, lang, questionnaire)
+                values[name] = _translate(value, _, lang, questionnaire, question)
+            elif (name == "choices" and questionnaire is not None and question is not None
+                  and question in questionnaire.question_index and questionnaire.question(question).type.has_choices):
+                # the labels the user saw, each with the id the file needs
+                values[name] = _choice_labels(questionnaire, question, value, lang)
             elif value in _WORDS:
                 values[name] = _(value)
             elif name == "qid" and questionnaire is not None and value in questionnaire.question_index:

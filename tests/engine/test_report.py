@@ -201,12 +201,13 @@ def test_a_tie_names_both_options_and_what_would_decide(q: Questionnaire) -> Non
     view = build_view(rec, "en")
     call = next(c for c in view.close_calls if c.kind == "model")
     assert {call.first, call.second} == {"hybrid", "private"}  # the mini questionnaire has no option names
-    assert call.is_tie and call.text.startswith("A tie:") and set(call.options) == {"hybrid", "private"}
+    assert call.is_tie and call.text.startswith("A tie between") and set(call.options) == {"hybrid", "private"}
     assert view.clarity.value == "close_call" and view.clarity_label == "close call"
     assert "equally well" in view.model.clarity_text
     assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
     summary = render(rec, "markdown", "en").split("## The details")[0]
     assert call.text in summary and call.decide.split(":")[0] in summary  # in the summary, not only the details
+    assert summary.count("equally well") == 1  # the sureness says it; the tie's sentence does not again
 
 
 

@@ -121,7 +121,7 @@ def test_near_ties_name_every_level_option_and_what_would_decide(bq: Questionnai
     view = build_view(police, "en")
     assert view.clarity.value == "close_call" and view.clarity_label == "close call"
     call = view.close_calls[0]
-    assert len(call.options) == len(call.option_ids) >= 2 and call.text.startswith(("Nearly level:", "A tie:"))
+    assert len(call.options) == len(call.option_ids) >= 2 and call.text.startswith(("A close call between", "A tie between"))
     assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
     summary = render(police, "markdown", "en").split("## The details")[0]
     assert call.text in summary and call.decide in summary

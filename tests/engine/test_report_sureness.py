@@ -8,6 +8,8 @@ runner-up, and a shared second place. The runner-up of a split advice is never o
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,7 +74,7 @@ def test_how_sure_never_contradicts_the_facts_shown(data: st.DataObject) -> None
     markdown = render(rec, "markdown", lang)
     for v in view.rankings:
         if v.against:
-            assert view.labels.against.format(option=v.runner_up_name) in markdown
+            assert v.against_title in markdown
             assert all(x.text in markdown for x in v.against)
     # a split advice's runner-up is no part of the advice
     parts = {p.pair for p in rec.split}
@@ -92,5 +94,57 @@ def test_a_split_advice_measures_its_lead_past_its_own_parts() -> None:
     assert {p.pair.layer for p in rec.split} == {"iaas", "saas"}
     assert rec.layer.runner_up == "paas" and rec.layer.skipped == ("saas",)
     view = build_view(rec, "en")
-    assert "Software as a Service" not in view.layer.clarity_text
+    # The sentence compares with PaaS and says why SaaS, with more points, is not the one compared
+    # (an outside check read "8 points ahead of PaaS" against a table with SaaS at 5).
+    text = view.layer.clarity_text
+    assert text.index("Platform as a Service") < text.index("Software as a Service")
+    assert "Software as a Service (SaaS) is part of this advice itself (for other needs)" in text
+    saas = next(o for o in view.layer.options if o.id == "saas")
+    assert saas.part_of_advice and saas.note == "part of this advice, for other needs"
+    assert "| Software as a Service (SaaS) (part of this advice, for other needs) | 5 |" in render(rec, "markdown", "en")
+    data_out = json.loads(render(rec, "json", "en"))
+    assert data_out["service_layer"]["ranking"][1]["part_of_advice"] is True
+    assert "part of this advice itself" in data_out["summary"]["sureness"]
     assert view.runner_up_pair is not None and view.runner_up_pair.layer == "paas"
+
+
+#: An outside check's answers: ``ask --lang fr``, SME, then 1 to every question (a requirement decides).
+SME_FIRST_CHOICES = {
+    "audience": "sme", "based_in": "belgium", "staff": 1, "turnover": "above_10m", "sector": "health",
+    "org_apps": ["office"], "access_from": "one_place", "load_pattern": "steady", "downtime_cost": "little",
+    "existing_servers": "none", "it_skills": "none", "budget": "monthly", "internet": "reliable",
+    "peers": "shared_platform", "dedicated": "required", "combine_clouds": "yes", "data_types": ["public_info"],
+    "data_location": "own_premises", "backup_frequency": "never", "loss_impact": "nothing", "lock_in": "high",
+    "exit_plan": "yes", "nis2": "in_scope",
+}
+
+
+def test_a_deciding_requirement_is_explained_in_the_score_table() -> None:
+    """The advice first, the ruled-out options by their requirement and without points, the note adapted."""
+    import yaml
+
+    from cloudwizard.engine.answers import parse_answers
+
+    text = yaml.safe_dump({"cloudwizard_answers": 1, "questionnaire": {"id": Q.id, "version": Q.version},
+                           "answers": SME_FIRST_CHOICES})
+    data = parse_answers(text, Q).data
+    assert data is not None
+    rec = recommend(Q, data.answers)
+    assert rec.deployment is not None and rec.deployment.decided_by
+    view = build_view(rec, "en")
+    model = view.model
+    top = model.options[0]
+    assert top.recommended and top.note.startswith("put first by “")
+    excluded = [o for o in model.options if o.excluded]
+    assert excluded and all(o.note.startswith("ruled out by “") and o.points_text == "—" for o in excluded)
+    assert model.options.index(excluded[0]) > max(i for i, o in enumerate(model.options) if not o.excluded)
+    assert "A requirement counts before the points" in model.points_note
+    md = render(rec, "markdown", "en")
+    assert f"| {top.name} ({top.note}) | 0 |" in md
+    assert "The option with the fewest points is set at 0" not in md.split("### Service layer")[0].split(
+        "How the options scored")[1]
+    # "speaks for running it yourself" lists only answers that give it points: not "without servers
+    # of your own there is nothing to keep" (it takes points from the hybrid cloud, and argues for the cloud)
+    assert model.runner_up == "on_premises"
+    assert all("nothing to keep" not in r.text for r in model.against)
+    assert rec.deployment.against and all(c.score.get("on_premises", 0) > 0 for c in rec.deployment.against)

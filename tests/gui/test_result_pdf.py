@@ -59,6 +59,11 @@ def test_pdf_reads_as_promised(bundled: Questionnaire, answers: Path, lang: str,
     for page in pages[:-1]:
         lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
         assert lines[-2] not in headings, lines[-2]
+    # the closing line never stands alone on the last page: the end of the block before comes with it
+    last = [" ".join(line.split()) for line in pages[-1].splitlines() if line.strip()]
+    closing = " ".join(view.labels.made_with.split())[:24]
+    at = next(k for k, line in enumerate(last) if closing in line)
+    assert at >= 2, last  # the running header, then at least one line of the sources
     if lang != "en":
         flat = " ".join(" ".join(pages).split())
         leaked = [p for p in english_phrases(lang) if p in flat]

@@ -127,7 +127,20 @@ def _as_printed(rel: str, lines: list[str]) -> list[str]:
         qid = m.group(1)
         return f"answer to '{short_question(q, qid, 'en')}'" if qid in q.question_index else m.group()
 
-    return [re.sub(r"answer to '([a-z_]+)'", named, line) for line in lines]
+    def labelled(m: re.Match[str]) -> str:
+        # the choices as the user saw them, each with its id: "“For myself” (consumer), …"
+        qid = m.group(2)
+        if qid not in q.question_index:
+            return m.group()
+        question = q.question(qid)
+        shown = []
+        for cid in m.group(1).split(", "):
+            choice = question.choice(cid)
+            shown.append(f"“{q.text(choice.label, 'en')}” ({cid})" if choice else cid)
+        return f"choices: {', '.join(shown)} [{qid}]"
+
+    return [re.sub(r"answer to '([a-z_]+)'", named, re.sub(r"choices: ([a-z_, ]+) \[([a-z_]+)\]$", labelled, line))
+            for line in lines]
 
 
 def _run_cli(args: list[str]) -> tuple[int, list[str]]:

@@ -77,13 +77,18 @@ def explain(
     reasons = tuple(
         sorted((c for c in edged if c.edge > 0), key=lambda c: (-c.edge, position.get(c.origin, last)))[:MAX_REASONS]
     )
+    # An answer speaks for the runner-up when it gives the runner-up points: one that only takes
+    # points from the top option ("without servers of your own there is nothing to keep", against
+    # a hybrid cloud) argues for neither, and was listed as speaking for running it yourself.
     against = tuple(
-        sorted((c for c in edged if c.edge < 0), key=lambda c: (c.edge, position.get(c.origin, last)))[:MAX_REASONS]
+        sorted((c for c in edged if c.edge < 0 and c.score.get(second.id, 0.0) > 0),
+               key=lambda c: (c.edge, position.get(c.origin, last)))[:MAX_REASONS]
     )
     near_tie = None
     if not decided and not top.excluded and margin < FAIRLY_CLEAR_MARGIN:
         level = tuple(o.id for o in ranked
-                      if not o.excluded and o.id not in skip and top.score - o.score < FAIRLY_CLEAR_MARGIN)
+                      if not o.excluded and (o.id not in skip or o is second)
+                      and top.score - o.score < FAIRLY_CLEAR_MARGIN)
         if len(level) >= 2:
             near_tie = NearTie(kind, level, margin)
     info_top, info_second = q.options.get(top.id), q.options.get(second.id)

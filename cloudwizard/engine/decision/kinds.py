@@ -145,7 +145,8 @@ class Ranking:
         confidence: 0…1 on the documented scale: 1 when a decisive fact decided, else
             margin / `CONFIDENCE_SCALE`, capped at 1.
         reasons: answers that favoured the recommended option over the runner-up most.
-        against: answers that favoured the runner-up over the recommended option, most first
+        against: answers that favoured the runner-up over the recommended option by giving the
+            runner-up points, most first
             (the reports say "some answers point the other way" only when there are any).
         pros, cons: trade-offs of the recommended option that fit the audience and answers.
         runner_up_pros, runner_up_cons: the same for the runner-up.

@@ -64,7 +64,7 @@ def _ranking(r: RankingView) -> dict[str, Any]:
         "conflict": r.conflict,
         "ranking": [
             {"id": o.id, "name": o.name, "score": o.points, "points": o.points, "excluded": o.excluded,
-             "excluded_by": list(o.excluded_by)}
+             "excluded_by": list(o.excluded_by), "note": o.note, "part_of_advice": o.part_of_advice}
             for o in r.options
         ],
         "reasons": [

@@ -206,7 +206,7 @@ def build_document(view: ReportView) -> Document:
         add(Paragraph(text(" ".join(p for p in (r.summary, r.example) if p))))
         add(Paragraph((Span(sentence_start(r.clarity_label) + " — ", strong=True), Span(r.clarity_text))))
         if r.against:
-            add(Heading(4, lab.against.format(option=r.runner_up_name)))
+            add(Heading(4, r.against_title or lab.against.format(option=r.runner_up_name)))
             add(BulletList(tuple(ListItem((Span(x.text), Span(" " + x.source_tag, muted=True))) for x in r.against)))
         pros = tuple(ListItem(_cited(p.text, p.sources), "plus") for p in r.pros)
         cons = tuple(ListItem(_cited(p.text, p.sources), "minus") for p in r.cons)
@@ -215,11 +215,12 @@ def build_document(view: ReportView) -> Document:
         add(Heading(4, r.cons_title))
         add(BulletList(cons) if cons else Paragraph(text(lab.no_cons), "muted"))
         add(Heading(4, lab.scores))
-        # two columns with a header each: a ruled-out option says so beside its name
+        # two columns with a header each: a row's note (ruled out by …, put first by …, part of
+        # this advice) beside its name
         add(Table((lab.option, lab.points),
-                  tuple((f"{o.name} ({lab.ruled_out})" if o.excluded else o.name, o.points_text) for o in r.options),
+                  tuple((f"{o.name} ({o.note})" if o.note else o.name, o.points_text) for o in r.options),
                   (False, True)))
-        add(Paragraph(text(lab.points_explained), "muted"))
+        add(Paragraph(text(r.points_note or lab.points_explained), "muted"))
     add(Paragraph(text(lab.clarity_scale), "muted"))
     if view.pair_comparison:
         add(Heading(3, lab.compared_with_runner_up))

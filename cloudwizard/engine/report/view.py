@@ -38,7 +38,7 @@ LAYER_ABBREVIATIONS = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS"}
 #: How many reasons the summary shows.
 TOP_REASONS = 3
 #: Fields of the view that hold no text to typeset (web addresses are left exactly as written).
-_NOT_TEXT = frozenset({"url"})
+_NOT_TEXT = frozenset({"url", "lang"})
 #: A source id as a sentence cites it: "S1", "S14b".
 _SOURCE_ID = re.compile(r"\bS\d+[a-z]?\b")
 
@@ -61,6 +61,8 @@ class SourceTag:
     date: str
     status: str
     status_label: str
+    #: the report's language: a French citation puts its narrow no-break space before ";"
+    lang: str = ""
 
     @property
     def text(self) -> str:
@@ -69,8 +71,14 @@ class SourceTag:
 
 
 def cite(tags: tuple[SourceTag, ...]) -> str:
-    """Citations as one tag: "[S1, 2011-09-28; S2, 2024-02-12]" ("" when there are none)."""
-    return "[" + "; ".join(t.text for t in tags) + "]" if tags else ""
+    """Citations as one tag: "[S1, 2011-09-28; S2, 2024-02-12]" ("" when there are none).
+
+    In French "[S1, 2011-09-28 ; S2, …]", with a narrow no-break space before the semicolon.
+    """
+    if not tags:
+        return ""
+    separator = "\u202f; " if is_french(tags[0].lang) else "; "
+    return "[" + separator.join(t.text for t in tags) + "]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +117,11 @@ class OptionRow:
     excluded: bool
     excluded_by: tuple[str, ...]
     recommended: bool
+    #: what the row needs said beside it: "ruled out by “R”", "put first by “R”", "part of this
+    #: advice, for other needs" ("" when nothing)
+    note: str = ""
+    #: a part of the advice itself (a split advice's other part): not compared with the advice
+    part_of_advice: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +181,10 @@ class RankingView:
     comparison_title: str
     pros_title: str
     cons_title: str
+    #: what the score table's numbers mean, for this ranking (a deciding requirement says so)
+    points_note: str = ""
+    #: the heading over `against`: "Answers that speak for X" (French elided: "en faveur d’X")
+    against_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,11 +518,25 @@ def typeset_all(value: _T, lang: str) -> _T:
     return cast(_T, _typeset(value, lang))
 
 
+#: French "de" and "que" before a name that starts with a vowel: "de Infrastructure" → "d’Infrastructure".
+_ELISION = re.compile(r"\b([Dd]e|[Qq]ue) (?=[AEIOUÀÂÉÈÊËÎÏÔÛÜ])")
+
+
+def elide(text: str, lang: str) -> str:
+    """French elision before an option's name: "en faveur d’Infrastructure", "mieux qu’Infrastructure".
+
+    Only before a capital vowel (an option's or a product's name, "IaaS"); other languages unchanged.
+    """
+    if not is_french(lang):
+        return text
+    return _ELISION.sub(lambda m: m[1][:-1] + "\u2019", text)
+
+
 def _typeset(value: object, lang: str) -> object:
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return apostrophes(typeset(value, lang), lang)
+        return elide(apostrophes(typeset(value, lang), lang), lang)
     if type(value) is tuple:
         return tuple(_typeset(v, lang) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -541,7 +572,7 @@ class _Texts:
         for sid in ids:
             s = self.q.source(sid)
             if s is not None:
-                out.append(SourceTag(s.id, s.date, s.status, self.status_label(s.status)))
+                out.append(SourceTag(s.id, s.date, s.status, self.status_label(s.status), self.lang))
         return tuple(out)
 
     def status_label(self, status: str) -> str:
@@ -565,6 +596,16 @@ class _Texts:
             for ch in changes)
         model, layer = (cf.new_top, cf.new_other) if cf.kind == "model" else (cf.new_other, cf.new_top)
         new_name = self.pair_text(model, layer)
+        clauses = [self.choices_changed(c.question_id, c.before, c.after) for c in cf.changes]
+        if any(clauses):
+            # A multiple-choice change says what to add or drop, not the whole new list (it read as
+            # the user's own answer minus one item).
+            parts = tuple(clause or _("you answered {answer} to {question}").format(
+                answer=quote(ch.after, self.lang), question=quote(ch.question_text, self.lang))
+                for clause, ch in zip(clauses, changes, strict=True))
+            text = _("If {changes}, the advice would be {option}.").format(
+                changes=self.join_and(parts), option=quote(new_name, self.lang))
+            return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
         answered = "; ".join(
             _("{answer} to {question}").format(answer=quote(ch.after, self.lang),
                                                question=quote(ch.question_text, self.lang))
@@ -572,6 +613,46 @@ class _Texts:
         text = _("If you answered {changes}, the advice would be {option}.").format(
             changes=answered, option=quote(new_name, self.lang))  # quoted: a pair's text starts with a capital
         return WhatIf(index, cf.kind, tuple(changes), cf.new_top, new_name, change_text, text)
+
+
+    def join_and(self, items: tuple[str, ...]) -> str:
+        """"a, b and c" in the report's language."""
+        _ = self._
+        if len(items) <= 1:
+            return "".join(items)
+        return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+    def choices_changed(self, qid: str, before: Any, after: Any) -> str:
+        """For a multiple-choice question, what the change adds or drops, as a clause ("" otherwise).
+
+        "you did not choose “Mail”", "you also chose “Files”", "you chose “A” instead of “B”", each
+        followed by the question.
+        """
+        _ = self._
+        question = self.q.question(qid)
+        if question.type is not QuestionType.MULTIPLE:
+            return ""
+        old = before if isinstance(before, frozenset) else frozenset()
+        new = after if isinstance(after, frozenset) else frozenset()
+
+        def labels(ids: frozenset[str]) -> str:
+            ordered = sorted(ids, key=lambda c: question.choice_ids.index(c) if c in question.choice_ids else 0)
+            names = []
+            for cid in ordered:
+                choice = question.choice(cid)
+                names.append(quote(self.t(choice.label) if choice else cid, self.lang))
+            return self.join_and(tuple(names))
+
+        added, dropped = new - old, old - new
+        where = quote(self.t(question.label), self.lang)
+        if added and dropped:
+            return _("you chose {added} instead of {dropped} for {question}").format(
+                added=labels(added), dropped=labels(dropped), question=where)
+        if dropped:
+            return _("you did not choose {choices} for {question}").format(choices=labels(dropped), question=where)
+        if added:
+            return _("you also chose {choices} for {question}").format(choices=labels(added), question=where)
+        return ""
 
 
 class _Builder(_Texts):
@@ -694,6 +775,14 @@ class _Builder(_Texts):
             text = _("{option} and {other} fit your answers equally well.").format(option=top, other=other)
         else:
             text = _("{option} and {other} fit your answers about equally well.").format(option=top, other=other)
+        if r.skipped and not r.conflict:
+            parts = tuple(self.name(o) for o in r.skipped)
+            if len(parts) == 1:
+                text += " " + _("{option} is part of this advice itself (for other needs), so the comparison "
+                                "is with the next option.").format(option=parts[0])
+            else:
+                text += " " + _("{options} are part of this advice itself (for other needs), so the comparison "
+                                "is with the next option.").format(options=self.listing(parts))
         level = r.level_with_runner_up
         if level and not r.score_of(r.runner_up).excluded:
             names = (other, *(self.name(o) for o in level))
@@ -704,12 +793,35 @@ class _Builder(_Texts):
         _ = self._
         kind = "layer" if r.kind == "layer" else "model"  # the deployment ranking is the pair's model
         top, second = self.name(r.recommended), self.name(r.runner_up)
-        lowest = min(o.score for o in r.options)
+        # Points count from the lowest option still in the running: a ruled-out option shows no
+        # number (its points decide nothing) but the requirement that ruled it out.
+        lowest = min((o.score for o in r.options if not o.excluded), default=min(o.score for o in r.options))
+        put_first = bool(r.decided_by) and not r.score_of(r.runner_up).excluded
+
+        def note(o: Any) -> str:
+            if o.excluded and not r.conflict:
+                titles = self.requirements(o.excluded_by)
+                return _("ruled out by {requirement}").format(requirement=titles) if titles else _("ruled out")
+            if o.excluded:
+                return _("ruled out")
+            if o.id in r.skipped:
+                return _("part of this advice, for other needs")
+            if o.id == r.recommended and put_first and self.requirements(r.decided_by):
+                return _("put first by {requirement}").format(requirement=self.requirements(r.decided_by))
+            return ""
+
         rows = tuple(
-            OptionRow(o.id, self.name(o.id), round(o.score, 3), round(o.score - lowest, 3),
-                      number(o.score - lowest, self.lang, 1), o.excluded, o.excluded_by, o.id == r.recommended)
+            OptionRow(o.id, self.name(o.id), round(o.score, 3), round(max(0.0, o.score - lowest), 3),
+                      "—" if o.excluded and not r.conflict else number(max(0.0, o.score - lowest), self.lang, 1),
+                      o.excluded, o.excluded_by, o.id == r.recommended, note(o), o.id in r.skipped)
             for o in r.options
         )
+        points_note = _("Each answer gives points to the options it suits. The option with the fewest "
+                        "points is set at 0, so a number shows how far ahead an option is.")
+        if put_first or any(o.excluded for o in r.options):
+            points_note = _("Each answer gives points to the options it suits; the lowest option still in the "
+                            "running is set at 0. A requirement counts before the points: it puts an option "
+                            "first or rules it out, whatever its points.")
         title = _("Service layer") if r.kind == "layer" else _("Deployment model")
         info = self.q.options.get(r.recommended)
         example = ""
@@ -754,7 +866,14 @@ class _Builder(_Texts):
             comparison_title=_("{option} compared with {other}").format(option=top, other=second),
             pros_title=_("Pros of {name}").format(name=top),
             cons_title=_("Cons of {name}").format(name=top),
+            points_note=points_note,
+            against_title=_("Answers that speak for {option}").format(option=second),
         )
+
+    def requirements(self, ids: tuple[str, ...]) -> str:
+        """The titles of requirements, quoted and listed: "“A” and “B”" ("" when none is known)."""
+        return self.listing(tuple(quote(self.t(self.q.constraints[c].title), self.lang)
+                                  for c in ids if c in self.q.constraints))
 
     def close_call(self, tie: NearTie, what_ifs: tuple[WhatIf, ...]) -> CloseCall:
         """A tie or near tie in plain words: every level option, and what would decide between them."""
@@ -763,11 +882,11 @@ class _Builder(_Texts):
         names = tuple(self.name(o) for o in tie.options)
         listed = self.listing(names)
         if tie.is_tie:
-            text = _("A tie: {options} fit your answers equally well. The questionnaire's fixed order put "
-                     "{first} first.").format(options=listed, first=names[0])
-        else:
-            text = _("Nearly level: {options} fit your answers about equally well; {first} is just ahead.").format(
+            # the sureness above already says they fit equally well: not twice in a row
+            text = _("A tie between {options}: the questionnaire's fixed order put {first} first.").format(
                 options=listed, first=names[0])
+        else:
+            text = _("A close call between {options}: {first} is just ahead.").format(options=listed, first=names[0])
         questions = tuple(q for q in tie.deciding if q in self.q.question_index)
         decider = next((w for w in what_ifs if w.kind == kind and w.new_top in tie.options[1:]), None)
         if decider is not None:

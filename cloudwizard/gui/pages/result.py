@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
-from cloudwizard.engine.typography import keep_narrow_spaces
+from cloudwizard.engine.report.view import cite
+from cloudwizard.engine.typography import apostrophes, keep_narrow_spaces, typeset
 from cloudwizard.gui.l10n import Localizer
 from cloudwizard.gui.links import web_url
 from cloudwizard.gui.options import WizardOptions
@@ -46,7 +47,7 @@ from cloudwizard.gui.widgets.common import (
     show_now,
 )
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
-from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
+from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox, WheelSafeComboBox
 
 if TYPE_CHECKING:
     from cloudwizard.engine.report.document import Inline
@@ -108,13 +109,24 @@ class ResultPage(ScrollPage):
         self._return_to: int | None = None
         self.headline: QLabel | None = None
         self.checklist: RovingFocus | None = None
+        #: Ctrl+Z (the platform's Undo) on the page: back to the user's own answers after "use these
+        #: answers" (the app has no Edit menu). A focused text box keeps its own Ctrl+Z.
+        self.undo_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.setEnabled(False)
+        self.undo_shortcut.activated.connect(self.whatIfUndone)
+
+    def _tr(self, message: str) -> str:
+        """The page's own text, translated and typeset as the report's is (French: one apostrophe, ’)."""
+        lang = self._l10n.language
+        return apostrophes(typeset(self._l10n.gettext(message), lang), lang)
 
     # -- the bar that stays -------------------------------------------------------------------
     def _build_action_bar(self) -> None:
         """Save as PDF, Print and the other formats, above the scrolling page (made once, texts renewed)."""
         from cloudwizard.engine.report.formats import FORMATS  # loaded with the result, not at start-up
 
-        _ = self._l10n.gettext
+        _ = self._tr
         if self.action_bar is None:
             # A child of the viewport, not of the scroll area: a screen reader walks only the
             # viewport and the scroll bars of a scroll area, and would never find these buttons.
@@ -204,7 +216,7 @@ class ResultPage(ScrollPage):
             trial_index: which what-if is tried (an index into ``view.what_would_change``).
             adopted: the changes taken over with "use these answers" (they can be undone at once).
         """
-        _ = self._l10n.gettext
+        _ = self._tr
         self.setAccessibleName(_("Your advice"))
         self.justify_error.setParent(None)
         clear_layout(self.blocks)
@@ -216,6 +228,7 @@ class ResultPage(ScrollPage):
         self.justify_model = self.justify_text = None
         self.details_button = self.details = None
         self._trial_index = trial_index
+        self.undo_shortcut.setEnabled(bool(adopted))
         if self._options.allow_files:
             self._build_action_bar()
         elif self.action_bar is not None:
@@ -230,6 +243,7 @@ class ResultPage(ScrollPage):
             lay.addWidget(make_label(_("You are using changed answers"), "subtitle", card))
             lay.addWidget(make_label(_("Changed: {change}").format(change="; ".join(adopted)), "", card, "whatIfText"))
             self.undo_button = self._button(_("Back to my own answers"), "undoWhatIf", card, primary=True)
+            self.undo_button.setToolTip(self.undo_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
             self.undo_button.clicked.connect(self.whatIfUndone)
             lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.blocks.addWidget(card)
@@ -262,7 +276,7 @@ class ResultPage(ScrollPage):
         self.verticalScrollBar().setValue(0)
 
     def _summary(self, view: ReportView) -> QFrame:
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("headlineCard", self.host)
         lay.addWidget(make_label(view.labels.our_advice, "muted", card))
         self.headline = make_label(view.headline, "headline", card, "headline")
@@ -272,9 +286,12 @@ class ResultPage(ScrollPage):
         lay.addWidget(self.headline)
         for r in view.rankings:
             lay.addWidget(_rich(f"<b>{_html(r.recommended_name)}</b> — {_html(r.summary)}", card))
-        examples = " ".join(r.example for r in view.rankings if r.example)
-        if examples:
-            lay.addWidget(make_label(_("For example: {examples}").format(examples=examples), "muted", card))
+        # The example that fits the pair: the layer's when the pair has one, else the model's (both
+        # together said "online office suite" twice, and "virtual servers" beside SaaS advice).
+        example = (view.layer.example if not view.pair.self_run else "") or view.model.example
+        if example:
+            lay.addWidget(make_label(_("For example: {examples}").format(examples=example), "muted", card,
+                                     "example"))
         if view.combination_text:
             lay.addWidget(make_label(view.combination_text, "", card, "combination"))
         if view.split:
@@ -318,7 +335,7 @@ class ResultPage(ScrollPage):
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
         """The advice of a what-if beside the user's own, with "use these answers" and "back"."""
-        _ = self._l10n.gettext
+        _ = self._tr
         what_if = view.what_would_change[index]
         card, lay = make_card("whatIfCompare", self.host)
         card.setProperty("role", "banner")
@@ -338,10 +355,15 @@ class ResultPage(ScrollPage):
             grid.addWidget(make_label(title, "muted", card), 0, col)
             head = _bold(v.headline, card, name)
             grid.addWidget(head, 1, col)
-            grid.addWidget(make_label(f"{v.clarity_label[:1].upper()}{v.clarity_label[1:]} — {v.sureness}", "",
-                                      card), 2, col)
-            why = v.top_reasons[0].text if v.top_reasons else ""
-            grid.addWidget(make_label(why, "muted", card), 3, col)
+            # Like with like: both columns speak of the part of the pair the change is about (the
+            # deployment model or the service layer), not one of the layer and the other of the model.
+            part = v.layer if what_if.kind == "layer" else v.model
+            top = Qt.AlignmentFlag.AlignTop  # the two columns' rows start level, whatever their length
+            grid.addWidget(_bold(part.heading, card, f"{name}Part"), 2, col, top)
+            grid.addWidget(make_label(f"{part.clarity_label[:1].upper()}{part.clarity_label[1:]} — "
+                                      f"{part.clarity_text}", "", card, f"{name}Sure"), 3, col, top)
+            why = part.reasons[0].text if part.reasons else ""
+            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 4, col, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
@@ -358,7 +380,7 @@ class ResultPage(ScrollPage):
         return card
 
     def _what_would_change(self, view: ReportView) -> QFrame:
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("whatWouldChangeCard", self.host)
         lay.addWidget(make_label(view.labels.what_would_change, "subtitle", card))
         lay.addWidget(make_label(view.labels.what_would_change_intro, "muted", card))
@@ -382,7 +404,7 @@ class ResultPage(ScrollPage):
 
         The folded part is built when it is first opened, so the summary paints at once.
         """
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("detailsCard", self.host)
         toggle = DisclosureButton(card)  # a push button with "collapsed"/"expanded", not a check box
         toggle.setObjectName("detailsToggle")
@@ -411,7 +433,7 @@ class ResultPage(ScrollPage):
             self.details_button.set_expanded(True)
 
     def _fill_details(self, view: ReportView, box: QWidget) -> None:
-        _ = self._l10n.gettext
+        _ = self._tr
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(10)
@@ -420,21 +442,22 @@ class ResultPage(ScrollPage):
             sure = f"{r.clarity_label[:1].upper()}{r.clarity_label[1:]} — {r.clarity_text}"
             inner.addWidget(make_label(sure, "", box, f"clarity_{r.kind}"))
             if r.against:
-                inner.addWidget(_bold(view.labels.against.format(option=r.runner_up_name), box))
+                inner.addWidget(_bold(r.against_title or view.labels.against.format(option=r.runner_up_name), box))
                 for i, reason in enumerate(r.against):
                     inner.addWidget(self._reason(reason, box, f"against_{r.kind}_{i}"))
             inner.addLayout(self._pros_cons(r, view, box))
             inner.addWidget(_bold(view.labels.scores, box))
             bars = ScoreBars(box)
             bars.setObjectName("modelBars" if r.kind == "model" else "layerBars")
-            bars.set_bars([Bar(o.name, o.points, view.labels.ruled_out if o.excluded else "", o.recommended)
+            bars.set_bars([Bar(o.name, 0.0 if o.excluded else o.points, o.note, o.recommended, o.points_text)
                            for o in r.options], _("Deployment models") if r.kind == "model" else _("Service layers"))
             inner.addWidget(bars)
+            inner.addWidget(make_label(r.points_note or view.labels.points_explained, "muted", box,
+                                       f"pointsNote_{r.kind}"))
             if r.kind == "model":
                 self.model_bars = bars
             else:
                 self.layer_bars = bars
-        inner.addWidget(make_label(view.labels.points_explained, "muted", box))
         inner.addWidget(make_label(view.labels.clarity_scale, "muted", box))
         if view.pair_comparison:
             # The report's own wording (document.comparison_items): "About X: … → speaks for Y",
@@ -487,7 +510,10 @@ class ResultPage(ScrollPage):
             if not points:
                 grid.addWidget(make_label(empty, "muted", parent), 1, col)
             for i, p in enumerate(points, start=1):
-                label = _rich(f"{icon} {_html(p.text)}", parent, f"{name}_{r.kind}_{i - 1}")
+                tag = cite(p.sources)  # the sources, as the reports show them
+                muted = f" <span style='color:palette(placeholder-text)'>{_html(tag)}</span>" if tag else ""
+                label = _rich(f"{icon} {_html(p.text)}{muted}", parent, f"{name}_{r.kind}_{i - 1}")
+                label.setAccessibleName(f"{p.text} {tag}".strip())
                 label.setAlignment(Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(label, i, col)
         grid.setColumnStretch(0, 1)
@@ -495,11 +521,11 @@ class ResultPage(ScrollPage):
         return grid
 
     def _comply_or_explain(self, coe: ComplyOrExplain, view: ReportView) -> QFrame:
-        _ = self._l10n.gettext
+        _ = self._tr
         card, lay = make_card("complyCard", self.host)
         lay.addWidget(make_label(view.labels.comply_or_explain, "subtitle", card))
         lay.addWidget(make_label(coe.intro, "muted", card))
-        combo = QComboBox(card)
+        combo = WheelSafeComboBox(card)  # the wheel scrolls the page, never the choice unseen
         combo.setObjectName("justifyModel")
         combo.setAccessibleName(_("Deployment model you choose"))
         for i, (oid, name) in enumerate(coe.options):
@@ -523,11 +549,14 @@ class ResultPage(ScrollPage):
         self.justify_model, self.justify_text = combo, text
         combo.currentIndexChanged.connect(self._justification_edited)
         text.textChanged.connect(self._justification_edited)
-        self._justification_edited()
+        # Drawn, not edited: a page redrawn for other answers (after "use these answers", when the
+        # chosen model became the advice) must not overwrite the choice kept for the file.
+        self._justification_state()
         return card
 
     def clear(self) -> None:
         """Forget the advice shown and every widget holding it (kiosk reset)."""
+        self.undo_shortcut.setEnabled(False)
         self.justify_error.setParent(None)
         clear_layout(self.blocks)
         self.what_if_buttons = []
@@ -541,21 +570,27 @@ class ResultPage(ScrollPage):
         self.justify_text = None
         self.details_button = self.details = None
 
-    def _justification_edited(self) -> None:
+    def _justification_state(self) -> tuple[str, str] | None:
+        """Enable the reason box and show the missing-reason error for the choice shown."""
         if self.justify_model is None or self.justify_text is None:
-            return
+            return None
         chosen = str(self.justify_model.currentData() or "")
         reason = self.justify_text.toPlainText().strip()
         self.justify_text.setEnabled(bool(chosen))
         self.justify_error.setVisible(bool(chosen) and not reason)
-        self.justificationChanged.emit(chosen, reason)
+        return chosen, reason
+
+    def _justification_edited(self) -> None:
+        state = self._justification_state()
+        if state is not None:
+            self.justificationChanged.emit(*state)
 
     def _link(self, title: str, address: str, parent: QWidget, name: str) -> QWidget:
         """A source or a reading: one link button (one tab stop) above its address, else plain text.
 
         Only a web address becomes a link; the app asks before opening it (`linkRequested`).
         """
-        _ = self._l10n.gettext
+        _ = self._tr
         if web_url(address) is None:
             text = title or address
             if address and address != text:

@@ -17,6 +17,13 @@ class Bar:
     score: float
     note: str = ""
     highlight: bool = False
+    #: the number as the report writes it ("3", "—" for a ruled-out option); empty: the score
+    value: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The value drawn beside the bar."""
+        return self.value or f"{self.score:g}"
 
 
 class ScoreBars(QWidget):
@@ -37,7 +44,7 @@ class ScoreBars(QWidget):
         self._bars = list(bars)
         self.setAccessibleName(name)
         self.setAccessibleDescription(
-            "; ".join(f"{b.label}: {b.score:g}" + (f" ({b.note})" if b.note else "") for b in bars)
+            "; ".join(f"{b.label}: {b.shown}" + (f" ({b.note})" if b.note else "") for b in bars)
         )
         self.updateGeometry()
         self.update()
@@ -53,7 +60,11 @@ class ScoreBars(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Room for every row."""
-        return QSize(self._label_width() + 260, self._row_height() * max(1, len(self._bars)) + 4)
+        return QSize(self._label_width() + 260, round(self._row_height() * max(1.0, self._lines())) + 4)
+
+    def _lines(self) -> float:
+        """Rows drawn: one per bar, and three quarters of one under a bar with a note (it may be long)."""
+        return sum(1.75 if b.note else 1.0 for b in self._bars)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Labels stay readable; bars may shrink."""
@@ -68,17 +79,15 @@ class ScoreBars(QWidget):
         row = self._row_height()
         label_w = self._label_width()
         value_w = fm.horizontalAdvance("-00.0") + 12
-        notes = [fm.horizontalAdvance(b.note) + 12 for b in self._bars if b.note]
-        note_w = max(notes, default=0)
-        track_w = max(40, self.width() - label_w - value_w - note_w - 8)
+        track_w = max(40, self.width() - label_w - value_w - 8)
         top = max((b.score for b in self._bars), default=1.0)
         low = min((b.score for b in self._bars), default=0.0)
         span = max(top - min(low, 0.0), 1.0)
         accent = pal.color(QPalette.ColorRole.Highlight)
         muted = pal.color(QPalette.ColorRole.Mid)
         track = QColor(pal.color(QPalette.ColorRole.AlternateBase))
-        for i, bar in enumerate(self._bars):
-            y = 2 + i * row
+        y = 2.0
+        for bar in self._bars:
             text_rect = QRectF(0, y, label_w - 8, row)
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             font = painter.font()
@@ -100,9 +109,13 @@ class ScoreBars(QWidget):
                 painter.drawRoundedRect(fill, bar_h / 2, bar_h / 2)
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             value_rect = QRectF(label_w + track_w + 6, y, value_w, row)
-            painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"{bar.score:g}")
+            painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, bar.shown)
+            y += row
             if bar.note:
+                # under the bar's name, across the whole width: "ruled out by “…”" can be long
                 painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-                note_rect = QRectF(label_w + track_w + value_w + 6, y, note_w, row)
-                painter.drawText(note_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, bar.note)
+                note_rect = QRectF(12, y - row * 0.25, self.width() - 12, row)
+                painter.drawText(note_rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft,
+                                 fm.elidedText(bar.note, Qt.TextElideMode.ElideRight, self.width() - 16))
+                y += row * 0.75
         painter.end()

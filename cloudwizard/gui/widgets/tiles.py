@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton, QSizePolicy, QWidget
+from PySide6.QtGui import QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QRadioButton, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
@@ -166,3 +166,38 @@ class LinkButton(_Tile, QPushButton):
         """One line of text, with a few pixels to spare: laid out at exactly its width, it broke its last word."""
         return QPushButton.sizeHint(self) + QSize(4, 0)
 
+
+
+class WheelSafeComboBox(QComboBox):
+    """A combo box that the mouse wheel changes only while it has the keyboard focus.
+
+    Qt's combo box takes every wheel event that passes over it: a user scrolling the advice page
+    changed the comply-or-explain choice without seeing it (and the page stopped scrolling). This
+    one is focused by Tab or a click only (not by the wheel), and leaves the wheel to the page
+    until then.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        """Change the choice only when focused; otherwise pass the wheel on (the page scrolls)."""
+        if self.hasFocus():
+            super().wheelEvent(event)
+            return
+        # Handed to the scroll area around it: Qt passes an ignored wheel event up to the parents
+        # only when it came from the window system, so this way the page scrolls in every case.
+        from PySide6.QtWidgets import QAbstractScrollArea
+
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        bar = area.verticalScrollBar() if event.angleDelta().y() else area.horizontalScrollBar()
+        bar.event(event)
+        event.accept()
