@@ -48,8 +48,8 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     database=None,
 )
-#: Problems about the file as a whole (it is missing, a folder, unreadable or too big) have no line.
-WHOLE_FILE_CODES = {"missing", "directory", "io", "size"}
+#: Problems about the file as a whole (missing, a folder, unreadable, too big, empty, binary, not UTF-8) have no line.
+WHOLE_FILE_CODES = {"missing", "directory", "io", "size", "empty", "encoding", "binary"}
 
 
 def _example() -> Questionnaire:
