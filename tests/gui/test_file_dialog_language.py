@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.gui import l10n
 from cloudwizard.gui.app import Wizard
 
 ENGLISH = {"&Look in:", "File &name:", "Files of &type:"}
@@ -46,4 +47,6 @@ def test_the_non_native_save_dialog_has_no_english_labels(make_wizard: Any, lang
     # everything else still comes from Qt's catalog (not blanked by ours)
     assert QApplication.translate("QFileDialog", "File &name:") not in ("", "File &name:")
     wizard.on_language("en")
-    assert QApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
+    # in English ours answers nothing (Qt's own text stays); asked directly, as another test's Qt
+    # catalog may still be installed in this shared application
+    assert l10n._GAPS is not None and l10n._GAPS.translate("QFileDialog", "&Look in:") is None

@@ -174,8 +174,10 @@ def _failing_wizard(qtbot: Any, tmp_path: Path, read_only: Callable[[bool], None
 
 
 def _quit_by_keys(wizard: Wizard) -> None:
-    wizard.window.activateWindow()  # back from a dialog
-    QTest.qWaitForWindowActive(wizard.window)
+    for _try in range(50):  # back from a dialog: Ctrl+Q is a window shortcut, so the window must be active
+        wizard.window.activateWindow()
+        if QTest.qWaitForWindowActive(wizard.window, 200):
+            break
     target = QApplication.focusWidget() or wizard.window
     QTest.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
 
@@ -214,7 +216,7 @@ def test_failing_autosave_is_a_notice_that_stays_and_quitting_asks(qtbot: Any, t
 
     when_asked(save_as, seen)
     _quit_by_keys(wizard)
-    qtbot.waitUntil(lambda: not wizard.window.isVisible())
+    qtbot.waitUntil(lambda: not wizard.window.isVisible(), timeout=15_000)
     assert len(seen) == 2 and watchdog == []
     assert "staff: 80" in target.read_text(encoding="utf-8")
 
