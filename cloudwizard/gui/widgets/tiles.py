@@ -169,12 +169,12 @@ class LinkButton(_Tile, QPushButton):
 
 
 class WheelSafeComboBox(QComboBox):
-    """A combo box that the mouse wheel changes only while it has the keyboard focus.
+    """A combo box that the mouse wheel never changes: the wheel scrolls the page around it.
 
     Qt's combo box takes every wheel event that passes over it: a user scrolling the advice page
-    changed the comply-or-explain choice without seeing it (and the page stopped scrolling). This
-    one is focused by Tab or a click only (not by the wheel), and leaves the wheel to the page
-    until then.
+    changed the comply-or-explain choice without seeing it (and the page stopped scrolling). Even
+    focused (a blind re-check: after choosing with the mouse the focus stays, and the next scroll
+    changed the choice again), a choice that is saved and exported is made by a click or the keys.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -184,10 +184,7 @@ class WheelSafeComboBox(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
-        """Change the choice only when focused; otherwise pass the wheel on (the page scrolls)."""
-        if self.hasFocus():
-            super().wheelEvent(event)
-            return
+        """Pass the wheel on to the page around it (which scrolls); the choice stays."""
         # Handed to the scroll area around it: Qt passes an ignored wheel event up to the parents
         # only when it came from the window system, so this way the page scrolls in every case.
         from PySide6.QtWidgets import QAbstractScrollArea
