@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -155,6 +155,15 @@ class UnreadableAutosaveNotice(QWidget):
         if self.kind == "unsaved":
             return self.original
         return (self.kept or self.original).parent
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Have a screen reader say the notice once when it appears (the focus does not move to it)."""
+        super().showEvent(event)
+        if not getattr(self, "_announced", False) and QAccessible.isActive():
+            self._announced = True
+            announcement = QAccessibleAnnouncementEvent(self, f"{self.accessibleName()}. {self.accessibleDescription()}")
+            announcement.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+            QAccessible.updateAccessibility(announcement)
 
     def dismiss(self) -> None:
         """Close the notice for good (it is not shown again in this run)."""
