@@ -178,7 +178,8 @@ def _quit_by_keys(wizard: Wizard) -> None:
         wizard.window.activateWindow()
         if QTest.qWaitForWindowActive(wizard.window, 200):
             break
-    target = QApplication.focusWidget() or wizard.window
+    focused = QApplication.focusWidget()  # a window left by another test may hold the focus
+    target = focused if focused is not None and focused.window() is wizard.window else wizard.window
     QTest.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -206,6 +207,12 @@ def test_failing_autosave_is_a_notice_that_stays_and_quitting_asks(qtbot: Any, t
     QTest.qWait(50)
     assert "they are lost" in seen[0] and watchdog == []
     assert wizard.window.isVisible() and wizard.controller.session is not None
+
+
+def test_failing_autosave_then_quit_and_save_as_saves_and_closes(qtbot: Any, tmp_path: Path, watchdog: list[str],
+                                                                 read_only: Callable[[bool], None]) -> None:
+    wizard, _data = _failing_wizard(qtbot, tmp_path, read_only)
+    seen: list[str] = []
     # Ctrl+Q, then Save as…: saved to the file picked, and the window closes
     target = tmp_path / "mine.cwanswers.yaml"
     wizard.window.ask_save_path = lambda *_args: str(target)  # type: ignore[method-assign]
@@ -217,7 +224,7 @@ def test_failing_autosave_is_a_notice_that_stays_and_quitting_asks(qtbot: Any, t
     when_asked(save_as, seen)
     _quit_by_keys(wizard)
     qtbot.waitUntil(lambda: not wizard.window.isVisible(), timeout=15_000)
-    assert len(seen) == 2 and watchdog == []
+    assert len(seen) == 1 and watchdog == []
     assert "staff: 80" in target.read_text(encoding="utf-8")
 
 
