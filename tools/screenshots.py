@@ -120,6 +120,24 @@ def answer_all(c: Any, answers: dict[str, Any]) -> None:
                 c.set_answer(qid, value)
 
 
+def walk_pages(app: Any, w: Any, answers: dict[str, Any], out: Path, prefix: str) -> None:
+    """Save the four pages of the wizard `w` (desktop or kiosk) as ``<prefix><nn>-<page>.png``.
+
+    Welcome first, then every answer of the path is given, then the question page of
+    ``QUESTION_SECTION``, the review and the advice; the wizard is left on the advice page.
+    """
+    c = w.controller
+    save(app, w.window, out / f"{prefix}1-welcome.png")
+    answer_all(c, answers)
+    c.go_to_section(QUESTION_SECTION)
+    w.render(focus=True)
+    save(app, w.window, out / f"{prefix}2-question.png")
+    c.show_review()
+    save(app, w.window, out / f"{prefix}3-review.png")
+    c.show_result()
+    save(app, w.window, out / f"{prefix}4-advice.png")
+
+
 def render_desktop(app: Any, q: Any, lang: str, variant: str, answers: dict[str, Any], out: Path) -> None:
     """The four pages of the desktop window in one variant."""
     from PySide6.QtCore import QSettings
@@ -133,17 +151,7 @@ def render_desktop(app: Any, q: Any, lang: str, variant: str, answers: dict[str,
     w.window.resize(*VARIANTS[variant])
     w.window.show()
     w.window.activateWindow()
-    c = w.controller
-    prefix = f"{lang}-{variant}-"
-    save(app, w.window, out / f"{prefix}1-welcome.png")
-    answer_all(c, answers)
-    c.go_to_section(QUESTION_SECTION)
-    w.render(focus=True)
-    save(app, w.window, out / f"{prefix}2-question.png")
-    c.show_review()
-    save(app, w.window, out / f"{prefix}3-review.png")
-    c.show_result()
-    save(app, w.window, out / f"{prefix}4-advice.png")
+    walk_pages(app, w, answers, out, f"{lang}-{variant}-")
     w.window.close()
     if w.autosave is not None:
         w.autosave.end_run()
@@ -166,22 +174,13 @@ def render_kiosk(app: Any, q: Any, lang: str, answers: dict[str, Any], out: Path
     w.window.resize(*VARIANTS["kiosk"])
     w.window.show()  # not full screen: the size asked for
     w.window.activateWindow()
-    c = w.controller
     prefix = f"{lang}-kiosk-"
 
     def click(button: Any) -> None:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(button.width() // 2, button.height() // 2))
         settle(app)
 
-    save(app, w.window, out / f"{prefix}1-welcome.png")
-    answer_all(c, answers)
-    c.go_to_section(QUESTION_SECTION)
-    w.render(focus=True)
-    save(app, w.window, out / f"{prefix}2-question.png")
-    c.show_review()
-    save(app, w.window, out / f"{prefix}3-review.png")
-    c.show_result()
-    save(app, w.window, out / f"{prefix}4-advice.png")
+    walk_pages(app, w, answers, out, prefix)
     k.overlay.start(30)
     save(app, w.window, out / f"{prefix}5-idle-warning.png")
     k.overlay.stop()
