@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from cloudwizard.gui.app import Wizard, build_app
 from cloudwizard.gui.window import MainWindow
+from tests.helpers.wizard import show_wizard
 
 
 class Dialogs:
@@ -51,12 +52,7 @@ def make_wizard(qtbot: Any, tmp_path: Path, example_questionnaire: Any, dialogs:
         kwargs.setdefault("data_dir", tmp_path / "data")
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         wizard = build_app(language=language, settings=settings, **kwargs)
-        qtbot.addWidget(wizard.window)
-        wizard.window.resize(1000, 700)
-        wizard.window.show()
-        qtbot.waitExposed(wizard.window)
-        wizard.window.activateWindow()
-        qtbot.waitActive(wizard.window)
+        show_wizard(qtbot, wizard)
         built.append(wizard)
         return wizard
 

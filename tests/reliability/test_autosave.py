@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,12 +16,10 @@ from cloudwizard.engine.answers import AnswersFile, save_answers
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load
 from cloudwizard.engine.model import Questionnaire
-from cloudwizard.gui.app import build_app
 from cloudwizard.gui.autosave import AUTOSAVE_NAME, MARKER_NAME, Autosave
 from cloudwizard.gui.widgets.notice import UnreadableAutosaveNotice
+from tests.helpers.wizard import EXAMPLE, REPO, data_folder, start_wizard
 
-REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
 BAD = REPO / "tests" / "data" / "bad" / "answers"
 
 
@@ -104,15 +102,8 @@ def test_a_failed_autosave_says_why_in_the_users_language(qapp: Any, tmp_path: P
     assert gettext_for("de")("the folder is read-only") != "the folder is read-only"
 
 
-def _start(tmp_path: Path, data: Path) -> Any:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return build_app(language="en", settings=settings, data_dir=data, questionnaire=EXAMPLE, options=None,
-                     load_now=False)
-
-
 def test_enter_in_the_restore_dialog_restores_the_answers(qtbot: Any, tmp_path: Path, q: Questionnaire) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
+    data = data_folder(tmp_path)
     save_answers(data / AUTOSAVE_NAME, _saved(q))
     (data / MARKER_NAME).write_text("999999999", encoding="utf-8")  # a run that did not end cleanly
     pressed: list[str] = []
@@ -126,9 +117,7 @@ def test_enter_in_the_restore_dialog_restores_the_answers(qtbot: Any, tmp_path: 
         QTest.keyClick(box, Qt.Key.Key_Return)  # what a hurried person does
 
     QTimer.singleShot(0, press_enter)
-    wizard = _start(tmp_path, data)
-    qtbot.addWidget(wizard.window)
-    wizard.window.show()
+    wizard, _data = start_wizard(qtbot, tmp_path, active=False, load_now=False)
     assert wizard.load_questionnaire()
     assert pressed == ["Restore"]
     assert wizard.controller.session is not None and wizard.controller.session.answer("staff") == 80
@@ -138,19 +127,11 @@ def test_enter_in_the_restore_dialog_restores_the_answers(qtbot: Any, tmp_path: 
 
 
 def _corrupt_start(qtbot: Any, tmp_path: Path, language: str = "en") -> tuple[Any, Path, bytes]:
-    data = tmp_path / "data"
-    data.mkdir()
+    data = data_folder(tmp_path)
     content = (BAD / "number_5000_digits.yaml").read_bytes()
     (data / AUTOSAVE_NAME).write_bytes(content)
     (data / MARKER_NAME).write_text("999999999", encoding="utf-8")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    wizard = build_app(language=language, settings=settings, data_dir=data, questionnaire=EXAMPLE, load_now=False)
-    qtbot.addWidget(wizard.window)
-    wizard.window.resize(1000, 700)
-    wizard.window.show()
-    qtbot.waitExposed(wizard.window)
-    wizard.window.activateWindow()
-    qtbot.waitActive(wizard.window)
+    wizard, _data = start_wizard(qtbot, tmp_path, language, load_now=False)
     assert wizard.load_questionnaire()  # no crash dialog, no restore question: nothing readable to restore
     return wizard, data, content
 

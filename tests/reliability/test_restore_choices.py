@@ -16,19 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from cloudwizard.engine.answers import AnswersFile, save_answers
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load
-from cloudwizard.gui.app import Wizard, build_app
+from cloudwizard.gui.app import Wizard
 from cloudwizard.gui.autosave import AUTOSAVE_NAME, MARKER_NAME
 from cloudwizard.gui.widgets.notice import UnreadableAutosaveNotice
-
-REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
+from tests.helpers.wizard import EXAMPLE, data_folder, start_wizard
 
 
 @pytest.fixture
@@ -72,18 +70,12 @@ def button(box: QMessageBox, text: str) -> QAbstractButton:
 
 def _crashed_start(qtbot: Any, tmp_path: Path, language: str = "en", *,
                    crashed: bool = True) -> tuple[Wizard, Path, bytes]:
-    data = tmp_path / "data"
-    data.mkdir()
+    data = data_folder(tmp_path)
     q = load(EXAMPLE)
     save_answers(data / AUTOSAVE_NAME, AnswersFile(q.id, q.version, {"audience": "business", "staff": 80}))
     if crashed:
         (data / MARKER_NAME).write_text("999999999", encoding="utf-8")  # a run that did not end cleanly
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    wizard = build_app(language=language, settings=settings, data_dir=data, questionnaire=EXAMPLE, load_now=False)
-    qtbot.addWidget(wizard.window)
-    wizard.window.resize(1000, 700)
-    wizard.window.show()
-    qtbot.waitExposed(wizard.window)
+    wizard, _data = start_wizard(qtbot, tmp_path, language, active=False, load_now=False)
     return wizard, data, (data / AUTOSAVE_NAME).read_bytes()
 
 
@@ -154,16 +146,7 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], None]:
 
 
 def _failing_wizard(qtbot: Any, tmp_path: Path, read_only: Callable[[bool], None]) -> tuple[Wizard, Path]:
-    data = tmp_path / "data"
-    data.mkdir()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    wizard = build_app(language="en", settings=settings, data_dir=data, questionnaire=EXAMPLE)
-    qtbot.addWidget(wizard.window)
-    wizard.window.resize(1000, 700)
-    wizard.window.show()
-    qtbot.waitExposed(wizard.window)
-    wizard.window.activateWindow()
-    qtbot.waitActive(wizard.window)
+    wizard, data = start_wizard(qtbot, tmp_path)
     read_only(True)  # the data folder became read-only
     wizard.on_audience("business")
     wizard.on_next()

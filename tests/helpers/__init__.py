@@ -1,0 +1,1 @@
+"""Helpers shared by test packages (import them explicitly; they are not fixtures)."""
