@@ -13,49 +13,39 @@ The app quits a few seconds later.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
-from cloudwizard.engine.loader import load
-from cloudwizard.gui.app import build_app
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.gui.atspi_run import focused, run_app, start_app
 
 
 def main() -> None:
-    tmp = tempfile.mkdtemp()
-    wizard = build_app(language="en", questionnaire=load(REPO / "questionnaires" / "examples" / "example.yaml"),
-                       settings=QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat), data_dir=tmp)
-    wizard.window.show()
-    wizard.window.activateWindow()
+    wizard = start_app()
     wizard.controller.set_answer("audience", "business")
     wizard.controller.go_next()
 
-    def retype(edit: QLineEdit, text: str) -> None:
-        focused = QApplication.focusWidget()
-        assert focused is not None
-        QTest.keyClick(focused, Qt.Key.Key_Backtab)
-        QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        QTest.keyClicks(edit, text)
-        QTest.keyClick(edit, Qt.Key.Key_Tab)
+    def edit() -> QLineEdit:
+        found = wizard.window.findChild(QLineEdit, "input_staff")
+        assert found is not None
+        return found
 
     def type_it() -> None:
-        edit = wizard.window.findChild(QLineEdit, "input_staff")
-        assert edit is not None
-        edit.setFocus()
-        QTest.keyClicks(edit, "2.500")
-        QTimer.singleShot(2500, lambda: QTest.keyClick(edit, Qt.Key.Key_Return))
-        QTimer.singleShot(3500, lambda: retype(edit, "3.500"))
-        QTimer.singleShot(5000, lambda: retype(edit, "lots"))
-        QTimer.singleShot(6500, wizard.app.quit)
+        edit().setFocus()
+        QTest.keyClicks(edit(), "2.500")
 
-    print("ready", flush=True)
-    QTimer.singleShot(2500, type_it)  # the client listens by then
-    wizard.app.exec()
+    def retype(text: str) -> None:
+        QTest.keyClick(focused(), Qt.Key.Key_Backtab)
+        QTest.keyClick(edit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(edit(), text)
+        QTest.keyClick(edit(), Qt.Key.Key_Tab)
+
+    run_app(wizard, [
+        (2500, type_it),  # the client listens by then
+        (5000, lambda: QTest.keyClick(edit(), Qt.Key.Key_Return)),
+        (6000, lambda: retype("3.500")),
+        (7500, lambda: retype("lots")),
+    ], quit_after=9000)
 
 
 if __name__ == "__main__":

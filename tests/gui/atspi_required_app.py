@@ -13,30 +13,15 @@ Listened to by atspi_askback_client.py; the app quits a few seconds later.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from cloudwizard.engine.loader import load
-from cloudwizard.gui.app import build_app
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.gui.atspi_run import focused, run_app, start_app
 
 
 def main() -> None:
-    tmp = tempfile.mkdtemp()
-    wizard = build_app(language="en", questionnaire=load(REPO / "questionnaires" / "examples" / "example.yaml"),
-                       settings=QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat), data_dir=tmp)
-    wizard.window.show()
-    wizard.window.activateWindow()
-
-    def focused() -> QWidget:
-        widget = QApplication.focusWidget()
-        assert widget is not None
-        return widget
+    wizard = start_app()
 
     def next_button() -> None:
         button = wizard.window.findChild(QWidget, "nextButton")
@@ -51,14 +36,13 @@ def main() -> None:
         wizard.controller.set_answer("audience", "consumer")
         wizard.controller.go_to_section("habits")
 
-    print("ready", flush=True)
-    QTimer.singleShot(2500, next_button)  # the client listens by then
-    QTimer.singleShot(3300, alt_right)
-    QTimer.singleShot(4100, to_habits)
-    QTimer.singleShot(4900, next_button)
-    QTimer.singleShot(5700, alt_right)
-    QTimer.singleShot(7000, wizard.app.quit)
-    wizard.app.exec()
+    run_app(wizard, [
+        (2500, next_button),  # the client listens by then
+        (3300, alt_right),
+        (4100, to_habits),
+        (4900, next_button),
+        (5700, alt_right),
+    ], quit_after=7000)
 
 
 if __name__ == "__main__":
