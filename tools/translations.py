@@ -55,9 +55,8 @@ def source_ids() -> set[str]:
     """The messages the code uses now: what Babel extracts, and what it misses inside f-strings.
 
     Babel does not look into f-strings (``f"## {_('Sources')}"``), so the package is also walked
-    with `ast` for calls of ``_``, ``N_``, ``tr``, ``gettext`` and ``ngettext`` on literals.
+    with `ast` (`ast_msgids`).
     """
-    import ast
     import tempfile
 
     from babel.messages.pofile import read_po
@@ -70,17 +69,34 @@ def source_ids() -> set[str]:
         with pot.open("rb") as fh:
             for m in read_po(fh):
                 found.update([m.id] if isinstance(m.id, str) else m.id)
-    for path in (ROOT / "cloudwizard").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call):
-                func = node.func
-                if isinstance(func, ast.Call):  # gettext_for(lang)("…"), ngettext_for(lang)("…", "…", n)
-                    func = func.func
-                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-                name = {"gettext_for": "gettext", "ngettext_for": "ngettext"}.get(name, name)
-                count = 2 if name in ("ngettext", "ngettext_") else 1 if name in ("_", "N_", "tr", "gettext") else 0
-                found.update(a.value for a in node.args[:count] if isinstance(a, ast.Constant) and isinstance(a.value, str))
+    found |= ast_msgids()
     found.discard("")
+    return found
+
+
+#: Calls whose first literal argument is a message (``ngettext`` and ``ngettext_``: the first two).
+MARKERS = frozenset({"_", "N_", "tr", "gettext"})
+
+
+def ast_msgids(package: Path = ROOT / "cloudwizard") -> set[str]:
+    """Every string literal passed to a translation call in the `package`'s code, f-strings included.
+
+    The calls: ``_()``, ``self._()``, ``N_()``, ``tr()``, ``gettext()``, ``ngettext()`` (singular and
+    plural), and the functions those return, ``gettext_for(lang)("…")`` and
+    ``ngettext_for(lang)("…", "…", n)``. Needs no Babel (the tests use it as it is).
+    """
+    import ast
+
+    found: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func.func if isinstance(node.func, ast.Call) else node.func  # gettext_for(lang)("…")
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            name = {"gettext_for": "gettext", "ngettext_for": "ngettext"}.get(name, name)
+            count = 2 if name in ("ngettext", "ngettext_") else 1 if name in MARKERS else 0
+            found.update(a.value for a in node.args[:count] if isinstance(a, ast.Constant) and isinstance(a.value, str))
     return found
 
 

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import shutil
 import subprocess
@@ -27,6 +26,7 @@ from cloudwizard.engine.report import TEXT_FORMATS, Justification, build_view, r
 from cloudwizard.engine.report.document import build_document
 from cloudwizard.engine.report.terminal import render as render_terminal
 from tests.cli.test_report_terminal import overlong
+from tools.translations import ast_msgids
 
 babel = pytest.importorskip("babel.messages.pofile", reason="Babel is needed to read the catalogs")
 
@@ -34,25 +34,12 @@ REPO = Path(__file__).resolve().parents[2]
 LOCALE = REPO / "resources" / "locale"
 EXAMPLES = sorted((REPO / "questionnaires" / "examples").glob("answers-*.yaml"))
 LANGS = ("nl", "fr", "de")
-MARKERS = {"_", "N_", "tr", "gettext"}
 
 
 def source_msgids() -> set[str]:
     """Every string literal passed to _(), self._(), N_(), tr(), ngettext() or gettext_for(lang)() in the
-    package, f-strings included."""
-    found: set[str] = set()
-    for path in (REPO / "cloudwizard").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func.func if isinstance(node.func, ast.Call) else node.func  # gettext_for(lang)("…")
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-            name = {"gettext_for": "gettext", "ngettext_for": "ngettext"}.get(name, name)
-            count = 2 if name in ("ngettext", "ngettext_") else 1 if name in MARKERS else 0
-            for arg in node.args[:count]:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found.add(arg.value)
-    return found
+    package, f-strings included (the walk ``tools/translations.py extract`` uses too)."""
+    return ast_msgids(REPO / "cloudwizard")
 
 
 def babel_msgids(tmp_path: Path) -> set[str]:
