@@ -409,6 +409,34 @@ class WizardController(QObject):
 
         self._work_out(self.session.effective_answers() if self.session else {}, show, "result")
 
+    def work_out_recommendation(self, purpose: str = "export") -> bool:
+        """Make sure the recommendation for the current answers is known, worked out off the GUI thread.
+
+        When it is not known yet (an export before the result page was ever shown), it is worked
+        out as the result page's is (`_work_out`): on a worker thread, the window painting and
+        answering meanwhile, the busy note after a moment. It is then kept, as the result page
+        keeps it (no second search when the page is shown). Returns once it is known or the wait
+        was given up; a second call while one is waited for returns at once (False) and leaves the
+        work to the first.
+
+        Args:
+            purpose: what the wait is for (``"result"`` is the result page's own, which Next does not repeat).
+
+        Returns:
+            True when the recommendation is known; False when there are no answers to work on,
+            the wait was given up, or the answers changed meanwhile.
+        """
+        if self._recommendation is not None:
+            return True
+        if self.session is None or self.questionnaire is None:
+            return False
+
+        def keep(recommendation: Recommendation) -> None:
+            self._recommendation = recommendation
+
+        self._work_out(self.session.effective_answers(), keep, purpose)
+        return self._recommendation is not None
+
     def _work_out(self, answers: dict[str, Any], then: Callable[[Recommendation], None], purpose: str = "") -> None:
         """Work out the recommendation for `answers` on a worker thread, then call `then` with it.
 

@@ -16,7 +16,6 @@ from cloudwizard.engine.report.document import build_document
 from cloudwizard.engine.report.formats import render_text
 
 if TYPE_CHECKING:
-    from cloudwizard.engine.recommender import Recommendation
     from cloudwizard.engine.report.view import ReportView
     from cloudwizard.gui.controller import WizardController
 
@@ -25,26 +24,15 @@ def advice_ready(controller: WizardController) -> bool:
     """Make sure the advice for the current answers is known before it is exported, never on the GUI thread.
 
     An export from the File menu can come before the result page was ever shown. The advice is then
-    worked out the way the result page's is (`WizardController._work_out`, on a worker thread of
-    `gui/background.py`): the window keeps painting and answering, the busy note shows after a
-    moment, and the export goes on once it is known.
+    worked out the way the result page's is (`WizardController.work_out_recommendation`, on a worker
+    thread of `gui/background.py`): the window keeps painting and answering, the busy note shows
+    after a moment, and the export goes on once it is known.
 
     Returns:
         True when the advice is known; False when the wait was given up or the answers changed
         meanwhile (then nothing is exported).
     """
-    if controller.has_recommendation:
-        return True
-    if controller.session is None or controller.questionnaire is None:
-        return False
-
-    def keep(recommendation: Recommendation) -> None:
-        controller._recommendation = recommendation  # as the result page keeps it: no second search
-
-    # Returns once the advice is known or the wait was given up; a second export asked for meanwhile
-    # returns at once (False) and leaves the export to the first.
-    controller._work_out(controller.session.effective_answers(), keep, "export")
-    return controller.has_recommendation
+    return controller.work_out_recommendation("export")
 
 
 def save_view(view: ReportView, fmt: str, path: str | Path) -> None:
