@@ -90,6 +90,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
     val.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
+    val.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: the system's)")
     val.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the questionnaire format")
@@ -415,13 +416,20 @@ def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questio
 
 
 def cmd_validate(ns: argparse.Namespace) -> int:
-    """``cloudwizard validate``: check files and run their scenarios; exit 1 if any is invalid."""
+    """``cloudwizard validate``: check files and run their scenarios; exit 1 if any is invalid.
+
+    The problems are printed ``FILE:LINE:COL: severity: message`` in the session's language
+    (``--lang``, else the system's), as every other command prints them; a message that has no
+    translation yet stays English (`diagnostic_text.translate`).
+    """
+    from cloudwizard.engine.diagnostic_text import format_report
     from cloudwizard.engine.diagnostics import Report, one_line
     from cloudwizard.engine.loader import load_questionnaire
     from cloudwizard.engine.scenarios import run_scenarios
 
-    authors = "en"  # validate reports to questionnaire authors in English, as its messages
-    ngettext = ngettext_for(authors)
+    lang = ns.lang or system_language()
+    _ = gettext_for(lang)
+    ngettext = ngettext_for(lang)
     failed = False
     for path in ns.files:
         shown = one_line(str(path))  # the file's name is printed too: ESC or a line break in it stays inert
@@ -433,16 +441,18 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             scenarios = run_scenarios(result.questionnaire, scenario_report)
             report.extend(scenario_report)
         if report.diagnostics:
-            print(report.format(), file=sys.stderr)
+            print(format_report(report, lang), file=sys.stderr)  # ids, not texts: the reader is the author
         ok = report.ok(strict=ns.strict)
         failed |= not ok
         if ok and result.questionnaire is not None:
             q = result.questionnaire
             passed = sum(1 for s in scenarios if s.passed)
             warnings = len(report.warnings)
-            print(f"{shown}: valid ({len(q.questions)} questions in {len(q.sections)} sections, "
-                  f"{passed}/{len(scenarios)} scenarios passed, "
-                  + ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings) + ")")
+            print(_("{file}: valid ({questions} questions in {sections} sections, {passed}/{total} scenarios passed, "
+                    "{warnings})").format(file=shown, questions=len(q.questions), sections=len(q.sections),
+                                          passed=passed, total=len(scenarios),
+                                          warnings=ngettext("{count} warning", "{count} warnings",
+                                                            warnings).format(count=warnings)))
         else:
             errors = len(report.errors) + (len(report.warnings) if ns.strict else 0)
             print(f"{shown}: " + ngettext("invalid ({count} problem)", "invalid ({count} problems)",

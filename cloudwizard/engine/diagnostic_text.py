@@ -119,6 +119,74 @@ MESSAGES: tuple[str, ...] = (
     N_("({count} characters)"),
 )
 
+#: Messages that hold a message of their own after a prefix ("condition 'x': {detail}"): tried
+#: before every other, so that a message starting with a placeholder ("{value} is above …") does not
+#: take the prefix for its value.
+WRAPPERS: tuple[str, ...] = (
+    N_("condition '{condition}': {detail}"),
+    N_("default: {detail}"),
+    N_("scenario '{name}': {detail}"),
+    N_("'{field}': {detail}"),
+)
+
+#: The English messages of a questionnaire's problems (`loader`, `conditions`, `scenarios`), as
+#: ``cloudwizard validate`` prints them, in the same form as `MESSAGES` (tried after them). A
+#: placeholder named ``object`` holds one of the format's object names in `_OBJECTS`.
+QUESTIONNAIRE_MESSAGES: tuple[str, ...] = (
+    N_("unknown question '{qid}' (did you mean '{hint}'?)"),
+    N_("unknown constraint '{ident}' (did you mean '{hint}'?)"),
+    N_("unknown constraint '{ident}'"),
+    N_("unknown precaution '{ident}' (did you mean '{hint}'?)"),
+    N_("unknown precaution '{ident}'"),
+    N_("unknown source '{ident}' (did you mean '{hint}'?)"),
+    N_("unknown source '{ident}'"),
+    N_("unknown key '{key}' in {object}; allowed: {allowed}"),
+    N_("unknown key '{key}' in {object}; did you mean '{hint}'?"),
+    N_("missing key '{key}' in {object}"),
+    N_("duplicate {object} id '{ident}' (first at line {line})"),
+    N_("unknown {object} '{ident}' (did you mean '{hint}'?)"),
+    N_("unknown {object} '{ident}'"),
+    N_("expected a mapping ({object}), found {shown}"),
+    N_("{number} is too large; numbers in a questionnaire must be at most 10^15 in size"),
+    N_("'{field}' must be a text per language, e.g. {example} (found {shown})"),
+    N_("missing translation: {languages}"),
+    N_("language '{lang}' is not one of this questionnaire's languages ({languages})"),
+    N_("'{ident}' is asked later; a condition may only read answers to earlier questions (this would make a "
+       "cycle or a forward reference)"),
+    N_("'{ident}' refers to itself: a condition cannot read its own answer (cycle)"),
+    N_("'{qid}' has no choice '{choice}' (did you mean '{hint}'?)"),
+    N_("'{qid}' has no choice '{choice}'"),
+    N_("'{expr}' is not allowed in a condition"),
+    N_("'{field}' must be one of {allowed}, not '{found}'; did you mean '{hint}'?"),
+    N_("'{field}' must be one of {allowed}, not '{found}'"),
+    N_("'{field}' must be a number (found {shown})"),
+    N_("a section needs at least one question"),
+    N_("a {qtype} question needs at least two choices"),
+    N_("a {qtype} question has no choices"),
+    N_("'exclusive' is only for multiple-choice questions"),
+    N_("'max_length' is only for text questions"),
+    N_("'{key}' is only for scale and number questions"),
+    N_("scenario answers an unknown question '{qid}' (did you mean '{hint}'?)"),
+    N_("expected model {expected}, got {got} ({scores})"),
+    N_("expected layer {expected}, got {got} ({scores})"),
+    N_("expected '{qid}' to be hidden, but it is visible"),
+    N_("expected '{qid}' to be visible, but it is hidden"),
+    N_("'{ref}' has a score but no 'because': the report lists it as a reason with no words; add a short "
+       "'because' text saying why"),
+    N_("format {found} is not supported; this CloudWizard reads format {expected}"),
+    N_("'{field}' must be an http or https address, not '{url}'"),
+    N_("a condition cannot hold a NUL character (U+0000); remove it"),
+    N_("a number in a condition must be finite and at most 10^15 in size"),
+    N_("the condition is longer than {limit} characters"),
+    N_("not a valid condition: {reason}"),
+    N_("the unquoted '{word}' is read as a yes/no boolean by YAML 1.1 tools; write it in quotes: '{quoted}'"),
+    N_("unknown model or layer '{key}'; did you mean '{hint}'?"),
+)
+
+#: The object names of the questionnaire format that stand in messages ("unknown key 'x' in question").
+_OBJECTS: tuple[str, ...] = (N_("question"), N_("questionnaire"), N_("section"), N_("choice"), N_("source"), N_("constraint"),
+                            N_("precaution"), N_("notice"), N_("further reading"), N_("scenario"), N_("option"), N_("audience"))
+
 #: English words that stand in a message for a value ("got a list", "this is a device").
 _WORDS: tuple[str, ...] = (N_("a list"), N_("a mapping"), N_("nothing"), N_("true"), N_("false"),
                            N_("a named pipe (FIFO)"), N_("a device"), N_("a socket"))
@@ -133,12 +201,13 @@ _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each message id as a pattern that reads the values back (a repeated name must repeat its value)."""
     found = []
-    for msgid in MESSAGES:
+    for msgid in (*WRAPPERS, *MESSAGES, *QUESTIONNAIRE_MESSAGES):
         parts, seen, at = [], set(), 0
         for m in _PLACEHOLDER.finditer(msgid):
             parts.append(re.escape(msgid[at:m.start()]))
             name = m.group(1)
-            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            value = r"[^'\s]+" if name == "field" else ".+?"  # a key such as 'label.en', never a phrase
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{value})")
             seen.add(name)
             at = m.end()
         parts.append(re.escape(msgid[at:]))
@@ -196,7 +265,7 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
                   and question in questionnaire.question_index and questionnaire.question(question).type.has_choices):
                 # the labels the user saw, each with the id the file needs
                 values[name] = _choice_labels(questionnaire, question, value, lang)
-            elif value in _WORDS:
+            elif value in _WORDS or (name == "object" and value in _OBJECTS):
                 values[name] = _(value)
             elif name == "qid" and questionnaire is not None and value in questionnaire.question_index:
                 values[name] = short_question(questionnaire, value, lang)
