@@ -179,6 +179,29 @@ QUESTIONNAIRE_MESSAGES: tuple[str, ...] = (
     N_("a number in a condition must be finite and at most 10^15 in size"),
     N_("the condition is longer than {limit} characters"),
     N_("not a valid condition: {reason}"),
+    # conditions.py
+    N_("'{ident}' is asked in this section itself; a section's condition may only read questions of earlier "
+       "sections (cycle)"),
+    N_("the condition is empty"),
+    N_("the condition is too complex"),
+    N_("the condition is too complex ({count} parts)"),
+    N_("only 'not' and negative numbers are allowed here"),
+    N_("a list in a condition may hold only texts and numbers"),
+    N_("'{qid}' is a {qtype} question; a bare name is only for yes/no questions: write answered({qid}) "
+       "or compare it"),
+    N_("'{expr}' is not a condition (true or false)"),
+    N_("the value {value} is not allowed in a condition"),
+    N_("'{called}' is not a function a condition may call; allowed: {allowed}"),
+    N_("{func}() takes one question id, e.g. {func}(question_id)"),
+    N_("count() is for multiple-choice questions; '{qid}' is {qtype}"),
+    N_("'{expr}' is a multiple-choice answer: write 'choice' in {expr}"),
+    N_("comparing a text with a number is always false"),
+    N_("write a choice id in quotes before 'in'"),
+    N_("'{expr}' is a multiple-choice answer; test one choice: 'x' in {expr}"),
+    N_("'{qid}' is a single answer: write {qid} == '…'"),
+    N_("'in' needs a multiple-choice question or a list like ('a', 'b')"),
+    N_("'{expr}' is not a number; '<' and '>' compare numbers"),
+    N_("only ==, !=, <, <=, >, >=, in and not in are allowed"),
     N_("the unquoted '{word}' is read as a yes/no boolean by YAML 1.1 tools; write it in quotes: '{quoted}'"),
     N_("unknown model or layer '{key}'; did you mean '{hint}'?"),
 )
@@ -257,6 +280,8 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
         if match is None:
             continue
         values = match.groupdict()
+        if msgid in WRAPPERS and not is_known(values["detail"]):
+            return message  # wholly English rather than half: the detail has no translation yet
         question = values.get("qid") or qid  # the question a nested detail is about
         for name, value in values.items():
             if name == "detail":
