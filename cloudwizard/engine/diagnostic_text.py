@@ -179,6 +179,35 @@ QUESTIONNAIRE_MESSAGES: tuple[str, ...] = (
     N_("a number in a condition must be finite and at most 10^15 in size"),
     N_("the condition is longer than {limit} characters"),
     N_("not a valid condition: {reason}"),
+    N_("'{field}' holds a control character {code} at character {at}; remove it (it is shown escaped, "
+       "as \\x.., never as typed)"),
+    N_("'{field}' holds a control character {code} at character {at} and {count} more; remove it (it "
+       "is shown escaped, as \\x.., never as typed)"),
+    N_("audience_question '{qid}' is not a question"),
+    N_("the document is nested more than {limit} levels deep"),
+    N_("fallback_language '{lang}' is not in languages"),
+    N_("'{field}' must be a whole number (found {shown})"),
+    N_("'{field}' must be a list (found {shown})"),
+    N_("'{field}' must be an id: lower-case letters, digits and '_', starting with a letter, not "
+       "'{found}'"),
+    N_("'{field}' must be a questionnaire id: lower-case letters, digits, '_' and '-', starting with a "
+       "letter, not '{found}'"),
+    N_("max_length must be from 1 to {limit} (found {found})"),
+    N_("max ({maximum}) must be larger than min ({minimum})"),
+    N_("step must be positive"),
+    N_("a scale has at most {limit} points (this one has {count}); use a number question for a wider "
+       "range, or a larger step"),
+    N_("a scale question needs 'min' and 'max'"),
+    N_("{value} is out of range ({low} to {high})"),
+    N_("tie_order.{key} must list each of {allowed} once"),
+    N_("'{field}' must be an address with a host and no spaces, quotes, '<', '>' or control "
+       "characters, not '{url}'"),
+    N_("'{field}' must be true or false: write true instead of '{found}'"),
+    N_("'{field}' must be true or false: write false instead of '{found}'"),
+    N_("'{field}' must be true, false or a condition: write true instead of '{found}'"),
+    N_("'{field}' must be true, false or a condition: write false instead of '{found}'"),
+    N_("'{field}' must be true or false (found {shown})"),
+    N_("'{field}' must be true, false or a condition (found {shown})"),
     # conditions.py
     N_("'{ident}' is asked in this section itself; a section's condition may only read questions of earlier "
        "sections (cycle)"),
