@@ -111,11 +111,11 @@ def questionnaire_docs(draw: st.DrawFn) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if draw(st.booleans()):
             out["score"] = draw(_score())
-        if constraints and draw(st.booleans()):
+        if constraints and bool(draw(st.booleans())):
             out["constraints"] = [draw(st.sampled_from([c["id"] for c in constraints]))]
-        if precautions and draw(st.booleans()):
+        if precautions and bool(draw(st.booleans())):
             out["precautions"] = [draw(st.sampled_from([p["id"] for p in precautions]))]
-        if out and draw(st.booleans()):
+        if out and bool(draw(st.booleans())):
             out["because"] = text(draw(_words))
         return out
 
@@ -277,7 +277,7 @@ def mutated(draw: st.DrawFn, text: str, max_mutations: int = 4) -> str:
             lines[i] = f"{lead}{draw(st.sampled_from(['id', 'type', 'when', 'label', 'x', 'choices', 'score', '']))}:{rest}"
         elif op == "flip" and line:
             j = draw(st.integers(0, len(line) - 1))
-            ch = draw(st.characters(codec="utf-8", exclude_categories=("Cs",)))
+            ch = draw(st.characters(codec="utf-8", exclude_categories=["Cs"]))
             lines[i] = line[:j] + ch + line[j + 1:]
         elif op == "truncate":
             cut = draw(st.integers(0, len(line)))
