@@ -163,10 +163,16 @@ def _table(b: Table, width: int, style: _Style, indent: str) -> list[str]:
     cells = [(row + [""] * count)[:count] for row in cells]
     numeric = [i < len(b.numeric) and b.numeric[i] for i in range(count)]
     lead = indent + "  "
-    widths = _column_widths(cells, numeric, width - len(lead) - len(_GAP) * (count - 1)) if count else None
+    gap = _GAP
+    widths = _column_widths(cells, numeric, width - len(lead) - len(gap) * (count - 1)) if count else None
+    natural = [max(width_of(r[i]) for r in cells) for i in range(count)]
+    if count > 2 and widths != natural:  # many columns that must wrap: two spaces between them leave more room
+        gap = "  "
+        widths = _column_widths(cells, numeric, width - len(lead) - len(gap) * (count - 1))
     if widths is not None:
-        # the first column's own lines are indented under it, so each row starts where the eye expects
-        laid = [[[c] if numeric[i] else _cell_lines(c, widths[i], "  " if i == 0 and k else "")
+        # the first text column's own lines are indented under it, so each row starts where the eye expects
+        first = numeric.index(False) if False in numeric else -1
+        laid = [[[c] if numeric[i] else _cell_lines(c, widths[i], "  " if i == first and k else "")
                  for i, c in enumerate(row)] for k, row in enumerate(cells)]
 
         def lines_of(row: list[list[str]]) -> list[str]:
@@ -177,25 +183,28 @@ def _table(b: Table, width: int, style: _Style, indent: str) -> list[str]:
                     piece = part[k] if k < len(part) else ""
                     pad = " " * (widths[i] - width_of(piece))
                     parts.append(pad + piece if numeric[i] else piece + pad)
-                out.append((lead + _GAP.join(parts)).rstrip())
+                out.append((lead + gap.join(parts)).rstrip())
             return out
 
         head = lines_of(laid[0])
-        rule = lead + "─" * (sum(widths) + len(_GAP) * (count - 1))
+        rule = lead + "─" * (sum(widths) + len(gap) * (count - 1))
         body = [lines_of(row) for row in laid[1:]]
         # a row whose other cells wrap too is set apart by an empty line
-        spaced = any(len(part) > 1 for row in laid[1:] for part in row[1:])
+        spaced = any(len(part) > 1 for row in laid[1:] for i, part in enumerate(row) if i != first)
         out = [style(line, "1") for line in head] + [rule]
         for k, rows in enumerate(body):
             if spaced and k:
                 out.append("")
             out += rows
         return [*out, ""]
-    # Too narrow for the columns: one entry per row, its first cell, then "header: cell" lines under it.
+    # Too narrow for the columns: one entry per row, its first cell (after a leading number, if any),
+    # then "header: cell" lines under it.
     out = []
+    first = min(numeric.index(False) if False in numeric else 0, count - 1) + 1
     for row in cells[1:]:
-        out += [lead[:-2] + style(line, "1") for line in _wrap(row[0], width - len(indent), "  • ", "    ")]
-        for name, cell in zip(cells[0][1:], row[1:], strict=False):
+        label = " ".join(c for c in row[:first] if c)
+        out += [lead[:-2] + style(line, "1") for line in _wrap(label, width - len(indent), "  • ", "    ")]
+        for name, cell in zip(cells[0][first:], row[first:], strict=False):
             if not cell:  # an empty cell (no "ruled out" note) says nothing: no "name:" line for it
                 continue
             shown = f"{name}{style.colon}{cell}" if name else cell
