@@ -137,3 +137,29 @@ def test_score_tables_are_aligned_columns_at_40_and_120_columns(example: Path, l
             assert all(line[-1].isdigit() for line in starts), body
             assert len(lines[i]) == len(starts[0]), (lines[i], starts[0])  # the header over the numbers
         assert not re.search(r"^ +\S+: \d+$", text, re.M)  # no stacked "Points: 4" lines
+
+
+# -- evaluate on a real terminal: wrapped to its width, paged, options by name ------------------
+
+
+@pytest.mark.parametrize(("lang", "columns"), [("nl", 40), ("fr", 80), ("de", 120), ("en", 200)])
+def test_evaluate_on_a_terminal_is_wrapped_paged_and_names_the_options(lang: str, columns: int, tmp_path: Path) -> None:
+    from cloudwizard.engine.loader import load_bundled
+    from cloudwizard.engine.report.view import option_name
+
+    seen = tmp_path / "paged.txt"
+    env = base_env()
+    env["PAGER"] = f"tee {seen}"
+    out = run_in_pty(["evaluate", "--lang", lang], env, columns=columns, rows=30)
+    assert seen.exists(), "the long evaluation was not paged"
+    text = ANSI.sub("", out)
+    assert "\x1b[1m" in out  # headings in bold on a terminal
+    assert overlong(text, min(columns, 100)) == []
+    flat = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    q = load_bundled()
+    # (at 40 columns a long name wraps within its cell, between the numbers of its row)
+    for option in ("public", "community", "on_premises", "iaas", "none") if columns >= 80 else ("public", "private"):
+        name = option_name(q, option, lang)
+        assert name[:1].upper() + name[1:] in flat, (lang, option)
+    assert "on-premises" not in flat and "/iaas" not in flat and "federal-public" not in flat
+    assert "(be-lu-sovereign-state-cloud)" in flat  # a case by its title, its id (the file's name) in brackets

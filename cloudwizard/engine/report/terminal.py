@@ -154,9 +154,10 @@ def _column_widths(cells: list[list[str]], numeric: list[bool], room: int) -> li
 def _table(b: Table, width: int, style: _Style, indent: str) -> list[str]:
     """A table as aligned columns, its text cells wrapped; row by row when the columns cannot fit.
 
-    A first cell's further lines are indented; when other cells wrap too, the rows are set apart
-    by an empty line so that each reads as one. Row by row, each row is
-    its first cell after a bullet, then one indented ``header: cell`` line per other cell.
+    A first text cell's further lines are indented; when other cells wrap too, the rows are set
+    apart by an empty line so that each reads as one. With more than two columns that must wrap,
+    two spaces (not three) separate them. Row by row, each row is its first cell (after a leading
+    number, if any) after a bullet, then one indented ``header: cell`` line per other cell.
     """
     cells = [[plain(c, fold_lines=True) for c in row] for row in (b.header, *b.rows)]
     count = len(b.header)
