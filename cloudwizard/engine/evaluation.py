@@ -510,11 +510,12 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
             blocks.append(Paragraph(text(_("The answers that decided it:"))))
             items = []
             for r in o.reasons:
+                # the case's answers, not the reader's: "Answer to …", not "Your answer to …"
                 if r.question_text:
-                    tag = _("Your answer to {question}: {answer}").format(question=quote(r.question_text, lang),
-                                                                          answer=r.answer)
+                    tag = _("Answer to {question}: {answer}").format(question=quote(r.question_text, lang),
+                                                                     answer=r.answer)
                 else:
-                    tag = _("A combination of your answers")
+                    tag = _("A combination of answers")
                 items.append(ListItem((Span(r.because), Span(f" ({tag})", muted=True)) if r.because else (Span(tag),)))
             blocks.append(BulletList(tuple(items)))
     title = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)

@@ -53,7 +53,7 @@ def test_GIVEN_a_disagreement_WHEN_printed_THEN_the_case_and_the_answers_that_de
     assert "  • The advice: Public cloud, used as Platform as a Service (PaaS)" in text
     # The answers that decided the pair, with their reasons, by question and answer.
     assert o.reasons and "The answers that decided it:" in text
-    assert " ".join(text.split()).count("(Your answer to “") == len([r for r in o.reasons if r.question_text]) > 0
+    assert " ".join(text.split()).count("(Answer to “") == len([r for r in o.reasons if r.question_text]) > 0
     assert ev.summary("calibration")["model"] == 0.0 and ev.summary("validation")["model"] is None
 
 

@@ -88,7 +88,7 @@ def test_GIVEN_a_disagreement_WHEN_printed_THEN_every_line_fits_80_columns_and_n
     text = " ".join(" ".join(block).split())
     assert "(close call)" in text
     # the answer that decided it, by question text and answer label
-    assert "(Your answer to “Which data?”: Classified information)" in text, text
+    assert "(Answer to “Which data?”: Classified information)" in text, text
     assert "data_kinds" not in out and "federal-public" not in out and "public/iaas" not in out
 
 
