@@ -568,7 +568,19 @@ def cmd_evaluate(ns: argparse.Namespace) -> int:
     if not result.cases_found:
         _err(_("no case files (*.case.yaml) in {paths}").format(paths=", ".join(str(p) for p in paths)))
         return EXIT_INVALID
-    sys.stdout.write(format_json(result) if ns.json else format_evaluation(result, lang))
+    if ns.json:
+        sys.stdout.write(format_json(result))
+    elif _stream_is_tty(sys.stdout):  # wrapped to the terminal, headings in bold, paged when long
+        import os
+        import shutil
+
+        size = shutil.get_terminal_size((80, 24))
+        color = not os.environ.get("NO_COLOR") and os.environ.get("TERM", "") != "dumb"
+        text = format_evaluation(result, lang, width=size.columns - 1, color=color)
+        if text.count("\n") < size.lines - 1 or not _stream_is_tty(sys.stdin) or not _page(text):
+            sys.stdout.write(text)
+    else:
+        sys.stdout.write(format_evaluation(result, lang))
     if ns.json and result.report.errors:
         print(result.report.format(), file=sys.stderr)
     return EXIT_INVALID if result.report.errors else EXIT_OK

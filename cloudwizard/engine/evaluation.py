@@ -21,12 +21,16 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Location, Questionnaire
 from cloudwizard.engine.yamlsafe import Node, YamlError, read_path
+
+if TYPE_CHECKING:
+    from cloudwizard.engine.decision.kinds import Contribution
+    from cloudwizard.engine.report.document import Block
 
 CASE_SUFFIX = ".case.yaml"
 ANSWERS_SUFFIX = ".cwanswers.yaml"
@@ -81,6 +85,16 @@ class Case:
         return self.path.with_name(self.id + ANSWERS_SUFFIX)
 
 
+class Decider(NamedTuple):
+    """An answer that decided a case's pair: the question (id and text), the answer and the reason."""
+
+    question: str
+    answer: str
+    because: str
+    question_text: str = ""
+    choice: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The advice for one case, next to what its source states.
@@ -90,7 +104,7 @@ class Outcome:
         model, layer: the recommended pair.
         model_ok, layer_ok: agreement (None when the source states nothing).
         clarity: how clear the advice was (``clear``, ``fairly_clear``, ``close_call``).
-        reasons: the answers that decided the pair: (question id, answer labels, reason), at most 5.
+        reasons: the answers that decided the pair, at most 5 (a rule's has no question text).
     """
 
     case: Case
@@ -99,7 +113,7 @@ class Outcome:
     model_ok: bool | None
     layer_ok: bool | None
     clarity: str
-    reasons: tuple[tuple[str, str, str], ...] = ()
+    reasons: tuple[Decider, ...] = ()
 
 
 @dataclass
@@ -110,6 +124,8 @@ class Evaluation:
     unanswered: list[Case] = field(default_factory=list)
     report: Report = field(default_factory=Report)
     cases_found: int = 0
+    #: the questionnaire the cases ran with (its option names and questions label the text report)
+    questionnaire: Questionnaire | None = None
 
     def share(self, split: str | None, kind: str) -> tuple[int, int]:
         """(agreeing, stated) for `kind` (``model`` or ``layer``) in `split` (None: all)."""
@@ -165,7 +181,8 @@ class Evaluation:
                     "stated": {"model": o.case.model, "layer": o.case.layer},
                     "advice": {"model": o.model, "layer": o.layer, "clarity": o.clarity},
                     "agree": {"model": o.model_ok, "layer": o.layer_ok},
-                    "reasons": [{"question": r[0], "answer": r[1], "because": r[2]} for r in o.reasons],
+                    "reasons": [{"question": r.question, "choice": r.choice, "answer": r.answer,
+                                 "because": r.because} for r in o.reasons],
                 }
                 for o in self.outcomes
             ],
@@ -283,16 +300,18 @@ def read_case(path: Path, report: Report) -> Case | None:
 # -- running -----------------------------------------------------------------------------------
 
 
-def _answer_label(q: Questionnaire, qid: str, answer: Any, lang: str) -> str:
-    if qid not in q.question_index:
-        return ""
-    question = q.question(qid)
-    values = sorted(answer) if isinstance(answer, frozenset) else [answer]
-    labels = []
-    for v in values:
-        choice = question.choice(str(v)) if question.type.has_choices else None
-        labels.append(q.text(choice.label, lang) if choice else str(v))
-    return ", ".join(labels)
+def _decider(q: Questionnaire, c: Contribution, lang: str) -> Decider:
+    """The answer of contribution `c` (the one choice that counted, not every choice of the question)."""
+    from cloudwizard.engine.report.style import sentence
+    from cloudwizard.engine.report.view import format_answer
+
+    because = sentence(q.text(c.because, lang))
+    if c.origin not in q.question_index:
+        return Decider(c.origin, "", because)
+    question = q.question(c.origin)
+    choice = question.choice(c.choice) if c.choice else None
+    answer = q.text(choice.label, lang) if choice else format_answer(q, question, c.answer, lang)
+    return Decider(c.origin, answer, because, q.text(question.label, lang), c.choice or "")
 
 
 def evaluate_cases(q: Questionnaire, paths: Iterable[Path], lang: str = "en") -> Evaluation:
@@ -301,7 +320,7 @@ def evaluate_cases(q: Questionnaire, paths: Iterable[Path], lang: str = "en") ->
     from cloudwizard.engine.recommender import recommend
     from cloudwizard.engine.session import Session
 
-    ev = Evaluation()
+    ev = Evaluation(questionnaire=q)
     files = find_case_files(paths)
     ev.cases_found = len(files)
     ids: dict[str, Path] = {}
@@ -332,10 +351,7 @@ def evaluate_cases(q: Questionnaire, paths: Iterable[Path], lang: str = "en") ->
         got_model, got_layer = rec.pair.model, rec.pair.layer
         model_ok = None if case.model == NOT_STATED else stated_to_pair_model(case.model) == got_model
         layer_ok = None if case.layer == NOT_STATED else case.layer == got_layer
-        reasons = tuple(
-            (c.origin, _answer_label(q, c.origin, c.answer, lang), q.text(c.because, lang))
-            for c in rec.pair_reasons[:5]
-        )
+        reasons = tuple(_decider(q, c, lang) for c in rec.pair_reasons[:5])
         ev.outcomes.append(Outcome(case, got_model, got_layer, model_ok, layer_ok, rec.clarity.value, reasons))
     return ev
 
@@ -358,87 +374,166 @@ def _pct(share: float | None, lang: str = "en") -> str:
     return f"{format_number(round(share * 100), lang)} %"
 
 
-def _pair_words(model: str, layer: str) -> str:
-    return "on-premises/none" if model == ON_PREMISES and layer == NO_LAYER else f"{model}/{layer}"
+WIDTH = 80  # the plain-text report fits an 80-column terminal (or the terminal's width, see `format_evaluation`)
 
 
-WIDTH = 80  # the plain-text report fits an 80-column terminal
-
-
-def _table(title: str, table: dict[str, dict[str, int]], lang: str = "en") -> list[str]:
+def audience_label(audience: str, lang: str) -> str:
+    """Who decided, in words (a case file's ``audience`` id, e.g. ``regional-public``)."""
     _ = gettext_for(lang)
-    head = _("stated \\ advice")
+    return {
+        "consumer": _("Consumer or household"), "self-employed": _("Self-employed"),
+        "sme": _("Small or medium-sized business"), "non-profit": _("Non-profit organisation"),
+        "large-company": _("Large company"), "local-public": _("Local public body"),
+        "regional-public": _("Regional public body"), "federal-public": _("Federal or national public body"),
+        "health": _("Health care"), "education": _("Education"),
+    }.get(audience, audience)
+
+
+def split_label(split: str | None, lang: str) -> str:
+    """The half of the corpus in words (None: the whole corpus)."""
+    _ = gettext_for(lang)
+    return {"calibration": _("calibration"), "validation": _("validation"), None: _("all")}.get(split, split or "")
+
+
+def _option(q: Questionnaire | None, stated: str, lang: str) -> str:
+    """A model or layer as the source states it (``on-premises``, ``none``), in the questionnaire's words."""
+    if q is None:
+        return stated
+    from cloudwizard.engine.report.view import option_name
+
+    return option_name(q, stated_to_pair_model(stated), lang)
+
+
+def stated_text(q: Questionnaire | None, case: Case, lang: str) -> str:
+    """What the source chose, in words ("Public cloud, used as …", or one of them when it states one)."""
+    from cloudwizard.engine.report.view import pair_text
+
+    _ = gettext_for(lang)
+    model, layer = case.model, case.layer
+    if model != NOT_STATED and layer != NOT_STATED and q is not None:
+        return pair_text(q, stated_to_pair_model(model), layer, lang)
+    if model != NOT_STATED:
+        return _("{model} (the source states no service layer)").format(model=_option(q, model, lang))
+    if layer != NOT_STATED:
+        return _("{layer} (the source states no deployment model)").format(layer=_option(q, layer, lang))
+    return _("nothing stated")
+
+
+def _confusion(ev: Evaluation, kind: str, lang: str) -> list[Block]:
+    """The confusion table of `kind`: a numbered row per option; the columns carry the rows' numbers.
+
+    Option names as column headers would not fit 80 columns; a number each keeps the table narrow.
+    """
+    from cloudwizard.engine.report.document import Paragraph, Table, sentence_start, text
+
+    _ = gettext_for(lang)
+    title = (_("Deployment model (rows: what the source states; columns: the advice)") if kind == "model"
+             else _("Service layer (rows: what the source states; columns: the advice)"))
+    table = ev.confusion(kind)
     if not table:
-        return [*textwrap.wrap(_("{title}: no case states one").format(title=title), WIDTH)]
-    columns = sorted({c for row in table.values() for c in row} | set(table))
-    first = max(len(head), *(len(r) for r in table)) + 1
-    width = {c: max(len(c), 3) + 2 for c in columns}
-    lines = [*textwrap.wrap(title, WIDTH), head.ljust(first) + "".join(c.rjust(width[c]) for c in columns)]
-    for stated in sorted(table):
-        row = table[stated]
-        lines.append(stated.ljust(first) + "".join(str(row.get(c, 0) or ".").rjust(width[c]) for c in columns))
-    return lines
+        return [Paragraph(text(_("{title}: no case states one").format(title=title)))]
+    q = ev.questionnaire
+    order: list[str] = []
+    if q is not None:
+        listed = (*q.model_order, ON_PREMISES) if kind == "model" else (*q.layer_order, NO_LAYER)
+        order = ["on-premises" if o == ON_PREMISES else o for o in dict.fromkeys(listed)]
+    used = set(table) | {c for row in table.values() for c in row}
+    options = [o for o in order if o in used] + sorted(used - set(order))
+    header = ("", _("stated \\ advice"), *(str(n) for n in range(1, len(options) + 1)))
+    rows = tuple((str(n), sentence_start(_option(q, o, lang)), *(str(table.get(o, {}).get(c, 0) or ".")
+                                                                  for c in options))
+                 for n, o in enumerate(options, 1))
+    from cloudwizard.engine.report.document import Heading
+
+    return [Heading(3, title), Table(header, rows, (True, False, *([True] * len(options)))),
+            Paragraph(text(_("Each column is numbered as its row: the diagonal is where the advice agrees "
+                             "with the source.")), "muted")]
 
 
-def _wrapped(text: str, indent: str, hanging: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=hanging,
-                         break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
+def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, color: bool = False) -> str:
+    """The text report of `cloudwizard evaluate` in `lang`, wrapped to `width` columns (40 to 100).
 
-
-def format_evaluation(ev: Evaluation, lang: str = "en") -> str:
-    """The plain-text report of `cloudwizard evaluate`, at most `WIDTH` columns wide, its frame in `lang`.
-
-    The frame (headings, table labels, the words of a disagreement) is translated; the ids of the
-    cases, splits, audiences and options stay as the case files write them.
+    Options are named as the questionnaire names them in `lang`, cases by their titles (the id,
+    which names the file, in brackets), and the answers that decided a disagreement by question
+    and answer; ``--json`` keeps the ids. `color` makes headings bold (for a terminal).
     """
     from cloudwizard.engine.recommender import Clarity
-    from cloudwizard.engine.report.view import clarity_label
+    from cloudwizard.engine.report import terminal
+    from cloudwizard.engine.report.document import (
+        BulletList,
+        Document,
+        Heading,
+        ListItem,
+        Paragraph,
+        Span,
+        Table,
+        sentence_start,
+        text,
+    )
+    from cloudwizard.engine.report.style import quote
+    from cloudwizard.engine.report.view import clarity_label, pair_text, typeset_all
 
     _ = gettext_for(lang)
+    q = ev.questionnaire
     head = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
     if ev.unanswered:
         head += "; " + _("{count} without an answers file").format(count=len(ev.unanswered))
     if ev.report.errors:
         head += "; " + _("{count} problem(s)").format(count=len(ev.report.errors))
-    lines = [*_wrapped(head, "", "  "), ""]
-    rows = [(_("split"), _("cases"), _("model"), _("layer"))]
+    blocks: list[Block] = [Paragraph(text(head))]
+    rows = []
     for split in (*SPLITS, None):
         s = ev.summary(split)
-        label = {"calibration": _("calibration"), "validation": _("validation")}.get(split, split) if split else _("all")
-        rows.append((label, str(s["n"]), f"{_pct(s['model'], lang)} ({s['model_agree']}/{s['model_stated']})",
+        rows.append((sentence_start(split_label(split, lang)), str(s["n"]),
+                     f"{_pct(s['model'], lang)} ({s['model_agree']}/{s['model_stated']})",
                      f"{_pct(s['layer'], lang)} ({s['layer_agree']}/{s['layer_stated']})"))
-    # columns as wide as their widest cell, in any language (at least the English widths)
-    w = [max(least, *(len(r[i]) for r in rows)) for i, least in enumerate((12, 5, 14, 14))]
-    lines += [f"{a:<{w[0]}} {b:>{w[1]}}  {c:>{w[2]}}  {d:>{w[3]}}" for a, b, c, d in rows]
-    lines.append("")
-    lines += _table(_("Deployment model (rows: what the source states; columns: the advice)"), ev.confusion("model"),
-                    lang)
-    lines.append("")
-    lines += _table(_("Service layer (rows: what the source states; columns: the advice)"), ev.confusion("layer"),
-                    lang)
+    blocks.append(Table(tuple(sentence_start(h) for h in (_("split"), _("cases"), _("model"), _("layer"))),
+                        tuple(rows), (False, True, True, True)))
+    blocks += _confusion(ev, "model", lang)
+    blocks += _confusion(ev, "layer", lang)
     wrong = [o for o in ev.outcomes if o.model_ok is False or o.layer_ok is False]
-    lines.append("")
-    lines.append(_("Disagreements: {count}").format(count=len(wrong)))
+    blocks.append(Heading(2, _("Disagreements: {count}").format(count=len(wrong))))
     for o in sorted(wrong, key=lambda o: (o.case.split, o.case.id)):
-        stated = _pair_words(stated_to_pair_model(o.case.model), o.case.layer).replace("on_premises", "on-premises")
         try:
             how_sure = clarity_label(Clarity(o.clarity), lang)
         except ValueError:
             how_sure = o.clarity.replace("_", " ")
-        lines += _wrapped(_("- {case} [{split}, {audience}]: source {stated}, advice {advice} ({clarity})").format(
-            case=o.case.id, split=o.case.split, audience=o.case.audience, stated=stated,
-            advice=_pair_words(o.model, o.layer), clarity=how_sure), "", "  ")
-        for qid, answer, because in o.reasons:
-            lines += _wrapped(f"{qid} = {answer}: {because}" if answer else f"{qid}: {because}", "    ", "      ")
+        advice = pair_text(q, o.model, o.layer, lang) if q is not None else f"{o.model}/{o.layer}"
+        blocks.append(Heading(3, f"{o.case.title or o.case.id} ({o.case.id})" if o.case.title else o.case.id))
+        blocks.append(Paragraph((
+            Span(sentence_start(split_label(o.case.split, lang)) + " · " + audience_label(o.case.audience, lang),
+                 muted=True),)))
+        blocks.append(BulletList((
+            ListItem(text(_("The source: {stated}").format(stated=stated_text(q, o.case, lang)))),
+            ListItem(text(_("The advice: {advice} ({clarity})").format(advice=advice, clarity=how_sure))))))
+        if o.reasons:
+            blocks.append(Paragraph(text(_("The answers that decided it:"))))
+            items = []
+            for r in o.reasons:
+                # the case's answers, not the reader's: "Answer to …", not "Your answer to …"
+                if r.question_text:
+                    tag = _("Answer to {question}: {answer}").format(question=quote(r.question_text, lang),
+                                                                     answer=r.answer)
+                else:
+                    tag = _("A combination of answers")
+                items.append(ListItem((Span(r.because), Span(f" ({tag})", muted=True)) if r.because else (Span(tag),)))
+            blocks.append(BulletList(tuple(items)))
+    title = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
+    out = terminal.render(Document(lang, title, "", "", "", typeset_all(tuple(blocks), lang)), width=width,
+                          color=color)
+    width = max(terminal.MIN_WIDTH, min(terminal.MAX_WIDTH, width))
+    lines: list[str] = []
     if ev.unanswered:
         lines.append("")
         lines.append(_("Without an answers file (not evaluated): {count}").format(count=len(ev.unanswered)))
-        for c in ev.unanswered:
-            lines += _wrapped(_("- {case}: expected {path}").format(case=c.id, path=c.answers_path), "", "    ")
+        for c in ev.unanswered:  # the path unbroken, to copy
+            name = f"{c.title} ({c.id})" if c.title else c.id
+            lines += textwrap.wrap(_("- {case}: expected {path}").format(case=name, path=c.answers_path), width,
+                                   subsequent_indent="    ", break_long_words=False, break_on_hyphens=False)
     if ev.report.errors:
         lines.append("")
         lines.append(ev.report.format())
-    return "\n".join(lines) + "\n"
+    return out + ("\n".join(lines) + "\n" if lines else "")
 
 
 def format_json(ev: Evaluation) -> str:

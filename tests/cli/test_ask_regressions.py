@@ -174,7 +174,10 @@ def test_the_report_on_a_40_column_terminal(tmp_path: Path) -> None:
     screen = term.screen
     lines = screen.split("\n")
     assert not [line for line in lines if line.strip() == ":"]
-    assert "Points: " in screen  # the scores as label lines
+    # the scores as a table of two aligned columns, the long names wrapped under themselves
+    scores = screen.split("How the options scored\n", 1)[1].split("\n\n", 1)[0].split("\n")
+    assert scores[0].split() == ["Option", "Points"] and set(scores[1].strip()) == {"─"}, scores
+    assert "  Run it yourself on your own          0" in scores and "    equipment (no cloud)" in scores, scores
     assert term.overlong_lines() == []
     # a web address is never cut (it could be neither clicked nor copied): whole, on a line of its own
     assert [line for line in lines if re.search(r"<https?:?/{0,2}$", line)] == []

@@ -107,3 +107,59 @@ def test_other_formats_do_not_import_qt(tmp_path: Path) -> None:
             "print([m for m in sys.modules if m.startswith('PySide6')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip().endswith("[]")
+
+
+# -- the score tables on a real terminal, every example, every language, several widths ---------
+
+EXAMPLES = sorted((REPO / "questionnaires" / "examples").glob("answers-*.yaml"))
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de", "en"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_score_tables_are_aligned_columns_at_40_and_120_columns(example: Path, lang: str, tmp_path: Path) -> None:
+    """The old report stacked a table as "name" / "Points: 4" lines as soon as one note was too long."""
+    for columns in (40, 120):
+        seen = tmp_path / f"paged-{columns}.txt"
+        env = base_env()
+        env["PAGER"] = f"tee {seen}"  # a long report still goes through the pager
+        out = run_in_pty(["recommend", "--answers", str(example), "--lang", lang], env, columns=columns, rows=30)
+        assert seen.exists(), "the long report was not paged"
+        text = ANSI.sub("", out)
+        assert "|---" not in text and "**" not in text
+        assert overlong(text, columns) == []
+        lines = text.splitlines()
+        heads = [i for i, line in enumerate(lines[:-1]) if line.startswith("  ") and set(lines[i + 1].strip()) == {"─"}]
+        assert len(heads) >= 2, text  # the model's and the layer's scores, each with its header and rule
+        for i in heads:
+            body = lines[i + 2:lines.index("", i)]
+            starts = [line for line in body if not line.startswith("    ")]
+            assert len(starts) >= 3 and len({len(line) for line in starts}) == 1, body  # the points in one column
+            assert all(line[-1].isdigit() for line in starts), body
+            assert len(lines[i]) == len(starts[0]), (lines[i], starts[0])  # the header over the numbers
+        assert not re.search(r"^ +\S+: \d+$", text, re.M)  # no stacked "Points: 4" lines
+
+
+# -- evaluate on a real terminal: wrapped to its width, paged, options by name ------------------
+
+
+@pytest.mark.parametrize(("lang", "columns"), [("nl", 40), ("fr", 80), ("de", 120), ("en", 200)])
+def test_evaluate_on_a_terminal_is_wrapped_paged_and_names_the_options(lang: str, columns: int, tmp_path: Path) -> None:
+    from cloudwizard.engine.loader import load_bundled
+    from cloudwizard.engine.report.view import option_name
+
+    seen = tmp_path / "paged.txt"
+    env = base_env()
+    env["PAGER"] = f"tee {seen}"
+    out = run_in_pty(["evaluate", "--lang", lang], env, columns=columns, rows=30)
+    assert seen.exists(), "the long evaluation was not paged"
+    text = ANSI.sub("", out)
+    assert "\x1b[1m" in out  # headings in bold on a terminal
+    assert overlong(text, min(columns, 100)) == []
+    flat = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    q = load_bundled()
+    # (at 40 columns a long name wraps within its cell, between the numbers of its row)
+    for option in ("public", "community", "on_premises", "iaas", "none") if columns >= 80 else ("public", "private"):
+        name = option_name(q, option, lang)
+        assert name[:1].upper() + name[1:] in flat, (lang, option)
+    assert "on-premises" not in flat and "/iaas" not in flat and "federal-public" not in flat
+    assert "(be-lu-sovereign-state-cloud)" in flat  # a case by its title, its id (the file's name) in brackets

@@ -48,9 +48,12 @@ def test_GIVEN_a_disagreement_WHEN_printed_THEN_the_case_and_the_answers_that_de
     assert o.model_ok is False and o.layer_ok is True
     text = format_evaluation(ev)
     assert "Disagreements: 1" in text
-    assert "- start-up [calibration, sme]: source private/paas, advice public/paas" in text
-    # The answers that decided the pair, with their reasons.
-    assert o.reasons and any(line.startswith("    ") and " = " in line for line in text.splitlines())
+    assert "A start-up builds its app on a platform service (start-up)\nCalibration · Small or medium-sized business" in text
+    assert "  • The source: Private cloud, used as Platform as a Service (PaaS)\n" in text
+    assert "  • The advice: Public cloud, used as Platform as a Service (PaaS)" in text
+    # The answers that decided the pair, with their reasons, by question and answer.
+    assert o.reasons and "The answers that decided it:" in text
+    assert " ".join(text.split()).count("(Answer to “") == len([r for r in o.reasons if r.question_text]) > 0
     assert ev.summary("calibration")["model"] == 0.0 and ev.summary("validation")["model"] is None
 
 

@@ -80,10 +80,16 @@ def test_GIVEN_a_disagreement_WHEN_printed_THEN_every_line_fits_80_columns_and_n
     too_long = [line for line in out.splitlines() if len(line) > 80]
     assert too_long == []
     assert "Disagreements: 1" in out
-    assert "- agency-classified [validation, federal-public]: source public/iaas" in out
-    block = out.split("- agency-classified", 1)[1].splitlines()[1:]
-    assert block[0] == "  private/iaas (close call)", block  # the advice, on the wrapped line
-    assert block[1].startswith("    data_kinds = Classified information: "), block  # the answer that decided it
+    # the case by its title, the id (its file's name) in brackets; options by their names, not their ids
+    block = out.split("Visitor agency-classified (agency-classified)\n", 1)[1].split("\n\n\n")[0].splitlines()
+    assert block[0] == "Validation · Federal or national public body", block
+    assert "  • The source: Public cloud, used as IaaS (infrastructure as a service)" in block, block
+    assert any(line.startswith("  • The advice: Private cloud, used as ") for line in block), block
+    text = " ".join(" ".join(block).split())
+    assert "(close call)" in text
+    # the answer that decided it, by question text and answer label
+    assert "(Answer to “Which data?”: Classified information)" in text, text
+    assert "data_kinds" not in out and "federal-public" not in out and "public/iaas" not in out
 
 
 def test_the_bundled_corpus_report_fits_80_columns(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,7 +105,7 @@ def test_GIVEN_a_case_without_answers_WHEN_printed_THEN_it_is_named_with_the_fil
     assert main(["evaluate", str(CASES)]) == 0
     out = capsys.readouterr().out
     assert "Without an answers file (not evaluated): 1" in out
-    assert "- no-answers-yet: expected" in out
+    assert "- A case that nobody has answered yet (no-answers-yet): expected" in out
     assert f"\n    {CASES / 'no-answers-yet.cwanswers.yaml'}\n" in out  # the path unbroken, to copy
 
 

@@ -93,6 +93,126 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return wrapper.wrap(text) or [first.rstrip()]
 
 
+#: A wrapped text column narrower than this reads as a list of fragments: the table is then laid
+#: out row by row instead.
+MIN_CELL = 12
+_GAP = "   "
+
+
+def _cell_lines(text: str, width: int, hanging: str = "") -> list[str]:
+    """`text` wrapped to exactly `width` columns (a word longer than that breaks at a good place)."""
+    wrapper = _Wrapper(width=max(1, width), subsequent_indent=hanging, break_long_words=True,
+                       break_on_hyphens=False)
+    return wrapper.wrap(text) or [""]
+
+
+def _column_widths(cells: list[list[str]], numeric: list[bool], room: int) -> list[int] | None:
+    """Widths of the columns in `room` columns (without the gaps), or None when they cannot fit.
+
+    A column as wide as its widest cell when all fit; else numbers keep their width and the text
+    columns share what is left (in proportion to how much they would need), each at least
+    `MIN_CELL` wide (or its widest cell, when narrower) and its longest word (up to 20 columns).
+    """
+    count = len(numeric)
+    natural = [max(width_of(r[i]) for r in cells) for i in range(count)]
+    if sum(natural) <= room:
+        return natural
+    least = []
+    for i in range(count):
+        if numeric[i]:
+            least.append(natural[i])
+            continue
+        longest = max((width_of(w) for r in cells for w in r[i].split()), default=0)
+        least.append(min(natural[i], max(MIN_CELL, min(longest, 20))))
+    if sum(least) > room:
+        return None
+    widths = list(least)
+    spare = room - sum(least)
+    wants = [natural[i] - least[i] for i in range(count)]
+    total = sum(wants)
+    for i in range(count):
+        widths[i] += spare * wants[i] // total if total else 0
+    for i in range(count):  # what the rounding left goes to the first columns that still want it
+        extra = min(room - sum(widths), natural[i] - widths[i])
+        widths[i] += max(0, extra)
+    for i in range(count):
+        # Most cells of a column may fit in much less than its share (one long note makes it wrap):
+        # then the column is as wide as the widest of those, so the numbers stay near the names,
+        # when that costs at most one line more.
+        fitting = [width_of(r[i]) for r in cells if width_of(r[i]) <= widths[i]]
+        if numeric[i] or not fitting or max(fitting) < least[i]:
+            continue
+
+        def height(w: int, column: int = i) -> int:
+            return sum(len(_cell_lines(r[column], w, "  ")) for r in cells)
+
+        if height(max(fitting)) <= height(widths[i]) + 1:
+            widths[i] = max(fitting)
+    return widths
+
+
+def _table(b: Table, width: int, style: _Style, indent: str) -> list[str]:
+    """A table as aligned columns, its text cells wrapped; row by row when the columns cannot fit.
+
+    A first text cell's further lines are indented; when other cells wrap too, the rows are set
+    apart by an empty line so that each reads as one. With more than two columns that must wrap,
+    two spaces (not three) separate them. Row by row, each row is its first cell (after a leading
+    number, if any) after a bullet, then one indented ``header: cell`` line per other cell.
+    """
+    cells = [[plain(c, fold_lines=True) for c in row] for row in (b.header, *b.rows)]
+    count = len(b.header)
+    cells = [(row + [""] * count)[:count] for row in cells]
+    numeric = [i < len(b.numeric) and b.numeric[i] for i in range(count)]
+    lead = indent + "  "
+    gap = _GAP
+    widths = _column_widths(cells, numeric, width - len(lead) - len(gap) * (count - 1)) if count else None
+    natural = [max(width_of(r[i]) for r in cells) for i in range(count)]
+    if count > 2 and widths != natural:  # many columns that must wrap: two spaces between them leave more room
+        gap = "  "
+        widths = _column_widths(cells, numeric, width - len(lead) - len(gap) * (count - 1))
+    if widths is not None:
+        # the first text column's own lines are indented under it, so each row starts where the eye expects
+        first = numeric.index(False) if False in numeric else -1
+        laid = [[[c] if numeric[i] else _cell_lines(c, widths[i], "  " if i == first and k else "")
+                 for i, c in enumerate(row)] for k, row in enumerate(cells)]
+
+        def lines_of(row: list[list[str]]) -> list[str]:
+            out = []
+            for k in range(max(len(parts) for parts in row)):
+                parts = []
+                for i, part in enumerate(row):
+                    piece = part[k] if k < len(part) else ""
+                    pad = " " * (widths[i] - width_of(piece))
+                    parts.append(pad + piece if numeric[i] else piece + pad)
+                out.append((lead + gap.join(parts)).rstrip())
+            return out
+
+        head = lines_of(laid[0])
+        rule = lead + "─" * (sum(widths) + len(gap) * (count - 1))
+        body = [lines_of(row) for row in laid[1:]]
+        # a row whose other cells wrap too is set apart by an empty line
+        spaced = any(len(part) > 1 for row in laid[1:] for i, part in enumerate(row) if i != first)
+        out = [style(line, "1") for line in head] + [rule]
+        for k, rows in enumerate(body):
+            if spaced and k:
+                out.append("")
+            out += rows
+        return [*out, ""]
+    # Too narrow for the columns: one entry per row, its first cell (after a leading number, if any),
+    # then "header: cell" lines under it.
+    out = []
+    first = min(numeric.index(False) if False in numeric else 0, count - 1) + 1
+    for row in cells[1:]:
+        label = " ".join(c for c in row[:first] if c)
+        out += [lead[:-2] + style(line, "1") for line in _wrap(label, width - len(indent), "  • ", "    ")]
+        for name, cell in zip(cells[0][first:], row[first:], strict=False):
+            if not cell:  # an empty cell (no "ruled out" note) says nothing: no "name:" line for it
+                continue
+            shown = f"{name}{style.colon}{cell}" if name else cell
+            out += [indent + line for line in _wrap(shown, width - len(indent), "      ", "        ")]
+    return [*out, ""]
+
+
 def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
     w = width - len(indent)
     if isinstance(b, Heading):
@@ -117,30 +237,7 @@ def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
             out += [indent + line for line in _wrap(_inline(spans), w, "  [ ] ", "      ")]
         return [*out, ""]
     if isinstance(b, Table):
-        cells = [[plain(c, fold_lines=True) for c in row] for row in (b.header, *b.rows)]
-        widths = [max(width_of(r[i]) for r in cells) for i in range(len(b.header))]
-
-        def table_row(row: list[str]) -> str:
-            parts = []
-            for i, c in enumerate(row):
-                pad = " " * (widths[i] - width_of(c))
-                parts.append(pad + c if i < len(b.numeric) and b.numeric[i] else c + pad)
-            return (indent + "  " + "   ".join(parts)).rstrip()
-
-        head = table_row(cells[0])
-        if width_of(head) <= width and all(width_of(table_row(r)) <= width for r in cells[1:]):
-            return [style(head, "1"), indent + "  " + "─" * (width_of(head) - len(indent) - 2),
-                    *[table_row(r) for r in cells[1:]], ""]
-        # Too wide for the terminal: each row as its first cell, then "header: cell" lines under it.
-        out = []
-        for row in cells[1:]:
-            out += [indent + style(line, "1") for line in _wrap(row[0], w, "  ", "    ")]
-            for name, cell in zip(cells[0][1:], row[1:], strict=False):
-                if not cell:  # an empty cell (no "ruled out" note) says nothing: no "name:" line for it
-                    continue
-                shown = f"{name}{style.colon}{cell}" if name else cell
-                out += [indent + line for line in _wrap(shown, w, "    ", "      ")]
-        return [*out, ""]
+        return _table(b, width, style, indent)
     if isinstance(b, Note):
         out = []
         if b.title:
