@@ -281,7 +281,7 @@ def translate(message: str, lang: str, questionnaire: Questionnaire | None = Non
 
 def short_question(questionnaire: Questionnaire, qid: str, lang: str) -> str:
     """A question's text, cut at a word after `SHORT_QUESTION` characters ("How many people …")."""
-    text = " ".join(questionnaire.text(questionnaire.question(qid).label, lang).split())
+    text = " ".join(re.split(r"[ \t\r\n]+", questionnaire.text(questionnaire.question(qid).label, lang).strip()))
     if len(text) <= SHORT_QUESTION:
         return text
     cut = text[:SHORT_QUESTION].rsplit(" ", 1)[0].rstrip(",;:")

@@ -35,9 +35,9 @@ answers:
   colour: blue
 """
 SAID = {  # the question named by its text (its id stays in the [reference])
-    "nl": ("fout", "antwoord op 'Hoe gevoelig zijn ze?': 9 is hoger dan het maximum 5", "onbekende vraag 'colour'"),
-    "fr": ("erreur", "réponse à « Quelle est leur sensibilité ? » : 9 dépasse le maximum 5",
-           "question inconnue « colour »"),
+    "nl": ("fout", "antwoord op “Hoe gevoelig zijn ze?”: 9 is hoger dan het maximum 5", "onbekende vraag “colour”"),
+    "fr": ("erreur", "réponse à «\u00a0Quelle est leur sensibilité\u202f?\u00a0»\u00a0: 9 dépasse le maximum 5",
+           "question inconnue «\u00a0colour\u00a0»"),
     "de": ("Fehler", "Antwort auf „Wie sensibel sind sie?“: 9 liegt über dem Maximum 5", "unbekannte Frage „colour“"),
     "en": ("error", "answer to 'How sensitive is it?': 9 is above the maximum 5", "unknown question 'colour'"),
 }
@@ -71,7 +71,7 @@ def test_values_are_kept_and_english_words_translated() -> None:
     message = "answer to 'notes': expected text, got a list"
     assert translate(message, "de") == "Antwort auf „notes“: Text erwartet, gefunden: eine Liste"
     assert translate("this is a named pipe (FIFO), not a regular file; only regular files are read", "fr") == \
-        "c'est un tube nommé (FIFO), pas un fichier ordinaire ; seuls les fichiers ordinaires sont lus"
+        "c’est un tube nommé (FIFO), pas un fichier ordinaire\u202f; seuls les fichiers ordinaires sont lus"
     assert translate("something new", "nl") == "something new"  # unknown: left as it is, not garbled
 
 
@@ -118,7 +118,7 @@ def test_ask_answers_tells_the_problems_in_the_session_language(lang: str, colum
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
 @pytest.mark.parametrize(("lang", "said"), [
     ("nl", "cloudwizard: kan niet naar de standaarduitvoer schrijven: "),
-    ("fr", "cloudwizard: impossible d'écrire sur la sortie standard : "),
+    ("fr", "cloudwizard: impossible d’écrire sur la sortie standard\u00a0: "),
     ("de", "cloudwizard: kann nicht in die Standardausgabe schreiben: "),
     ("en", "cloudwizard: cannot write to standard output: "),
 ])

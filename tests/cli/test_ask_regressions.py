@@ -157,8 +157,8 @@ def test_the_choice_prompt_asks_for_the_choice_number(lang: str, prompt: str, tm
     term.expect(prompt)
     term.send("9")
     refusal = term.expect(prompt)
-    assert words_intact(refusal, {"nl": "'9' is niet een van de getallen 1 tot 3",
-                                  "fr": "« 9 » n'est pas un des numéros de 1 à 3",
+    assert words_intact(refusal, {"nl": "“9” is niet een van de getallen 1 tot 3",
+                                  "fr": "«\u00a09\u00a0» n’est pas un des numéros de 1 à 3",
                                   "de": "„9“ ist keine der Nummern 1 bis 3",
                                   "en": "'9' is not one of the numbers 1 to 3"}[lang])
     term.send_raw(b"\x04")
@@ -190,10 +190,10 @@ def test_the_report_on_a_40_column_terminal(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("option", "target", "message"), [
     ("--save", "missing/a.yaml",
-     "missing/a.yaml : ce dossier n'existe pas ; donnez à --save un fichier dans un dossier existant"),
-    ("--save", "folder", "folder est un dossier ; donnez à --save un nom de fichier"),
+     "missing/a.yaml\u00a0: ce dossier n’existe pas\u202f; donnez à --save un fichier dans un dossier existant"),
+    ("--save", "folder", "folder est un dossier\u202f; donnez à --save un nom de fichier"),
     ("-o", "missing/advice.pdf",
-     "missing/advice.pdf : ce dossier n'existe pas ; donnez à -o un fichier dans un dossier existant"),
+     "missing/advice.pdf\u00a0: ce dossier n’existe pas\u202f; donnez à -o un fichier dans un dossier existant"),
 ])
 def test_a_file_that_cannot_be_written_is_refused_before_the_first_question(option: str, target: str, message: str,
                                                                             tmp_path: Path) -> None:
@@ -236,7 +236,7 @@ def test_a_save_that_fails_at_the_end_keeps_the_answers_in_the_current_folder(tm
 
 
 @pytest.mark.parametrize(("lang", "prompt", "refusal"), [
-    ("fr", "Un nombre entier de 1 à 5 (1 = pas du tout, 5 = très) :", "« 2,5 » n'est pas un nombre entier"),
+    ("fr", "Un nombre entier de 1 à 5 (1 = pas du tout, 5 = très)\u00a0:", "«\u00a02,5\u00a0» n’est pas un nombre entier"),
     ("en", "A whole number from 1 to 5 (1 = not at all, 5 = very):", "'2.5' is not a whole number"),
 ])
 def test_a_scale_prompt_says_whole_numbers(lang: str, prompt: str, refusal: str, tmp_path: Path) -> None:
@@ -337,7 +337,7 @@ def test_ctrl_c_in_the_pager_belongs_to_the_pager(tmp_path: Path) -> None:
 # -- finding: "b" at the first question printed the same question again without a word -------------
 
 
-@pytest.mark.parametrize(("lang", "message"), [("fr", "C'est la première question : il n'y a rien avant."),
+@pytest.mark.parametrize(("lang", "message"), [("fr", "C’est la première question\u00a0: il n’y a rien avant."),
                                                ("en", "This is the first question: there is nothing to go back to.")])
 def test_back_at_the_first_question_says_so(lang: str, message: str, tmp_path: Path) -> None:
     _ = gettext_for(lang)

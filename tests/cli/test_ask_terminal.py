@@ -32,11 +32,11 @@ NUMBERS = {
         ("250.000", "Did you mean 250 000? [y/n]"), ("y", "250,000 is above the maximum, 100,000."),
         ("1,500", None)]),
     "nl": ("Een geheel getal van 1 tot 100.000 personen:", [
-        ("10,5", "'10,5' is geen geheel getal"),
+        ("10,5", "“10,5” is geen geheel getal"),
         ("200,000", "Bedoel je 200 000? [j/n]"), ("n", None),
         ("1.500", None)]),
     "fr": (f"Un nombre entier de 1 à 100{NNBSP}000 personnes :", [
-        ("1.5", "« 1.5 » n'est pas un nombre entier"),
+        ("1.5", "«\u00a01.5\u00a0» n’est pas un nombre entier"),
         (f"2{NNBSP}000{NNBSP}000", f"2{NNBSP}000{NNBSP}000 dépasse le maximum, 100{NNBSP}000."),
         (f"1{NBSP}500", None)]),
     "de": ("Eine ganze Zahl von 1 bis 100.000 Personen:", [

@@ -141,7 +141,7 @@ def test_recommend_errors_are_translated(tmp_path: Path, capsys: pytest.CaptureF
     bad = tmp_path / "bad.yaml"
     bad.write_text("nonsense: [", encoding="utf-8")
     assert main(["recommend", "--answers", str(bad), "--questionnaire", str(EXAMPLE), "--lang", "fr"]) == 1
-    assert "ce fichier de réponses est inutilisable ; il n'a pas été modifié" in capsys.readouterr().err
+    assert "ce fichier de réponses est inutilisable\u202f; il n’a pas été modifié" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "de"])

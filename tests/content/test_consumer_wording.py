@@ -47,10 +47,10 @@ def test_GIVEN_a_consumer_whose_runner_up_is_a_private_cloud_THEN_its_trade_offs
 def test_the_data_act_and_jurisdiction_are_glossed_where_consumers_read_them() -> None:
     reason = Q.constraints["eu_location"].reason
     glosses = {"en": ("EU law", "which country's law"), "nl": ("EU-wet", "welk land"),
-               "fr": ("loi de l'UE", "quel pays"), "de": ("EU-Gesetz", "welches Landes")}
+               "fr": ("loi de l’UE", "quel pays"), "de": ("EU-Gesetz", "welches Landes")}
     for lang, words in glosses.items():
         text = Q.text(reason, lang)
         assert all(w in text for w in words), (lang, text)
     for pid in ("exit_clause",):
-        for lang, word in (("en", "EU law"), ("nl", "EU-wet"), ("fr", "loi de l'UE"), ("de", "EU-Gesetz")):
+        for lang, word in (("en", "EU law"), ("nl", "EU-wet"), ("fr", "loi de l’UE"), ("de", "EU-Gesetz")):
             assert word in Q.text(Q.precautions[pid].text, lang), (pid, lang)

@@ -54,7 +54,7 @@ def test_translate_without_the_questionnaire_keeps_the_message() -> None:
     assert translate(message, "en", Q) == "answer to 'How many people work in your organisation?': 1,500,000 is " \
         "above the maximum 1,000,000"
     # an id the questionnaire does not have stays as it is
-    assert "'gone'" in translate("answer to 'gone': 5 is above the maximum 3", "nl", Q)
+    assert "“gone”" in translate("answer to 'gone': 5 is above the maximum 3", "nl", Q)
 
 
 def test_a_long_question_is_cut_at_a_word() -> None:

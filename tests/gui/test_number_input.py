@@ -91,7 +91,7 @@ def test_numbers_are_read_the_languages_way(qtbot: Any, make_wizard: Callable[..
 ASKED_BACK = [
     ("en", "2.500", 2500, "Did you mean 2\u00a0500?"),
     ("nl", "2,500", 2500, "Bedoel je 2\u00a0500?"),
-    ("fr", "2,500", 2500, "Vouliez-vous dire 2\u00a0500 ?"),
+    ("fr", "2,500", 2500, "Vouliez-vous dire 2\u00a0500\u202f?"),
     ("de", "2,500", 2500, "Meinten Sie 2\u00a0500?"),
     ("de", "5,000", 5000, "Meinten Sie 5\u00a0000?"),
     ("nl", "1.000,000", 1000000, "Bedoel je 1\u00a0000\u00a0000?"),  # groups, then three decimals: not 1000
@@ -177,10 +177,10 @@ REFUSED = [
     ("de", "200.000", "200.000 liegt über dem Höchstwert 100.000. Geben Sie eine ganze Zahl von 1 bis 100.000 ein."),
     ("en", "0", "0 is below the minimum, 1. Enter a whole number from 1 to 100,000."),
     ("en", "2.5", "'2.5' is not a whole number; type a whole number. Enter a whole number from 1 to 100,000."),
-    ("nl", "2,5", "'2,5' is geen geheel getal"),
+    ("nl", "2,5", "“2,5” is geen geheel getal"),
     ("en", "1e309", "'1e309' is not a number. Enter a whole number from 1 to 100,000."),
     ("de", "1e309", "„1e309“ ist keine Zahl"),
-    ("fr", "inf", "« inf » n'est pas un nombre"),
+    ("fr", "inf", "«\u00a0inf\u00a0» n’est pas un nombre"),
     ("en", "9" * 400, "'" + "9" * 40 + "…' is too long for a number"),
     ("en", "-5", "-5 is below the minimum, 1."),
 ]
