@@ -355,8 +355,18 @@ class MainWindow(QMainWindow):
 
         The welcome page has its own language choice, so the header's picker steps aside there
         (one language picker per page).
+
+        When the focus is on the page going away it is let go first, so that it goes straight to
+        where the new page puts it (`Wizard.render`): hiding the old page moved it on to the next
+        widget in the tab chain ("Start over"), and Qt's stacked layout then to the new page,
+        each a focus change a screen reader announces.
         """
-        self.stack.setCurrentWidget(self.pages[kind])
+        page = self.pages[kind]
+        old = self.stack.currentWidget()
+        focused = QApplication.focusWidget()
+        if old is not None and old is not page and focused is not None and old.isAncestorOf(focused):
+            focused.clearFocus()
+        self.stack.setCurrentWidget(page)
         on_welcome = kind == "welcome"
         self.language_label.setVisible(not on_welcome)
         self.language_combo.setVisible(not on_welcome)
