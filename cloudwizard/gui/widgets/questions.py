@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cloudwizard.engine.coercion import AnswerError, coerce_answer
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
 from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
+from cloudwizard.gui.widgets.announce import announce
 from cloudwizard.gui.widgets.common import GROUP_PROPERTY, DisclosureButton, keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
@@ -67,14 +68,6 @@ def arrow_among(buttons: Sequence[QAbstractButton], watched: QObject, event: QEv
         if choose and not target.isChecked():
             target.click()
     return True
-
-
-def announce(widget: QWidget, message: str) -> None:
-    """Have a screen reader say `message` now (it appeared without the focus moving to it)."""
-    if message and QAccessible.isActive():
-        event = QAccessibleAnnouncementEvent(widget, message)
-        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
-        QAccessible.updateAccessibility(event)
 
 
 def _number(value: float) -> str:
