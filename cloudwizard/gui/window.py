@@ -350,23 +350,34 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
 
     # -- state -------------------------------------------------------------------------------
-    def show_page(self, kind: str) -> None:
+    def show_page(self, kind: str, land: Callable[[], None] | None = None) -> None:
         """Bring page `kind` to the front.
 
         The welcome page has its own language choice, so the header's picker steps aside there
         (one language picker per page).
 
-        When the focus is on the page going away it is let go first, so that it goes straight to
-        where the new page puts it (`Wizard.render`): hiding the old page moved it on to the next
-        widget in the tab chain ("Start over"), and Qt's stacked layout then to the new page,
-        each a focus change a screen reader announces.
+        Args:
+            kind: the page.
+            land: puts the focus where the new page wants it. When the focus is on the page going
+                away, it is called with the new page already visible and the old one not yet hidden,
+                so the focus goes straight there: hiding the old page first moved it on to the next
+                widget in the tab chain ("Start over") and Qt's stacked layout then to the new page,
+                each a focus change a screen reader announces (and `clearFocus` reports the widget
+                losing the focus as focused once more). Otherwise it is called after the switch.
         """
         page = self.pages[kind]
         old = self.stack.currentWidget()
         focused = QApplication.focusWidget()
-        if old is not None and old is not page and focused is not None and old.isAncestorOf(focused):
-            focused.clearFocus()
-        self.stack.setCurrentWidget(page)
+        if land is not None and old is not None and old is not page and focused is not None \
+                and old.isAncestorOf(focused):
+            page.setGeometry(old.geometry())
+            page.show()  # on top of the old page for a moment; the stacked layout hides the old one next
+            land()
+            self.stack.setCurrentWidget(page)
+        else:
+            self.stack.setCurrentWidget(page)
+            if land is not None:
+                land()
         on_welcome = kind == "welcome"
         self.language_label.setVisible(not on_welcome)
         self.language_combo.setVisible(not on_welcome)

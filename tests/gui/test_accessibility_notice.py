@@ -46,3 +46,4 @@ def test_the_damaged_autosave_notice_is_announced_once_and_reachable(tmp_path: P
     for name in buttons:
         found = [n for n in nodes if n["name"] == name and n["role"] == "push button"]
         assert len(found) == 1 and found[0]["focusable"], (name, found)
+
