@@ -18,8 +18,9 @@ Rules, in order:
   way. The answer is an `Ambiguity` suggesting the whole number. A grouped number in the session's
   own way (``200.000`` in Dutch, ``200,000`` in English) is not ambiguous.
 * Groups followed by the decimal sign and exactly three digits (``1.000,000`` in Dutch, ``1,000.000``
-  in English) read as a decimal and as groups written with two marks: an `Ambiguity` suggesting the
-  whole number (1 000 000).
+  in English) read as a decimal and as groups written with two marks: an `Ambiguity` offering both,
+  the language's own reading first (1 000, the groups and decimal sign used as the language uses
+  them), then the whole number (1 000 000).
 * A number that reads only in the other way (``2,5`` in English, ``1.5`` in German, ``1,000,000`` in
   Dutch) is an `Ambiguity` suggesting that reading.
 * Anything else (letters, ``1e5``, ``1.00.0``, ``inf``) is refused with a `NumberError`.
@@ -68,10 +69,18 @@ class Ambiguity:
     Attributes:
         text: what was typed.
         suggestion: the likelier reading, to be offered as "Did you mean …?".
+        also: other readings the person may have meant, less likely, offered after it ("Did you
+            mean 1 000 or 1 000 000?"); empty when there is one.
     """
 
     text: str
     suggestion: Number
+    also: tuple[Number, ...] = ()
+
+    @property
+    def readings(self) -> tuple[Number, ...]:
+        """Every reading offered, the likelier first."""
+        return (self.suggestion, *self.also)
 
 
 class NumberError(ValueError):
@@ -180,15 +189,19 @@ def parse_number(text: str, lang: str, *, integer: bool = False) -> Number | Amb
         # A lone decimal sign with three digits after it: also a grouped whole number the other way.
         result = Ambiguity(shown, sign * other)
     elif (regrouped := _regrouped(body, decimal, group)) is not None and regrouped != own:
-        # Groups, then the decimal sign with three digits ("1.000,000" in Dutch): groups written with
-        # two different marks, as much as a decimal.
-        result = Ambiguity(shown, sign * regrouped)
+        # Groups, then the decimal sign with three digits ("1.000,000" in Dutch): the language's own
+        # reading (1 000, both marks used as the language uses them) or groups written with two
+        # different marks (1 000 000). Both are offered, the own reading first.
+        result = Ambiguity(shown, sign * own, (sign * regrouped,))
     else:
         result = sign * own
     if integer:
-        value = result.suggestion if isinstance(result, Ambiguity) else result
-        if not float(value).is_integer():
+        # only the whole readings are offered ("1.234,567" in Dutch: 1 234 567, not 1 234,567)
+        readings = [r for r in (result.readings if isinstance(result, Ambiguity) else (result,)) if float(r).is_integer()]
+        if not readings:
             raise NumberError(shown, "not_whole")
+        if isinstance(result, Ambiguity):
+            result = Ambiguity(shown, readings[0], tuple(readings[1:]))
     return result
 
 

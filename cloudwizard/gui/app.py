@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from cloudwizard.gui.window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:  # imported by `Wizard.build_pages` and `load_questionnaire`, after the first paint
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from cloudwizard.engine.model import Questionnaire
     from cloudwizard.gui.crash import CrashHandler
@@ -278,11 +279,18 @@ class Wizard:
 
     # -- drawing -----------------------------------------------------------------------------
     def render(self, focus: bool = False) -> None:
-        """Show the controller's state: page, steps, progress, navigation, page content."""
+        """Show the controller's state: page, steps, progress, navigation, page content.
+
+        The new page is drawn before it is brought to the front, so that the focus can go straight
+        to its start (`MainWindow.show_page`).
+
+        Args:
+            focus: put the focus at the page's start (also done when the page changes under the focus).
+        """
         c = self.controller
         session, q = c.session, c.questionnaire
-        self.window.show_page(c.page)
         if session is None or q is None:
+            self.window.show_page(c.page)
             self.window.set_navigation(False, "start", False)
             return
         self.window.set_navigation(c.page != WELCOME, c.next_kind(), presenter.is_complete(c))
@@ -290,23 +298,30 @@ class Wizard:
         self.window.set_progress(answered, None if c.audience_problem() else total)
         self.window.build_steps().set_steps(presenter.steps(c, self.l10n.gettext, self.l10n.language),
                                             presenter.current_step(c))
+        land: Callable[[], None] | None = None
         if c.page == WELCOME:
             self.welcome.set_audience(session.answer(q.audience_question) if q.audience_question else None)
-            if focus:
-                self.welcome.focus_first()
+            land = self.welcome.focus_first
         elif c.page == QUESTIONS:
             self._render_questions()
-            if focus:
-                self.questions.focus_first()
+            land = self.questions.focus_first
         elif c.page == REVIEW:
             self.review.show_answers(q, presenter.review_rows(c))
-            if focus:  # on the title: Enter goes on to the advice, Tab reaches the Edit links
-                self.review.focus_top()
+            land = self.review.focus_top  # on the title: Enter goes on to the advice, Tab reaches the Edit links
         elif c.page == RESULT:
             self._render_result()
-            if focus:  # on the title, not on an action: Enter pressed once more does nothing
-                self.result.focus_top()
+            land = self.result.focus_top  # on the title, not on an action: Enter pressed once more does nothing
+        page = self.window.pages[c.page]
+        if not focus and (page is self.window.stack.currentWidget() or not self._focus_leaves(page)):
+            land = None  # the focus stays where it is
+        self.window.show_page(c.page, land)
         self.window.navigation_after_page()
+
+    def _focus_leaves(self, page: QWidget) -> bool:
+        """Whether the focus is on a page other than `page` (which is about to replace it)."""
+        focused = QApplication.focusWidget()
+        current = self.window.stack.currentWidget()
+        return focused is not None and current is not None and current is not page and current.isAncestorOf(focused)
 
     def _render_questions(self) -> None:
         c = self.controller

@@ -193,8 +193,19 @@ class MainWindow(QMainWindow):
 
         nav = QFrame(central)
         nav.setObjectName("navBar")
-        nrow = QHBoxLayout(nav)
-        nrow.setContentsMargins(20, 12, 20, 12)
+        self.nav = nav
+        # Two rows: the progress in words goes on its own row above the buttons when the buttons
+        # and it do not fit side by side (`_fit_nav`).
+        self._nav_rows = QVBoxLayout(nav)
+        self._nav_rows.setContentsMargins(20, 12, 20, 12)
+        self._nav_rows.setSpacing(6)
+        self.nav_progress_row = QHBoxLayout()
+        self.nav_progress_row.setContentsMargins(0, 0, 0, 0)
+        nrow = QHBoxLayout()
+        nrow.setContentsMargins(0, 0, 0, 0)
+        self.nav_row = nrow
+        self._nav_rows.addLayout(self.nav_progress_row)
+        self._nav_rows.addLayout(nrow)
         self.back_button = QPushButton(nav)
         self.back_button.setObjectName("backButton")
         self.start_over_button = QPushButton(nav)
@@ -218,6 +229,7 @@ class MainWindow(QMainWindow):
         nrow.addStretch(1)
         nrow.addWidget(self.next_button)
         outer.addWidget(nav)
+        nav.installEventFilter(self)  # fits its rows to its width (`_fit_nav`)
         self.setCentralWidget(central)
 
         self._high_contrast = options.high_contrast
@@ -350,13 +362,34 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
 
     # -- state -------------------------------------------------------------------------------
-    def show_page(self, kind: str) -> None:
+    def show_page(self, kind: str, land: Callable[[], None] | None = None) -> None:
         """Bring page `kind` to the front.
 
         The welcome page has its own language choice, so the header's picker steps aside there
         (one language picker per page).
+
+        Args:
+            kind: the page.
+            land: puts the focus where the new page wants it. When the focus is on the page going
+                away, it is called with the new page already visible and the old one not yet hidden,
+                so the focus goes straight there: hiding the old page first moved it on to the next
+                widget in the tab chain ("Start over") and Qt's stacked layout then to the new page,
+                each a focus change a screen reader announces (and `clearFocus` reports the widget
+                losing the focus as focused once more). Otherwise it is called after the switch.
         """
-        self.stack.setCurrentWidget(self.pages[kind])
+        page = self.pages[kind]
+        old = self.stack.currentWidget()
+        focused = QApplication.focusWidget()
+        if land is not None and old is not None and old is not page and focused is not None \
+                and old.isAncestorOf(focused):
+            page.setGeometry(old.geometry())
+            page.show()  # on top of the old page for a moment; the stacked layout hides the old one next
+            land()
+            self.stack.setCurrentWidget(page)
+        else:
+            self.stack.setCurrentWidget(page)
+            if land is not None:
+                land()
         on_welcome = kind == "welcome"
         self.language_label.setVisible(not on_welcome)
         self.language_combo.setVisible(not on_welcome)
@@ -586,6 +619,8 @@ class MainWindow(QMainWindow):
         """The header re-lays itself out (new width, larger text, another language): fit its rows."""
         if watched is self.header and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._fit_header()
+        if watched is getattr(self, "nav", None) and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._fit_nav()
         if watched is self.language_combo and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._language_key(event)
         return super().eventFilter(watched, event)
@@ -624,6 +659,56 @@ class MainWindow(QMainWindow):
             top.removeWidget(box)
             second.addWidget(box)
 
+    #: The least width the progress in words keeps beside the buttons (else it goes above them).
+    NAV_PROGRESS_MIN = 160
+
+    def _fit_nav(self) -> None:
+        """Fit the navigation bar to its width: every button's whole label, never elided.
+
+        First the progress in words goes from beside the buttons to a row of its own above them;
+        when the buttons still do not fit side by side, the longest labels go on two lines
+        ("Meine Empfehlung / ansehen  →"), the widest first, until they do. Squeezed into one row, a
+        narrow window with larger text (a kiosk at 800 px in German) cut "Zurück", "Fertig / neu
+        beginnen" and "Meine Empfehlung ansehen". Screen readers keep the one-line names.
+        """
+        label = self.compact_progress
+        row, above = self.nav_row, self.nav_progress_row
+        margins = self._nav_rows.contentsMargins()
+        room = self.nav.width() - margins.left() - margins.right()
+        buttons = [b for b in (self.back_button, self.start_over_button, self.next_button) if not b.isHidden()]
+        lines = {b: b.text().replace("\n", " ") for b in buttons}  # the one-line labels
+
+        def width(b: QPushButton, text: str) -> int:
+            metrics = b.fontMetrics()
+            shown = max(metrics.horizontalAdvance(line) for line in b.text().split("\n"))
+            return b.sizeHint().width() - shown + max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+        def total() -> int:
+            return sum(width(b, lines[b]) for b in buttons) + row.spacing() * (len(buttons) + 1)
+
+        for b in sorted(buttons, key=lambda b: -width(b, lines[b])):
+            if total() <= room:
+                break
+            lines[b] = _two_lines(lines[b])
+        for b in buttons:
+            if b.text() != lines[b]:
+                b.setText(lines[b])
+            # The style sheet's min-height holds a button to one line's height: two lines need more.
+            tall = b.sizeHint().height() if "\n" in lines[b] else 0
+            if (b.property("navTwoLines") or 0) != tall:
+                if not b.property("navTwoLines"):
+                    b.setProperty("navOneLine", b.minimumHeight())  # the style sheet's, given back on one line
+                b.setProperty("navTwoLines", tall)
+                b.setMinimumHeight(tall or int(b.property("navOneLine") or 0))
+        fits = label.isHidden() or total() + self.NAV_PROGRESS_MIN <= room
+        in_row = row.indexOf(label) >= 0
+        if fits and not in_row:
+            above.removeWidget(label)
+            row.insertWidget(row.indexOf(self.next_button) - 1, label, 2)
+        elif not fits and in_row:
+            row.removeWidget(label)
+            above.addWidget(label)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Tell the app to save before closing (the person closing the window may be asked first)."""
         if event.spontaneous() and not self.quit_guard():
@@ -631,3 +716,17 @@ class MainWindow(QMainWindow):
             return
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _two_lines(text: str) -> str:
+    """`text` broken at the space between two words nearest its middle (as it is when it has none).
+
+    An arrow stays with its word ("Meine Empfehlung" over "ansehen  →").
+    """
+    spaces = [i for i, c in enumerate(text) if c == " " and 0 < i < len(text) - 1
+              and text[i - 1] not in " ←→" and text[i + 1] not in " ←→"]
+    if not spaces:
+        return text
+    middle = len(text) / 2
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1:]}"

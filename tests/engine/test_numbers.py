@@ -40,14 +40,35 @@ def test_read_in_the_languages_way(text: str, lang: str, expected: float) -> Non
         # only the other language's way makes sense
         ("1.5", "de", 1.5), ("2,5", "en", 2.5), ("1,000,000", "nl", 1000000), ("1.234,5", "en", 1234.5),
         ("10,5", "en", 10.5),
-        # groups, then a decimal sign with three digits: also groups written with two marks
-        ("1.000,000", "nl", 1000000), ("1.000,000", "de", 1000000), ("1,000.000", "en", 1000000),
-        ("1 000,000", "fr", 1000000), ("-1.234,567", "nl", -1234567),
     ],
 )
 def test_ambiguous_or_foreign_entries_are_asked_back(text: str, lang: str, suggestion: float) -> None:
     result = parse_number(text, lang)
     assert result == Ambiguity(text, suggestion)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "readings"),
+    [
+        # groups, then a decimal sign with three digits: the language's own reading (a decimal), then
+        # groups written with two marks
+        ("1.000,000", "nl", (1000, 1000000)), ("1.000,000", "de", (1000, 1000000)),
+        ("1,000.000", "en", (1000, 1000000)), ("1 000,000", "fr", (1000, 1000000)),
+        ("1.000,000", "fr", (1000, 1000000)), ("1.234,567", "nl", (1234.567, 1234567)),
+        ("-1.234,567", "nl", (-1234.567, -1234567)),
+    ],
+)
+def test_groups_then_three_decimals_offer_both_readings_the_languages_own_first(
+        text: str, lang: str, readings: tuple[float, ...]) -> None:
+    result = parse_number(text, lang)
+    assert isinstance(result, Ambiguity)
+    assert result.readings == readings
+    assert result.suggestion == readings[0]
+
+
+def test_a_whole_number_question_is_offered_only_the_whole_readings() -> None:
+    assert parse_number("1.000,000", "nl", integer=True) == Ambiguity("1.000,000", 1000, (1000000,))
+    assert parse_number("1.234,567", "de", integer=True) == Ambiguity("1.234,567", 1234567)
 
 
 @pytest.mark.parametrize("text", ["", "lots", "1e5", "inf", "nan", "1.00.0", "12 34", "5.", "1,,000", "0x10",

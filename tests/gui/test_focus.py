@@ -205,3 +205,47 @@ def test_tab_from_a_parts_last_control_reaches_the_navigation_bar(qtbot: Any, wi
     key(qtbot, Qt.Key.Key_Backtab)
     key(qtbot, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is last
+
+
+def focus_moves(qtbot: Any, press: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> list[QWidget]:
+    """Press `press` (with `modifier`) on the focused widget; every widget that got the focus on the way."""
+    seen: list[QWidget] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def moved(_old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            seen.append(new)
+
+    app.focusChanged.connect(moved)
+    try:
+        key(qtbot, press, modifier)
+        qtbot.wait(100)  # the pages' own second landing (a zero timer) as well
+    finally:
+        app.focusChanged.disconnect(moved)
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_enter_moves_the_focus_straight_to_the_new_page_with_no_stop_on_the_way(
+        qtbot: Any, make_wizard: Any, lang: str) -> None:
+    """Enter on the welcome page: the focus goes to the first part's title once, never to "Start over"
+    or the page itself on the way (each a focus change a screen reader would announce); Back likewise."""
+    wizard = make_wizard(lang)
+    c = wizard.controller
+    audience = wizard.window.findChild(QWidget, "audience_business")
+    assert audience is not None
+    qtbot.mouseClick(audience, Qt.MouseButton.LeftButton, pos=QPoint(12, audience.height() // 2))
+    qtbot.waitUntil(lambda: wizard.welcome.isAncestorOf(QApplication.focusWidget()), timeout=2000)
+    moves = focus_moves(qtbot, ENTER)
+    assert c.page == "questions"
+    assert moves == [wizard.questions.title], [w.objectName() for w in moves]
+    # one Tab from the title reaches the first question's control
+    key(qtbot, Qt.Key.Key_Tab)
+    first = next(card for card in wizard.questions.cards.values() if not card.isHidden())
+    focused = QApplication.focusWidget()
+    assert focused is not None and first.isAncestorOf(focused), focused
+    # Back (Alt+Left) with the focus in the first question: straight to the welcome page's top
+    moves = focus_moves(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert c.page == "welcome"
+    assert moves and set(moves) == {wizard.welcome.heading()}, [w.objectName() for w in moves]

@@ -21,8 +21,8 @@ from PySide6.QtGui import QAccessible, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAccessibleWidget, QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.widgets.announce import announce
 from cloudwizard.gui.widgets.common import make_card, make_label
-from cloudwizard.gui.widgets.questions import announce
 
 #: How often the countdown is redrawn and the clock looked at.
 TICK_MS = 200

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cloudwizard.engine.model import Questionnaire, Section
 from cloudwizard.gui.l10n import Localizer
+from cloudwizard.gui.widgets.announce import announce
 from cloudwizard.gui.widgets.common import ScrollPage, clear_layout, make_label, show_now
-from cloudwizard.gui.widgets.questions import QuestionCard, announce
+from cloudwizard.gui.widgets.questions import QuestionCard
 
 if TYPE_CHECKING:
     from cloudwizard.engine.session import Problem

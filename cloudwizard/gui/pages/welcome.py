@@ -220,7 +220,7 @@ class WelcomePage(ScrollPage):
             self.audience_buttons[0].setFocus()  # OtherFocusReason, without the Qt namespace's enums
             self.ensure_visible(self.audience_card)
             if QApplication.focusWidget() is before:  # no focus change to read the description
-                from cloudwizard.gui.widgets.questions import announce  # lazy: not before the first paint
+                from cloudwizard.gui.widgets.announce import announce  # lazy: not before the first paint
 
                 announce(self.audience_error, self.audience_error.text())
 

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cloudwizard.gui.widgets.announce import announce
 
 
 class UnreadableAutosaveNotice(QWidget):
@@ -159,11 +161,9 @@ class UnreadableAutosaveNotice(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Have a screen reader say the notice once when it appears (the focus does not move to it)."""
         super().showEvent(event)
-        if not getattr(self, "_announced", False) and QAccessible.isActive():
+        if not getattr(self, "_announced", False):
             self._announced = True
-            announcement = QAccessibleAnnouncementEvent(self, f"{self.accessibleName()}. {self.accessibleDescription()}")
-            announcement.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
-            QAccessible.updateAccessibility(announcement)
+            announce(self, f"{self.accessibleName()}. {self.accessibleDescription()}")
 
     def dismiss(self) -> None:
         """Close the notice for good (it is not shown again in this run)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import SIGNAL, SLOT, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cloudwizard.engine.coercion import AnswerError, coerce_answer
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
 from cloudwizard.engine.numbers import Ambiguity, NumberError, format_number, is_integer_question, parse_number
+from cloudwizard.gui.widgets.announce import announce
 from cloudwizard.gui.widgets.common import GROUP_PROPERTY, DisclosureButton, keep_one_tab_stop
 from cloudwizard.gui.widgets.tiles import TileCheckBox, TileRadioButton
 
@@ -67,14 +68,6 @@ def arrow_among(buttons: Sequence[QAbstractButton], watched: QObject, event: QEv
         if choose and not target.isChecked():
             target.click()
     return True
-
-
-def announce(widget: QWidget, message: str) -> None:
-    """Have a screen reader say `message` now (it appeared without the focus moving to it)."""
-    if message and QAccessible.isActive():
-        event = QAccessibleAnnouncementEvent(widget, message)
-        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
-        QAccessible.updateAccessibility(event)
 
 
 def _number(value: float) -> str:
@@ -370,7 +363,7 @@ class NumberInput(AnswerInput):
         #: The number the text stands for, or None (empty, or a problem).
         self.value: int | float | None = None
         #: What is wrong with the text: (kind, detail), kinds ``error`` (a NumberError), ``ambiguous``
-        #: (the suggested number), ``below``, ``above``, ``step`` (the number read) and ``invalid``.
+        #: (the numbers offered, the likelier first), ``below``, ``above``, ``step`` (the number read) and ``invalid``.
         self.problem: tuple[str, Any] | None = None
         self._settled = True
         #: While `problemChanged` is emitted: the message need not be announced (see `settle`).
@@ -409,7 +402,7 @@ class NumberInput(AnswerInput):
         except NumberError as exc:
             return None, ("error", exc)
         if isinstance(result, Ambiguity):
-            return None, ("ambiguous", result.suggestion)
+            return None, ("ambiguous", result.readings)
         if q.minimum is not None and result < q.minimum:
             return None, ("below", result)
         if q.maximum is not None and result > q.maximum:
@@ -460,17 +453,27 @@ class NumberInput(AnswerInput):
         """Whether the text is not a number that can be kept (shown yet or not)."""
         return self.problem is not None
 
-    def suggestion(self) -> int | float | None:
-        """The number offered with "Did you mean …?", once that question is shown."""
+    def suggestions(self) -> tuple[int | float, ...]:
+        """The numbers offered with "Did you mean …?", the likelier first, once that question is shown."""
         if self._settled and self.problem is not None and self.problem[0] == "ambiguous":
-            return cast("int | float", self.problem[1])
-        return None
+            return cast("tuple[int | float, ...]", self.problem[1])
+        return ()
 
-    def accept_suggestion(self) -> None:
-        """Take the number offered by "Did you mean …?": it is written the language's way and kept."""
-        number = self.suggestion()
-        if number is None:
+    def suggestion(self) -> int | float | None:
+        """The likelier number offered with "Did you mean …?", once that question is shown."""
+        offered = self.suggestions()
+        return offered[0] if offered else None
+
+    def accept_suggestion(self, index: int = 0) -> None:
+        """Take a number offered by "Did you mean …?": it is written the language's way and kept.
+
+        Args:
+            index: which of the numbers offered (0, the likelier, unless the question offered more).
+        """
+        offered = self.suggestions()
+        if index >= len(offered):
             return
+        number = offered[index]
         self.edit.setText(format_number(number, self.lang))
         self._evaluate()
         self._settled = True
@@ -506,7 +509,10 @@ class NumberInput(AnswerInput):
         q = self.question
         limits = self.range_sentence(_)
         if kind == "ambiguous":
-            return _("Did you mean {number}?").format(number=format_number(detail, self.lang, group=ASK_BACK_GROUP))
+            shown = [format_number(n, self.lang, group=ASK_BACK_GROUP) for n in detail]
+            if len(shown) > 1:
+                return _("Did you mean {first} or {second}?").format(first=shown[0], second=shown[1])
+            return _("Did you mean {number}?").format(number=shown[0])
         if kind == "error":
             first = detail.message(self.lang)
         elif kind == "below":
@@ -627,8 +633,9 @@ def make_input(question: Question, parent: QWidget | None = None) -> AnswerInput
 class QuestionCard(QFrame):
     """One question on a card: label, hint, "why we ask this", the input and an inline message.
 
-    Under the message there may be one button that settles it: "Yes, 250 000" when a number was
-    asked back (`NumberInput.accept_suggestion`), or "Keep this answer" when the message is a
+    Under the message there may be a button that settles it: "Yes, 250 000" when a number was
+    asked back (`NumberInput.accept_suggestion`; two, "Yes, 1 000" and "Yes, 1 000 000", when it
+    reads two ways), or "Keep this answer" when the message is a
     questionnaire's plausibility warning, which the person may overrule.
 
     Signals:
@@ -658,6 +665,12 @@ class QuestionCard(QFrame):
         self.confirm_button.setAutoDefault(True)
         self.confirm_button.hide()
         self.confirm_button.clicked.connect(self._confirm)
+        # The second number when a number reads two ways ("Did you mean 1 000 or 1 000 000?"), next in the Tab chain.
+        self.other_button = QPushButton(self)
+        self.other_button.setObjectName(f"confirmOther_{question.id}")
+        self.other_button.setAutoDefault(True)
+        self.other_button.hide()
+        self.other_button.clicked.connect(self._confirm_other)
         self.help_button = DisclosureButton(self)  # a push button that says "collapsed"/"expanded", no check box
         self.help_button.setObjectName(f"help_{question.id}")
         self.help_button.setAutoDefault(True)
@@ -679,7 +692,12 @@ class QuestionCard(QFrame):
         layout.addWidget(self.hint)
         layout.addWidget(self.input)
         layout.addWidget(self.error)
-        layout.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.other_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help_text)
         self.help_button.setVisible(bool(question.help))
@@ -729,17 +747,20 @@ class QuestionCard(QFrame):
         for widget in self._accessible_inputs():
             widget.setAccessibleDescription(message or "")
         self.input.describe_problem(message)
-        suggestion = self.input.suggestion() if isinstance(self.input, NumberInput) and message else None
+        offered = self.input.suggestions() if isinstance(self.input, NumberInput) and message else ()
+        suggestion = offered[0] if offered else None
         if suggestion is not None:
             assert isinstance(self.input, NumberInput)
-            shown = format_number(suggestion, self.input.lang, group=ASK_BACK_GROUP)
-            self.confirm_button.setText(_("Yes, {number}").format(number=shown))
-            self.confirm_button.setAccessibleDescription(message or "")
+            for button, number in zip((self.confirm_button, self.other_button), offered, strict=False):
+                shown = format_number(number, self.input.lang, group=ASK_BACK_GROUP)
+                button.setText(_("Yes, {number}").format(number=shown))
+                button.setAccessibleDescription(message or "")
         elif self._warning:
             self.confirm_button.setText(_("Keep this answer"))
             self.confirm_button.setAccessibleDescription(message or "")
-        had_focus = self.confirm_button.hasFocus()
+        had_focus = self.confirm_button.hasFocus() or self.other_button.hasFocus()
         self.confirm_button.setVisible(suggestion is not None or self._warning)
+        self.other_button.setVisible(len(offered) > 1)
         if had_focus and self.confirm_button.isHidden():
             self.input.focus_input()
 
@@ -764,6 +785,10 @@ class QuestionCard(QFrame):
             self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.input.focus_input()
+
+    def _confirm_other(self) -> None:
+        if isinstance(self.input, NumberInput) and len(self.input.suggestions()) > 1:
+            self.input.accept_suggestion(1)
 
     def _confirm(self) -> None:
         if isinstance(self.input, NumberInput) and self.input.suggestion() is not None:

@@ -1,0 +1,47 @@
+"""Listen as a screen reader does while atspi_notice_app.py shows the autosave notice, then walk to it.
+
+Run with Debian's /usr/bin/python3 (pyatspi). Prints one JSON object:
+{"found": bool, "said": [announcements, in order], "nodes": [{"name", "role", "description",
+"focusable", "showing"}, ...]} with the nodes of the window that are showing once the notice is up.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import pyatspi
+from gi.repository import GLib
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from atspi_client import find_app, walk
+
+#: How long to listen (s): the notice appears about 2.5 s after the client starts.
+LISTEN_S = 7
+
+
+def main():
+    app = find_app("CloudWizard", 30)
+    said = []
+
+    def heard(event):
+        said.append(str(event.any_data))
+
+    pyatspi.Registry.registerEventListener(heard, "object:announcement")
+    GLib.timeout_add(LISTEN_S * 1000, pyatspi.Registry.stop)
+    pyatspi.Registry.start()
+    nodes = []
+    for node in walk(app) if app is not None else ():
+        try:
+            states = node.getState()
+            if not states.contains(pyatspi.STATE_SHOWING):
+                continue
+            nodes.append({"name": node.name or "", "role": node.getRoleName(), "description": node.description or "",
+                          "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
+                          "showing": True})
+        except Exception:  # the object went away meanwhile
+            continue
+    print(json.dumps({"found": app is not None, "said": said, "nodes": nodes}))
+
+
+if __name__ == "__main__":
+    main()
