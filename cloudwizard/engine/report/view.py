@@ -756,21 +756,20 @@ class _Builder(_Texts):
             else:
                 text = _("{option} is the clear choice: the requirement {requirement} puts it first.").format(
                     option=top, requirement=titles)
-        elif r.clarity is Clarity.CLEAR:
-            if r.against:
-                text = _("{option} fits your answers clearly better than {other}: it is {points} points ahead, "
-                         "although some answers speak for {other}.").format(option=top, other=other, points=points)
-            else:
-                text = _("{option} fits your answers clearly better than {other}: it is {points} points ahead, "
-                         "and none of your answers speaks for {other}.").format(option=top, other=other, points=points)
-        elif r.clarity is Clarity.FAIRLY_CLEAR:
-            if r.against:
-                text = _("{option} fits your answers better than {other}: it is {points} points ahead, but some "
-                         "answers point the other way.").format(option=top, other=other, points=points)
-            else:
-                text = _("{option} fits your answers better than {other}: it is {points} points ahead. None of your "
-                         "answers speaks for {other}; the lead is modest.").format(option=top, other=other,
-                                                                                  points=points)
+        elif r.clarity in (Clarity.CLEAR, Clarity.FAIRLY_CLEAR):
+            # (how clear, whether an answer speaks for the runner-up) -> the sentence
+            sentence = {
+                (Clarity.CLEAR, True): _("{option} fits your answers clearly better than {other}: it is {points} "
+                                         "points ahead, although some answers speak for {other}."),
+                (Clarity.CLEAR, False): _("{option} fits your answers clearly better than {other}: it is {points} "
+                                          "points ahead, and none of your answers speaks for {other}."),
+                (Clarity.FAIRLY_CLEAR, True): _("{option} fits your answers better than {other}: it is {points} "
+                                                "points ahead, but some answers point the other way."),
+                (Clarity.FAIRLY_CLEAR, False): _("{option} fits your answers better than {other}: it is {points} "
+                                                 "points ahead. None of your answers speaks for {other}; the lead "
+                                                 "is modest."),
+            }[r.clarity, bool(r.against)]
+            text = sentence.format(option=top, other=other, points=points)
         elif r.is_tie:
             text = _("{option} and {other} fit your answers equally well.").format(option=top, other=other)
         else:
