@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -532,11 +533,17 @@ def elide(text: str, lang: str) -> str:
     return _ELISION.sub(lambda m: m[1][:-1] + "\u2019", text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _typeset_text(text: str, lang: str) -> str:
+    """One text typeset for `lang`: the questionnaire's texts come again in every view (what-if, language)."""
+    return elide(apostrophes(typeset(text, lang), lang), lang)
+
+
 def _typeset(value: object, lang: str) -> object:
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return elide(apostrophes(typeset(value, lang), lang), lang)
+        return _typeset_text(value, lang)
     if type(value) is tuple:
         return tuple(_typeset(v, lang) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
