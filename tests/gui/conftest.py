@@ -68,7 +68,19 @@ def wizard(make_wizard: Callable[..., Wizard]) -> Wizard:
 
 
 def find(wizard: Wizard, name: str) -> QWidget:
+    """The widget named `name`; waits (the event loop turning) for one still being built.
+
+    The advice page adds its cards below the fold on the next turns of the event loop.
+    """
+    import time
+
+    from PySide6.QtTest import QTest
+
     widget = wizard.window.findChild(QWidget, name)
+    deadline = time.monotonic() + 5
+    while widget is None and time.monotonic() < deadline:
+        QTest.qWait(5)
+        widget = wizard.window.findChild(QWidget, name)
     assert widget is not None, f"no widget named {name}"
     return widget
 

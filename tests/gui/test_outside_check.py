@@ -112,6 +112,7 @@ def test_compare_leaves_the_focus_on_screen_at_800_by_600(qtbot: Any, make_wizar
     c.show_review()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.review.heading())
     key(qtbot, ENTER)
+    qtbot.waitUntil(lambda: not wizard.result.building)  # the cards below the fold come on the next turns
     tab_to(qtbot, "whatIf_0", 60)
     key(qtbot, Qt.Key.Key_Space)
     qtbot.wait(50)

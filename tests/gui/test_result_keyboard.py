@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 
 from cloudwizard.gui.app import Wizard
 from tests.gui.conftest import find
-from tests.gui.test_result_whatif import answer_business, press_on
+from tests.gui.test_result_whatif import answer_business, press_on, wait_built
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,6 +38,7 @@ def test_the_checklist_is_one_tab_stop_with_arrows_inside(qtbot: Any, make_wizar
     wizard = make_wizard(questionnaire=q)
     wizard.controller.restore(data)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     boxes = [b for b in wizard.result.findChildren(QCheckBox) if b.objectName().startswith("precaution_")]
     boxes.sort(key=lambda b: int(b.objectName().split("_")[1]))
     assert len(boxes) >= 3
@@ -65,6 +66,7 @@ def test_the_checklist_is_one_tab_stop_with_arrows_inside(qtbot: Any, make_wizar
 def test_closing_a_what_if_returns_the_focus_to_its_compare_button(qtbot: Any, wizard: Wizard) -> None:
     answer_business(wizard)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     press_on(qtbot, find(wizard, "whatIf_0"))  # Space on "Compare"
     assert QApplication.focusWidget() is find(wizard, "whatIfHeading")
     assert _key(qtbot, Qt.Key.Key_Tab) is find(wizard, "adoptWhatIf")
@@ -78,6 +80,7 @@ def test_closing_a_what_if_returns_the_focus_to_its_compare_button(qtbot: Any, w
 def test_undoing_used_answers_returns_the_focus_where_the_user_was(qtbot: Any, wizard: Wizard) -> None:
     answer_business(wizard)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     press_on(qtbot, find(wizard, "whatIf_0"))
     _key(qtbot, Qt.Key.Key_Tab)
     _key(qtbot, Qt.Key.Key_Space)  # "Use these answers"

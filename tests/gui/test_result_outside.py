@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from cloudwizard.gui.app import Wizard
 from tests.gui.conftest import find
+from tests.gui.test_result_whatif import wait_built
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "questionnaires" / "examples"
 
@@ -27,7 +28,7 @@ def bundled() -> Any:
     return load_bundled()
 
 
-def federal_wizard(make_wizard: Any, bundled: Any, **kwargs: Any) -> Wizard:
+def federal_wizard(qtbot: Any, make_wizard: Any, bundled: Any, **kwargs: Any) -> Wizard:
     from cloudwizard.engine.answers import read_answers
 
     data = read_answers(EXAMPLES / "answers-federal.yaml", bundled).data
@@ -35,6 +36,7 @@ def federal_wizard(make_wizard: Any, bundled: Any, **kwargs: Any) -> Wizard:
     wizard: Wizard = make_wizard(questionnaire=bundled, **kwargs)
     wizard.controller.restore(data)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     return wizard
 
 
@@ -51,7 +53,7 @@ def wheel_at(widget: QWidget, down: bool = True) -> None:
 
 def test_wheel_over_the_comply_combo_scrolls_the_page_and_keeps_the_choice(qtbot: Any, make_wizard: Any,
                                                                           bundled: Any) -> None:
-    wizard = federal_wizard(make_wizard, bundled)
+    wizard = federal_wizard(qtbot, make_wizard, bundled)
     page = wizard.result
     combo = find(wizard, "justifyModel")
     assert isinstance(combo, QComboBox)
@@ -78,11 +80,11 @@ def test_wheel_over_the_comply_combo_scrolls_the_page_and_keeps_the_choice(qtbot
     assert combo.currentIndex() == before + 1 and saved
 
 
-def test_every_combo_and_spin_box_of_the_result_page_leaves_the_wheel_to_the_page(make_wizard: Any,
+def test_every_combo_and_spin_box_of_the_result_page_leaves_the_wheel_to_the_page(qtbot: Any, make_wizard: Any,
                                                                                   bundled: Any) -> None:
     from PySide6.QtWidgets import QAbstractSpinBox
 
-    wizard = federal_wizard(make_wizard, bundled)
+    wizard = federal_wizard(qtbot, make_wizard, bundled)
     wizard.result.show_details()
     QApplication.processEvents()
     boxes = wizard.result.findChildren(QComboBox) + wizard.result.findChildren(QAbstractSpinBox)
@@ -104,6 +106,7 @@ def test_use_these_answers_on_the_federal_file_keeps_comply_or_explain(qtbot: An
     assert wizard.open_answers(str(EXAMPLES / "answers-federal.yaml"))
     c = wizard.controller
     c.show_result()
+    wait_built(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "justifyModel") is not None)
     page = wizard.result
     combo = find(wizard, "justifyModel")
@@ -136,7 +139,7 @@ def test_use_these_answers_on_the_federal_file_keeps_comply_or_explain(qtbot: An
 
 
 def test_ctrl_z_in_the_reason_box_undoes_typing_not_the_answers(qtbot: Any, make_wizard: Any, bundled: Any) -> None:
-    wizard = federal_wizard(make_wizard, bundled)
+    wizard = federal_wizard(qtbot, make_wizard, bundled)
     c = wizard.controller
     c.adopt_what_if(0)
     qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "whatIfBanner") is not None)
@@ -154,7 +157,7 @@ def test_ctrl_z_in_the_reason_box_undoes_typing_not_the_answers(qtbot: Any, make
 
 def test_the_what_if_columns_compare_the_same_part_of_the_pair(qtbot: Any, make_wizard: Any, bundled: Any) -> None:
     """G-Cloud → No changes the deployment model: both columns speak of the deployment model."""
-    wizard = federal_wizard(make_wizard, bundled)
+    wizard = federal_wizard(qtbot, make_wizard, bundled)
     page = wizard.result
     assert wizard.controller.report_view().what_would_change[0].kind == "model"
     _mouse_click(qtbot, page, page.what_if_buttons[0])
@@ -176,6 +179,7 @@ def test_one_example_that_fits_the_pair_and_pros_with_their_sources(qtbot: Any, 
     wizard: Wizard = make_wizard(questionnaire=bundled)
     wizard.controller.restore(data)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     view = wizard.controller.report_view()
     assert view.pair.layer == "saas"
     shown = find(wizard, "example").text()
@@ -194,7 +198,7 @@ def test_one_example_that_fits_the_pair_and_pros_with_their_sources(qtbot: Any, 
 def test_french_advice_page_writes_one_apostrophe(qtbot: Any, make_wizard: Any, bundled: Any) -> None:
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    wizard = federal_wizard(make_wizard, bundled, language="fr")
+    wizard = federal_wizard(qtbot, make_wizard, bundled, language="fr")
     page = wizard.result
     _mouse_click(qtbot, page, page.what_if_buttons[0])
     qtbot.waitUntil(lambda: page.findChild(QWidget, "whatIfCompare") is not None)

@@ -22,6 +22,7 @@ from cloudwizard.engine.recommender import recommend
 from cloudwizard.engine.report import build_view
 from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
 from tests.gui.conftest import click, find
+from tests.gui.test_result_whatif import wait_built
 
 CASES = Path(__file__).resolve().parents[2] / "questionnaires" / "cases"
 
@@ -36,18 +37,19 @@ def bundled() -> Any:
     return load_bundled()
 
 
-def _load(make_wizard: Any, bundled: Any, case: str, lang: str) -> Any:
+def _load(qtbot: Any, make_wizard: Any, bundled: Any, case: str, lang: str) -> Any:
     data = read_answers(CASES / f"{case}.cwanswers.yaml", bundled).data
     assert data is not None
     wizard = make_wizard(language=lang, questionnaire=bundled)
     wizard.controller.restore(data)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     return wizard, recommend(bundled, data.answers)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
 def test_run_it_yourself_is_the_headline(qtbot: Any, make_wizard: Any, bundled: Any, lang: str) -> None:
-    wizard, rec = _load(make_wizard, bundled, "zz-family-home-nas-photos", lang)
+    wizard, rec = _load(qtbot, make_wizard, bundled, "zz-family-home-nas-photos", lang)
     view = build_view(rec, lang)
     assert rec.pair is not None and rec.pair.self_run and rec.model.recommended != "on_premises"
     headline = find(wizard, "headline").text()
@@ -63,7 +65,7 @@ def test_run_it_yourself_is_the_headline(qtbot: Any, make_wizard: Any, bundled: 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
 def test_on_premises_plus_saas_and_the_comparison(qtbot: Any, make_wizard: Any, bundled: Any, lang: str) -> None:
-    wizard, rec = _load(make_wizard, bundled, "us-lapd-police-email", lang)
+    wizard, rec = _load(qtbot, make_wizard, bundled, "us-lapd-police-email", lang)
     view = build_view(rec, lang)
     assert find(wizard, "headline").text() == view.pair.text
     assert find(wizard, "combination").text() == view.combination_text and "SaaS" in view.combination_text
@@ -87,7 +89,7 @@ def test_on_premises_plus_saas_and_the_comparison(qtbot: Any, make_wizard: Any, 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
 def test_a_near_tie_says_what_would_decide(qtbot: Any, make_wizard: Any, bundled: Any, lang: str) -> None:
-    wizard, rec = _load(make_wizard, bundled, "us-internet-archive-own-servers", lang)
+    wizard, rec = _load(qtbot, make_wizard, bundled, "us-internet-archive-own-servers", lang)
     view = build_view(rec, lang)
     call = view.close_calls[0]
     assert find(wizard, f"closeCall_{call.kind}").text() == f"{call.text} {call.decide}"

@@ -46,9 +46,17 @@ def bundled_federal() -> tuple[Any, Any]:
     return q, data
 
 
+
+def wait_built(qtbot: Any, wizard: Wizard) -> None:
+    """Wait until the advice page has added its cards below the fold (they come on the next turns)."""
+    qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "detailsToggle") is not None
+                    and not wizard.result.building)
+
+
 def test_summary_comes_first(qtbot: Any, wizard: Wizard) -> None:
     answer_business(wizard)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     page = wizard.result
     first = page.blocks.itemAt(0).widget()
     assert first is not None and first.objectName() == "headlineCard"
@@ -76,6 +84,7 @@ def test_what_if_compares_without_touching_answers_autosave_or_exports(qtbot: An
     wizard.autosave.save_now()
     saved_before = wizard.autosave.path.read_bytes()
     c.show_result()
+    wait_built(qtbot, wizard)
     answers_before = dict(c.session.answers)
     own = find(wizard, "headline").text()
     assert wizard.export("json", str(tmp_path / "before.json"))
@@ -106,6 +115,7 @@ def test_use_these_answers_is_one_step_and_one_undo_restores_everything(qtbot: A
     c = wizard.controller
     answer_business(wizard)
     c.show_result()
+    wait_built(qtbot, wizard)
     answers_before = dict(c.session.answers)
     own = find(wizard, "headline").text()
     press_on(qtbot, find(wizard, "whatIf_0"))
@@ -139,6 +149,7 @@ def test_comply_or_explain_once_and_in_the_pdf(qtbot: Any, make_wizard: Any, bun
     wizard = make_wizard(questionnaire=questionnaire)
     wizard.controller.restore(data)
     wizard.controller.show_result()
+    wait_built(qtbot, wizard)
     combos = [w for w in wizard.result.findChildren(QWidget) if w.objectName() == "justifyModel"]
     assert len(combos) == 1  # two policy notices, one comply-or-explain
     combo = combos[0]

@@ -73,8 +73,14 @@ def esc(value: str) -> str:
     return html.escape(plain(value), quote=True).replace("\n", "<br>")
 
 
-def inline(spans: Inline) -> str:
-    """Spans as HTML."""
+def inline(spans: Inline, muted: str = 'class="muted"') -> str:
+    """Spans as HTML.
+
+    Args:
+        spans: the inline text.
+        muted: the attribute that greys a citation out: the style sheet's class here; the advice
+            page's labels, which have no style sheet, pass a style of their own.
+    """
     out = []
     for s in spans:
         body = _DATE.sub(lambda m: f'<span class="nowrap">{m.group()}</span>', esc(s.text))
@@ -86,7 +92,7 @@ def inline(spans: Inline) -> str:
         if s.emphasis:
             body = f"<i>{body}</i>"
         if s.muted:
-            body = f'<span class="muted">{body}</span>'
+            body = f"<span {muted}>{body}</span>"
         out.append(body)
     return "".join(out)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -532,11 +533,17 @@ def elide(text: str, lang: str) -> str:
     return _ELISION.sub(lambda m: m[1][:-1] + "\u2019", text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _typeset_text(text: str, lang: str) -> str:
+    """One text typeset for `lang`: the questionnaire's texts come again in every view (what-if, language)."""
+    return elide(apostrophes(typeset(text, lang), lang), lang)
+
+
 def _typeset(value: object, lang: str) -> object:
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return elide(apostrophes(typeset(value, lang), lang), lang)
+        return _typeset_text(value, lang)
     if type(value) is tuple:
         return tuple(_typeset(v, lang) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -756,21 +763,20 @@ class _Builder(_Texts):
             else:
                 text = _("{option} is the clear choice: the requirement {requirement} puts it first.").format(
                     option=top, requirement=titles)
-        elif r.clarity is Clarity.CLEAR:
-            if r.against:
-                text = _("{option} fits your answers clearly better than {other}: it is {points} points ahead, "
-                         "although some answers speak for {other}.").format(option=top, other=other, points=points)
-            else:
-                text = _("{option} fits your answers clearly better than {other}: it is {points} points ahead, "
-                         "and none of your answers speaks for {other}.").format(option=top, other=other, points=points)
-        elif r.clarity is Clarity.FAIRLY_CLEAR:
-            if r.against:
-                text = _("{option} fits your answers better than {other}: it is {points} points ahead, but some "
-                         "answers point the other way.").format(option=top, other=other, points=points)
-            else:
-                text = _("{option} fits your answers better than {other}: it is {points} points ahead. None of your "
-                         "answers speaks for {other}; the lead is modest.").format(option=top, other=other,
-                                                                                  points=points)
+        elif r.clarity in (Clarity.CLEAR, Clarity.FAIRLY_CLEAR):
+            # (how clear, whether an answer speaks for the runner-up) -> the sentence
+            sentence = {
+                (Clarity.CLEAR, True): _("{option} fits your answers clearly better than {other}: it is {points} "
+                                         "points ahead, although some answers speak for {other}."),
+                (Clarity.CLEAR, False): _("{option} fits your answers clearly better than {other}: it is {points} "
+                                          "points ahead, and none of your answers speaks for {other}."),
+                (Clarity.FAIRLY_CLEAR, True): _("{option} fits your answers better than {other}: it is {points} "
+                                                "points ahead, but some answers point the other way."),
+                (Clarity.FAIRLY_CLEAR, False): _("{option} fits your answers better than {other}: it is {points} "
+                                                 "points ahead. None of your answers speaks for {other}; the lead "
+                                                 "is modest."),
+            }[r.clarity, bool(r.against)]
+            text = sentence.format(option=top, other=other, points=points)
         elif r.is_tie:
             text = _("{option} and {other} fit your answers equally well.").format(option=top, other=other)
         else:

@@ -13,10 +13,11 @@ the screen and the PDF say the same thing in the same words.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
+from cloudwizard.engine.report.html import inline
 from cloudwizard.engine.report.view import cite
 from cloudwizard.engine.typography import apostrophes, keep_narrow_spaces, typeset
 from cloudwizard.gui.l10n import Localizer
@@ -50,8 +52,10 @@ from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
 from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox, WheelSafeComboBox
 
 if TYPE_CHECKING:
-    from cloudwizard.engine.report.document import Inline
     from cloudwizard.engine.report.view import ComplyOrExplain, Point, RankingView, Reason, ReportView
+
+#: How a citation is greyed out in a label (rich text with no style sheet), as the reports do with a class.
+_MUTED = "style='color:palette(placeholder-text)'"
 
 #: The exports offered in the bar at the top: the two main ones as buttons, the rest in a menu.
 MAIN_EXPORTS = ("pdf", "print")
@@ -109,6 +113,9 @@ class ResultPage(ScrollPage):
         self._return_to: int | None = None
         self.headline: QLabel | None = None
         self.checklist: RovingFocus | None = None
+        #: the cards below the fold still to be added, and the build they belong to
+        self._rest: list[Callable[[], QWidget]] = []
+        self._build_ticket = 0
         #: Ctrl+Z (the platform's Undo) on the page: back to the user's own answers after "use these
         #: answers" (the app has no Edit menu). A focused text box keeps its own Ctrl+Z.
         self.undo_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
@@ -218,15 +225,7 @@ class ResultPage(ScrollPage):
         """
         _ = self._tr
         self.setAccessibleName(_("Your advice"))
-        self.justify_error.setParent(None)
-        clear_layout(self.blocks)
-        self.what_if_buttons = []
-        self.undo_button = self.adopt_button = None
-        self.compare_heading = None
-        self.headline = None
-        self.checklist = None
-        self.justify_model = self.justify_text = None
-        self.details_button = self.details = None
+        self._forget_widgets()
         self._trial_index = trial_index
         self.undo_shortcut.setEnabled(bool(adopted))
         if self._options.allow_files:
@@ -248,32 +247,112 @@ class ResultPage(ScrollPage):
             lay.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.blocks.addWidget(card)
 
-        self.blocks.addWidget(self._summary(view))
+        summary = self._summary(view)
+        self.blocks.addWidget(summary)
         self.blocks.addWidget(self._checklist(view))
+        # Below the fold, built on the next turns of the event loop once the summary is painted:
+        # each card is added under what is shown, so nothing shown moves and the focus stays.
+        rest: list[Callable[[], QWidget]] = []
         if view.constraints:
-            card, lay = make_card("constraintsCard", self.host)
-            lay.addWidget(make_label(view.labels.requirements, "subtitle", card))
-            for c in view.constraints:
-                lay.addWidget(_rich(f"<b>{_html(c.title)}</b> — {_html(c.reason)}", card))
-            self.blocks.addWidget(card)
+            rest.append(lambda: self._constraints(view))
         # Policies and warnings are shown; background information waits in the details.
-        pressing = [n for n in view.notices if n.kind in ("policy", "warning")]
-        if pressing:
-            card, lay = make_card("noticesCard", self.host)
-            lay.addWidget(make_label(view.labels.notices, "subtitle", card))
-            for n in pressing:
-                lay.addWidget(_bold(n.title, card))
-                label = make_label(n.text, "", card, f"notice_{n.id}")
-                label.setProperty("notice", n.kind)
-                lay.addWidget(label)
-            self.blocks.addWidget(card)
+        if any(n.kind in ("policy", "warning") for n in view.notices):
+            rest.append(lambda: self._notices(view))
         if view.comply_or_explain is not None and self._options.allow_free_text:  # a kiosk asks for no free text
-            self.blocks.addWidget(self._comply_or_explain(view.comply_or_explain, view))
+            coe = view.comply_or_explain
+            rest.append(lambda: self._comply_or_explain(coe, view))
         if view.what_would_change:
-            self.blocks.addWidget(self._what_would_change(view))
-        self.blocks.addWidget(self._details(view))
+            rest.append(lambda: self._what_would_change(view))
+        rest.append(lambda: self._details(view))
+        self._rest = rest
+        self._build_ticket += 1
+        # The scroll bar is kept while the page grows: appearing later, it would narrow the page
+        # and re-wrap the text already shown.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         show_now(self.blocks)
         self.verticalScrollBar().setValue(0)
+        self._continue_after_paint(summary)
+
+    # -- the part below the fold ---------------------------------------------------------------
+    @property
+    def building(self) -> bool:
+        """Whether cards below the fold are still to be added (they come on the next turns of the event loop)."""
+        return bool(self._rest)
+
+    def _continue_after_paint(self, summary: QWidget) -> None:
+        """Add the rest once the summary has been painted (or at once on the next turn when unseen)."""
+        ticket = self._build_ticket
+        if not self.isVisible():
+            QTimer.singleShot(0, self, lambda: self._build_next(ticket))
+            return
+        watch = _FirstPaint(summary, lambda: QTimer.singleShot(0, self, lambda: self._build_next(ticket)))
+        summary.installEventFilter(watch)
+        # No paint comes for a window that is covered or minimised: the page is completed all the same.
+        QTimer.singleShot(250, self, lambda: self._build_next(ticket) if not watch.seen else None)
+
+    def _build_next(self, ticket: int) -> None:
+        """Add the next card below the fold, then let the event loop turn (a paint, a key) before the next."""
+        if ticket != self._build_ticket or not self._rest:
+            return
+        self._add_rest(self._rest.pop(0))
+        if self._rest:
+            QTimer.singleShot(0, self, lambda: self._build_next(ticket))
+        else:
+            self._built()
+
+    def _add_rest(self, build: Callable[[], QWidget]) -> None:
+        card = build()
+        self.blocks.addWidget(card)
+        show_now(self.blocks)
+        self._chain_after_page()
+
+    def _chain_after_page(self) -> None:
+        """Put the page's controls one after the other in the tab chain, those made later too.
+
+        Qt adds a widget made later at the end of the window's tab chain, after the navigation bar
+        (which `MainWindow.navigation_after_page` put after the page's last control then): Tab and
+        screen readers must meet a card where it stands on the page, and the navigation after it.
+        """
+        window = self.window()
+        page: list[QWidget] = []
+        widget = window.nextInFocusChain()
+        while widget is not None and widget is not window:
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and self.host.isAncestorOf(widget):
+                page.append(widget)
+            widget = widget.nextInFocusChain()
+        for before, after in itertools.pairwise(page):
+            QWidget.setTabOrder(before, after)
+
+    def _built(self) -> None:
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def finish_building(self) -> None:
+        """Add every card still to come at once (what the user asks for must be there now)."""
+        if not self._rest:
+            return
+        self._build_ticket += 1  # the chain under way stops
+        while self._rest:
+            self._add_rest(self._rest.pop(0))
+        self._built()
+
+    def _constraints(self, view: ReportView) -> QFrame:
+        card, lay = make_card("constraintsCard", self.host)
+        lay.addWidget(make_label(view.labels.requirements, "subtitle", card))
+        for c in view.constraints:
+            lay.addWidget(_rich(f"<b>{_html(c.title)}</b> — {_html(c.reason)}", card))
+        return card
+
+    def _notices(self, view: ReportView) -> QFrame:
+        card, lay = make_card("noticesCard", self.host)
+        lay.addWidget(make_label(view.labels.notices, "subtitle", card))
+        for n in view.notices:
+            if n.kind not in ("policy", "warning"):
+                continue
+            lay.addWidget(_bold(n.title, card))
+            label = make_label(n.text, "", card, f"notice_{n.id}")
+            label.setProperty("notice", n.kind)
+            lay.addWidget(label)
+        return card
 
     def _summary(self, view: ReportView) -> QFrame:
         _ = self._tr
@@ -311,7 +390,7 @@ class ResultPage(ScrollPage):
 
     def _reason(self, r: Reason, parent: QWidget, name: str) -> QLabel:
         """A reason with its source tag (the answer it comes from, and the sources it cites)."""
-        label = _rich(f"• {_html(r.text)} <span style='color:palette(placeholder-text)'>{_html(r.source_tag)}</span>",
+        label = _rich(f"• {_html(r.text)} <span {_MUTED}>{_html(r.source_tag)}</span>",
                       parent, name)
         label.setAccessibleName(f"{r.text} {r.source_tag}")
         return label
@@ -421,6 +500,7 @@ class ResultPage(ScrollPage):
         def flip(shown: bool) -> None:
             if shown and box.layout() is None:
                 self._fill_details(view, box)
+                self._chain_after_page()
             box.setVisible(shown)
             toggle.setText(_("Hide the details") if shown else _("Show the details"))
 
@@ -429,6 +509,7 @@ class ResultPage(ScrollPage):
 
     def show_details(self) -> None:
         """Open the details (as the "Show the details" button does)."""
+        self.finish_building()
         if self.details_button is not None:
             self.details_button.set_expanded(True)
 
@@ -466,7 +547,7 @@ class ResultPage(ScrollPage):
             inner.addWidget(_bold(view.pair_comparison_title, box))
             inner.addWidget(make_label(comparison_legend(view), "muted", box, "compareLegend"))
             for i, item in enumerate(comparison_items(view)):
-                label = _rich(f"{MARKS[item.marker]} {_spans_html(item.spans)}", box, f"compare_{i}")
+                label = _rich(f"{MARKS[item.marker]} {inline(item.spans, _MUTED)}", box, f"compare_{i}")
                 label.setAccessibleName(f"{MARKS[item.marker]} " + "".join(sp.text for sp in item.spans))
                 inner.addWidget(label)
         if view.checklist:
@@ -511,7 +592,7 @@ class ResultPage(ScrollPage):
                 grid.addWidget(make_label(empty, "muted", parent), 1, col)
             for i, p in enumerate(points, start=1):
                 tag = cite(p.sources)  # the sources, as the reports show them
-                muted = f" <span style='color:palette(placeholder-text)'>{_html(tag)}</span>" if tag else ""
+                muted = f" <span {_MUTED}>{_html(tag)}</span>" if tag else ""
                 label = _rich(f"{icon} {_html(p.text)}{muted}", parent, f"{name}_{r.kind}_{i - 1}")
                 label.setAccessibleName(f"{p.text} {tag}".strip())
                 label.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -557,6 +638,14 @@ class ResultPage(ScrollPage):
     def clear(self) -> None:
         """Forget the advice shown and every widget holding it (kiosk reset)."""
         self.undo_shortcut.setEnabled(False)
+        self._forget_widgets()
+        self._return_to = None
+
+    def _forget_widgets(self) -> None:
+        """Remove the cards shown (and those still to come) and drop every reference to their widgets."""
+        self._rest = []
+        self._build_ticket += 1
+        self._built()
         self.justify_error.setParent(None)
         clear_layout(self.blocks)
         self.what_if_buttons = []
@@ -564,10 +653,8 @@ class ResultPage(ScrollPage):
         self.compare_heading = None
         self.headline = None
         self.checklist = None
-        self._return_to = None
         self.model_bars = self.layer_bars = None
-        self.justify_model = None
-        self.justify_text = None
+        self.justify_model = self.justify_text = None
         self.details_button = self.details = None
 
     def _justification_state(self) -> tuple[str, str] | None:
@@ -636,13 +723,34 @@ class ResultPage(ScrollPage):
         first_box = self.findChild(QCheckBox, "precaution_0")
         target: QWidget | None = self.compare_heading or self.undo_button
         if target is None and self._return_to is not None:
+            self.finish_building()  # the "Compare" button the user left is below the fold
             index, self._return_to = self._return_to, None
             target = next((b for b in self.what_if_buttons if b.objectName() == f"whatIf_{index}"), self.headline)
-        target = target or self.export_buttons.get("pdf") or first_box or self.details_button
+        target = target or self.export_buttons.get("pdf") or first_box
+        if target is None:
+            self.finish_building()
+            target = self.details_button
         self.verticalScrollBar().setValue(0)  # first: the focus then scrolls its widget into view
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             self.ensure_visible(target)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, when the widget it watches is first painted."""
+
+    def __init__(self, parent: QObject, then: Callable[[], object]) -> None:
+        super().__init__(parent)
+        self.seen = False
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The first paint: go on (after it, on the next turn of the event loop)."""
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            watched.removeEventFilter(self)
+            self._then()
+        return False
 
 
 class RovingFocus(QObject):
@@ -681,21 +789,6 @@ class RovingFocus(QObject):
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
-
-
-def _spans_html(spans: Inline) -> str:
-    """Inline spans of the document model as rich text (bold, italic, muted citations)."""
-    out = []
-    for sp in spans:
-        t = _html(sp.text)
-        if sp.strong:
-            t = f"<b>{t}</b>"
-        if sp.emphasis:
-            t = f"<i>{t}</i>"
-        if sp.muted:
-            t = f"<span style='color:palette(placeholder-text)'>{t}</span>"
-        out.append(t)
-    return "".join(out)
 
 
 def _html(text: str) -> str:
