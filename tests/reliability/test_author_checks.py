@@ -21,7 +21,7 @@ from cloudwizard import cli
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
 PHOTOS_BECAUSE = """            because:
-              nl: Foto's bewaar je makkelijk bij een publieke dienst.
+              nl: Foto’s bewaar je makkelijk bij een publieke dienst.
               fr: Les photos se conservent facilement dans un service public.
               de: Fotos lassen sich leicht bei einem öffentlichen Dienst aufbewahren.
               en: Photos are easy to keep with a public service.
