@@ -293,6 +293,12 @@ class Wizard:
             self.window.show_page(c.page)
             self.window.set_navigation(False, "start", False)
             return
+        page = self.window.pages[c.page]
+        switching = self._focus_leaves(page)
+        if switching:
+            self.window.reveal(c.page)  # drawn visible, the focus still on the old page until it lands
+        else:
+            self.window.show_page(c.page)
         self.window.set_navigation(c.page != WELCOME, c.next_kind(), presenter.is_complete(c))
         answered, total = presenter.progress(c)
         self.window.set_progress(answered, None if c.audience_problem() else total)
@@ -311,10 +317,10 @@ class Wizard:
         elif c.page == RESULT:
             self._render_result()
             land = self.result.focus_top  # on the title, not on an action: Enter pressed once more does nothing
-        page = self.window.pages[c.page]
-        if not focus and (page is self.window.stack.currentWidget() or not self._focus_leaves(page)):
-            land = None  # the focus stays where it is
-        self.window.show_page(c.page, land)
+        if switching:
+            self.window.show_page(c.page, land)
+        elif focus and land is not None:
+            land()
         self.window.navigation_after_page()
 
     def _focus_leaves(self, page: QWidget) -> bool:

@@ -362,6 +362,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
 
     # -- state -------------------------------------------------------------------------------
+    def reveal(self, kind: str) -> None:
+        """Show page `kind` over the current one, before it is drawn and brought to the front (`show_page`)."""
+        page = self.pages[kind]
+        current = self.stack.currentWidget()
+        if current is not None and current is not page:
+            page.setGeometry(current.geometry())
+        page.show()
+        page.raise_()
+
     def show_page(self, kind: str, land: Callable[[], None] | None = None) -> None:
         """Bring page `kind` to the front.
 
