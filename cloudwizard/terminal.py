@@ -833,12 +833,20 @@ class TerminalAsker:
             result = parse_number(line, self.lang, integer=whole)
         except NumberError as exc:
             raise ValueError(exc.message(self.lang)) from None
-        if isinstance(result, Ambiguity):
+        if isinstance(result, Ambiguity) and result.also:
+            # two readings ("1.000,000" in Dutch: 1 000 or 1 000 000), the likelier first, as the GUI offers them
+            first, second = (format_number(r, self.lang, group=_ASK_BACK_GROUP) for r in result.readings[:2])
+            reply = self.confirm(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
+                first=first, second=second, no=_("n")), others=("1", "2"))
+            if reply == "n":
+                return None
+            value: float = result.readings[1] if reply == "2" else result.suggestion
+        elif isinstance(result, Ambiguity):
             shown = format_number(result.suggestion, self.lang, group=_ASK_BACK_GROUP)
             if self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
                     number=shown, yes=_("y"), no=_("n"))) != "y":
                 return None
-            value: float = result.suggestion
+            value = result.suggestion
         else:
             value = result
         self._check_range(question, value)

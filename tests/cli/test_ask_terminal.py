@@ -292,3 +292,40 @@ def test_resume_from_a_saved_file(tmp_path: Path) -> None:
                                    "sensitivity": 5, "peers": "no", "offline_copy": "yes", "notes": "Thanks"}
     assert "Private cloud" in term.screen  # the advice, on screen (standard output is the terminal)
     assert [line for line in term.overlong_lines() if not line.startswith("|")] == []  # wrapped there too
+
+
+@pytest.mark.parametrize(("lang", "typed", "reply", "saved_value"), [
+    ("nl", "1.000,000", "1", 1000), ("de", "1.000,000", "", None), ("fr", "1.000,000", "2", None),
+    ("en", "1,000.000", "y", 1000)])
+def test_a_number_with_two_readings_offers_both(lang: str, typed: str, reply: str, saved_value: int | None,
+                                                tmp_path: Path) -> None:
+    """"1.000,000" in Dutch is 1 000 (the language's reading) or 1 000 000: both are offered, as in the GUI."""
+    _ = gettext_for(lang)
+    q = load(EXAMPLE)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    term.expect(NUMBERS[lang][0])
+    term.send(typed)
+    from cloudwizard.engine.numbers import format_number
+
+    # asked back with no-break spaces between the groups, whatever the language's own mark
+    term.expect(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
+        first=format_number(1000, lang, group=NBSP), second=format_number(1000000, lang, group=NBSP), no=_("n")))
+    term.send(reply)
+    if reply == "2":  # 1 000 000 is above the example's maximum: refused, and the question asked again
+        term.expect(_("{value} is above the maximum, {maximum}.").format(value=_fmt(1000000, lang),
+                                                                         maximum=_fmt(100000, lang)))
+    if saved_value is None:
+        term.expect(NUMBERS[lang][0])  # "no" (or a refused reading): the question again
+        term.send("1500")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    result = read_answers(saved, q)
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": saved_value or 1500}
