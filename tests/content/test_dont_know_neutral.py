@@ -1,4 +1,4 @@
-"""The "I don't know" answers to the internet and loss questions are neutral: they move no score."""
+"""The "I don't know" answers added for the internet, loss and server-age questions are neutral: they move no score."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from cloudwizard.engine.yamlsafe import Node
 
 #: question id -> (the choice without a score it is compared with, the "I don't know" choice)
 NEUTRAL = {"internet": ("reliable", "unknown"), "loss_impact": ("some", "unknown")}
+#: question id -> an "I don't know" choice that must score nothing (no choice of that question
+#: without a score to compare it with; a scenario checks that it still asks the follow-up question)
+SCORELESS = {**{qid: unknown for qid, (_, unknown) in NEUTRAL.items()}, "existing_servers": "age_unknown"}
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +29,9 @@ def _answers(q: Questionnaire, raw: dict[str, Any]) -> dict[str, Any]:
     return {qid: coerce_for(q, qid, v) for qid, v in plain.items()}
 
 
-@pytest.mark.parametrize("qid", sorted(NEUTRAL))
+@pytest.mark.parametrize("qid", sorted(SCORELESS))
 def test_GIVEN_the_dont_know_choice_THEN_it_is_marked_and_scores_nothing(q: Questionnaire, qid: str) -> None:
-    _, unknown = NEUTRAL[qid]
-    choice = q.question(qid).choice(unknown)
+    choice = q.question(qid).choice(SCORELESS[qid])
     assert choice is not None and choice.dont_know
     assert not choice.effect.score and not choice.effect.constraints
 
