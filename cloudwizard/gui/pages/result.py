@@ -113,6 +113,10 @@ class ResultPage(ScrollPage):
         self._return_to: int | None = None
         self.headline: QLabel | None = None
         self.checklist: RovingFocus | None = None
+        #: the steps of "What to do next" the user ticked, by the step's id (not its place): a
+        #: what-if tried, taken over or undone redraws the page and must not lose them; a step that
+        #: is still advised keeps its tick, one no longer advised has it back after the undo
+        self.ticked: set[str] = set()
         #: the cards below the fold still to be added, and the build they belong to
         self._rest: list[Callable[[], QWidget]] = []
         self._build_ticket = 0
@@ -406,11 +410,20 @@ class ResultPage(ScrollPage):
             box = TileCheckBox(p.title, card)  # its text wraps: long steps must not widen the page
             box.setObjectName(f"precaution_{i}")
             box.setAccessibleDescription(p.text)
+            box.setChecked(p.id in self.ticked)
+            box.toggled.connect(lambda on, step=p.id: self._tick(step, on))
             lay.addWidget(box)
             boxes.append(box)
         # one tab stop for the list: the arrow keys move inside it, Space ticks the box
         self.checklist = RovingFocus(boxes, card) if boxes else None
         return card
+
+    def _tick(self, step: str, on: bool) -> None:
+        """Remember a step ticked or unticked by the user (kept across redraws of the page)."""
+        if on:
+            self.ticked.add(step)
+        else:
+            self.ticked.discard(step)
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
         """The advice of a what-if beside the user's own, with "use these answers" and "back"."""
@@ -640,6 +653,7 @@ class ResultPage(ScrollPage):
         self.undo_shortcut.setEnabled(False)
         self._forget_widgets()
         self._return_to = None
+        self.ticked.clear()
 
     def _forget_widgets(self) -> None:
         """Remove the cards shown (and those still to come) and drop every reference to their widgets."""
