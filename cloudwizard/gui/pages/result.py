@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -516,9 +516,26 @@ class ResultPage(ScrollPage):
                 self._chain_after_page()
             box.setVisible(shown)
             toggle.setText(_("Hide the details") if shown else _("Show the details"))
+            if shown:  # once the page has its new height (the scroll range follows on the next turn)
+                QTimer.singleShot(0, self, lambda: self._scroll_to_details(toggle, box))
 
         toggle.toggled.connect(flip)
         return card
+
+    def _scroll_to_details(self, toggle: QWidget, box: QWidget) -> None:
+        """Scroll so that the start of the opened details can be seen (the focus stays on the button)."""
+        body = self.widget()
+        outer = body.layout() if body is not None else None
+        if body is None or outer is None:
+            return
+        outer.activate()  # the details' place and the page's new height, now
+        top = toggle.mapTo(body, QPoint(0, 0)).y()
+        start = box.mapTo(body, QPoint(0, 0)).y()
+        line = box.fontMetrics().lineSpacing()
+        bar = self.verticalScrollBar()
+        bottom = bar.value() + self.viewport().height()
+        if start + 4 * line > bottom:  # the details' first lines are below the window's edge
+            bar.setValue(min(bar.maximum(), max(0, top - self._bar_height() - 8)))
 
     def show_details(self) -> None:
         """Open the details (as the "Show the details" button does)."""
