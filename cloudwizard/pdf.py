@@ -89,10 +89,12 @@ class _Item:
 class _Layout:
     """Lays blocks out for one paint device (sizes in its pixels)."""
 
-    def __init__(self, device: QPagedPaintDevice, width: float) -> None:
+    def __init__(self, device: QPagedPaintDevice, width: float, page_height: float = 0.0) -> None:
         self.device = device
         self.dpi = device.logicalDpiY()
         self.width = width
+        #: the height of a page's body, which a box must fit in (0: not known, a box is taken whole)
+        self.page_height = page_height
         self.font = QFont(FONT)
         self.font.setPointSizeF(10.0)
         self.box_pad = self.pt(9)
@@ -150,7 +152,14 @@ class _Layout:
                     f'bgcolor="{color}"></td><td width="{self.css_px(8)}"></td><td>{title}<p>{body}</p></td>'
                     f"</tr></table>", 7.0, in_box=in_box))
             elif isinstance(b, Box):
-                inner = self.blocks((Heading(4, b.title), *b.blocks), in_box=True)
+                # Never split: the first version of the box that fits on what is left of the page
+                # (the summary leaves steps out, "see below"); the shortest when none does.
+                used = sum(it.space_before + it.height for it in out[1:]) + (out[0].height if out else 0.0)
+                for blocks_in in (b.blocks, *b.shorter):
+                    inner = self.blocks((Heading(4, b.title), *blocks_in), in_box=True)
+                    need = inner[0].height + sum(it.space_before + it.height for it in inner[1:])
+                    if self.page_height <= 0 or used + inner[0].space_before + need + 2 * self.box_pad <= self.page_height:
+                        break
                 inner[-1].page_break_after = True
                 out += inner
         return out
@@ -220,7 +229,7 @@ def paint(doc: Document, device: QPagedPaintDevice) -> int:
     # header and the footer are drawn in the margins, above and below it.
     paint_rect = device.pageLayout().paintRectPixels(device.logicalDpiY())
     body = QRectF(0, 0, paint_rect.width(), paint_rect.height())
-    lay = _Layout(device, body.width())
+    lay = _Layout(device, body.width(), body.height())
     items = lay.blocks(doc.blocks)
     if len(items) >= 2:  # the closing line ("Made with …") never stands alone on a last page
         items[-2].keep_with_next = True

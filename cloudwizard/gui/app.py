@@ -595,7 +595,7 @@ class Wizard:
         if path is None:
             path = self.window.ask_save_path(
                 _("Export the advice"),
-                str(Path(self._documents()) / f"cloudwizard-advice{entry.suffix}"),
+                str(Path(self._documents()) / export.advice_file_name(view.language, entry.suffix)),
                 f"{entry.file_filter} (*{entry.suffix})",
             )
         if not path:
@@ -646,6 +646,7 @@ def _connect_pages(w: Wizard) -> None:
     w.result.whatIfRequested.connect(c.apply_what_if)
     w.result.whatIfAdopted.connect(c.adopt_what_if)
     w.result.whatIfUndone.connect(c.undo_what_if)
+    w.result.ticked = c.ticked  # the same set: a new session clears it
     w.result.justificationChanged.connect(w.on_justification)
     w.result.exportRequested.connect(lambda fmt: w.export(fmt))
     w.result.linkRequested.connect(w.open_link)

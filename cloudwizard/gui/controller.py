@@ -94,6 +94,9 @@ class WizardController(QObject):
         self.what_if: list[WhatIf] = []
         self.trial: Trial | None = None
         self.justification: Justification | None = None
+        #: the steps of "What to do next" the person ticked (by id), for this session only: the
+        #: advice page shows them (what-ifs tried, taken over or undone keep them)
+        self.ticked: set[str] = set()
         self._recommendation: Recommendation | None = None
         self._return_to_review = False
         #: Answers the person kept although a validation rule warned about them (question id → value);
@@ -115,6 +118,7 @@ class WizardController(QObject):
         self.questionnaire = questionnaire
         self.session = Session(questionnaire, language=self.language)
         self.confirmed = {}
+        self.ticked.clear()
         self.justification = None
         self._forget_result()
         self.page = WELCOME
@@ -129,6 +133,7 @@ class WizardController(QObject):
         self.session = Session.from_file(self.questionnaire, data)
         self.session.language = self.language
         self.confirmed = {}
+        self.ticked.clear()
         self._forget_result()
         self.justification = _justification_of(data)
         self.answersChanged.emit()
@@ -354,6 +359,7 @@ class WizardController(QObject):
             return
         self.session.reset()
         self.confirmed = {}
+        self.ticked.clear()
         self.justification = None
         self._forget_result()
         self._return_to_review = False

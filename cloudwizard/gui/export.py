@@ -35,6 +35,17 @@ def advice_ready(controller: WizardController) -> bool:
     return controller.work_out_recommendation("export")
 
 
+#: the file name the Save dialog suggests, in the session's language (plain ASCII: no accent or
+#: space a file system or a mail attachment could mangle)
+ADVICE_FILE_NAMES = {"nl": "cloudwizard-advies", "fr": "cloudwizard-conseil", "de": "cloudwizard-empfehlung",
+                     "en": "cloudwizard-advice"}
+
+
+def advice_file_name(language: str, suffix: str) -> str:
+    """The suggested file name for the advice in `language` (English for another), e.g. ``cloudwizard-conseil.pdf``."""
+    return ADVICE_FILE_NAMES.get(language.split("_")[0].lower(), ADVICE_FILE_NAMES["en"]) + suffix
+
+
 def save_view(view: ReportView, fmt: str, path: str | Path) -> None:
     """Write `view` in `fmt` (pdf or a text format) to `path`, atomically (raises `SaveError`)."""
     if fmt == "pdf":

@@ -115,3 +115,44 @@ def test_a_pdf_keeps_the_mode_of_the_file_it_replaces(bundled: Questionnaire, tm
     target.chmod(0o640)
     write_pdf(_sme_document(bundled), target)
     assert target.read_bytes().startswith(b"%PDF-") and (target.stat().st_mode & 0o777) == 0o640
+
+
+def _first_page_holds_the_box(view: object, doc: Document, tmp_path: Path) -> list[str]:
+    """The PDF's pages; asserts that the summary box's last line (date · questionnaire, version) is on page 1."""
+    target = tmp_path / "advice.pdf"
+    write_pdf(doc, target)
+    ligatures = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+    pages = [" ".join(p.translate(ligatures).split()) for p in pages_of(target)]
+    meta = " ".join(view.meta.split())  # type: ignore[attr-defined]
+    assert meta in pages[0], "the summary box does not end on page 1"
+    assert all(meta not in p for p in pages[1:])
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
+def test_the_whole_summary_box_is_on_page_one(bundled: Questionnaire, answers: Path, lang: str,
+                                              tmp_path: Path) -> None:
+    data = read_answers(answers, bundled).data
+    assert data is not None
+    view = build_view(recommend(bundled, data.answers), lang)
+    pages = _first_page_holds_the_box(view, build_document(view), tmp_path)
+    box = next(b for b in build_document(view).blocks if isinstance(b, Box))
+    if view.labels.more_steps and " ".join(view.labels.more_steps.split()) in pages[0]:
+        assert box.shorter  # steps were left out: the full list follows under "What to do next"
+    for step in view.checklist:  # every step is written out in the details all the same
+        assert " ".join(step.title.split()) in " ".join(pages[1:])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_summary_too_long_for_page_one_lists_fewer_steps_and_points_below(bundled: Questionnaire, lang: str,
+                                                                            tmp_path: Path) -> None:
+    import dataclasses
+
+    data = read_answers(EXAMPLES[0].parent / "answers-federal.yaml", bundled).data
+    assert data is not None
+    view = build_view(recommend(bundled, data.answers), lang)
+    view = dataclasses.replace(view, checklist=view.checklist * 3)  # far too many steps for one page
+    pages = _first_page_holds_the_box(view, build_document(view), tmp_path)
+    assert " ".join(view.labels.more_steps.split()) in pages[0]
+    assert " ".join(view.checklist[0].title.split()) in pages[0]

@@ -97,6 +97,9 @@ class Box:
 
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    #: shorter versions of `blocks`, each shorter than the one before: paged output takes the first
+    #: that fits on the page, for a box is never split (the summary box leaves steps out, "see below")
+    shorter: tuple[tuple[Block, ...], ...] = ()
 
 
 Block = Union[Heading, Paragraph, BulletList, Checklist, Table, Note, Box]  # noqa: UP007 - a runtime alias
@@ -161,7 +164,17 @@ def comparison_items(view: ReportView) -> tuple[ListItem, ...]:
 
 
 def summary_box(view: ReportView) -> Box:
-    """The first thing to read: the advice, how sure, why, what to do, date and version."""
+    """The first thing to read: the advice, how sure, why, what to do, date and version.
+
+    Its shorter versions (for a page too short for it all) list fewer steps, the last none, each
+    with a pointer to "What to do next" below, where every step is written out in full.
+    """
+    shorter = tuple(_summary_blocks(view, n) for n in range(len(view.checklist) - 1, -1, -1))
+    return Box(view.labels.summary, _summary_blocks(view), shorter)
+
+
+def _summary_blocks(view: ReportView, steps: int | None = None) -> tuple[Block, ...]:
+    """The summary box's blocks, with the first `steps` steps only (None: all of them)."""
     lab = view.labels
     blocks: list[Block] = [Paragraph((Span(view.headline, strong=True),), "lead")]
     for r in view.rankings:
@@ -182,16 +195,19 @@ def summary_box(view: ReportView) -> Box:
         blocks.append(BulletList(tuple(
             ListItem((Span(r.text), Span(" " + r.source_tag, muted=True))) for r in view.top_reasons)))
     blocks.append(Heading(3, lab.what_to_do))
-    if view.checklist:
-        blocks.append(Checklist(tuple((Span(i.title),) for i in view.checklist)))
-    else:
+    shown = view.checklist if steps is None else view.checklist[:steps]
+    if shown:
+        blocks.append(Checklist(tuple((Span(i.title),) for i in shown)))
+    if len(shown) < len(view.checklist):
+        blocks.append(Paragraph(text(lab.more_steps), "muted"))
+    elif not view.checklist:
         blocks.append(Paragraph(text(lab.no_checklist)))
     if view.comply_or_explain is not None:
         c = view.comply_or_explain
         blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True),
                                  Span(continuation(c.statement, view.language)))))
     blocks.append(Paragraph(text(view.meta), "muted"))
-    return Box(lab.summary, tuple(blocks))
+    return tuple(blocks)
 
 
 def build_document(view: ReportView) -> Document:

@@ -401,6 +401,8 @@ class Labels:
     clarity_scale: str
     more_reasons: str
     against: str
+    #: the summary box's pointer to the steps it leaves out on a page too short for them all
+    more_steps: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -716,6 +718,8 @@ class _Builder(_Texts):
                             "ahead), fairly clear (at least 2 points ahead), or close call (less, or a tie)."),
             more_reasons=_("More reasons"),
             against=_("Answers that speak for {option}"),
+            more_steps=_("The other steps: see {section} below.").format(
+                section=quote(_("What to do next"), self.lang)),
         )
 
     def reason(self, c: Contribution, kind: str) -> Reason:

@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -113,6 +113,10 @@ class ResultPage(ScrollPage):
         self._return_to: int | None = None
         self.headline: QLabel | None = None
         self.checklist: RovingFocus | None = None
+        #: the steps of "What to do next" the user ticked, by the step's id (not its place): a
+        #: what-if tried, taken over or undone redraws the page and must not lose them; a step that
+        #: is still advised keeps its tick, one no longer advised has it back after the undo
+        self.ticked: set[str] = set()
         #: the cards below the fold still to be added, and the build they belong to
         self._rest: list[Callable[[], QWidget]] = []
         self._build_ticket = 0
@@ -406,11 +410,20 @@ class ResultPage(ScrollPage):
             box = TileCheckBox(p.title, card)  # its text wraps: long steps must not widen the page
             box.setObjectName(f"precaution_{i}")
             box.setAccessibleDescription(p.text)
+            box.setChecked(p.id in self.ticked)
+            box.toggled.connect(lambda on, step=p.id: self._tick(step, on))
             lay.addWidget(box)
             boxes.append(box)
         # one tab stop for the list: the arrow keys move inside it, Space ticks the box
         self.checklist = RovingFocus(boxes, card) if boxes else None
         return card
+
+    def _tick(self, step: str, on: bool) -> None:
+        """Remember a step ticked or unticked by the user (kept across redraws of the page)."""
+        if on:
+            self.ticked.add(step)
+        else:
+            self.ticked.discard(step)
 
     def _comparison(self, view: ReportView, trial: ReportView, index: int) -> QFrame:
         """The advice of a what-if beside the user's own, with "use these answers" and "back"."""
@@ -503,9 +516,26 @@ class ResultPage(ScrollPage):
                 self._chain_after_page()
             box.setVisible(shown)
             toggle.setText(_("Hide the details") if shown else _("Show the details"))
+            if shown:  # once the page has its new height (the scroll range follows on the next turn)
+                QTimer.singleShot(0, self, lambda: self._scroll_to_details(toggle, box))
 
         toggle.toggled.connect(flip)
         return card
+
+    def _scroll_to_details(self, toggle: QWidget, box: QWidget) -> None:
+        """Scroll so that the start of the opened details can be seen (the focus stays on the button)."""
+        body = self.widget()
+        outer = body.layout() if body is not None else None
+        if body is None or outer is None:
+            return
+        outer.activate()  # the details' place and the page's new height, now
+        top = toggle.mapTo(body, QPoint(0, 0)).y()
+        start = box.mapTo(body, QPoint(0, 0)).y()
+        line = box.fontMetrics().lineSpacing()
+        bar = self.verticalScrollBar()
+        bottom = bar.value() + self.viewport().height()
+        if start + 4 * line > bottom:  # the details' first lines are below the window's edge
+            bar.setValue(min(bar.maximum(), max(0, top - self._bar_height() - 8)))
 
     def show_details(self) -> None:
         """Open the details (as the "Show the details" button does)."""
@@ -640,6 +670,7 @@ class ResultPage(ScrollPage):
         self.undo_shortcut.setEnabled(False)
         self._forget_widgets()
         self._return_to = None
+        self.ticked.clear()
 
     def _forget_widgets(self) -> None:
         """Remove the cards shown (and those still to come) and drop every reference to their widgets."""
