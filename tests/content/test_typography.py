@@ -7,6 +7,11 @@ French catalog text is already what `typography.typeset` makes of it (a no-break
 ``; : ? !`` and inside « »), as the advice page shows it. Questionnaire texts are typeset when they are
 loaded (`Questionnaire.text`), so they need only the right apostrophe and quotes.
 
+English questionnaire texts use the English quotes of the reports (“…”, `QUOTES['en']`) as the English
+catalog texts already do; their apostrophe stays the typewriter one they all use (``people's``), since
+the project's U+2019 rule is for French, Dutch and German. In every language a dash between words is the
+spaced en dash (``3-2-1 – three copies``), never a spaced hyphen `` - ``.
+
 Code quoted in a message (a YAML snippet such as ``{chosen: hybrid, reason: '…'}``, a shell command
 such as ``pip install 'PySide6-Essentials<6.12'``, text between backticks, a web address) keeps its
 typewriter marks. Each offender is named with its file and line.
@@ -40,6 +45,8 @@ CODE = re.compile(r"`[^`\n]*`|\w+: \{[^{}\n]*\}|\{[^{}\n]*: [^{}\n]*\}|\(pip ins
 TYPEWRITER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=&?[^\W\d_])")  # "l'option", "l'&aide", "foto's"
 #: Every double quote of the four languages; each language may use its own pair only.
 DOUBLE_QUOTES = "«»„“”"
+#: A spaced hyphen used as a dash ("the end - what if"), also at the end of a line of a folded text.
+SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= |$)")
 
 
 def prose(text: str) -> str:
@@ -52,12 +59,17 @@ def mark_problems(text: str, lang: str) -> list[str]:
     found: list[str] = []
     body = prose(text)
     left, right = (q.strip("\u00a0") for q in QUOTES[lang])
-    if m := TYPEWRITER_APOSTROPHE.search(body):
+    english = lang == "en"
+    if not english and (m := TYPEWRITER_APOSTROPHE.search(body)):
         found.append(f"typewriter apostrophe ' (write {APOSTROPHE}): …{text[max(0, m.start() - 15):m.end() + 15]}…")
     if (i := body.find('"')) >= 0:
         found.append(f'typewriter quote " (write {left}…{right}): …{text[max(0, i - 15):i + 15]}…')
-    if m := re.search(r"(?<![^\W\d_])'|'(?![^\W\d_&])", body):
+    # in English a ' after a letter is an apostrophe ("customers'"); one that opens a word quotes it
+    single = r"(?<![^\W\d_])'(?=[^\W\d_])" if english else r"(?<![^\W\d_])'|'(?![^\W\d_&])"
+    if m := re.search(single, body):
         found.append(f"typewriter quote ' (write {left}…{right}): …{text[max(0, m.start() - 15):m.end() + 15]}…")
+    if m := SPACED_HYPHEN.search(body):
+        found.append(f"a spaced hyphen as a dash (write – ): …{text[max(0, m.start() - 15):m.end() + 15]}…")
     if stray := sorted(set(body) & (set(DOUBLE_QUOTES + "‘") - {left, right})):
         found.append(f"quotes of another language {' '.join(stray)} (write {left}…{right}): {text[:60]}…")
     return found
@@ -87,10 +99,13 @@ def _unquote(line: str) -> str:
     return re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), line.strip()[1:-1])
 
 
-def _msgstrs(path: Path) -> Iterator[list[tuple[int, str]]]:
-    """Each msgstr of a .po file (the header's not) as its lines: (line number, text) for each."""
+def _msgstrs(path: Path, keyword: str = "msgstr") -> Iterator[list[tuple[int, str]]]:
+    """Each msgstr (or, with `keyword` ``"msgid"``, each English msgid) of a .po file as its lines.
+
+    The header's is left out. Each line is (line number, text).
+    """
     current: list[tuple[int, str]] | None = None
-    header = False
+    header = seen = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith('"') and current is not None:
             current.append((number, _unquote(line)))
@@ -98,9 +113,9 @@ def _msgstrs(path: Path) -> Iterator[list[tuple[int, str]]]:
         if current:
             yield current
         current = None
-        if line.startswith("msgid "):
-            header = line == 'msgid ""'
-        elif line.startswith("msgstr") and not header:
+        if line.startswith("msgid "):  # the header is the first entry; a long msgid also starts with msgid ""
+            header, seen = line == 'msgid ""' and not seen, True
+        if line.startswith(keyword) and not header:  # also msgid_plural, msgstr[0]
             current = [(number, _unquote(line.split(" ", 1)[1]))]
     if current:
         yield current
@@ -116,6 +131,22 @@ def catalog_offenders(lang: str) -> list[str]:
         # quote pairs and French spacing may span the lines of one msgstr: checked on the whole text
         out += [f"{rel}:{lines[0][0]}: {p}"
                 for p in text_problems("".join(t for _, t in lines), lang, typeset_already=True)]
+    return out
+
+
+def english_catalog_dashes() -> list[str]:
+    """Every English msgid (the text English users read) with a spaced hyphen as a dash, as ``FILE:LINE``."""
+    out = []
+    for lang in LANGS:
+        path = LOCALE / lang / "LC_MESSAGES" / "cloudwizard.po"
+        rel = path.relative_to(ROOT)
+        for lines in _msgstrs(path, "msgid"):
+            text = "".join(t for _, t in lines)
+            if m := SPACED_HYPHEN.search(prose(text)):
+                # the line of the msgid where it is, else (split across two lines) its first line
+                number = next((n for n, t in lines if SPACED_HYPHEN.search(prose(t))), lines[0][0])
+                out.append(f"{rel}:{number}: a spaced hyphen as a dash (write – ):"
+                           f" …{text[max(0, m.start() - 15):m.end() + 15]}…")
     return out
 
 
@@ -143,10 +174,12 @@ def questionnaire_offenders(lang: str) -> list[str]:
             continue
         for node in _language_texts(root, lang):
             for p in problems(node.value, lang, typeset_already=False):
-                # the line within a block or folded text where the mark is, else the text's first line
+                # the line within a block or folded text where this kind of mark is, else the text's first line
+                kind = p.split(" (")[0].split(":")[0]
                 number = node.start_mark.line + 1
                 for n in range(node.start_mark.line, node.end_mark.line + 1):
-                    if n < len(lines) and problems(lines[n].split(f"{lang}: ", 1)[-1], lang, typeset_already=False):
+                    if n < len(lines) and any(q.startswith(kind) for q in mark_problems(
+                            lines[n].split(f"{lang}: ", 1)[-1], lang)):
                         number = n + 1
                         break
                 out.append(f"{path.relative_to(ROOT)}:{number}: {p}")
@@ -175,7 +208,12 @@ def test_catalog_texts_keep_the_languages_typography(lang: str) -> None:
     assert not offenders, f"{len(offenders)} catalog texts break {lang} typography:\n" + "\n".join(offenders)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+def test_english_catalog_texts_have_no_spaced_hyphen_for_a_dash() -> None:
+    offenders = english_catalog_dashes()
+    assert not offenders, "\n".join(offenders)
+
+
+@pytest.mark.parametrize("lang", (*LANGS, "en"))
 def test_questionnaire_texts_keep_the_languages_typography(lang: str) -> None:
     offenders = questionnaire_offenders(lang)
     assert not offenders, f"{len(offenders)} questionnaire texts break {lang} typography:\n" + "\n".join(offenders)
@@ -200,6 +238,12 @@ def test_the_software_centre_text_keeps_the_languages_typography(lang: str) -> N
     ("nl", "de vraag '{qid}'", "typewriter quote '"),
     ("nl", "foto's", "typewriter apostrophe"),
     ("nl", "de vraag „{qid}“", "quotes of another language"),
+    ("en", 'What does "sovereign" mean?', "typewriter quote \""),
+    ("en", "the 'comply or explain' rule", "typewriter quote '"),
+    ("en", "the word „cloud“", "quotes of another language"),
+    ("en", "Federal cloud policy - the rule", "a spaced hyphen as a dash"),
+    ("fr", "Politique cloud fédérale - le principe", "a spaced hyphen as a dash"),
+    ("de", "wissen wir nicht -", "a spaced hyphen as a dash"),
 ])
 def test_each_rule_finds_its_offender(lang: str, text: str, problem: str) -> None:
     found = problems(text, lang, typeset_already=True)
@@ -213,6 +257,8 @@ def test_each_rule_finds_its_offender(lang: str, text: str, problem: str) -> Non
     ("fr", "voir https://example.org/l'a et `a'b` ; {n:g} 10:30"),
     ("de", "„comply or explain“ – geht’s"),
     ("nl", "“comply or explain” voor kmo’s"),
+    ("en", "What does “sovereign” mean? Other people's data, at customers' sites"),
+    ("en", "The 3-2-1 rule – three copies – and `cloudwizard ask - x`; e-mail, G-Cloud, {low}-{high}"),
 ])
 def test_good_text_and_code_pass(lang: str, text: str) -> None:
     if "https://" in text:  # the French spacing of the prose around code is not this test's point
@@ -227,3 +273,13 @@ def test_offenders_are_named_by_file_and_line(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(sys.modules[__name__], "QUESTIONNAIRES", [questionnaire])
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert [o.split(" (")[0] for o in questionnaire_offenders("fr")] == ["q.yaml:5: typewriter apostrophe '"]
+
+
+def test_a_dash_and_english_quotes_are_named_by_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    questionnaire = tmp_path / "q.yaml"
+    questionnaire.write_text('title:\n  en: What does "sovereign" mean?\n  de: >-\n    eine Zeile\n'
+                             "    wissen wir nicht -\n    fragen Sie nach\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "QUESTIONNAIRES", [questionnaire])
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert [o.split(" (")[0] for o in questionnaire_offenders("en")] == ['q.yaml:2: typewriter quote "']
+    assert [o.split(" (")[0] for o in questionnaire_offenders("de")] == ["q.yaml:5: a spaced hyphen as a dash"]
