@@ -13,12 +13,12 @@ import contextlib
 import errno
 import io
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cloudwizard import __version__
-from cloudwizard.engine.i18n import gettext_for, ngettext_for, system_language
+from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for, system_language
 from cloudwizard.engine.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -35,8 +35,75 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_SAMPLES = 300
 
 
+#: The argparse module's own messages that our command lines can show, for the catalogs (argparse
+#: looks them up itself, see `_usage_language`; the same in Python 3.11 and Debian 12's python3.11).
+ARGPARSE_MESSAGES: tuple[str, ...] = (
+    N_("usage: "),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+    N_("show this help message and exit"),
+    N_("options"),
+    N_("positional arguments"),
+)
+#: The language usage errors and the help's headings are said in, while `_usage_language` is active.
+_usage_lang = "en"
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors with exit status 2 and no traceback (its default)."""
+    """argparse that reports usage errors with exit status 2 and no traceback (its default).
+
+    Its messages are said in the session's language (see `_usage_language`); a value that is not
+    one of the choices is quoted with the language's quotes, as the other messages quote values.
+    """
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            from cloudwizard.engine.report.style import quote
+
+            _ = gettext_for(_usage_lang)
+            choices = ", ".join(quote(str(c), _usage_lang) for c in action.choices)
+            raise argparse.ArgumentError(action, _("invalid choice: {value} (choose from {choices})").format(
+                value=quote(str(value), _usage_lang), choices=choices))
+
+
+def _language_in(args: Sequence[str]) -> str:
+    """The language of a command line's usage errors: its ``--lang`` if it can be read, else the system's."""
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            args[at + 1] if arg == "--lang" and at + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return system_language()
+
+
+@contextlib.contextmanager
+def _usage_language(lang: str) -> Iterator[None]:
+    """The argparse module's own messages ("usage: ", "the following arguments are required: …") in `lang`.
+
+    argparse looks its texts up through the module's ``_`` and ``ngettext`` at the moment it builds a
+    parser or reports an error; they are pointed at our catalogs (which hold argparse's message ids)
+    for as long as the block runs.
+    """
+    global _usage_lang
+    saved = argparse._, argparse.ngettext, _usage_lang  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = gettext_for(lang), ngettext_for(lang)  # type: ignore[attr-defined]
+    _usage_lang = lang
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext, _usage_lang = saved  # type: ignore[attr-defined]
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -80,7 +147,9 @@ def _command_parser() -> argparse.ArgumentParser:
     ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
 
     rec = sub.add_parser("recommend", help="advice for an answers file")
-    rec.add_argument("--answers", type=Path, required=True, help="the answers file")
+    rec.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help="the answers file")
+    rec.add_argument("--answers", type=Path, help="the answers file (the same as ANSWERS_FILE)")
+    rec.set_defaults(answers_parser=rec)
     rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
     rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
     rec.add_argument("--format", choices=_file_formats(), default=None,
@@ -187,8 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang: str | None = None  # the session's language once known (for "Interrupted.")
     try:
         if args and args[0] in COMMANDS:
-            parser = _command_parser()
-            ns = parser.parse_args(args)
+            with _usage_language(_language_in(args)):
+                parser = _command_parser()
+                ns = parser.parse_args(args)
+                if ns.command == "recommend":
+                    ns.answers = _answers_argument(ns)
             lang = getattr(ns, "lang", None)
             if hasattr(ns, "format") and hasattr(ns, "output"):
                 try:
@@ -228,7 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _ = gettext_for(getattr(ns, "lang", None) or system_language())
                 _err(_("cannot write to standard output: {reason}").format(reason=_stdout_reason(exc, _)))
                 return EXIT_INVALID
-        ns = _gui_parser().parse_args(args)
+        with _usage_language(_language_in(args)):
+            ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
         print("\n" + gettext_for(lang or system_language())("Interrupted."), file=sys.stderr)
@@ -237,6 +310,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def _answers_argument(ns: argparse.Namespace) -> Path:
+    """The answers file of ``recommend``: ANSWERS_FILE or ``--answers`` (both only if they name the same file).
+
+    Raises:
+        SystemExit: neither is given, or both name different files (a usage error, status 2).
+    """
+    parser: argparse.ArgumentParser = ns.answers_parser
+    _ = gettext_for(_usage_lang)
+    given: Path | None = ns.answers_file
+    option: Path | None = ns.answers
+    if given is None and option is None:
+        parser.error(_("the following arguments are required: %s") % "ANSWERS_FILE (--answers)")
+    if given is not None and option is not None and given.resolve() != option.resolve():
+        parser.error(_("two answers files are given, {file} and --answers {option}; give one").format(
+            file=given, option=option))
+    found = given if given is not None else option
+    assert found is not None  # parser.error() does not return
+    return found
 
 
 class _ClosedOutput(io.TextIOBase):

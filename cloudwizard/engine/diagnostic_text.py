@@ -247,6 +247,8 @@ _SEVERITY = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
 #: A number shortened for showing: "123456789012…345678 (5000 digits)".
 _SHORTENED = re.compile(r"(?P<shown>\S+…\S+) \((?P<count>\d+) (?P<unit>digits|characters)\)")
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+#: A value the readers quote in straight quotes ("'gratis'"): shown in the language's own quotes.
+_QUOTED = re.compile(r"'([^']*)'")
 
 
 @functools.cache
@@ -327,6 +329,10 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
                 values[name] = format_number(float(value), lang)
             elif name == "number" and (size := _SHORTENED.fullmatch(value)) is not None:
                 values[name] = f"{size['shown']} " + _(f"({{count}} {size['unit']})").format(count=size["count"])
+            elif lang != "en" and (quoted := _QUOTED.fullmatch(value)) is not None:
+                from cloudwizard.engine.report.style import quote
+
+                values[name] = quote(quoted.group(1), lang)  # « gratis », „gratis“, “gratis”
         return _fill(_(msgid), values)
     return message
 
