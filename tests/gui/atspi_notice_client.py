@@ -1,7 +1,8 @@
 """Listen as a screen reader does while atspi_notice_app.py shows the autosave notice, then walk to it.
 
 Run with Debian's /usr/bin/python3 (pyatspi). Prints one JSON object:
-{"found": bool, "said": [announcements, in order], "nodes": [{"name", "role", "description",
+{"found": bool, "said": [announcements, in order], "focused": [{"name", "role"} of each
+object that got the focus, in order], "nodes": [{"name", "role", "description",
 "focusable", "showing"}, ...]} with the nodes of the window that are showing once the notice is up.
 """
 
@@ -26,7 +27,16 @@ def main():
     def heard(event):
         said.append(str(event.any_data))
 
+    focused = []
+
+    def focus(event):
+        if not event.detail1:
+            return
+        node = event.source
+        focused.append({"name": node.name or "", "role": node.getRoleName()})
+
     pyatspi.Registry.registerEventListener(heard, "object:announcement")
+    pyatspi.Registry.registerEventListener(focus, "object:state-changed:focused")
     GLib.timeout_add(LISTEN_S * 1000, pyatspi.Registry.stop)
     pyatspi.Registry.start()
     nodes = []
@@ -40,7 +50,7 @@ def main():
                           "showing": True})
         except Exception:  # the object went away meanwhile
             continue
-    print(json.dumps({"found": app is not None, "said": said, "nodes": nodes}))
+    print(json.dumps({"found": app is not None, "said": said, "focused": focused, "nodes": nodes}))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import pytest
 from tests.gui.atspi_run import atspi_missing, run_under_atspi
 
 #: The English texts: (title, the path's accessible name, the two buttons)
-ENGLISH = ("Your saved answers could not be read", "Location of the damaged file", ("Show folder", "Dismiss"))
+ENGLISH = ("Your saved answers could not be read", "Location of the damaged file: {path}", ("Show folder", "Dismiss"))
 
 
 @pytest.mark.xvfb
@@ -25,7 +25,7 @@ def test_the_damaged_autosave_notice_is_announced_once_and_reachable(tmp_path: P
 
     _ = gettext_for(lang)
     title = _("Your saved answers could not be read")
-    location = _("Location of the damaged file")
+    location = _("Location of the damaged file: {path}")
     buttons = (_("Show folder"), _("Dismiss"))
     if lang == "en":
         assert (title, location, buttons) == ENGLISH
@@ -41,8 +41,14 @@ def test_the_damaged_autosave_notice_is_announced_once_and_reachable(tmp_path: P
     notice = [n for n in nodes if n["name"] == title and n["role"] != "label"]
     assert notice, [n for n in nodes if n["name"]]
     assert notice[0]["description"] and notice[0]["description"] in said[0], notice
-    path = [n for n in nodes if n["name"] == location]
-    assert len(path) == 1 and path[0]["focusable"], path  # Tab reaches it, to copy the path
+    assert "path focused True" in report["app_log"], report["app_log"]
+    moved = [n for n in nodes if n["name"].startswith(location.format(path="")) and n["role"] == "label"]
+    assert len(moved) == 1 and moved[0]["focusable"], moved  # Tab reaches it, to copy the path
+    where = moved[0]["name"][len(location.format(path="")):]
+    assert "autosave.cwanswers.yaml.corrupt-" in where and where in said[0], (where, said)  # the full path
+    # Focused as by Tab, the path's label is heard by its name, which says where the file is
+    last = report["focused"][-1] if report["focused"] else {}
+    assert last == {"name": location.format(path=where), "role": "label"}, report["focused"]
     for name in buttons:
         found = [n for n in nodes if n["name"] == name and n["role"] == "push button"]
         assert len(found) == 1 and found[0]["focusable"], (name, found)

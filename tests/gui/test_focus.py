@@ -249,3 +249,31 @@ def test_enter_moves_the_focus_straight_to_the_new_page_with_no_stop_on_the_way(
     moves = focus_moves(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert c.page == "welcome"
     assert moves and set(moves) == {wizard.welcome.heading()}, [w.objectName() for w in moves]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_moving_between_parts_moves_the_focus_once_to_the_new_parts_title(
+        qtbot: Any, make_wizard: Any, lang: str) -> None:
+    """Enter, Alt+Right and Alt+Left with the focus on a question: one focus change, to the new part's
+    title (the focused card's going moved it to a new card's choice and to Back first, each announced)."""
+    wizard = make_wizard(lang)
+    c = wizard.controller
+    answer_business(wizard)
+    session = c.session
+    assert session is not None and c.questionnaire is not None
+    sections = [s.id for s in c.questionnaire.sections]
+    c.go_to_section(sections[0])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.questions.title, timeout=2000)
+    steps = [(ENTER, Qt.KeyboardModifier.NoModifier, 1),
+             (Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier, 2),
+             (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier, 1)]
+    for press, modifier, index in steps:
+        key(qtbot, Qt.Key.Key_Tab)  # onto the first question's control
+        first = next(card for card in wizard.questions.cards.values() if not card.isHidden())
+        focused = QApplication.focusWidget()
+        assert focused is not None and first.isAncestorOf(focused), focused
+        moves = focus_moves(qtbot, press, modifier)
+        assert c.page == "questions" and wizard.questions.section_id == sections[index]
+        assert moves == [wizard.questions.title], [w.objectName() or type(w).__name__ for w in moves]
+        assert wizard.questions.title.text() == c.questionnaire.text(
+            c.questionnaire.section(sections[index]).title, lang)

@@ -65,6 +65,13 @@ class QuestionPage(ScrollPage):
         self._questionnaire = questionnaire
         self._section = section
         self._problems = {}
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused) and focused is not self.title:
+            # The new part's title first, then the focus on it, before the focused card goes: deleting
+            # it moved the focus along the tab chain (a new card's choice, then Back) before the
+            # page's start, each a focus change a screen reader announces.
+            self.title.setText(questionnaire.text(section.title, self._l10n.language))
+            self.title.setFocus()
         clear_layout(self.cards_layout)
         self.cards = {}
         for question in section.questions:

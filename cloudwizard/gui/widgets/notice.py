@@ -131,9 +131,11 @@ class UnreadableAutosaveNotice(QWidget):
                                   "answers yourself with File ▸ Save answers."))
         self.show_folder.setText(_("Show folder"))
         self.dismiss_button.setText(_("Dismiss"))
-        self.path.setAccessibleName(_("Location of the damaged file") if self.kind == "unreadable"
-                                    else _("Location of the folder") if self.kind == "unsaved"
-                                    else _("Location of the earlier answers"))
+        # The path itself in the name: a screen reader reaching it with Tab says the name only.
+        where = (_("Location of the damaged file: {path}") if self.kind == "unreadable"
+                 else _("Location of the folder: {path}") if self.kind == "unsaved"
+                 else _("Location of the earlier answers: {path}"))
+        self.path.setAccessibleName(where.format(path=self.path.text()))
         self.setAccessibleName(self.title.text())
         self.setAccessibleDescription(f"{self.text.text()} {self.path.text()}. {self.advice.text()}")
         self.show_folder.setAccessibleDescription(str(self.folder))
