@@ -86,11 +86,14 @@ def explain(
     )
     near_tie = None
     if not decided and not top.excluded and margin < FAIRLY_CLEAR_MARGIN:
-        level = tuple(o.id for o in ranked
+        # A first candidate is level only with the other first candidates: a requirement put it
+        # before the rest, whatever their points.
+        level = tuple(o for o in ranked
                       if not o.excluded and (o.id not in skip or o is second)
+                      and (o.preferred or not top.preferred)
                       and top.score - o.score < FAIRLY_CLEAR_MARGIN)
         if len(level) >= 2:
-            near_tie = NearTie(kind, level, margin)
+            near_tie = NearTie(kind, tuple(o.id for o in level), margin, scores=tuple(o.score for o in level))
     info_top, info_second = q.options.get(top.id), q.options.get(second.id)
     ans = s.view.answers
     return Ranking(

@@ -18,6 +18,8 @@ CONFIDENCE_SCALE = 10.0
 #: Confidence levels on that 0…1 scale; they match the clarity scale exactly (5 and 2 points).
 HIGH_CONFIDENCE = CLEAR_MARGIN / CONFIDENCE_SCALE
 MEDIUM_CONFIDENCE = FAIRLY_CLEAR_MARGIN / CONFIDENCE_SCALE
+#: Two scores closer than this are level (a tie): scores are sums of the questionnaire's weights.
+TIE_EPSILON = 1e-9
 
 
 class RankingKind(StrEnum):
@@ -113,25 +115,50 @@ class Applied:
 class NearTie:
     """Two or more options that are (nearly) level, and what would decide between them.
 
+    The one list of level options that every report says: the "how sure" sentence and the tie's
+    own paragraph both name `options`, and both say which of them are exactly level (`tied`) and
+    which are close behind (`behind`).
+
     Attributes:
         kind: the ranking it belongs to.
         options: the level options, best first (the recommended one and those within
-            `FAIRLY_CLEAR_MARGIN` points of it).
+            `FAIRLY_CLEAR_MARGIN` points of it; when a fact made the top option a first candidate,
+            only the other first candidates).
         margin: points between the first and the second.
         deciding: ids of the answered questions whose change would put another of these options
             first, most telling first (from "what would change this"; else the answers that
             separate the two most).
+        scores: the score of each of `options`, in the same order.
     """
 
     kind: RankingKind
     options: tuple[str, ...]
     margin: float
     deciding: tuple[str, ...] = ()
+    scores: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.scores and len(self.scores) != len(self.options):
+            raise ValueError("a near tie needs one score per option")
 
     @property
     def is_tie(self) -> bool:
         """True when the first two are exactly level (the tie order decided)."""
-        return abs(self.margin) < 1e-9
+        return abs(self.margin) < TIE_EPSILON
+
+    @property
+    def tied(self) -> tuple[str, ...]:
+        """The options exactly level with the first one, the first included (one when none is)."""
+        if not self.scores:
+            return self.options[:2] if self.is_tie else self.options[:1]
+        first = self.scores[0]
+        return tuple(o for o, s in zip(self.options, self.scores, strict=True) if abs(first - s) < TIE_EPSILON)
+
+    @property
+    def behind(self) -> tuple[str, ...]:
+        """The level options that are not exactly level with the first: close behind it."""
+        tied = self.tied
+        return tuple(o for o in self.options if o not in tied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +227,7 @@ class Ranking:
     @property
     def is_tie(self) -> bool:
         """True when the runner-up has the same score and no fact decided: the tie order chose."""
-        return not self.decided_by and not self.conflict and abs(self.margin) < 1e-9
+        return not self.decided_by and not self.conflict and abs(self.margin) < TIE_EPSILON
 
     @property
     def level_with_runner_up(self) -> tuple[str, ...]:
@@ -209,7 +236,7 @@ class Ranking:
         if second.excluded:
             return ()
         return tuple(o.id for o in self.options[1:] if o.id != second.id and o.id not in self.skipped
-                     and not o.excluded and abs(o.score - second.score) < 1e-9)
+                     and not o.excluded and abs(o.score - second.score) < TIE_EPSILON)
 
     def score_of(self, option: str) -> OptionScore:
         """The score entry of one option."""

@@ -94,7 +94,9 @@ def to_data(view: ReportView) -> dict[str, Any]:
             "clarity_label": view.clarity_label,
             "close_calls": [
                 {"kind": c.kind, "text": c.text, "decide": c.decide, "options": list(c.option_ids),
-                 "option_names": list(c.options), "is_tie": c.is_tie, "deciding": list(c.deciding)}
+                 "option_names": list(c.options), "is_tie": c.is_tie, "deciding": list(c.deciding),
+                 # the options exactly level with the first (it included), and those close behind
+                 "tied": list(c.option_ids[:len(c.tied)]), "behind": list(c.option_ids[len(c.tied):])}
                 for c in view.close_calls
             ],
             "top_reasons": [{"text": r.text, "tag": r.tag} for r in view.top_reasons],

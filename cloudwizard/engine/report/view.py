@@ -186,6 +186,8 @@ class RankingView:
     points_note: str = ""
     #: the heading over `against`: "Answers that speak for X" (French elided: "en faveur d’X")
     against_title: str = ""
+    #: the tie or near tie of this ranking, if it is one: the same level options `clarity_text` names
+    close_call: CloseCall | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,9 @@ class CloseCall:
         decide: what would decide between them, as a sentence.
         deciding: ids of the questions whose answer would decide.
         option_ids: ids of the level options, as in `options`.
+        tied: names of the options exactly level with the first (the first included; one when
+            the first is just ahead).
+        behind: names of the other level options, close behind (within the close-call margin).
     """
 
     kind: str
@@ -212,6 +217,8 @@ class CloseCall:
     decide: str
     deciding: tuple[str, ...] = ()
     option_ids: tuple[str, ...] = ()
+    tied: tuple[str, ...] = ()
+    behind: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -781,6 +788,8 @@ class _Builder(_Texts):
                                                  "is modest."),
             }[r.clarity, bool(r.against)]
             text = sentence.format(option=top, other=other, points=points)
+        elif r.near_tie is not None:
+            text = self.level_sentence(r.near_tie)
         elif r.is_tie:
             text = _("{option} and {other} fit your answers equally well.").format(option=top, other=other)
         else:
@@ -794,12 +803,13 @@ class _Builder(_Texts):
                 text += " " + _("{options} are part of this advice itself (for other needs), so the comparison "
                                 "is with the next option.").format(options=self.listing(parts))
         level = r.level_with_runner_up
-        if level and not r.score_of(r.runner_up).excluded:
+        # in a tie the runner-up shares first place, and the sentence above names every option level with it
+        if level and not r.score_of(r.runner_up).excluded and not r.is_tie:
             names = (other, *(self.name(o) for o in level))
             text += " " + _("{options} share second place with the same points.").format(options=self.listing(names))
         return text
 
-    def ranking(self, r: Ranking) -> RankingView:
+    def ranking(self, r: Ranking, what_ifs: tuple[WhatIf, ...] = ()) -> RankingView:
         _ = self._
         kind = "layer" if r.kind == "layer" else "model"  # the deployment ranking is the pair's model
         top, second = self.name(r.recommended), self.name(r.runner_up)
@@ -878,6 +888,7 @@ class _Builder(_Texts):
             cons_title=_("Cons of {name}").format(name=top),
             points_note=points_note,
             against_title=_("Answers that speak for {option}").format(option=second),
+            close_call=self.close_call(r.near_tie, what_ifs) if r.near_tie is not None and not r.conflict else None,
         )
 
     def requirements(self, ids: tuple[str, ...]) -> str:
@@ -885,18 +896,41 @@ class _Builder(_Texts):
         return self.listing(tuple(quote(self.t(self.q.constraints[c].title), self.lang)
                                   for c in ids if c in self.q.constraints))
 
+    def level_names(self, tie: NearTie) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The names of a near tie's options: all of them, those level with the first, those close behind."""
+        return (tuple(self.name(o) for o in tie.options), tuple(self.name(o) for o in tie.tied),
+                tuple(self.name(o) for o in tie.behind))
+
+    def level_sentence(self, tie: NearTie) -> str:
+        """The "how sure" sentence of a tie or close call: every level option, as `close_call` names them."""
+        _ = self._
+        names, tied, behind = self.level_names(tie)
+        if tie.is_tie and not behind:
+            return _("{options} fit your answers equally well.").format(options=self.listing(names))
+        if tie.is_tie:
+            return _("{options} fit your answers equally well, with {behind} close behind.").format(
+                options=self.listing(tied), behind=self.listing(behind))
+        return _("{options} fit your answers about equally well; {first} is just ahead.").format(
+            options=self.listing(names), first=names[0])
+
     def close_call(self, tie: NearTie, what_ifs: tuple[WhatIf, ...]) -> CloseCall:
-        """A tie or near tie in plain words: every level option, and what would decide between them."""
+        """A tie or near tie in plain words: every level option, and what would decide between them.
+
+        It names the same options as the "how sure" sentence (`level_sentence`), from the same list.
+        """
         _ = self._
         kind = "layer" if tie.kind == "layer" else "model"
-        names = tuple(self.name(o) for o in tie.options)
-        listed = self.listing(names)
-        if tie.is_tie:
-            # the sureness above already says they fit equally well: not twice in a row
+        names, tied, behind = self.level_names(tie)
+        if tie.is_tie and not behind:
             text = _("A tie between {options}: the questionnaire's fixed order put {first} first.").format(
-                options=listed, first=names[0])
+                options=self.listing(names), first=names[0])
+        elif tie.is_tie:
+            text = _("A tie between {options}, with {behind} close behind: the questionnaire's fixed order put "
+                     "{first} first.").format(options=self.listing(tied), behind=self.listing(behind),
+                                              first=names[0])
         else:
-            text = _("A close call between {options}: {first} is just ahead.").format(options=listed, first=names[0])
+            text = _("A close call between {options}: {first} is just ahead.").format(
+                options=self.listing(names), first=names[0])
         questions = tuple(q for q in tie.deciding if q in self.q.question_index)
         decider = next((w for w in what_ifs if w.kind == kind and w.new_top in tie.options[1:]), None)
         if decider is not None:
@@ -904,9 +938,12 @@ class _Builder(_Texts):
         elif questions:
             decide = _("What would decide: your answers to {questions}.").format(
                 questions=self.listing(tuple(quote(self.t(self.q.question(x).label), self.lang) for x in questions[:3])))
-        else:
+        elif len(names) == 2:
             decide = _("Compare the pros and cons of both in the details, and choose what matters most to you.")
-        return CloseCall(kind, names[0], names[1], names, tie.is_tie, text, decide, questions, tie.options)
+        else:
+            decide = _("None of your answers separates them: choose the one whose pros matter most to you.")
+        return CloseCall(kind, names[0], names[1], names, tie.is_tie, text, decide, questions, tie.options,
+                         tied, behind)
 
     def listing(self, items: tuple[str, ...]) -> str:
         """"a, b and c" in the report's language."""
@@ -1028,7 +1065,8 @@ class _Builder(_Texts):
         q = self.q
         deployment = rec.deployment or rec.model
         pair = rec.pair or Pair(deployment.recommended, rec.layer.recommended)
-        model, layer = self.ranking(deployment), self.ranking(rec.layer)
+        what_ifs = tuple(self.what_if(i, cf) for i, cf in enumerate(rec.what_would_change))
+        model, layer = self.ranking(deployment, what_ifs), self.ranking(rec.layer, what_ifs)
         shown = (model,) if pair.self_run else (model, layer)
         reasons: list[Reason] = []
         for r in (x for ranking in shown for x in ranking.reasons):
@@ -1052,7 +1090,6 @@ class _Builder(_Texts):
         clarity = sure.clarity
         sureness = sure.clarity_text
         more = tuple(r for r in reasons if r.text not in {x.text for x in top_reasons[:TOP_REASONS]})
-        what_ifs = tuple(self.what_if(i, cf) for i, cf in enumerate(rec.what_would_change))
         notices = tuple(NoticeView(n.id, n.kind, self.t(n.title), self.t(n.text), self.sources(n.sources))
                         for n in rec.notices)
         labels = self.labels()
@@ -1081,7 +1118,8 @@ class _Builder(_Texts):
             layer=layer,
             sureness=sureness,
             sure=sure,
-            close_calls=tuple(self.close_call(t, what_ifs) for t in rec.near_ties),
+            # the rankings' own near ties: the options they name are those their "how sure" names
+            close_calls=tuple(v.close_call for v in shown if v.close_call is not None),
             pair_comparison=self.pair_comparison(rec, model, layer),
             pair_comparison_title=_("{option} compared with {other}").format(
                 option=pair_view.text, other=runner_up.text) if runner_up else "",
