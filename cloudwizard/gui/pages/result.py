@@ -454,8 +454,13 @@ class ResultPage(ScrollPage):
             grid.addWidget(_bold(part.heading, card, f"{name}Part"), 2, col, top)
             grid.addWidget(make_label(f"{part.clarity_label[:1].upper()}{part.clarity_label[1:]} — "
                                       f"{part.clarity_text}", "", card, f"{name}Sure"), 3, col, top)
+            # a tie or close call says what would decide it, in the trial's column too (the view's words)
+            call = part.close_call
+            decide = make_label(call.decide if call is not None else "", "", card, f"{name}Decide")
+            decide.setVisible(call is not None)
+            grid.addWidget(decide, 4, col, top)
             why = part.reasons[0].text if part.reasons else ""
-            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 4, col, top)
+            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 5, col, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
