@@ -3,8 +3,11 @@
 Each session goes welcome → every question page → review → result → "Start over", driving the real
 widgets (radio buttons, check boxes, scale buttons, number and text fields, the Next button) of one
 wizard built by `build_app`, as a user would. Sessions alternate the language (en, nl, fr, de) and
-the audience; answers are random but reproducible (seeded). On the result page every fifth session
-tries a what-if and undoes it, and every tenth exports the Markdown report.
+the audience; answers are random but reproducible (seeded). On the result page (once it has added
+its cards below the fold, which come on later turns of the event loop) every fifth session tries a
+what-if with its Compare button and closes the comparison, and every tenth exports the Markdown
+report. A what-if that cannot be tried where one was worked out stops the run with an exception, as
+does a run in which no what-if was tried at all: the figures must cover that branch.
 
 Measured after a warm-up: growth of the peak RSS (``ru_maxrss``) and of the current RSS, growth of
 the Python heap (tracemalloc, optional because it slows Python down about twofold), of the number of
@@ -76,6 +79,22 @@ def settle(app: QApplication) -> None:
     app.processEvents()
 
 
+def finish_result(app: QApplication, page: Any, limit: float = 30.0) -> None:
+    """Let the event loop turn until the result page has added its cards below the fold.
+
+    The page paints its summary first and adds the rest (what would change, the details) on later
+    turns of the event loop, as a user sees it; the soak waits for that as a user would, instead of
+    calling `finish_building`, so the chain of turns is what runs. RuntimeError when it never ends.
+    """
+    deadline = time.monotonic() + limit
+    while page.building:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the result page was still adding its cards after {limit:g} s")
+        settle(app)
+        if page.building:
+            time.sleep(0.002)  # a card may wait for a timer (250 ms when no paint comes)
+
+
 def answer_visible(wizard: Any, rng: random.Random) -> None:
     """Answer every visible, unanswered question of the section through its widgets."""
     from cloudwizard.gui.widgets.questions import ChoiceInput, NumberInput, ScaleInput, TextInput
@@ -109,7 +128,8 @@ def answer_visible(wizard: Any, rng: random.Random) -> None:
                     continue
 
 
-def one_session(wizard: Any, app: QApplication, index: int, rng: random.Random, out: Path) -> None:
+def one_session(wizard: Any, app: QApplication, index: int, rng: random.Random, out: Path) -> bool:
+    """Drive one session from the welcome page to "Start over"; returns whether a what-if was tried."""
     c, win = wizard.controller, wizard.window
     language = LANGUAGES[index % len(LANGUAGES)]
     wizard.welcome.language_buttons[language].click()
@@ -131,17 +151,32 @@ def one_session(wizard: Any, app: QApplication, index: int, rng: random.Random, 
     win.next_button.click()
     settle(app)
     assert c.page == "result", c.page
-    if index % 5 == 0 and wizard.result.what_if_buttons:
-        wizard.result.what_if_buttons[0].click()
-        settle(app)
-        if wizard.result.undo_button is not None:
-            wizard.result.undo_button.click()
+    page = wizard.result
+    finish_result(app, page)
+    tried = False
+    if index % 5 == 0:
+        offered = len(c.recommendation.what_would_change)
+        if len(page.what_if_buttons) != offered:  # the branch below must not be skipped in silence
+            raise RuntimeError(f"session {index}: {offered} what-ifs worked out, "
+                               f"{len(page.what_if_buttons)} Compare buttons on the result page")
+        if offered:
+            page.what_if_buttons[0].click()  # works the trial out (waits in a local event loop), then rebuilds
             settle(app)
+            finish_result(app, page)
+            if c.trial is None or page.undo_button is None:
+                raise RuntimeError(f"session {index}: the what-if comparison was not shown")
+            page.undo_button.click()
+            settle(app)
+            finish_result(app, page)
+            if c.trial is not None or len(page.what_if_buttons) != offered:
+                raise RuntimeError(f"session {index}: \"Back to my own answers\" did not close the comparison")
+            tried = True
     if index % 10 == 0:
         assert wizard.export("markdown", str(out / "advice.md"))
     win.start_over_button.click()  # confirmation answered yes (see main)
     settle(app)
     assert c.page == "welcome" and not c.session.answers, (c.page, c.session.answers)
+    return tried
 
 
 def main() -> None:
@@ -178,9 +213,10 @@ def main() -> None:
     start_objects = len(gc.get_objects())
     start_traced = tracemalloc.get_traced_memory()[0] if args.tracemalloc else 0
     samples = []
+    what_ifs = 0
     started = time.perf_counter()
     for i in range(args.warmup, args.warmup + args.sessions):
-        one_session(wizard, app, i, rng, tmp)
+        what_ifs += one_session(wizard, app, i, rng, tmp)
         if (i - args.warmup + 1) % max(1, args.sessions // 10) == 0:
             gc.collect()
             samples.append((i - args.warmup + 1, rss_bytes()))
@@ -194,7 +230,9 @@ def main() -> None:
     end_qobjects = len(wizard.window.findChildren(QObject))
     end_objects = len(gc.get_objects())
     print(f"sessions: {args.sessions} after {args.warmup} warm-up, {elapsed:.1f} s, "
-          f"{args.sessions / elapsed:.2f} sessions/s")
+          f"{args.sessions / elapsed:.2f} sessions/s; what-ifs tried and undone: {what_ifs}")
+    if what_ifs == 0 and args.sessions >= 5:
+        raise RuntimeError("no session tried a what-if: the result page's what-if was not measured")
     print(f"peak RSS: {start_peak / MIB:.1f} → {end_peak / MIB:.1f} MiB, growth {(end_peak - start_peak) / MIB:.2f} MiB "
           f"(target < 20 MB)")
     print(f"current RSS: {start_rss / MIB:.1f} → {end_rss / MIB:.1f} MiB, growth {(end_rss - start_rss) / MIB:.2f} MiB")

@@ -1,9 +1,12 @@
 """Kiosk soak benchmark: many visitors in one process, and how much memory stays behind.
 
 Each simulated visitor picks a language and an audience, answers a path, reaches the result (which
-renders the QR code), sometimes tries a what-if or larger text, and is then reset as an idle reset
-would. After a warm-up, the peak RSS (resource.getrusage) must not grow by 10 MB or more over the
-rest of the run; the Python heap (tracemalloc, optional) shows whether growth is ours or Qt's.
+renders the QR code) and waits until the page has added its cards below the fold (they come on later
+turns of the event loop), sometimes tries a what-if with its Compare button or larger text, and is
+then reset as an idle reset would. A what-if that cannot be tried where one was worked out, or a run
+in which none was tried, stops with an exception. After a warm-up, the peak RSS (resource.getrusage)
+must not grow by 10 MB or more over the rest of the run; the Python heap (tracemalloc, optional)
+shows whether growth is ours or Qt's.
 
 Usage: python benchmarks/bench_kiosk.py [--visitors 500] [--warm-up 50] [--tracemalloc]
 """
@@ -78,7 +81,22 @@ def main() -> int:
         app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
-    def one_visitor(n: int) -> None:
+    def finish_result(limit: float = 30.0) -> None:
+        """Turn the event loop until the result page has added its cards below the fold, as a visitor waits.
+
+        The page adds them on later turns (after its summary is painted); reset before that, the
+        visitor would never have seen the page whole. RuntimeError when it never ends.
+        """
+        deadline = time.monotonic() + limit
+        while w.result.building:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the result page was still adding its cards after {limit:g} s")
+            settle()
+            if w.result.building:
+                time.sleep(0.002)  # a card may wait for a timer (250 ms when no paint comes)
+
+    def one_visitor(n: int) -> bool:
+        """One visitor from the welcome page to the idle reset; returns whether a what-if was tried."""
         w.l10n.set_language(LANGS[n % len(LANGS)])
         answers = PATHS[n % len(PATHS)]
         c.set_answer("audience", answers["audience"])
@@ -89,15 +107,30 @@ def main() -> int:
         c.show_review()
         c.show_result()
         assert c.page == "result" and kiosk.take_home is not None, f"visitor {n} got no result"
-        if n % 5 == 0 and c.recommendation.what_would_change:
-            c.apply_what_if(0)
+        finish_result()
+        tried = False
+        if n % 5 == 0:
+            offered = len(c.recommendation.what_would_change)
+            if len(w.result.what_if_buttons) != offered:  # the what-if must not be skipped in silence
+                raise RuntimeError(f"visitor {n}: {offered} what-ifs worked out, "
+                                   f"{len(w.result.what_if_buttons)} Compare buttons on the result page")
+            if offered:
+                w.result.what_if_buttons[0].click()  # the visitor's Compare: the trial beside the advice
+                settle()
+                finish_result()
+                if c.trial is None or w.result.undo_button is None:
+                    raise RuntimeError(f"visitor {n}: the what-if comparison was not shown")
+                tried = True
         if n % 7 == 0:
             kiosk.set_large_text(True)
+            settle()
+            finish_result()
         kiosk.print_report()
         settle()
         kiosk.reset(idle=True)
         settle()
         assert c.page == "welcome" and not c.session.answers
+        return tried
 
     for n in range(args.warm_up):
         one_visitor(n)
@@ -105,12 +138,16 @@ def main() -> int:
         tracemalloc.start()
     start_peak, start_now = peak_rss_mb(), current_rss_mb()
     started = time.perf_counter()
+    what_ifs = 0
     for n in range(args.warm_up, args.warm_up + args.visitors):
-        one_visitor(n)
+        what_ifs += one_visitor(n)
     elapsed = time.perf_counter() - started
+    if what_ifs == 0 and args.visitors >= 5:
+        raise RuntimeError("no visitor tried a what-if: the result page's what-if was not measured")
     growth = peak_rss_mb() - start_peak
     print(f"visitors: {args.visitors} after {args.warm_up} warm-up, {elapsed:.1f} s, "
-          f"{args.visitors / elapsed:.1f} visitors/s ({1000 * elapsed / args.visitors:.0f} ms each)")
+          f"{args.visitors / elapsed:.1f} visitors/s ({1000 * elapsed / args.visitors:.0f} ms each); "
+          f"what-ifs compared: {what_ifs}")
     print(f"peak RSS: {start_peak:.1f} MiB after warm-up -> {peak_rss_mb():.1f} MiB, growth {growth:.2f} MiB "
           f"(goal < {GOAL_MB:g} MB): {'met' if growth < GOAL_MB else 'NOT met'}")
     print(f"current RSS: {start_now:.1f} MiB -> {current_rss_mb():.1f} MiB")

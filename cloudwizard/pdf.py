@@ -152,17 +152,58 @@ class _Layout:
                     f'bgcolor="{color}"></td><td width="{self.css_px(8)}"></td><td>{title}<p>{body}</p></td>'
                     f"</tr></table>", 7.0, in_box=in_box))
             elif isinstance(b, Box):
-                # Never split: the first version of the box that fits on what is left of the page
-                # (the summary leaves steps out, "see below"); the shortest when none does.
-                used = sum(it.space_before + it.height for it in out[1:]) + (out[0].height if out else 0.0)
-                for blocks_in in (b.blocks, *b.shorter):
-                    inner = self.blocks((Heading(4, b.title), *blocks_in), in_box=True)
-                    need = inner[0].height + sum(it.space_before + it.height for it in inner[1:])
-                    if self.page_height <= 0 or used + inner[0].space_before + need + 2 * self.box_pad <= self.page_height:
-                        break
-                inner[-1].page_break_after = True
-                out += inner
+                out += self.box(b, out)
         return out
+
+    def box(self, box: Box, before: list[_Item]) -> list[_Item]:
+        """The items of `box`, laid out after `before`: the first version that fits on the page, whole.
+
+        A box is never split. It takes the first of its versions (``blocks``, then ``shorter``:
+        the summary leaves steps out, "see below") that fits on what is left of the page it starts
+        on, which is worked out by placing `before` on pages as `_paginate` will. When none fits
+        there, the box starts a new page (with the headings just before it, which stay with it)
+        if one fits there; else the shortest is taken. The summary box comes right after the
+        report's title (a heading, which would go with it), so it is never moved off page 1: it
+        lists fewer steps when the page is short.
+        """
+        used = _used_on_last_page(before, self.page_height) if self.page_height > 0 else 0.0
+        versions = [self.blocks((Heading(4, box.title), *blocks_in), in_box=True)
+                    for blocks_in in (box.blocks, *box.shorter)]
+
+        def fitting(above: float) -> list[_Item] | None:
+            """The first version that fits below `above` of the page's height."""
+            for inner in versions:
+                space = inner[0].space_before if above > 0 else 0.0  # none at the top of a page
+                need = _stacked(inner)
+                if above + space + need + 2 * self.box_pad <= self.page_height:
+                    return inner
+            return None
+
+        chosen = versions[0] if self.page_height <= 0 else fitting(used)
+        if chosen is None:
+            # Not enough room left here: break the page before the headings that lead to the box.
+            last = len(before) - 1
+            while last >= 0 and before[last].keep_with_next:
+                last -= 1
+            carried = _stacked(before[last + 1:])
+            if last >= 0 and carried < used and (chosen := fitting(carried)) is not None:
+                before[last].page_break_after = True
+        inner = chosen or versions[-1]
+        inner[-1].page_break_after = True
+        return inner
+
+
+def _stacked(items: list[_Item]) -> float:
+    """The height of `items` one under the other at the top of a page (no space above the first)."""
+    return sum(it.space_before + it.height for it in items[1:]) + (items[0].height if items else 0.0)
+
+
+def _used_on_last_page(items: list[_Item], page_height: float) -> float:
+    """How much of the last page `items` fill once placed on pages (0 when they end with a page break)."""
+    if not items or items[-1].page_break_after:
+        return 0.0
+    last = _paginate(items, page_height)[-1][-1]
+    return last.y + last.end - last.start
 
 
 def _line_breaks(doc: QTextDocument) -> tuple[float, ...]:

@@ -10,7 +10,8 @@ What the terminal promises:
 
 * Numbers are read the way the session's language writes them (`cloudwizard.engine.numbers`); an
   entry that reads two ways, or only another language's way, is asked back ("Did you mean
-  200 000?"), never truncated. Prompts show the range that is accepted, written the language's way.
+  200 000?"), never truncated; only readings within the question's range are offered (none left:
+  the range is said). Prompts show the range that is accepted, written the language's way.
 * A questionnaire's validation rule is a plausibility warning the user may confirm ("That is a lot
   for a small business ... Keep 100 000 anyway?"); the hard limits are ``min`` and ``max``.
 * Every line is wrapped to the terminal's width at word boundaries, with hanging indents for
@@ -411,24 +412,33 @@ class TerminalAsker:
         """Whether `line` says no (in the session's language or in English)."""
         return line.strip().lower() in {self._("n"), self._("no"), "n", "no"}
 
-    def confirm(self, prompt: str, others: tuple[str, ...] = ()) -> str:
-        """Ask `prompt` until the reply is yes, no, empty (no) or one of `others`; returns "y", "n" or the other.
+    def confirm(self, prompt: str, offers: tuple[str, ...] = ("y",), *, also: tuple[str, ...] = ()) -> str:
+        """Ask `prompt` until the reply is one it accepts; returns "y", "n" or the word given.
 
-        A reply that is none of these (a number typed again, a slip) is not taken for "no" in silence:
-        the user is told what the question accepts and asked again.
+        No (the session language's word, or English "n"/"no") and an empty line always mean "n". A
+        reply that is none of the accepted ones (a number typed again, a slip) is not taken for "no"
+        in silence: the user is told what the question accepts and asked again.
+
+        Args:
+            prompt: the question, listing what it accepts (``[y/n]``, ``[1/2/n]``).
+            offers: the replies the prompt lists before no, in its order: ``"y"`` stands for yes in
+                the session's language or in English (returned as "y"), any other word is taken as
+                it is (lower case) and returned. Only these and no are named when asking again.
+            also: further replies accepted and returned without being named (older letters).
         """
         _ = self._
+        words = tuple(w.lower() for w in offers if w != "y") + tuple(w.lower() for w in also)
         while True:
             line = self.read(prompt)
-            if self.yes(line):
+            if "y" in offers and self.yes(line):
                 return "y"
             if line == "" or self.no(line):
                 return "n"
-            if line.lower() in others:
+            if line.lower() in words:
                 return line.lower()
-            words = [*others[:1], _("y"), _("n")]  # the first of `others` is the language's own word
+            named = [_("y") if w == "y" else w for w in offers] + [_("n")]
             self.say(_("Please answer {choices} or {last}.").format(
-                choices=", ".join(words[:-1]), last=words[-1]), "   ", "   ")
+                choices=", ".join(named[:-1]), last=named[-1]), "   ", "   ")
 
     def num(self, value: float) -> str:
         """A number written the session language's way."""
@@ -577,7 +587,7 @@ class TerminalAsker:
         discard = _("d")
         reply = self.confirm(_("Stop now? {yes} = save your answers in {path} and stop, {discard} = stop without "
                                "saving, {no} = go on:").format(yes=_("y"), path=target, discard=discard, no=_("n")),
-                             others=tuple(dict.fromkeys((discard, _("s"), "s"))))
+                             offers=(discard, "y"), also=tuple(dict.fromkeys((_("s"), "s"))))
         if reply == discard:
             raise _Stop(Outcome.QUIT)
         if reply == "n":
@@ -833,24 +843,35 @@ class TerminalAsker:
             result = parse_number(line, self.lang, integer=whole)
         except NumberError as exc:
             raise ValueError(exc.message(self.lang)) from None
-        if isinstance(result, Ambiguity) and result.also:
-            # two readings ("1.000,000" in Dutch: 1 000 or 1 000 000), the likelier first, as the GUI offers them
-            first, second = (format_number(r, self.lang, group=_ASK_BACK_GROUP) for r in result.readings[:2])
-            reply = self.confirm(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
-                first=first, second=second, no=_("n")), others=("1", "2"))
-            if reply == "n":
-                return None
-            value: float = result.readings[1] if reply == "2" else result.suggestion
-        elif isinstance(result, Ambiguity):
-            shown = format_number(result.suggestion, self.lang, group=_ASK_BACK_GROUP)
-            if self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
-                    number=shown, yes=_("y"), no=_("n"))) != "y":
-                return None
-            value = result.suggestion
+        if isinstance(result, Ambiguity):
+            # only the readings the question can take are offered: asking "Did you mean 1 000 000?"
+            # to refuse it as above the maximum would be a trap
+            readings = [r for r in result.readings if self._in_range(question, r)]
+            if not readings:
+                self._check_range(question, result.suggestion)  # the likelier reading's range error
+            shown = [format_number(r, self.lang, group=_ASK_BACK_GROUP) for r in readings]
+            if len(readings) >= 2:
+                # two readings ("1.000,000" in Dutch: 1 000 or 1 000 000), the likelier first, as the GUI offers them
+                reply = self.confirm(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
+                    first=shown[0], second=shown[1], no=_("n")), offers=("1", "2"))
+                if reply == "n":
+                    return None
+                value: float = readings[1] if reply == "2" else readings[0]
+            else:
+                if self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
+                        number=shown[0], yes=_("y"), no=_("n"))) != "y":
+                    return None
+                value = readings[0]
         else:
             value = result
         self._check_range(question, value)
         return value
+
+    @staticmethod
+    def _in_range(question: Question, value: float) -> bool:
+        """Whether `value` lies between the question's ``min`` and ``max`` (where it has them)."""
+        return ((question.minimum is None or value >= question.minimum)
+                and (question.maximum is None or value <= question.maximum))
 
     def _check_range(self, question: Question, value: float) -> None:
         _ = self._

@@ -29,11 +29,13 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 NUMBERS = {
     "en": ("A whole number from 1 to 100,000 people:", [
         ("10.5", "'10.5' is not a whole number"),
-        ("250.000", "Did you mean 250 000? [y/n]"), ("y", "250,000 is above the maximum, 100,000."),
+        ("1.000.000", "1,000,000 is above the maximum, 100,000."),  # read the other way, out of range: not offered
+        ("1.500", "Did you mean 1 500? [y/n]"), ("n", None),
         ("1,500", None)]),
     "nl": ("Een geheel getal van 1 tot 100.000 personen:", [
         ("10,5", "“10,5” is geen geheel getal"),
-        ("200,000", "Bedoel je 200 000? [j/n]"), ("n", None),
+        ("1,000,000", "1.000.000 is meer dan het maximum, 100.000."),  # read the other way, out of range
+        ("1,500", "Bedoel je 1 500? [j/n]"), ("n", None),
         ("1.500", None)]),
     "fr": (f"Un nombre entier de 1 à 100{NNBSP}000 personnes :", [
         ("1.5", "«\u00a01.5\u00a0» n’est pas un nombre entier"),
@@ -295,11 +297,16 @@ def test_resume_from_a_saved_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "typed", "reply", "saved_value"), [
-    ("nl", "1.000,000", "1", 1000), ("de", "1.000,000", "", None), ("fr", "1.000,000", "2", None),
-    ("en", "1,000.000", "y", 1000)])
-def test_a_number_with_two_readings_offers_both(lang: str, typed: str, reply: str, saved_value: int | None,
-                                                tmp_path: Path) -> None:
-    """"1.000,000" in Dutch is 1 000 (the language's reading) or 1 000 000: both are offered, as in the GUI."""
+    ("nl", "1.000,000", "j", 1000), ("de", "1.000,000", "", None), ("fr", "1.000,000", "n", None),
+    ("en", "1,000.000", "yes", 1000)])
+def test_a_reading_beyond_the_range_is_not_offered(lang: str, typed: str, reply: str, saved_value: int | None,
+                                                   tmp_path: Path) -> None:
+    """"1.000,000" in Dutch is 1 000 or 1 000 000; the example takes at most 100 000, so only 1 000 is asked back.
+
+    Found in review: 1 000 000 was offered as choice 2, and picking it was refused as above the maximum.
+    """
+    from cloudwizard.engine.numbers import format_number
+
     _ = gettext_for(lang)
     q = load(EXAMPLE)
     saved = tmp_path / "progress.yaml"
@@ -308,17 +315,13 @@ def test_a_number_with_two_readings_offers_both(lang: str, typed: str, reply: st
     term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
     term.expect(NUMBERS[lang][0])
     term.send(typed)
-    from cloudwizard.engine.numbers import format_number
-
-    # asked back with no-break spaces between the groups, whatever the language's own mark
-    term.expect(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
-        first=format_number(1000, lang, group=NBSP), second=format_number(1000000, lang, group=NBSP), no=_("n")))
+    # the plain yes/no question, the number with no-break spaces between the groups
+    asked = term.expect(_("Did you mean {number}? [{yes}/{no}]").format(
+        number=format_number(1000, lang, group=NBSP), yes=_("y"), no=_("n")))
+    assert "(2)" not in asked and format_number(1000000, lang, group=NBSP) not in term.screen
     term.send(reply)
-    if reply == "2":  # 1 000 000 is above the example's maximum: refused, and the question asked again
-        term.expect(_("{value} is above the maximum, {maximum}.").format(value=_fmt(1000000, lang),
-                                                                         maximum=_fmt(100000, lang)))
     if saved_value is None:
-        term.expect(NUMBERS[lang][0])  # "no" (or a refused reading): the question again
+        term.expect(NUMBERS[lang][0])  # "no": the question again
         term.send("1500")
     term.expect(_("Numbers, separated by commas or spaces: "))
     term.send("q")
@@ -329,3 +332,89 @@ def test_a_number_with_two_readings_offers_both(lang: str, typed: str, reply: st
     result = read_answers(saved, q)
     assert result.data is not None
     assert result.data.answers == {"audience": "business", "staff": saved_value or 1500}
+
+
+# -- review: the ask-back for two readings (its retry hint, and readings outside the range) ------------
+
+
+def _wide_example(tmp_path: Path) -> Path:
+    """The example questionnaire with the staff question taking up to 10 000 000, so that both readings fit."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text.count("max: 100000\n") == 1
+    wide = tmp_path / "wide.yaml"
+    wide.write_text(text.replace("max: 100000\n", "max: 10000000\n"), encoding="utf-8")
+    return wide
+
+
+@pytest.mark.parametrize(("lang", "typed", "pick", "saved_value"), [
+    ("nl", "1.000,000", "2", 1000000), ("fr", "1.000,000", "1", 1000), ("de", "1.000,000", "n", None),
+    ("en", "1,000.000", "2", 1000000)])
+def test_two_readings_ask_again_naming_1_2_and_no(lang: str, typed: str, pick: str, saved_value: int | None,
+                                                  tmp_path: Path) -> None:
+    """The retry hint of "[1/2/n]" names 1, 2 and no; yes is not an answer there (it was taken for 1 in silence)."""
+    from cloudwizard.engine.numbers import format_number
+
+    _ = gettext_for(lang)
+    wide = _wide_example(tmp_path)
+    q = load(wide)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(wide), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    staff_prompt = NUMBERS[lang][0].replace(_fmt(100000, lang), _fmt(10000000, lang))
+    term.expect(staff_prompt)
+    term.send(typed)
+    question = _("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
+        first=format_number(1000, lang, group=NBSP), second=format_number(1000000, lang, group=NBSP), no=_("n"))
+    hint = _("Please answer {choices} or {last}.").format(choices="1, 2", last=_("n"))
+    term.expect(question)
+    term.send(_("y"))  # not offered: asked again, not read as 1
+    term.expect(hint)  # exactly "1, 2 or n": no yes named
+    term.expect(question)
+    term.send("3")
+    term.expect(hint)
+    term.expect(question)
+    term.send(pick)
+    if saved_value == 1000000:  # above the plausibility rule (10 000): kept on confirming
+        term.expect(_("Keep {answer} anyway? [{yes}/{no}]").format(
+            answer=f"{_fmt(1000000, lang)} {q.text(q.question('staff').unit, lang)}", yes=_("y"), no=_("n")))
+        term.send(_("y"))
+    if saved_value is None:
+        term.expect(staff_prompt)  # "no": the question again
+        term.send("1500")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    result = read_answers(saved, q)
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": saved_value or 1500}
+    assert term.overlong_lines() == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_reading_in_the_range_says_the_range_without_asking(lang: str, tmp_path: Path) -> None:
+    """"200.000,000" (200 000 or 200 000 000) on a question up to 100 000: the range, not a question."""
+    _ = gettext_for(lang)
+    q = load(EXAMPLE)
+    typed = "200,000.000" if lang == "en" else "200.000,000"
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    term.expect(NUMBERS[lang][0])
+    term.send(typed)
+    term.expect(_("{value} is above the maximum, {maximum}.").format(value=_fmt(200000, lang),
+                                                                     maximum=_fmt(100000, lang)))
+    assert _("Did you mean {number}? [{yes}/{no}]").split("{")[0] not in term.screen  # nothing asked back
+    term.expect(NUMBERS[lang][0])  # asked again
+    term.send("12")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect("[")
+    term.send(_("y"))
+    assert term.wait() == 1
+    result = read_answers(saved, q)
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 12}

@@ -164,8 +164,8 @@ def test_words_for_yes_and_no_and_a_declined_did_you_mean() -> None:
     from cloudwizard.terminal import Outcome, TerminalAsker
 
     q = load(EXAMPLE)
-    # business; "200,000" asked back and declined; "1.500"; photos + customers; 3; "nee"; "ja"; no note; advice
-    script = "2\n200,000\nn\n1.500\n1 2\n3\nnee\nja\n\n\n"
+    # business; "1,500" asked back and declined; "1.500"; photos + customers; 3; "nee"; "ja"; no note; advice
+    script = "2\n1,500\nn\n1.500\n1 2\n3\nnee\nja\n\n\n"
     out = io.StringIO()
     asker = TerminalAsker(q, "nl", io.StringIO(script), out, echo=True, width=60)
     assert asker.run() is Outcome.DONE
@@ -173,5 +173,5 @@ def test_words_for_yes_and_no_and_a_declined_did_you_mean() -> None:
         "audience": "business", "staff": 1500, "data_kinds": frozenset({"photos", "customers"}), "sensitivity": 3,
         "peers": "no", "offline_copy": "yes"}
     text = out.getvalue()
-    assert "Bedoel je 200\u00a0000? [j/n]" in text
+    assert "Bedoel je 1\u00a0500? [j/n]" in text
     assert all(len(line) <= 60 for line in text.splitlines())

@@ -17,7 +17,7 @@ from cloudwizard.engine.model import Questionnaire
 from cloudwizard.engine.recommender import recommend
 from cloudwizard.engine.report import build_view
 from cloudwizard.engine.report.document import Box, Document, Heading, build_document
-from cloudwizard.pdf import write_pdf
+from cloudwizard.pdf import MARGINS_MM, write_pdf
 from tests.engine.test_report_translations import english_phrases
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,6 +129,56 @@ def _first_page_holds_the_box(view: object, doc: Document, tmp_path: Path) -> li
     return pages
 
 
+#: Where a page's body ends (A4, 842 pt high, less the bottom margin) and the box's padding, in points.
+BODY_BOTTOM_PT = 842 - MARGINS_MM[3] * 72 / 25.4
+BOX_PAD_PT = 9.0
+
+
+def _meta_bottom_on_page_one(doc: Document, view: object, tmp_path: Path) -> float | None:
+    """Where the summary box's last line (its date line) ends on page 1 of `doc`'s PDF, in points; None: not there."""
+    import html
+    import re
+
+    target = tmp_path / "one-more.pdf"
+    write_pdf(doc, target)
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(target), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    ligatures = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+    words = [(html.unescape(w).translate(ligatures), float(y))
+             for y, w in re.findall(r'<word [^>]*yMax="([0-9.]+)">([^<]*)</word>', out)]
+    meta = view.meta.split()  # type: ignore[attr-defined]
+    for start in range(len(words) - len(meta) + 1):
+        if [w for w, _y in words[start:start + len(meta)]] == meta:
+            return max(y for _w, y in words[start:start + len(meta)])
+    return None
+
+
+def _steps_left_out_only_when_needed(view: object, doc: Document, pages: list[str], tmp_path: Path) -> int:
+    """Asserts that page 1's box lists the first steps, every one unless the box with one more would not fit.
+
+    Returns how many steps the box on page 1 lists.
+    """
+    import dataclasses
+
+    checklist = view.checklist  # type: ignore[attr-defined]
+    steps, shown = len(checklist), pages[0].count("\u2610")  # page 1 holds only the box's checklist
+    for step in checklist[:shown]:
+        assert " ".join(step.title.split()) in pages[0], step.title
+    more = " ".join(view.labels.more_steps.split())  # type: ignore[attr-defined]
+    # the pointer to "What to do next" below exactly when steps are left out
+    assert (more in pages[0]) == (shown < steps), (shown, steps)
+    if shown < steps:
+        box = next(b for b in doc.blocks if isinstance(b, Box))
+        versions = (box.blocks, *box.shorter)  # every step, then one step fewer each
+        assert len(versions) == steps + 1
+        # needed: the box with one more step, laid out alone, does not end within page 1's body
+        one_more = Box(box.title, versions[steps - shown - 1])
+        trial = dataclasses.replace(doc, blocks=tuple(one_more if b is box else b for b in doc.blocks))
+        bottom = _meta_bottom_on_page_one(trial, view, tmp_path)
+        assert bottom is None or bottom + 2 * BOX_PAD_PT > BODY_BOTTOM_PT - 1.0, (shown, steps, bottom)
+    return shown
+
+
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
 @pytest.mark.parametrize("answers", EXAMPLES, ids=lambda p: p.stem)
 def test_the_whole_summary_box_is_on_page_one(bundled: Questionnaire, answers: Path, lang: str,
@@ -136,10 +186,9 @@ def test_the_whole_summary_box_is_on_page_one(bundled: Questionnaire, answers: P
     data = read_answers(answers, bundled).data
     assert data is not None
     view = build_view(recommend(bundled, data.answers), lang)
-    pages = _first_page_holds_the_box(view, build_document(view), tmp_path)
-    box = next(b for b in build_document(view).blocks if isinstance(b, Box))
-    if view.labels.more_steps and " ".join(view.labels.more_steps.split()) in pages[0]:
-        assert box.shorter  # steps were left out: the full list follows under "What to do next"
+    doc = build_document(view)
+    pages = _first_page_holds_the_box(view, doc, tmp_path)
+    _steps_left_out_only_when_needed(view, doc, pages, tmp_path)
     for step in view.checklist:  # every step is written out in the details all the same
         assert " ".join(step.title.split()) in " ".join(pages[1:])
 
@@ -153,6 +202,9 @@ def test_a_summary_too_long_for_page_one_lists_fewer_steps_and_points_below(bund
     assert data is not None
     view = build_view(recommend(bundled, data.answers), lang)
     view = dataclasses.replace(view, checklist=view.checklist * 3)  # far too many steps for one page
-    pages = _first_page_holds_the_box(view, build_document(view), tmp_path)
+    doc = build_document(view)
+    pages = _first_page_holds_the_box(view, doc, tmp_path)
+    shown = _steps_left_out_only_when_needed(view, doc, pages, tmp_path)
+    assert 0 < shown < len(view.checklist)  # fewer steps, not none
     assert " ".join(view.labels.more_steps.split()) in pages[0]
     assert " ".join(view.checklist[0].title.split()) in pages[0]
