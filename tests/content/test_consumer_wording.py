@@ -54,3 +54,12 @@ def test_the_data_act_and_jurisdiction_are_glossed_where_consumers_read_them() -
     for pid in ("exit_clause",):
         for lang, word in (("en", "EU law"), ("nl", "EU-wet"), ("fr", "loi de l’UE"), ("de", "EU-Gesetz")):
             assert word in Q.text(Q.precautions[pid].text, lang), (pid, lang)
+
+
+def test_the_switching_notice_glosses_the_data_act_and_says_jurisdiction_not_location() -> None:
+    notice = next(n for n in Q.notices if n.id == "switching_rights")
+    glosses = {"en": ("EU law", "which country's law"), "nl": ("EU-wet", "welk land"),
+               "fr": ("loi de l’UE", "quel pays"), "de": ("EU-Gesetz", "welches Landes")}
+    for lang, words in glosses.items():
+        text = Q.text(notice.text, lang)
+        assert all(w in text for w in words), (lang, text)
