@@ -29,11 +29,11 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 NUMBERS = {
     "en": ("A whole number from 1 to 100,000 people:", [
         ("10.5", "'10.5' is not a whole number"),
-        ("250.000", "Did you mean 250 000? [y/n]"), ("y", "250,000 is above the maximum, 100,000."),
+        ("250.000", "Did you mean 250 000 (1) or 250 (2)? [1/2/n]"), ("1", "250,000 is above the maximum, 100,000."),
         ("1,500", None)]),
     "nl": ("Een geheel getal van 1 tot 100.000 personen:", [
         ("10,5", "“10,5” is geen geheel getal"),
-        ("200,000", "Bedoel je 200 000? [j/n]"), ("n", None),
+        ("200,000", "Bedoel je 200 000 (1) of 200 (2)? [1/2/n]"), ("n", None),
         ("1.500", None)]),
     "fr": (f"Un nombre entier de 1 à 100{NNBSP}000 personnes :", [
         ("1.5", "«\u00a01.5\u00a0» n’est pas un nombre entier"),
@@ -154,6 +154,36 @@ def test_a_plausibility_warning_may_be_confirmed_and_q_saves(lang: str, columns:
              q.text(audience.hint, lang), q.text(staff.label, lang), q.text(staff.hint, lang)]
     texts += [q.text(c.label, lang) + (f" — {q.text(c.hint, lang)}" if c.hint else "") for c in audience.choices]
     check_layout(term, texts)
+
+
+@pytest.mark.parametrize(("pick", "saved_number"), [("1", 200000), ("2", 200)])
+def test_200_000_in_dutch_offers_both_readings_and_saves_the_one_chosen(pick: str, saved_number: int,
+                                                                      tmp_path: Path) -> None:
+    """"200,000" in Dutch is 200 the Dutch way or 200 000 the English way: both are asked back."""
+    _ = gettext_for("nl")
+    q = load(EXAMPLE)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "nl", "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    term.expect(NUMBERS["nl"][0])
+    term.send("200,000")
+    asked = term.expect(f"Bedoel je 200{NBSP}000 (1) of 200 (2)? [1/2/n]")
+    assert words_intact(asked, "Bedoel je")
+    term.send(pick)
+    if saved_number > 100000:  # above the maximum: refused with the range, asked again
+        term.expect(f"{_fmt(saved_number, 'nl')} is meer dan het maximum, 100.000.")
+        term.expect(NUMBERS["nl"][0])
+        term.send("200")
+        saved_number = 200
+    term.expect(_("Numbers, separated by commas or spaces: "))  # taken: the next question
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    result = read_answers(saved, q)
+    assert result.data is not None and result.data.answers == {"audience": "business", "staff": saved_number}
 
 
 def resume_command(screen: str) -> list[str]:

@@ -173,5 +173,5 @@ def test_words_for_yes_and_no_and_a_declined_did_you_mean() -> None:
         "audience": "business", "staff": 1500, "data_kinds": frozenset({"photos", "customers"}), "sensitivity": 3,
         "peers": "no", "offline_copy": "yes"}
     text = out.getvalue()
-    assert "Bedoel je 200\u00a0000? [j/n]" in text
+    assert "Bedoel je 200\u00a0000 (1) of 200 (2)? [1/2/n]" in text  # both readings, the whole number first
     assert all(len(line) <= 60 for line in text.splitlines())
