@@ -337,7 +337,8 @@ FR_ASKED = "Vouliez-vous dire 1\u00a0000 ou 1\u00a0000\u00a0000\u202f?"
 # language's way first (200 000), then the language's own decimal (200)
 ONE_THOUSAND = (1000, 1000000)
 TWO_READINGS = [
-    ("nl", "1.000,000", "Bedoel je 1\u00a0000 of 1\u00a0000\u00a0000?", ("Ja, 1\u00a0000", "Ja, 1\u00a0000\u00a0000"), ONE_THOUSAND),
+    ("nl", "1.000,000", "Bedoel je 1\u00a0000 of 1\u00a0000\u00a0000?", ("Ja, 1\u00a0000", "Ja, 1\u00a0000\u00a0000"),
+     ONE_THOUSAND),
     ("fr", "1.000,000", FR_ASKED, ("Oui, 1\u00a0000", "Oui, 1\u00a0000\u00a0000"), ONE_THOUSAND),
     ("fr", "1 000,000", FR_ASKED, ("Oui, 1\u00a0000", "Oui, 1\u00a0000\u00a0000"), ONE_THOUSAND),
     ("de", "1.000,000", "Meinten Sie 1\u00a0000 oder 1\u00a0000\u00a0000?", ("Ja, 1\u00a0000", "Ja, 1\u00a0000\u00a0000"),
