@@ -142,7 +142,7 @@ class QuestionPage(ScrollPage):
                 # The focus stayed (Next pressed on the question itself): no focus change reads the
                 # message from the description, so say it.
                 announce(card.error, card.error.text())
-            self.ensure_visible(card.confirm_button if card.has_open_question() else card.input)
+            self.ensure_visible(card.problem_widget())
 
     def set_validation(self, problems: list[Problem]) -> None:
         """Live validation: show failed rules at once, but keep "required" notes until Next is pressed."""
