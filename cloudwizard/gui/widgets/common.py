@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -191,6 +191,8 @@ def first_item_when_opened_by_keyboard(menu: QMenu) -> None:
     for the person, as in Qt's own menus.
     """
     def opened() -> None:
+        from PySide6.QtCore import Qt  # not at import: the Qt namespace is made after the first paint
+
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return
 
