@@ -12,7 +12,6 @@ the chords below pass the modifier only where the key is still down.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,8 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenuBar, QWidget
 
 from cloudwizard.gui.app import Wizard
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.gui.conftest import bundled_path
 
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -54,20 +52,8 @@ def menu_bar_active(wizard: Wizard) -> bool:
 
 @pytest.mark.parametrize("alt_first", [True, False])
 def test_alt_arrows_move_pages_and_never_reach_the_menu_bar(qtbot: Any, make_wizard: Any, alt_first: bool) -> None:
-    from cloudwizard.engine.answers import read_answers
-    from cloudwizard.engine.loader import load_bundled
-
-    q = load_bundled()
-    data = read_answers(REPO / "questionnaires" / "examples" / "answers-sme.yaml", q).data
-    assert data is not None
-    wizard: Wizard = make_wizard(questionnaire=q)
-    wizard.controller.restore(data)
-    wizard.window.activateWindow()
-    qtbot.waitActive(wizard.window)
+    wizard = bundled_path(qtbot, make_wizard)
     assert wizard.window.style().styleHint(wizard.window.style().StyleHint.SH_MenuBar_AltKeyNavigation)  # or no test
-    sections = [s.id for s in wizard.controller.displayable_sections()]
-    wizard.controller.go_to_section(sections[0])
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     first = wizard.questions.section_id
     seen = [first]
     for _ in range(3):
@@ -93,19 +79,7 @@ def test_alt_arrows_move_pages_and_never_reach_the_menu_bar(qtbot: Any, make_wiz
 @pytest.mark.parametrize("start", ["nextButton", "backButton", "sectionList", "question"])
 def test_alt_arrows_from_anywhere_never_reach_the_menu_bar(qtbot: Any, make_wizard: Any, start: str) -> None:
     """Where the focus stays put (the navigation bar, the step list, a page that cannot go on)."""
-    from cloudwizard.engine.answers import read_answers
-    from cloudwizard.engine.loader import load_bundled
-
-    q = load_bundled()
-    data = read_answers(REPO / "questionnaires" / "examples" / "answers-sme.yaml", q).data
-    assert data is not None
-    wizard: Wizard = make_wizard(questionnaire=q)
-    wizard.controller.restore(data)
-    wizard.window.activateWindow()
-    qtbot.waitActive(wizard.window)
-    sections = [s.id for s in wizard.controller.displayable_sections()]
-    wizard.controller.go_to_section(sections[1])
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    wizard = bundled_path(qtbot, make_wizard, part=1)
     if start != "question":
         widget = wizard.window.findChild(QWidget, start)
         assert widget is not None
@@ -121,19 +95,7 @@ def test_alt_arrows_from_anywhere_never_reach_the_menu_bar(qtbot: Any, make_wiza
 def test_alt_held_after_the_arrow_and_repeating_never_reaches_the_menu_bar(qtbot: Any, make_wizard: Any,
                                                                            arrow: Qt.Key) -> None:
     """Alt held on after Alt+Right repeats (a keyboard's auto-repeat) before it is released."""
-    from cloudwizard.engine.answers import read_answers
-    from cloudwizard.engine.loader import load_bundled
-
-    q = load_bundled()
-    data = read_answers(REPO / "questionnaires" / "examples" / "answers-sme.yaml", q).data
-    assert data is not None
-    wizard: Wizard = make_wizard(questionnaire=q)
-    wizard.controller.restore(data)
-    wizard.window.activateWindow()
-    qtbot.waitActive(wizard.window)
-    sections = [s.id for s in wizard.controller.displayable_sections()]
-    wizard.controller.go_to_section(sections[2])
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    wizard = bundled_path(qtbot, make_wizard, part=2)
     before = wizard.questions.section_id
     QTest.keyPress(focused(), Qt.Key.Key_Alt, ALT)
     QTest.keyPress(focused(), arrow, ALT)

@@ -8,7 +8,6 @@ scrolled to its end) at 800x600 and in a short window, in four languages.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cloudwizard.gui.app import Wizard
 from cloudwizard.gui.widgets.questions import QuestionCard
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.gui.conftest import bundled_path
 
 
 def first_stop(card: QuestionCard) -> QWidget | None:
@@ -40,17 +38,8 @@ def in_view(wizard: Wizard, widget: QWidget) -> bool:
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
 def test_reaching_an_option_from_below_shows_its_question_title(qtbot: Any, make_wizard: Any, lang: str,
                                                                 size: tuple[int, int]) -> None:
-    from cloudwizard.engine.answers import read_answers
-    from cloudwizard.engine.loader import load_bundled
-
-    q = load_bundled()
-    data = read_answers(REPO / "questionnaires" / "examples" / "answers-sme.yaml", q).data
-    assert data is not None
-    wizard: Wizard = make_wizard(lang, questionnaire=q)
-    wizard.controller.restore(data)
+    wizard = bundled_path(qtbot, make_wizard, lang)
     wizard.window.resize(*size)
-    wizard.window.activateWindow()
-    qtbot.waitActive(wizard.window)
     checked = 0
     for section in [s.id for s in wizard.controller.displayable_sections()]:
         wizard.controller.go_to_section(section)
