@@ -15,8 +15,9 @@ Rules, in order:
 * A number that reads in the session's way, and not in the other, is that number.
 * A single separator followed by exactly three digits (``250.000`` in English, ``200,000`` in Dutch)
   reads both ways: as a decimal in the session's way, and as a grouped whole number in the other
-  way. The answer is an `Ambiguity` suggesting the whole number. A grouped number in the session's
-  own way (``200.000`` in Dutch, ``200,000`` in English) is not ambiguous.
+  way. The answer is an `Ambiguity` offering both, the whole number first (200 000), then the
+  language's own decimal (200). A grouped number in the session's own way (``200.000`` in Dutch,
+  ``200,000`` in English) is not ambiguous.
 * Groups followed by the decimal sign and exactly three digits (``1.000,000`` in Dutch, ``1,000.000``
   in English) read as a decimal and as groups written with two marks: an `Ambiguity` offering both,
   the language's own reading first (1 000, the groups and decimal sign used as the language uses
@@ -186,8 +187,10 @@ def parse_number(text: str, lang: str, *, integer: bool = False) -> Number | Amb
         assert other is not None
         result = Ambiguity(shown, sign * other)
     elif other is not None and other != own and decimal in body:
-        # A lone decimal sign with three digits after it: also a grouped whole number the other way.
-        result = Ambiguity(shown, sign * other)
+        # A lone decimal sign with three digits after it ("200,000" in Dutch): a grouped whole number
+        # the other way (200 000, the likelier: three digits after a decimal sign are rare) or the
+        # language's own decimal (200). Both are offered, the whole number first.
+        result = Ambiguity(shown, sign * other, (sign * own,))
     elif (regrouped := _regrouped(body, decimal, group)) is not None and regrouped != own:
         # Groups, then the decimal sign with three digits ("1.000,000" in Dutch): the language's own
         # reading (1 000, both marks used as the language uses them) or groups written with two

@@ -382,7 +382,7 @@ class Wizard:
                 first = held[0]
                 self.questions.ensure_visible(first.label)
                 first.focus_problem()  # "Yes, 200 000" when it is asked back, else the field
-                self.questions.ensure_visible(first.confirm_button if first.has_open_question() else first.input)
+                self.questions.ensure_visible(first.problem_widget())
                 return
         self.controller.go_next()
 

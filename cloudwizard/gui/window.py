@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -69,6 +69,51 @@ class FirstPaint(QObject):
             obj.removeEventFilter(self)
             QTimer.singleShot(0, self.painted.emit)
         return False
+
+
+class AltChordGuard(QObject):
+    """Keeps the menu bar out of Alt+Left / Alt+Right.
+
+    Qt's menu bar (Fusion style) arms itself when Alt goes down and takes the keyboard when Alt
+    comes up, unless a key or focus event came between. Alt+Left is taken by its shortcut, so the
+    menu bar never sees the arrow's key press: when nothing else reset it (the focus staying where
+    it was) or when Alt, still held, repeated after the arrow (a keyboard's auto-repeat), releasing
+    Alt left the focus in the menu bar. Armed by the shortcut while Alt is held, this filter goes
+    first among the application's filters and swallows Alt's repeats and its release; Alt pressed
+    and released alone still reaches the menu bar.
+    """
+
+    def arm(self) -> None:
+        """Called by an Alt+arrow shortcut: guard until Alt is released (or another key is pressed)."""
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # again each time: the filter installed last goes first
+
+    def _disarm(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            # Any focus or activation event disarms the menu bar's own Alt watch (Qt's filter reads every event).
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.ActivationChange))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Swallow Alt's repeats and its release after the shortcut; stop at the release."""
+        kind = event.type()
+        if kind in (QEvent.Type.ApplicationDeactivate, QEvent.Type.WindowDeactivate, QEvent.Type.MouseButtonPress):
+            self._disarm()
+            return False
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease) \
+                or not isinstance(event, QKeyEvent):
+            return False
+        from PySide6.QtCore import Qt  # only once a shortcut has armed the guard (the first-frame rule)
+
+        if event.key() not in (Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr):
+            if kind == QEvent.Type.KeyPress and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self._disarm()  # a key without Alt: Alt is up (its release went elsewhere)
+            return False
+        if kind == QEvent.Type.KeyRelease:
+            self._disarm()
+        return True
 
 
 class MainWindow(QMainWindow):
@@ -272,6 +317,16 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _alt_back(self) -> None:
+        """Alt+Left: back, and the menu bar kept out of Alt's release."""
+        self.alt_guard.arm()
+        self.backRequested.emit()
+
+    def _alt_next(self) -> None:
+        """Alt+Right: next, and the menu bar kept out of Alt's release."""
+        self.alt_guard.arm()
+        self.nextRequested.emit()
+
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
@@ -297,8 +352,9 @@ class MainWindow(QMainWindow):
         #: Asked before the person quits (Ctrl+Q, the close button); False keeps the window open.
         self.quit_guard: Callable[[], bool] = lambda: True
         self.act_quit = self._action("actionQuit", "Ctrl+Q", lambda: self.quit_guard() and self.close())
-        self.act_back = self._action("actionBack", "Alt+Left", self.backRequested.emit)
-        self.act_next = self._action("actionNext", "Alt+Right", self.nextRequested.emit)
+        self.alt_guard = AltChordGuard(self)
+        self.act_back = self._action("actionBack", "Alt+Left", self._alt_back)
+        self.act_next = self._action("actionNext", "Alt+Right", self._alt_next)
         self.act_start_over = self._action("actionStartOver", None, self.startOverRequested.emit)
         self.act_help = self._action("actionHelp", "F1", self.helpRequested.emit)
         self.act_contrast = QAction(self)

@@ -418,3 +418,64 @@ def test_no_reading_in_the_range_says_the_range_without_asking(lang: str, tmp_pa
     assert term.wait() == 1
     result = read_answers(saved, q)
     assert result.data is not None and result.data.answers == {"audience": "business", "staff": 12}
+
+
+@pytest.mark.parametrize(("lang", "typed", "readings", "reply", "saved_value"), [
+    # a lone decimal sign and three digits: the whole number the English way first, then the Dutch decimal
+    ("nl", "200,000", (200000, 200), "2", 200), ("nl", "200,000", (200000, 200), "1", 200000),
+    ("de", "5,000", (5000, 5), "1", 5000), ("en", "250.000", (250000, 250), "2", 250)])
+def test_a_lone_decimal_sign_with_three_digits_offers_both(lang: str, typed: str, readings: tuple[int, int],
+                                                           reply: str, saved_value: int, tmp_path: Path) -> None:
+    """"200,000" in Dutch is 200 000 (the English way) or 200 (the Dutch way): both are offered when both are
+    in range, as in the GUI, and the one chosen is saved."""
+    from cloudwizard.engine.numbers import format_number
+
+    _ = gettext_for(lang)
+    wide = _wide_example(tmp_path)
+    q = load(wide)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(wide), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    term.expect(NUMBERS[lang][0].replace(_fmt(100000, lang), _fmt(10000000, lang)))
+    term.send(typed)
+    term.expect(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
+        first=format_number(readings[0], lang, group=NBSP), second=format_number(readings[1], lang, group=NBSP),
+        no=_("n")))
+    term.send(reply)
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    result = read_answers(saved, q)
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": saved_value}
+
+
+def test_a_lone_decimal_sign_whose_whole_reading_is_out_of_range(tmp_path: Path) -> None:
+    """"200,000" in Dutch on a question that takes at most 100 000: only 200 is asked back."""
+    from cloudwizard.engine.numbers import format_number
+
+    _ = gettext_for("nl")
+    q = load(EXAMPLE)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "nl", "--save", str(saved), columns=80, cwd=tmp_path)
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    term.expect(NUMBERS["nl"][0])
+    term.send("200,000")
+    asked = term.expect(_("Did you mean {number}? [{yes}/{no}]").format(
+        number=format_number(200, "nl", group=NBSP), yes=_("y"), no=_("n")))
+    assert "(2)" not in asked
+    term.send(_("y"))
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    result = read_answers(saved, q)
+    assert result.data is not None
+    assert result.data.answers == {"audience": "business", "staff": 200}

@@ -35,8 +35,6 @@ def test_read_in_the_languages_way(text: str, lang: str, expected: float) -> Non
 @pytest.mark.parametrize(
     ("text", "lang", "suggestion"),
     [
-        # a lone separator with three digits after it reads both ways: asked back, whole number offered
-        ("200,000", "nl", 200000), ("250.000", "en", 250000), ("1,500", "de", 1500), ("2.500", "en", 2500),
         # only the other language's way makes sense
         ("1.5", "de", 1.5), ("2,5", "en", 2.5), ("1,000,000", "nl", 1000000), ("1.234,5", "en", 1234.5),
         ("10,5", "en", 10.5),
@@ -45,6 +43,28 @@ def test_read_in_the_languages_way(text: str, lang: str, expected: float) -> Non
 def test_ambiguous_or_foreign_entries_are_asked_back(text: str, lang: str, suggestion: float) -> None:
     result = parse_number(text, lang)
     assert result == Ambiguity(text, suggestion)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "readings"),
+    [
+        # a lone separator with three digits after it reads both ways: the whole number (the other
+        # language's groups) first, then the language's own decimal
+        ("200,000", "nl", (200000, 200)), ("200,000", "de", (200000, 200)), ("200,000", "fr", (200000, 200)),
+        ("250.000", "en", (250000, 250)), ("1,500", "de", (1500, 1.5)), ("2.500", "en", (2500, 2.5)),
+        ("-200,000", "nl", (-200000, -200)),
+    ],
+)
+def test_a_lone_separator_with_three_digits_offers_both_readings_the_whole_number_first(
+        text: str, lang: str, readings: tuple[float, ...]) -> None:
+    result = parse_number(text, lang)
+    assert result == Ambiguity(text, readings[0], readings[1:])
+    assert [type(r) for r in result.readings] == [type(r) for r in readings]
+
+
+def test_a_whole_number_question_keeps_both_readings_only_when_both_are_whole() -> None:
+    assert parse_number("200,000", "nl", integer=True) == Ambiguity("200,000", 200000, (200,))
+    assert parse_number("2,500", "nl", integer=True) == Ambiguity("2,500", 2500)
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,24 @@ def wizard(make_wizard: Callable[..., Wizard]) -> Wizard:
     return make_wizard()
 
 
+def bundled_path(qtbot: Any, make_wizard: Callable[..., Wizard], lang: str = "en", part: int = 0,
+                 answers: str = "answers-sme.yaml") -> Wizard:
+    """A wizard on the bundled questionnaire with an example's answers, active, on part `part` (from 0)."""
+    from cloudwizard.engine.answers import read_answers
+    from cloudwizard.engine.loader import load_bundled
+
+    q = load_bundled()
+    data = read_answers(Path(__file__).resolve().parents[2] / "questionnaires" / "examples" / answers, q).data
+    assert data is not None
+    wizard = make_wizard(lang, questionnaire=q)
+    wizard.controller.restore(data)
+    wizard.window.activateWindow()
+    qtbot.waitActive(wizard.window)
+    wizard.controller.go_to_section(wizard.controller.displayable_sections()[part].id)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return wizard
+
+
 def find(wizard: Wizard, name: str) -> QWidget:
     """The widget named `name`; waits (the event loop turning) for one still being built.
 

@@ -142,7 +142,7 @@ class QuestionPage(ScrollPage):
                 # The focus stayed (Next pressed on the question itself): no focus change reads the
                 # message from the description, so say it.
                 announce(card.error, card.error.text())
-            self.ensure_visible(card.confirm_button if card.has_open_question() else card.input)
+            self.ensure_visible(card.problem_widget())
 
     def set_validation(self, problems: list[Problem]) -> None:
         """Live validation: show failed rules at once, but keep "required" notes until Next is pressed."""
@@ -197,6 +197,45 @@ class QuestionPage(ScrollPage):
             # the part's step and title out of view on a small screen.
             focused = QApplication.focusWidget()
             self.ensure_visible(focused if focused is not None and cards[0].isAncestorOf(focused) else cards[0].input)
+
+    #: Room kept above a question's title and below the focused control when scrolling to them (px).
+    TITLE_MARGIN = 16
+    CONTROL_MARGIN = 60
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll so that `widget` can be seen, with its question's title when both fit.
+
+        Qt's `ensureWidgetVisible` scrolls only as far as the widget: an option reached by Tab or
+        the arrows from below left its question's title half out of view (larger text, French,
+        200 % scale). When the title and the widget do not fit together, the widget wins.
+        """
+        card = self._card_of(widget)
+        content = self.widget()
+        if card is None or widget is card.label or content is None or not card.label.isVisibleTo(content):
+            super().ensure_visible(widget)
+            return
+        top = card.label.mapTo(content, card.label.rect().topLeft()).y() - self.TITLE_MARGIN
+        bottom = widget.mapTo(content, widget.rect().bottomLeft()).y() + self.CONTROL_MARGIN
+        view = self.viewport().height()
+        if bottom - top > view:
+            super().ensure_visible(widget)
+            return
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        if top < value:
+            value = top
+        elif bottom > value + view:
+            value = bottom - view
+        bar.setValue(value)
+
+    def _card_of(self, widget: QWidget) -> QuestionCard | None:
+        """The question card that holds `widget` (None outside the cards)."""
+        parent: QWidget | None = widget
+        while parent is not None and parent is not self:
+            if isinstance(parent, QuestionCard):
+                return parent
+            parent = parent.parentWidget()
+        return None
 
     def focused_card(self) -> QuestionCard | None:
         """The card holding the keyboard focus, if any."""

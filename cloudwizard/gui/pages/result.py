@@ -44,6 +44,7 @@ from cloudwizard.gui.widgets.common import (
     DisclosureButton,
     ScrollPage,
     clear_layout,
+    first_item_when_opened_by_keyboard,
     make_card,
     make_label,
     show_now,
@@ -163,6 +164,7 @@ class ResultPage(ScrollPage):
                 menu.addAction(action)
                 self.export_actions[f.id] = action
             self.more_button.setMenu(menu)
+            first_item_when_opened_by_keyboard(menu)  # Space/Enter: arrows and Enter work at once
             row.addWidget(self.more_button)
             row.addStretch(1)
         for fmt, b in self.export_buttons.items():

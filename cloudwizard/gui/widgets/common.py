@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAccessibleWidget,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -179,6 +181,30 @@ class _CurrentFollowsFocus(QObject):
             elif event.type() == QEvent.Type.FocusOut:
                 self._later()
         return False
+
+
+def first_item_when_opened_by_keyboard(menu: QMenu) -> None:
+    """Make the first enabled item of `menu` current when it opens from the keyboard.
+
+    A push button's menu (Space or Enter on it) opens with no item current, so the first Enter
+    does nothing and a screen reader says only "menu". Opened with the mouse, nothing is chosen
+    for the person, as in Qt's own menus.
+    """
+    def opened() -> None:
+        from PySide6.QtCore import Qt  # not at import: the Qt namespace is made after the first paint
+
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+
+        def choose() -> None:
+            if menu.isVisible() and menu.activeAction() is None:
+                first = next((a for a in menu.actions() if a.isEnabled() and a.isVisible() and not a.isSeparator()), None)
+                if first is not None:
+                    menu.setActiveAction(first)
+
+        QTimer.singleShot(0, menu, choose)  # after the menu is shown: Qt clears the current item on showing
+
+    menu.aboutToShow.connect(opened)
 
 
 def keep_current_with_focus(view: QAbstractItemView) -> None:

@@ -659,18 +659,12 @@ class QuestionCard(QFrame):
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
         self.input = make_input(question, self)
-        # Made right after the input, so Tab goes from the input to it and then to "Why we ask this".
-        self.confirm_button = QPushButton(self)
-        self.confirm_button.setObjectName(f"confirm_{question.id}")
-        self.confirm_button.setAutoDefault(True)
-        self.confirm_button.hide()
-        self.confirm_button.clicked.connect(self._confirm)
-        # The second number when a number reads two ways ("Did you mean 1 000 or 1 000 000?"), next in the Tab chain.
-        self.other_button = QPushButton(self)
-        self.other_button.setObjectName(f"confirmOther_{question.id}")
-        self.other_button.setAutoDefault(True)
-        self.other_button.hide()
-        self.other_button.clicked.connect(self._confirm_other)
+        # "Yes, 2 500" / "Keep this answer" and the second number when a number reads two ways ("Did
+        # you mean 1 000 or 1 000 000?") are made when first needed (`_answer_button`): a hidden
+        # button without text would be an unnamed push button in the accessibility tree of every
+        # question. They go right after the input in the Tab chain, before "Why we ask this".
+        self._confirm_button: QPushButton | None = None
+        self._other_button: QPushButton | None = None
         self.help_button = DisclosureButton(self)  # a push button that says "collapsed"/"expanded", no check box
         self.help_button.setObjectName(f"help_{question.id}")
         self.help_button.setAutoDefault(True)
@@ -692,12 +686,10 @@ class QuestionCard(QFrame):
         layout.addWidget(self.hint)
         layout.addWidget(self.input)
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.other_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self._buttons = QHBoxLayout()
+        self._buttons.setContentsMargins(0, 0, 0, 0)
+        self._buttons.addStretch(1)
+        layout.addLayout(self._buttons)
         layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.help_text)
         self.help_button.setVisible(bool(question.help))
@@ -711,6 +703,49 @@ class QuestionCard(QFrame):
         self._problem: str | None = None
         self._warning = False
         self._gettext: Gettext = str
+
+    @property
+    def confirm_button(self) -> QPushButton | None:
+        """The button that settles the message ("Yes, 2 500", "Keep this answer"); None until first needed."""
+        return self._confirm_button
+
+    @property
+    def other_button(self) -> QPushButton | None:
+        """The button for the second number offered ("Yes, 1 000 000"); None until first needed."""
+        return self._other_button
+
+    def _answer_button(self, second: bool) -> QPushButton:
+        """The confirm button (or, with `second`, the second number's), made and placed on first use."""
+        existing = self._other_button if second else self._confirm_button
+        if existing is not None:
+            return existing
+        button = QPushButton(self)
+        button.setObjectName(f"{'confirmOther' if second else 'confirm'}_{self.question.id}")
+        button.setAutoDefault(True)
+        button.hide()
+        button.clicked.connect(self._confirm_other if second else self._confirm)
+        after = self._confirm_button if second and self._confirm_button is not None else self._input_end()
+        QWidget.setTabOrder(after, button)
+        if second:
+            self._other_button = button
+            self._buttons.insertWidget(1 if self._confirm_button is not None else 0, button)
+        else:
+            self._confirm_button = button
+            self._buttons.insertWidget(0, button)
+        return button
+
+    def _input_end(self) -> QWidget:
+        """The input's last Tab stop in the Tab chain (the answer buttons follow it).
+
+        Qt's `setTabOrder` ignores a widget that takes no focus, such as the unit's label.
+        """
+        last: QWidget = self.input
+        widget = self.input.nextInFocusChain()
+        while widget is not None and widget is not self.input and self.input.isAncestorOf(widget):
+            if widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
+                last = widget
+            widget = widget.nextInFocusChain()
+        return last
 
     def retranslate(self, q: Questionnaire, lang: str, _: Gettext) -> None:
         """Rewrite every text in `lang`."""
@@ -751,17 +786,22 @@ class QuestionCard(QFrame):
         suggestion = offered[0] if offered else None
         if suggestion is not None:
             assert isinstance(self.input, NumberInput)
-            for button, number in zip((self.confirm_button, self.other_button), offered, strict=False):
+            for index, number in enumerate(offered[:2]):
+                button = self._answer_button(second=index == 1)
                 shown = format_number(number, self.input.lang, group=ASK_BACK_GROUP)
                 button.setText(_("Yes, {number}").format(number=shown))
                 button.setAccessibleDescription(message or "")
         elif self._warning:
-            self.confirm_button.setText(_("Keep this answer"))
-            self.confirm_button.setAccessibleDescription(message or "")
-        had_focus = self.confirm_button.hasFocus() or self.other_button.hasFocus()
-        self.confirm_button.setVisible(suggestion is not None or self._warning)
-        self.other_button.setVisible(len(offered) > 1)
-        if had_focus and self.confirm_button.isHidden():
+            button = self._answer_button(second=False)
+            button.setText(_("Keep this answer"))
+            button.setAccessibleDescription(message or "")
+        confirm, other = self._confirm_button, self._other_button
+        had_focus = any(b is not None and b.hasFocus() for b in (confirm, other))
+        if confirm is not None:
+            confirm.setVisible(suggestion is not None or self._warning)
+        if other is not None:
+            other.setVisible(len(offered) > 1)
+        if had_focus and not self.has_open_question():
             self.input.focus_input()
 
     def _local_problem_changed(self) -> None:
@@ -774,15 +814,21 @@ class QuestionCard(QFrame):
 
     def has_open_question(self) -> bool:
         """Whether a "Did you mean …?" or a warning waits for its button ("Yes, …", "Keep this answer")."""
-        return not self.confirm_button.isHidden()
+        return self._confirm_button is not None and not self._confirm_button.isHidden()
+
+    def problem_widget(self) -> QWidget:
+        """What settles the message: its button when it has one (an open question), else the input."""
+        if self._confirm_button is not None and self.has_open_question():
+            return self._confirm_button
+        return self.input
 
     def focus_problem(self) -> None:
         """Focus what settles the message: its button when it has one, else the input.
 
         The button's description is the message, so a screen reader reads both on arrival.
         """
-        if self.has_open_question():
-            self.confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._confirm_button is not None and self.has_open_question():
+            self._confirm_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.input.focus_input()
 

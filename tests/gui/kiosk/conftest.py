@@ -37,6 +37,33 @@ def fake_clock(wizard: Wizard) -> FakeClock:
     return clock
 
 
+def shut_down(built: list[Wizard]) -> None:
+    """Stop each kiosk's timers and close its window (the end of a fixture that made them)."""
+    for wizard in built:
+        assert wizard.kiosk is not None
+        wizard.kiosk.shutdown()
+        wizard.window.close()
+
+
+def sized_kiosk(qtbot: Any, lang: str, size: tuple[int, int], answers: str = "federal") -> Wizard:
+    """A kiosk on the bundled questionnaire with an example's answers, its window at `size`, printing nothing.
+
+    The offscreen screen is small: the kiosk's window is shown normal at the size asked for.
+    """
+    q, values = bundled_answers(answers)
+    w = build_app(questionnaire=q, kiosk=kiosk_config(default_language=lang))
+    assert w.kiosk is not None
+    w.kiosk.print_html = lambda html, title: True
+    qtbot.addWidget(w.window)
+    w.kiosk.show()
+    w.window.showNormal()
+    w.window.resize(*size)
+    qtbot.waitExposed(w.window)
+    for qid, value in values.items():
+        w.controller.set_answer(qid, value)
+    return w
+
+
 def kiosk_config(**overrides: Any) -> KioskConfig:
     pin_hash, pin_salt = hash_pin(PIN, iterations=ITERATIONS)
     values: dict[str, Any] = {"enabled": True, "idle_seconds": 60.0, "warning_seconds": 30.0,
@@ -66,10 +93,7 @@ def make_kiosk(qtbot: Any, example_questionnaire: Any) -> Iterator[Callable[...,
         return wizard
 
     yield make
-    for wizard in built:
-        assert wizard.kiosk is not None
-        wizard.kiosk.shutdown()
-        wizard.window.close()
+    shut_down(built)
 
 
 @pytest.fixture

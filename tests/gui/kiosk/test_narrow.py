@@ -18,8 +18,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QPushButton, QStyleOptionButton
 
-from cloudwizard.gui.app import Wizard, build_app
-from tests.gui.kiosk.conftest import bundled_answers, kiosk_config
+from cloudwizard.gui.app import Wizard
+from tests.gui.kiosk.conftest import shut_down, sized_kiosk
 
 #: Set to a folder to keep the screenshots of this test (to look at them).
 SHOTS = os.environ.get("CLOUDWIZARD_NARROW_SHOTS", "")
@@ -30,25 +30,12 @@ def narrow_kiosk(qtbot: Any) -> Iterator[Any]:
     built: list[Wizard] = []
 
     def make(lang: str) -> Wizard:
-        q, values = bundled_answers("federal")
-        w = build_app(questionnaire=q, kiosk=kiosk_config(default_language=lang))
-        assert w.kiosk is not None
-        w.kiosk.print_html = lambda html, title: True
-        qtbot.addWidget(w.window)
-        w.kiosk.show()
-        w.window.showNormal()
-        w.window.resize(800, 600)
-        qtbot.waitExposed(w.window)
-        for qid, value in values.items():
-            w.controller.set_answer(qid, value)
+        w = sized_kiosk(qtbot, lang, (800, 600))
         built.append(w)
         return w
 
     yield make
-    for w in built:
-        assert w.kiosk is not None
-        w.kiosk.shutdown()
-        w.window.close()
+    shut_down(built)
 
 
 def settle(qtbot: Any) -> None:

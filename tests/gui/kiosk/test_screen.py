@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QPushButton, QWidget
 
-from cloudwizard.gui.app import Wizard, build_app
+from cloudwizard.gui.app import Wizard
 from tests.gui.conftest import click, find
-from tests.gui.kiosk.conftest import bundled_answers, fake_clock, kiosk_config
+from tests.gui.kiosk.conftest import fake_clock, shut_down, sized_kiosk
 
 SIZES = {"1366x768": (1366, 768), "1280x720": (1280, 720)}
 
@@ -24,26 +24,12 @@ def make_screen(qtbot: Any) -> Iterator[Any]:
     built: list[Wizard] = []
 
     def make(lang: str, size: str = "1366x768", answers: str = "federal") -> Wizard:
-        q, values = bundled_answers(answers)
-        w = build_app(questionnaire=q, kiosk=kiosk_config(default_language=lang))
-        assert w.kiosk is not None
-        w.kiosk.print_html = lambda html, title: True
-        qtbot.addWidget(w.window)
-        w.kiosk.show()
-        w.window.showNormal()  # the offscreen screen is small: the kiosk's window at the size asked for
-        w.window.resize(*SIZES[size])
-        qtbot.waitExposed(w.window)
-        c = w.controller
-        for qid, value in values.items():
-            c.set_answer(qid, value)
+        w = sized_kiosk(qtbot, lang, SIZES[size], answers)
         built.append(w)
         return w
 
     yield make
-    for w in built:
-        assert w.kiosk is not None
-        w.kiosk.shutdown()
-        w.window.close()
+    shut_down(built)
 
 
 def settle() -> None:
