@@ -54,6 +54,7 @@ ARGPARSE_MESSAGES: tuple[str, ...] = (
     N_("show this help message and exit"),
     N_("options"),
     N_("positional arguments"),
+    N_("show program's version number and exit"),
 )
 #: The language usage errors and the help's headings are said in, while `_usage_language` is active.
 _usage_lang = "en"
@@ -65,6 +66,18 @@ class _Parser(argparse.ArgumentParser):
     Its messages are said in the session's language (see `_usage_language`); a value that is not
     one of the choices is quoted with the language's quotes, as the other messages quote values.
     """
+
+    def format_help(self) -> str:
+        """The help, with the language's punctuation spacing (argparse adds the headings' colons itself)."""
+        from cloudwizard.engine.typography import typeset
+
+        return typeset(super().format_help(), _usage_lang)
+
+    def format_usage(self) -> str:
+        """The usage line, with the language's punctuation spacing."""
+        from cloudwizard.engine.typography import typeset
+
+        return typeset(super().format_usage(), _usage_lang)
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         if action.choices is not None and value not in action.choices:
@@ -106,85 +119,114 @@ def _usage_language(lang: str) -> Iterator[None]:
         argparse._, argparse.ngettext, _usage_lang = saved  # type: ignore[attr-defined]
 
 
+#: Each command and what it does, as both help listings show it (the app's epilog, the commands').
+COMMAND_HELP: dict[str, str] = {
+    "ask": N_("answer the questionnaire in the terminal"),
+    "recommend": N_("advice for an answers file"),
+    "validate": N_("check questionnaire files and run their scenario tests"),
+    "schema": N_("print the JSON Schema of the questionnaire format"),
+    "influence": N_("how much each question changes the advice"),
+    "evaluate": N_("score the advice against independent cases"),
+    "kiosk-pin": N_("make the staff PIN lines for a kiosk configuration"),
+}
+
+
 def _gui_parser() -> argparse.ArgumentParser:
+    """The app's parser; its help texts in the language of `_usage_language` (English outside it)."""
+    _ = gettext_for(_usage_lang)
+    helps = {name: _(text) for name, text in COMMAND_HELP.items()}
+    helps["recommend"] = _("advice for an answers file, as {formats}").format(formats=_format_names(_))
+    width = max(len(name) for name in helps) + 2
     p = _Parser(
         prog="cloudwizard",
-        description="CloudWizard: which cloud deployment model and service layer fits you, and why. "
-        "Without a command, the desktop app opens.",
-        epilog="Commands (cloudwizard COMMAND --help for more):\n"
-        "  ask         answer the questionnaire in the terminal\n"
-        f"  recommend   advice for an answers file, as {_format_names()}\n"
-        "  validate    check questionnaire files and run their scenario tests\n"
-        "  schema      print the JSON Schema of the questionnaire format\n"
-        "  influence   how much each question changes the advice\n"
-        "  evaluate    score the advice against independent cases\n"
-        "  kiosk-pin   make the staff PIN lines for a kiosk configuration\n",
+        description=_("CloudWizard: which cloud deployment model and service layer fits you, and why. "
+                      "Without a command, the desktop app opens."),
+        epilog=_("Commands (cloudwizard COMMAND --help for more):") + "\n"
+        + "".join(f"  {name:<{width}}{text}\n" for name, text in helps.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--version", action="version", version=f"CloudWizard {__version__}")
-    p.add_argument("--lang", choices=LANGUAGES, help="language of the app (default: the system's)")
-    p.add_argument("--questionnaire", type=Path, help="use this questionnaire instead of the bundled one")
-    p.add_argument("--kiosk", action="store_true", help="run as a kiosk for walk-up visitors")
+    p.add_argument("--version", action="version", version=f"CloudWizard {__version__}",
+                   help=_("show program's version number and exit"))
+    p.add_argument("--lang", choices=LANGUAGES, help=_("language of the app (default: the system's)"))
+    p.add_argument("--questionnaire", type=Path, metavar=_("FILE"),
+                   help=_("use this questionnaire instead of the bundled one"))
+    p.add_argument("--kiosk", action="store_true", help=_("run as a kiosk for walk-up visitors"))
     p.add_argument("--quit-after-first-paint", action="store_true",
-                   help="start, paint the first page, and exit 0 (for start-up measurements)")
-    p.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help="an answers file to open")
+                   help=_("start, paint the first page, and exit 0 (for start-up measurements)"))
+    p.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help=_("an answers file to open"))
     return p
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    """The commands' parser; its help texts in the language of `_usage_language` (English outside it)."""
+    from cloudwizard.engine.numbers import format_number
+    from cloudwizard.kioskpin import DEFAULT_ITERATIONS, MIN_ITERATIONS
+
+    _ = gettext_for(_usage_lang)
+    file, number = _("FILE"), _("N")  # the placeholders of the usage lines, in the language too
+    questionnaire = _("questionnaire file (default: the bundled one)")
+    report_format = _("format of the report at the end (default: the suffix of -o's file, {suffixes}, or markdown "
+                      "if it has none; else the terminal's own on a terminal, markdown elsewhere; pdf needs "
+                      "-o)").format(suffixes=_suffixes())
+    advice_format = _("format of the advice (default: the suffix of -o's file, {suffixes}, or markdown if it has "
+                      "none; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)").format(
+        suffixes=_suffixes())
     p = _Parser(prog="cloudwizard")
-    p.add_argument("--version", action="version", version=f"CloudWizard {__version__}")
+    p.add_argument("--version", action="version", version=f"CloudWizard {__version__}",
+                   help=_("show program's version number and exit"))
     sub = p.add_subparsers(dest="command", required=True)
 
-    ask = sub.add_parser("ask", help="answer the questionnaire in the terminal")
-    ask.add_argument("--lang", choices=LANGUAGES, help="language (default: the system's)")
-    ask.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    ask.add_argument("--format", choices=_file_formats(), default=None,
-                     help=f"format of the report at the end (default: the suffix of -o's file, {_suffixes()}, "
-                     "or markdown if it has none; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
-    ask.add_argument("-o", "--output", type=Path, help="also write the report to this file")
-    ask.add_argument("--save", type=Path, help="save the answers to this file, also when you stop early")
-    ask.add_argument("--answers", type=Path, help="go on from this answers file (saved back to it unless --save is given)")
+    ask = sub.add_parser("ask", help=_(COMMAND_HELP["ask"]))
+    ask.add_argument("--lang", choices=LANGUAGES, help=_("language (default: the system's)"))
+    ask.add_argument("--questionnaire", type=Path, metavar=file, help=questionnaire)
+    ask.add_argument("--format", choices=_file_formats(), default=None, help=report_format)
+    ask.add_argument("-o", "--output", type=Path, metavar=file, help=_("also write the report to this file"))
+    ask.add_argument("--save", type=Path, metavar=file, help=_("save the answers to this file, also when you stop early"))
+    ask.add_argument("--answers", type=Path, metavar=file,
+                     help=_("go on from this answers file (saved back to it unless --save is given)"))
 
-    rec = sub.add_parser("recommend", help="advice for an answers file")
-    rec.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help="the answers file")
-    rec.add_argument("--answers", type=Path, help="the answers file (the same as ANSWERS_FILE)")
+    rec = sub.add_parser("recommend", help=_(COMMAND_HELP["recommend"]))
+    rec.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help=_("the answers file"))
+    rec.add_argument("--answers", type=Path, metavar=file, help=_("the answers file (the same as ANSWERS_FILE)"))
     rec.set_defaults(answers_parser=rec)
-    rec.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    rec.add_argument("--lang", choices=LANGUAGES, help="language (default: the answers file's)")
-    rec.add_argument("--format", choices=_file_formats(), default=None,
-                     help=f"format of the advice (default: the suffix of -o's file, {_suffixes()}, "
-                     "or markdown if it has none; else the terminal's own on a terminal, markdown elsewhere; pdf needs -o)")
-    rec.add_argument("-o", "--output", type=Path, help="write the report here instead of to standard output")
+    rec.add_argument("--questionnaire", type=Path, metavar=file, help=questionnaire)
+    rec.add_argument("--lang", choices=LANGUAGES, help=_("language (default: the answers file's)"))
+    rec.add_argument("--format", choices=_file_formats(), default=None, help=advice_format)
+    rec.add_argument("-o", "--output", type=Path, metavar=file, help=_("write the report here instead of to standard output"))
 
-    val = sub.add_parser("validate", help="check questionnaire files and run their scenario tests")
-    val.add_argument("--strict", action="store_true", help="treat warnings (e.g. missing translations) as errors")
-    val.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: the system's)")
-    val.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    val = sub.add_parser("validate", help=_(COMMAND_HELP["validate"]))
+    val.add_argument("--strict", action="store_true", help=_("treat warnings (e.g. missing translations) as errors"))
+    val.add_argument("--lang", choices=LANGUAGES, help=_("language of the messages (default: the system's)"))
+    val.add_argument("files", nargs="+", type=Path, metavar=file, help=_("the questionnaire files to check"))
 
-    sch = sub.add_parser("schema", help="print the JSON Schema of the questionnaire format")
-    sch.add_argument("-o", "--output", type=Path, help="write it to this file")
+    sch = sub.add_parser("schema", help=_(COMMAND_HELP["schema"]))
+    sch.add_argument("-o", "--output", type=Path, metavar=file, help=_("write it to this file"))
 
-    inf = sub.add_parser("influence", help="how much each question changes the advice")
-    inf.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
-    inf.add_argument("--samples", type=int, default=None, help="answer sets to sample (default 300)")
+    inf = sub.add_parser("influence", help=_(COMMAND_HELP["influence"]))
+    inf.add_argument("--questionnaire", type=Path, metavar=file, help=questionnaire)
+    inf.add_argument("--samples", type=int, metavar=number, default=None,
+                     help=_("answer sets to sample (default {count})").format(
+                         count=format_number(DEFAULT_SAMPLES, _usage_lang)))
 
-    ev = sub.add_parser("evaluate", help="score the advice against independent cases",
-                        description="Run each case's answers through the recommender and compare the advice with "
-                        "what the case's source chose (see docs/advice-quality.md).")
-    ev.add_argument("cases", nargs="*", type=Path, metavar="CASES",
-                    help="case files (*.case.yaml) or folders of them (default: the bundled corpus)")
-    ev.add_argument("--questionnaire", type=Path, help="questionnaire file (default: the bundled one)")
+    ev = sub.add_parser("evaluate", help=_(COMMAND_HELP["evaluate"]),
+                        description=_("Run each case's answers through the recommender and compare the advice with "
+                                      "what the case's source chose (see docs/advice-quality.md)."))
+    ev.add_argument("cases", nargs="*", type=Path, metavar=_("CASES"),
+                    help=_("case files (*.case.yaml) or folders of them (default: the bundled corpus)"))
+    ev.add_argument("--questionnaire", type=Path, metavar=file, help=questionnaire)
     ev.add_argument("--lang", choices=LANGUAGES,
-                    help="language of the report and of the answers and reasons quoted from the questionnaire "
-                    "(default: the system's)")
-    ev.add_argument("--json", action="store_true", help="print the result as JSON")
+                    help=_("language of the report, of the case titles and of the answers and reasons quoted from "
+                           "the questionnaire (default: the system's)"))
+    ev.add_argument("--json", action="store_true", help=_("print the result as JSON"))
 
-    pin = sub.add_parser("kiosk-pin", help="make the staff PIN lines for a kiosk configuration",
-                         description="Ask for a new staff PIN (6 to 12 digits) twice and print the pin_hash/pin_salt "
-                         "lines to paste under [kiosk] in the kiosk configuration (see packaging/kiosk/README.md).")
-    pin.add_argument("--iterations", type=int, help="PBKDF2-SHA256 iterations (default 600000, at least 200000)")
-    pin.add_argument("--stdin", action="store_true", help="read the PIN from the first line of standard input")
+    pin = sub.add_parser("kiosk-pin", help=_(COMMAND_HELP["kiosk-pin"]),
+                         description=_("Ask for a new staff PIN (6 to 12 digits) twice and print the pin_hash/pin_salt "
+                                       "lines to paste under [kiosk] in the kiosk configuration (see "
+                                       "packaging/kiosk/README.md)."))
+    pin.add_argument("--iterations", type=int, metavar=number, help=_("PBKDF2-SHA256 iterations (default {default}, at least "
+                                                      "{least})").format(default=format_number(DEFAULT_ITERATIONS, _usage_lang),
+                                                                         least=format_number(MIN_ITERATIONS, _usage_lang)))
+    pin.add_argument("--stdin", action="store_true", help=_("read the PIN from the first line of standard input"))
     return p
 
 
@@ -194,12 +236,19 @@ def _file_formats() -> tuple[str, ...]:
     return FILE_FORMATS
 
 
-def _format_names() -> str:
-    """The file formats' names from the FORMATS registry: "PDF, Markdown, HTML, Text or JSON"."""
+#: The formats' names that are words (the others, PDF, HTML …, are the same in every language).
+_FORMAT_WORDS = {"Text": N_("Text")}
+
+
+def _format_names(_: Callable[[str], str] = str) -> str:
+    """The file formats' names from the FORMATS registry: "PDF, Markdown, HTML, Text or JSON" (in `_`'s language)."""
     from cloudwizard.engine.report.formats import FORMATS
 
-    names = [f.file_filter for f in FORMATS.values() if f.to_file]
-    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
+    names = [_(_FORMAT_WORDS[f.file_filter]) if f.file_filter in _FORMAT_WORDS else f.file_filter
+             for f in FORMATS.values() if f.to_file]
+    if len(names) < 2:
+        return "".join(names)
+    return _("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def _suffixes() -> str:
@@ -253,10 +302,12 @@ def format_for_output(fmt: str | None, output: Path | None) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    usage_lang = _language_in(args)
+    args = _command_first(args)
     lang: str | None = None  # the session's language once known (for "Interrupted.")
     try:
         if args and args[0] in COMMANDS:
-            with _usage_language(_language_in(args)):
+            with _usage_language(usage_lang):
                 parser = _command_parser()
                 ns = parser.parse_args(args)
                 if ns.command == "recommend":
@@ -300,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _ = gettext_for(getattr(ns, "lang", None) or system_language())
                 _err(_("cannot write to standard output: {reason}").format(reason=_stdout_reason(exc, _)))
                 return EXIT_INVALID
-        with _usage_language(_language_in(args)):
+        with _usage_language(usage_lang):
             ns = _gui_parser().parse_args(args)
         return cmd_gui(ns)
     except KeyboardInterrupt:
@@ -310,6 +361,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+
+
+#: The commands that take ``--lang`` themselves.
+_LANG_COMMANDS = ("ask", "recommend", "validate", "evaluate")
+
+
+def _command_first(args: list[str]) -> list[str]:
+    """`args` with a leading ``--lang X`` moved behind the command: ``cloudwizard --lang fr ask`` is ``ask --lang fr``.
+
+    A command without a ``--lang`` of its own (``schema``, ``influence``, ``kiosk-pin``) drops it: its
+    help and usage errors are still said in that language (`_language_in` read it before).
+    """
+    if args[:1] == ["--lang"] and len(args) > 2 and args[2] in COMMANDS:
+        given, rest = args[:2], args[2:]
+    elif args[:1] and args[0].startswith("--lang=") and len(args) > 1 and args[1] in COMMANDS:
+        given, rest = args[:1], args[1:]
+    else:
+        return args
+    return [rest[0], *given, *rest[1:]] if rest[0] in _LANG_COMMANDS else rest
 
 
 def _answers_argument(ns: argparse.Namespace) -> Path:

@@ -104,6 +104,18 @@ def synopsis_of(parser: argparse.ArgumentParser, prefix: str) -> str:
     return parts[0] + "\n" + " ".join(parts[1:])
 
 
+#: Commands whose one argument may be given in two ways: each way is a line of the synopsis
+#: (``recommend FILE`` and ``recommend --answers FILE`` name the same answers file).
+TWO_FORMS = {"recommend": ("\\fIANSWERS_FILE\\fR", "\\fB\\-\\-answers\\fR \\fIFILE\\fR")}
+
+
+def synopsis(parser: argparse.ArgumentParser, name: str) -> str:
+    """The command's synopsis: one line, or one per form of `TWO_FORMS`."""
+    if name not in TWO_FORMS:
+        return synopsis_of(parser, f"cloudwizard {name}")
+    return "\n.br\n".join(f".B cloudwizard {name}\n[\\fIoptions\\fR] {form}" for form in TWO_FORMS[name])
+
+
 def exit_statuses() -> list[tuple[str, str]]:
     """The statuses listed in cloudwizard.cli's docstring ("Exit status: 0 success, 1 ...")."""
     doc = " ".join((cli.__doc__ or "").split())
@@ -145,7 +157,7 @@ def manpage() -> str:
         ".SH COMMANDS",
     ]
     for name, parser in sub.choices.items():
-        lines += [f".SS {name}", synopsis_of(parser, f"cloudwizard {name}"), ".PP",
+        lines += [f".SS {name}", synopsis(parser, name), ".PP",
                   roff(sentence(parser.description or helps.get(name, "")).rstrip(".") + ".")]
         lines += option_items(parser)
     lines += [".SH EXIT STATUS"]
@@ -162,8 +174,8 @@ def manpage() -> str:
         ".SH FILES",
         ".TP", "\\fI*.cwanswers.yaml\\fR",
         roff("Answers files: what someone answered, saved by the app (MIME type "
-             "application/x-cloudwizard-answers); open one with cloudwizard FILE or "
-             "cloudwizard recommend --answers FILE."),
+             "application/x-cloudwizard-answers); open one with cloudwizard FILE, or get its advice with "
+             "cloudwizard recommend FILE (or cloudwizard recommend --answers FILE)."),
         ".TP", "\\fI/etc/xdg/CloudWizard/kiosk.ini\\fR",
         roff("The kiosk configuration (owned by root, mode 640, group of the kiosk account); see "
              "/usr/share/doc/cloudwizard/kiosk/README.md."),
@@ -171,8 +183,10 @@ def manpage() -> str:
         roff("The program and its libraries; /usr/bin/cloudwizard points into it."),
         ".SH EXAMPLES",
         ".nf",
-        roff("cloudwizard                                   # the desktop app\n"
-             "cloudwizard ask --save mine.cwanswers.yaml    # answer in the terminal\n"
+        roff("cloudwizard                                              # the desktop app\n"
+             "cloudwizard ask --save mine.cwanswers.yaml               # answer in the terminal\n"
+             "cloudwizard recommend mine.cwanswers.yaml                # the advice in the terminal\n"
+             "cloudwizard recommend mine.cwanswers.yaml -o advice.pdf  # the advice as a PDF\n"
              "cloudwizard recommend --answers mine.cwanswers.yaml --format html -o advice.html"),
         ".fi",
         ".SH SEE ALSO",

@@ -3,9 +3,10 @@
 The readers (`cloudwizard.engine.answers`, `coercion`, `yamlsafe`) write their messages in
 English, with the values they quote (a key, a question id, a number). `translate` reads such a
 message back against the English message ids below and returns the catalog's translation with the
-same values; a message that matches none stays English (and a test fails on it for every file of
-the bad-input corpus). Values that are English words themselves ("a list", "a device") are
-translated too; the ids and texts quoted from the file are not.
+same values; in English, the ids and values quoted in typewriter quotes get the English quotes
+(“…”, `diagnostics.english_quotes`); code keeps them. A message that matches none stays English
+(and a test fails on it for every file of the bad-input corpus). Values that are English words
+themselves ("a list", "a device") are translated too; the ids and texts quoted from the file are not.
 
 `format_report` prints one line per problem, ``FILE:LINE:COL: error: message``, with the severity
 in the language too, as compilers do. A problem with the whole file (no such file, a folder, too
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cloudwizard.engine.diagnostics import MAX_SHOWN, Diagnostic, Report, Severity, one_line, place
+from cloudwizard.engine.diagnostics import MAX_SHOWN, Diagnostic, Report, Severity, english_quotes, one_line, place
 from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for
 
 if TYPE_CHECKING:
@@ -235,6 +236,29 @@ QUESTIONNAIRE_MESSAGES: tuple[str, ...] = (
     N_("unknown model or layer '{key}'; did you mean '{hint}'?"),
 )
 
+#: The English messages of a case file's problems (`cloudwizard.engine.evaluation`), as ``cloudwizard
+#: evaluate`` prints them (tried after the others: a case's "'audience' must be one of …" is the
+#: questionnaire's message). A longer message that starts as a shorter one comes first.
+CASE_MESSAGES: tuple[str, ...] = (
+    N_("cannot read the case file: {reason}"),
+    N_("a case file must be a mapping (id, title, audience, …)"),
+    N_("unknown key '{key}' in a case file"),
+    N_("missing key '{key}'"),
+    N_("'id' must be letters, digits, '-', '_' or '.', not '{found}'"),
+    N_("a case file's name must end in {suffix}"),
+    N_("the id '{found}' does not match the file name '{name}'"),
+    N_("'stated' must be a mapping with 'model' and 'layer'"),
+    N_("'stated' is missing '{key}'"),
+    N_("'source' must be a mapping (title, publisher, url, date)"),
+    N_("'source.url' must be an http or https address"),
+    N_("'{field}' must be a non-empty text"),
+    N_("duplicate case id '{ident}' (also in {path})"),
+    N_("the answers are incomplete (unanswered: {names})"),
+    N_("'titles' must be a mapping of language to title, e.g. {nl: …, fr: …, de: …}"),
+    N_("'titles' may give {allowed}, not '{lang}'; the English title is 'title'"),
+    N_("'titles' may give {allowed}, not '{lang}'"),
+)
+
 #: The object names of the questionnaire format that stand in messages ("unknown key 'x' in question").
 _OBJECTS: tuple[str, ...] = (N_("question"), N_("questionnaire"), N_("section"), N_("choice"), N_("source"), N_("constraint"),
                             N_("precaution"), N_("notice"), N_("further reading"), N_("scenario"), N_("option"), N_("audience"))
@@ -255,7 +279,7 @@ _QUOTED = re.compile(r"'([^']*)'")
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each message id as a pattern that reads the values back (a repeated name must repeat its value)."""
     found = []
-    for msgid in (*WRAPPERS, *MESSAGES, *QUESTIONNAIRE_MESSAGES):
+    for msgid in (*WRAPPERS, *MESSAGES, *QUESTIONNAIRE_MESSAGES, *CASE_MESSAGES):
         parts, seen, at = [], set(), 0
         for m in _PLACEHOLDER.finditer(msgid):
             parts.append(re.escape(msgid[at:m.start()]))
@@ -272,13 +296,21 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 def translate(message: str, lang: str, questionnaire: Questionnaire | None = None) -> str:
     """`message` (one of the readers' English messages) in `lang`, its quoted values unchanged.
 
+    In English (and for a message that has no translation yet) the ids and values are quoted with
+    “…” instead of the readers' typewriter quotes, as the other languages quote them with theirs.
+
     With the `questionnaire`, a question it has is named by its text (short form, `short_question`)
     rather than its id, and the numbers of an answer's range are written as `lang` writes numbers
     ("150.000 is hoger dan het maximum 100.000").
     """
-    if lang == "en" and questionnaire is None:
-        return message
-    return _translate(message, gettext_for(lang), lang, questionnaire)
+    translated = _translate(message, gettext_for(lang), lang, questionnaire)
+    # English (asked for, or a message without a translation yet) quotes ids and values with “…”
+    return english_quotes(translated) if translated == message else translated
+
+
+def english(message: str) -> str:
+    """`message` as English output says it: its quoted ids and values in “…” (see `translate`)."""
+    return translate(message, "en")
 
 
 def short_question(questionnaire: Questionnaire, qid: str, lang: str) -> str:
@@ -311,7 +343,7 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
         if match is None:
             continue
         values = match.groupdict()
-        if msgid in WRAPPERS and not is_known(values["detail"]):
+        if lang != "en" and msgid in WRAPPERS and not is_known(values["detail"]):
             return message  # wholly English rather than half: the detail has no translation yet
         question = values.get("qid") or qid  # the question a nested detail is about
         for name, value in values.items():
@@ -329,11 +361,12 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
                 values[name] = format_number(float(value), lang)
             elif name == "number" and (size := _SHORTENED.fullmatch(value)) is not None:
                 values[name] = f"{size['shown']} " + _(f"({{count}} {size['unit']})").format(count=size["count"])
-            elif lang != "en" and (quoted := _QUOTED.fullmatch(value)) is not None:
+            elif (quoted := _QUOTED.fullmatch(value)) is not None:
                 from cloudwizard.engine.report.style import quote
 
                 values[name] = quote(quoted.group(1), lang)  # « gratis », „gratis“, “gratis”
-        return _fill(_(msgid), values)
+        # English: the message id itself, with the English quotes around its ids and values
+        return _fill(english_quotes(msgid) if lang == "en" else _(msgid), values)
     return message
 
 

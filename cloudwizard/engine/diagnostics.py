@@ -41,8 +41,45 @@ class Diagnostic:
     ref: str = ""
 
     def __str__(self) -> str:
+        """The problem as one English line, ``FILE:LINE:COL: error: message [ref]``, in English quotes."""
+        from cloudwizard.engine.diagnostic_text import english  # the message ids are there (it imports this module)
+
         suffix = f" [{self.ref}]" if self.ref else ""
-        return one_line(f"{place(self.location)}: {self.severity.value}: {self.message}{suffix}")
+        return one_line(f"{place(self.location)}: {self.severity.value}: {english(self.message)}{suffix}")
+
+
+#: Code inside a message, whose typewriter quotes are what the user types: a YAML snippet such as
+#: ``{chosen: hybrid, reason: '…'}``, a condition as an author writes it (``'x' in data_kinds``,
+#: ``audience == '…'``, ``('a', 'b')``), a shell command, text between backticks, a web address.
+#: ``tests/content/test_typography.py`` keeps the catalogs to the same rule.
+_CODE = re.compile(r"`[^`\n]*`|\w+: \{[^{}\n]*\}|\{[^{}\n]*: [^{}\n]*\}|\(pip install [^)]*\)"
+                   r"|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bwww\.\S*"
+                   # a condition to write ("test one choice: 'x' in data_kinds"), not "unknown key 'x' in …"
+                   r"|(?:(?<=: )|(?<=write ))'[^'{}\n]*' (?:not )?in \{?\w+\}?"
+                   r"|(?<=in quotes: )'[^'\n]*'|\{?\w+\}? [!=]= '[^'\n]*'|\('[^'\n]*'(?:, '[^'\n]*')+\)")
+#: A value quoted in typewriter quotes: opened where no letter stands before (``people's`` is an
+#: apostrophe), closed where no letter follows (so ``'it's'`` is one value).
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^\n]*?)'(?![\w'])")
+
+
+def english_quotes(message: str) -> str:
+    """An English message with its quoted ids and values in English quotes: “comply_or_explain”.
+
+    The readers write their messages with typewriter quotes (``unknown key 'x'``): they are the
+    message ids that `diagnostic_text` translates. English output quotes with “…”, as the English
+    reports and questionnaire texts do, and as the other languages quote ids and values with their
+    own marks; code in a message (see `_CODE`) keeps its typewriter quotes, since that is what is typed.
+    `diagnostic_text.english` applies this to a message id and fills in the values, so a value that
+    holds quotes itself (a condition) is quoted whole; for any other text a quote opens where no
+    letter stands before it and closes where no letter follows.
+    """
+    if "'" not in message:
+        return message
+    masked = _CODE.sub(lambda m: "x" * len(m.group()), message)
+    out = list(message)
+    for m in _SINGLE_QUOTED.finditer(masked):
+        out[m.start()], out[m.end() - 1] = "\u201c", "\u201d"
+    return "".join(out)
 
 
 def place(location: Location) -> str:

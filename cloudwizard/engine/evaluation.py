@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cloudwizard.engine.diagnostics import Report
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Location, Questionnaire
+from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.engine.yamlsafe import Node, YamlError, read_path
 
 if TYPE_CHECKING:
@@ -40,8 +41,10 @@ AUDIENCES = ("consumer", "self-employed", "sme", "non-profit", "large-company", 
 STATED_MODELS = ("public", "private", "community", "hybrid", "on-premises", "not-stated")
 STATED_LAYERS = ("iaas", "paas", "saas", "none", "not-stated")
 NOT_STATED = "not-stated"
-_CASE_KEYS = {"id": True, "title": True, "audience": True, "country": True, "narrative": True, "source": True,
-              "stated": True, "split": True}
+_CASE_KEYS = {"id": True, "title": True, "titles": False, "audience": True, "country": True, "narrative": True,
+              "source": True, "stated": True, "split": True}
+#: The languages a case's ``titles`` may give (English is ``title`` itself).
+TITLE_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != "en")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -56,7 +59,8 @@ class Case:
 
     Attributes:
         id: the case id (the file is ``<id>.case.yaml``).
-        title: a short title.
+        title: a short title, in English.
+        titles: the title in other languages (``nl``, ``fr``, ``de``), where the case file gives it.
         audience: who decided (one of `AUDIENCES`).
         country: ISO country code.
         split: ``calibration`` or ``validation``.
@@ -78,6 +82,11 @@ class Case:
     path: Path
     location: Location
     evidence: str = ""
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title_in(self, lang: str) -> str:
+        """The title in `lang`: the case file's ``titles.<lang>``, else the English ``title``."""
+        return self.titles.get(lang[:2].lower(), self.title)
 
     @property
     def answers_path(self) -> Path:
@@ -277,6 +286,7 @@ def read_case(path: Path, report: Report) -> Case | None:
             source = {k: _str(v) for k, v in src.value.items()}
             if not source.get("url", "").startswith(("http://", "https://")):
                 report.error(src.location, "'source.url' must be an http or https address", "url")
+    titles = _titles(values.get("titles"), report)
     narrative = values.get("narrative")
     if narrative is not None and not _str(narrative):
         report.error(narrative.location, "'narrative' must be a non-empty text", "empty")
@@ -294,7 +304,29 @@ def read_case(path: Path, report: Report) -> Case | None:
         path=path,
         location=root.location,
         evidence=evidence,
+        titles=titles,
     )
+
+
+def _titles(node: Node | None, report: Report) -> dict[str, str]:
+    """A case's ``titles`` (``{nl: …, fr: …, de: …}``, each optional); problems go to `report`."""
+    if node is None:
+        return {}
+    if node.kind != "map":
+        report.error(node.location, "'titles' must be a mapping of language to title, e.g. {nl: …, fr: …, de: …}",
+                     "type")
+        return {}
+    titles: dict[str, str] = {}
+    for lang, loc in node.key_locations.items():
+        value = node.value.get(lang)
+        if value is None or lang not in TITLE_LANGUAGES:
+            hint = "; the English title is 'title'" if lang == "en" else ""
+            report.error(loc, f"'titles' may give {', '.join(TITLE_LANGUAGES)}, not '{lang}'{hint}", "unknown-key")
+        elif value.kind in ("map", "seq", "null") or not _str(value):
+            report.error(value.location, f"'titles.{lang}' must be a non-empty text", "empty")
+        else:
+            titles[lang] = _str(value)
+    return titles
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -450,11 +482,18 @@ def _confusion(ev: Evaluation, kind: str, lang: str) -> list[Block]:
                              "with the source.")), "muted")]
 
 
+def _case_name(case: Case, lang: str) -> str:
+    """A case as the text report names it: its title in `lang` (else English), the id in brackets."""
+    title = case.title_in(lang)
+    return f"{title} ({case.id})" if title else case.id
+
+
 def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, color: bool = False) -> str:
     """The text report of `cloudwizard evaluate` in `lang`, wrapped to `width` columns (40 to 100).
 
-    Options are named as the questionnaire names them in `lang`, cases by their titles (the id,
-    which names the file, in brackets), and the answers that decided a disagreement by question
+    Options are named as the questionnaire names them in `lang`, cases by their titles in `lang`
+    (``titles.<lang>`` of the case file, else its English ``title``; the id, which names the file, in
+    brackets), and the answers that decided a disagreement by question
     and answer; ``--json`` keeps the ids. `color` makes headings bold (for a terminal).
     """
     from cloudwizard.engine.recommender import Clarity
@@ -499,7 +538,7 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
         except ValueError:
             how_sure = o.clarity.replace("_", " ")
         advice = pair_text(q, o.model, o.layer, lang) if q is not None else f"{o.model}/{o.layer}"
-        blocks.append(Heading(3, f"{o.case.title or o.case.id} ({o.case.id})" if o.case.title else o.case.id))
+        blocks.append(Heading(3, _case_name(o.case, lang)))
         blocks.append(Paragraph((
             Span(sentence_start(split_label(o.case.split, lang)) + " · " + audience_label(o.case.audience, lang),
                  muted=True),)))
@@ -527,12 +566,14 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
         lines.append("")
         lines.append(_("Without an answers file (not evaluated): {count}").format(count=len(ev.unanswered)))
         for c in ev.unanswered:  # the path unbroken, to copy
-            name = f"{c.title} ({c.id})" if c.title else c.id
+            name = _case_name(c, lang)
             lines += textwrap.wrap(_("- {case}: expected {path}").format(case=name, path=c.answers_path), width,
                                    subsequent_indent="    ", break_long_words=False, break_on_hyphens=False)
     if ev.report.errors:
+        from cloudwizard.engine.diagnostic_text import format_report
+
         lines.append("")
-        lines.append(ev.report.format())
+        lines.append(format_report(ev.report, lang))  # in `lang` where the message has a translation
     return out + ("\n".join(lines) + "\n" if lines else "")
 
 

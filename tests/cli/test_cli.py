@@ -45,7 +45,7 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     broken.write_text("format: 1\nid: x\n")
     out = run_cli("validate", str(broken))
     assert out.returncode == 1
-    assert f"{broken}:1:1: error: missing key 'version' in questionnaire" in out.stderr
+    assert f"{broken}:1:1: error: missing key “version” in questionnaire" in out.stderr
     assert "Traceback" not in out.stderr
     assert run_cli("validate").returncode == 2
     assert run_cli("validate", "--bogus", str(EXAMPLE)).returncode == 2
@@ -141,7 +141,7 @@ def test_recommend_damaged_answers_is_reported_and_untouched(tmp_path: Path) -> 
     answers.write_text(damaged)
     out = run_cli("recommend", "--answers", str(answers), "--questionnaire", str(EXAMPLE))
     assert out.returncode == 1
-    assert f"{answers}:6:10: error: answer to 'How many staff?': expected a number, got 'lots' [staff]" in out.stderr
+    assert f"{answers}:6:10: error: answer to “How many staff?”: expected a number, got “lots” [staff]" in out.stderr
     assert "left unchanged" in out.stderr
     assert answers.read_text() == damaged
 
@@ -187,7 +187,7 @@ def test_gui_refuses_a_broken_questionnaire_before_starting_qt(tmp_path: Path) -
     broken.write_text("format: 1\n")
     out = run_cli("--questionnaire", str(broken), "--quit-after-first-paint")
     assert out.returncode == 1
-    assert "missing key 'id'" in out.stderr
+    assert "missing key “id”" in out.stderr
 
 
 def test_influence_command(capsys: pytest.CaptureFixture[str]) -> None:

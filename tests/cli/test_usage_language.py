@@ -60,9 +60,9 @@ def test_usage_errors_in_the_language_of_lang(lang: str) -> None:
         assert "the following" not in missing.stderr and "usage:" not in missing.stderr
 
 
-@pytest.mark.parametrize(("env", "said"), [("nl_BE.UTF-8", "deze argumenten zijn verplicht: FILE"),
-                                           ("de_DE.UTF-8", "diese Argumente sind erforderlich: FILE"),
-                                           ("fr_BE.UTF-8", f"les arguments suivants sont obligatoires{NBSP}: FILE")])
+@pytest.mark.parametrize(("env", "said"), [("nl_BE.UTF-8", "deze argumenten zijn verplicht: BESTAND"),
+                                           ("de_DE.UTF-8", "diese Argumente sind erforderlich: DATEI"),
+                                           ("fr_BE.UTF-8", f"les arguments suivants sont obligatoires{NBSP}: FICHIER")])
 def test_without_lang_the_system_language(env: str, said: str) -> None:
     proc = _run("validate", lang_env=env)
     assert proc.returncode == 2 and said in proc.stderr, proc.stderr

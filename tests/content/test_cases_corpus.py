@@ -17,7 +17,7 @@ AUDIENCES = {"consumer", "self-employed", "sme", "non-profit", "large-company", 
              "federal-public", "health", "education"}
 MODELS = {"public", "private", "community", "hybrid", "on-premises", "not-stated"}
 LAYERS = {"iaas", "paas", "saas", "none", "not-stated"}
-KEYS = {"id", "title", "audience", "country", "narrative", "source", "stated", "split"}
+KEYS = {"id", "title", "titles", "audience", "country", "narrative", "source", "stated", "split"}
 SOURCE_KEYS = {"title", "publisher", "url", "date"}
 STATED_KEYS = {"model", "layer", "basis", "evidence"}
 DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|undated \(consulted \d{4}-\d{2}-\d{2}\))$")

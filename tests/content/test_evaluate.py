@@ -62,12 +62,12 @@ def test_GIVEN_broken_case_files_WHEN_evaluated_THEN_every_problem_is_reported_w
     assert read_case(BROKEN / "bad-split.case.yaml", report) is None
     text = report.format()
     for expected in (
-        "bad-split.case.yaml:3:11: error: 'audience' must be one of",
-        "bad-split.case.yaml:9:8: error: 'split' must be one of calibration, validation, not 'testing'",
-        "bad-split.case.yaml:8:17: error: 'stated.model' must be one of",
-        "'stated' is missing 'layer'",
-        "bad-split.case.yaml:10:1: error: unknown key 'colour'",
-        "'source.url' must be an http or https address",
+        "bad-split.case.yaml:3:11: error: “audience” must be one of",
+        "bad-split.case.yaml:9:8: error: “split” must be one of calibration, validation, not “testing”",
+        "bad-split.case.yaml:8:17: error: “stated.model” must be one of",
+        "“stated” is missing “layer”",
+        "bad-split.case.yaml:10:1: error: unknown key “colour”",
+        "“source.url” must be an http or https address",
     ):
         assert expected in text, (expected, text)
     ev = evaluate_cases(load_bundled(), [BROKEN])

@@ -283,3 +283,43 @@ def test_a_dash_and_english_quotes_are_named_by_file_and_line(tmp_path: Path, mo
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert [o.split(" (")[0] for o in questionnaire_offenders("en")] == ['q.yaml:2: typewriter quote "']
     assert [o.split(" (")[0] for o in questionnaire_offenders("de")] == ["q.yaml:5: a spaced hyphen as a dash"]
+
+
+def case_title_offenders() -> list[str]:
+    """Every case title (``title`` in English, ``titles.nl/fr/de``) that breaks its language's rules, as ``FILE:LINE``.
+
+    Case files are under ``questionnaires/`` and so among the files `questionnaire_offenders` reads; the
+    titles are also held to the French spacing, since `cloudwizard evaluate` prints them as headings.
+    """
+    out = []
+    for path in sorted((ROOT / "questionnaires" / "cases").glob("*.case.yaml")):
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        for key, value in root.value:
+            if key.value == "title":
+                texts = [("en", value)]
+            elif key.value == "titles" and isinstance(value, yaml.MappingNode):
+                texts = [(lang.value, text) for lang, text in value.value]
+            else:
+                continue
+            for lang, node in texts:
+                out += [f"{path.relative_to(ROOT)}:{node.start_mark.line + 1}: {p}"
+                        for p in problems(node.value, lang, typeset_already=lang == "fr")]
+    return out
+
+
+def test_case_titles_keep_the_languages_typography() -> None:
+    cases = sorted((ROOT / "questionnaires" / "cases").glob("*.case.yaml"))
+    assert cases and set(cases) <= set(QUESTIONNAIRES)  # their language texts are checked above too
+    offenders = case_title_offenders()
+    assert not offenders, "\n".join(offenders)
+
+
+def test_a_case_title_offender_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = tmp_path / "questionnaires" / "cases"
+    cases.mkdir(parents=True)
+    (cases / "x.case.yaml").write_text("id: x\ntitle: The \"cloud\"\ntitles:\n  fr: Le cloud de l'État\n",
+                                       encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert [o.split(" (")[0] for o in case_title_offenders()] == [
+        'questionnaires/cases/x.case.yaml:2: typewriter quote "',
+        "questionnaires/cases/x.case.yaml:4: typewriter apostrophe '"]

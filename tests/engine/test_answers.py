@@ -47,17 +47,17 @@ def test_round_trip(q: Questionnaire, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("answers: {}\n", "a.yaml:1:1: error: this is not a CloudWizard answers file (no 'cloudwizard_answers' key)"),
+        ("answers: {}\n", "a.yaml:1:1: error: this is not a CloudWizard answers file (no “cloudwizard_answers” key)"),
         ("cloudwizard_answers: 7\nquestionnaire: {id: mini}\nanswers: {}\n",
          "a.yaml:1:22: error: answers format 7 is not supported; expected 1"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: other, version: '1'}\nanswers: {}\n",
-         "a.yaml:2:21: error: these answers are for questionnaire 'other', not 'mini'"),
+         "a.yaml:2:21: error: these answers are for questionnaire “other”, not “mini”"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers:\n  who: boss\n",
-         "a.yaml:4:8: error: answer to 'who': 'boss' is not a choice here; choices: me, firm [who]"),
+         "a.yaml:4:8: error: answer to “who”: “boss” is not a choice here; choices: me, firm [who]"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers:\n  nobody: 1\n",
-         "a.yaml:4:3: error: unknown question 'nobody' [nobody]"),
+         "a.yaml:4:3: error: unknown question “nobody” [nobody]"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers: [1]\n",
-         "a.yaml:3:10: error: 'answers' must be a mapping of question id to answer"),
+         "a.yaml:3:10: error: “answers” must be a mapping of question id to answer"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers:\n  size: 1e400\n",
          "a.yaml:4:9: error: the number 1e400 is too large: numbers must stay below 1.8e308 in size"),
     ],
@@ -192,18 +192,18 @@ _HEAD = "cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswer
     ("tail", "expected"),
     [
         ("comply_or_explain: {chosen: moon, reason: x}\n",
-         "a.yaml:4:29: error: 'comply_or_explain' chosen must be one of public, hybrid, community, private, "
-         "on_premises (found 'moon')"),
+         "a.yaml:4:29: error: “comply_or_explain” chosen must be one of public, hybrid, community, private, "
+         "on_premises (found “moon”)"),
         ("comply_or_explain: {chosen: hybrid, reason: 12}\n",
-         "a.yaml:4:45: error: 'comply_or_explain' reason must be a text (found 12); put it in quotes"),
+         "a.yaml:4:45: error: “comply_or_explain” reason must be a text (found 12); put it in quotes"),
         (f"comply_or_explain: {{chosen: hybrid, reason: {'x' * 5001}}}\n",
-         "a.yaml:4:45: error: 'comply_or_explain' reason: the text is longer than 5000 characters"),
+         "a.yaml:4:45: error: “comply_or_explain” reason: the text is longer than 5000 characters"),
         ("comply_or_explain: {reason: x}\n",
-         "a.yaml:4:20: error: missing 'chosen' in 'comply_or_explain' (the deployment model chosen)"),
+         "a.yaml:4:20: error: missing “chosen” in “comply_or_explain” (the deployment model chosen)"),
         ("comply_or_explain: hybrid\n",
-         "a.yaml:4:20: error: 'comply_or_explain' must be a mapping such as {chosen: hybrid, reason: '…'}"),
+         "a.yaml:4:20: error: “comply_or_explain” must be a mapping such as {chosen: hybrid, reason: '…'}"),
         ("comply_or_explain: {chosen: hybrid, why: x}\n",
-         "a.yaml:4:37: error: unknown key 'why' in 'comply_or_explain'; allowed: chosen, reason"),
+         "a.yaml:4:37: error: unknown key “why” in “comply_or_explain”; allowed: chosen, reason"),
     ],
 )
 def test_bad_comply_or_explain_is_located(q: Questionnaire, tail: str, expected: str) -> None:

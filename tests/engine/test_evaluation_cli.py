@@ -125,7 +125,7 @@ def test_GIVEN_answers_for_another_questionnaire_WHEN_evaluated_THEN_the_error_i
     folder = _centre_cases(tmp_path)
     assert main(["evaluate", str(folder)]) == 1  # the bundled questionnaire, but answers for 'example'
     out = capsys.readouterr().out
-    assert "agency-classified.cwanswers.yaml:2:21: error: these answers are for questionnaire 'example'" in out
+    assert "agency-classified.cwanswers.yaml:2:21: error: these answers are for questionnaire “example”" in out
 
 
 def test_GIVEN_lang_nl_WHEN_evaluated_THEN_the_quoted_answers_and_reasons_are_dutch(
@@ -167,3 +167,71 @@ def test_the_wheel_carries_the_bundled_corpus_and_evaluate_finds_it_from_another
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["cases"] == len(list((REPO / "questionnaires" / "cases").glob("*.case.yaml")))
+
+
+def test_GIVEN_titles_per_language_WHEN_evaluated_in_dutch_THEN_cases_are_named_in_dutch_else_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = _centre_cases(tmp_path)
+    case = folder / "agency-classified.case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "title: Visitor agency-classified\n",
+        "title: Visitor agency-classified\ntitles:\n  nl: Bezoeker met gerubriceerde gegevens\n"
+        "  fr: Visiteur aux données classifiées\n"), encoding="utf-8")
+    (folder / "no-answers.case.yaml").write_text(_CASE.format(
+        id="no-answers", model="public", layer="saas", split="validation", audience="sme"), encoding="utf-8")
+    assert main(["evaluate", "--questionnaire", str(EXAMPLE), "--lang", "nl", str(folder)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Bezoeker met gerubriceerde gegevens (agency-classified)" in out
+    assert "Visitor agency-classified" not in out
+    assert "Visitor no-answers (no-answers)" in out  # no Dutch title: the English one
+    assert main(["evaluate", "--questionnaire", str(EXAMPLE), "--lang", "de", str(folder)]) == 0
+    assert "Visitor agency-classified (agency-classified)" in " ".join(capsys.readouterr().out.split())
+    assert main(["evaluate", "--questionnaire", str(EXAMPLE), "--lang", "nl", "--json", str(folder)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "agency-classified" in {o["id"] for o in data["outcomes"]} and "Bezoeker" not in json.dumps(data)
+
+
+@pytest.mark.parametrize(("titles", "expected"), [
+    ("titles: Een titel\n", ":3:9: error: “titles” must be a mapping of language to title"),
+    ("titles:\n  nl: Een titel\n  en: A title\n", ":5:3: error: “titles” may give nl, fr, de, not “en”; the English"),
+    ("titles:\n  es: Un título\n", ":4:3: error: “titles” may give nl, fr, de, not “es”"),
+    ("titles:\n  nl: ''\n", ":4:7: error: “titles.nl” must be a non-empty text"),
+    ("titles:\n  fr: [a, b]\n", ":4:7: error: “titles.fr” must be a non-empty text"),
+])
+def test_GIVEN_bad_titles_WHEN_evaluated_THEN_each_problem_is_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], titles: str, expected: str,
+) -> None:
+    folder = _centre_cases(tmp_path)
+    case = folder / "family-photos.case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title: Visitor family-photos\n",
+                                                             "title: Visitor family-photos\n" + titles),
+                    encoding="utf-8")
+    assert main(["evaluate", "--questionnaire", str(EXAMPLE), "--lang", "en", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert f"family-photos.case.yaml{expected}" in out, out
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_GIVEN_broken_case_files_WHEN_evaluated_in_a_language_THEN_every_problem_is_said_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,
+) -> None:
+    from cloudwizard.engine.i18n import gettext_for
+
+    folder = _centre_cases(tmp_path)
+    for name in ("bad-split.case.yaml",):
+        (folder / name).write_bytes((DATA / "cases-broken" / name).read_bytes())
+    case = folder / "family-photos.case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace(
+        "title: Visitor family-photos\n", "title: Visitor family-photos\ntitles:\n  en: Visitor\n  nl: ''\n"),
+        encoding="utf-8")
+    (folder / "shop-customers.cwanswers.yaml").write_text(_ANSWERS.format(answers="  audience: business"),
+                                                          encoding="utf-8")
+    assert main(["evaluate", "--questionnaire", str(EXAMPLE), "--lang", lang, str(folder)]) == 1
+    problems = [line for line in capsys.readouterr().out.splitlines() if str(folder) in line and ".yaml:" in line]
+    assert len(problems) >= 9, problems
+    error = gettext_for(lang)("error")
+    english = ("must be", "unknown key", "is missing", "case file", "incomplete", "may give", "English title")
+    for line in problems:
+        assert f": {error}: " in line, line
+        assert not any(word in line for word in english), line

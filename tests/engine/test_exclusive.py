@@ -67,8 +67,8 @@ def test_an_answers_file_keeps_the_specific_choices_and_says_which_was_dropped(q
     result = parse_answers(text, q, "a.yaml")
     assert result.data is not None and result.data.answers["kinds"] == {"photos"}
     assert [str(d) for d in result.report.diagnostics] == [
-        "a.yaml:5:10: warning: answer to 'kinds': 'none' cannot be chosen together with other choices; "
-        "'none' was dropped and the other choices kept [kinds]"]
+        "a.yaml:5:10: warning: answer to “kinds”: “none” cannot be chosen together with other choices; "
+        "“none” was dropped and the other choices kept [kinds]"]
     rec = recommend(q, Session.from_file(q, result.data).effective_answers())
     assert rec is not None
 

@@ -63,12 +63,12 @@ def test_every_problem_is_reported_in_one_run() -> None:
         """
     )
     found = messages(text)
-    assert "q.yaml:10:5: error: unknown key 'colour' in section; allowed: id, title, intro, when, questions [s1]" in found
-    assert any("unknown model or layer 'pubic'; did you mean 'public'?" in m and ":16:45:" in m for m in found)
-    assert any("duplicate choice id 'x' (first at line 16)" in m for m in found)
-    assert any("'c' is asked later" in m and "[b]" in m for m in found)
+    assert "q.yaml:10:5: error: unknown key “colour” in section; allowed: id, title, intro, when, questions [s1]" in found
+    assert any("unknown model or layer “pubic”; did you mean “public”?" in m and ":16:45:" in m for m in found)
+    assert any("duplicate choice id “x” (first at line 16)" in m for m in found)
+    assert any("“c” is asked later" in m and "[b]" in m for m in found)
     assert any("max (1) must be larger than min (5)" in m and "[c]" in m for m in found)
-    assert any("duplicate question id 'a'" in m for m in found)
+    assert any("duplicate question id “a”" in m for m in found)
     assert len([m for m in found if ": error: " in m]) >= 6
 
 
@@ -91,14 +91,14 @@ def test_dangling_references_name_the_thing_and_suggest() -> None:
     text = BASIC.replace("precautions: [backup]", "precautions: [bakup]").replace(
         "constraints: [no_public]", "constraints: [nopublic]")
     found = messages(text)
-    assert any("unknown precaution 'bakup' (did you mean 'backup'?)" in m and "[kinds.photos]" in m for m in found)
-    assert any("unknown constraint 'nopublic' (did you mean 'no_public'?)" in m for m in found)
+    assert any("unknown precaution “bakup” (did you mean “backup”?)" in m and "[kinds.photos]" in m for m in found)
+    assert any("unknown constraint “nopublic” (did you mean “no_public”?)" in m for m in found)
 
 
 def test_condition_errors_point_into_the_condition() -> None:
     text = BASIC.replace("when: who == 'firm'\n", "when: who == 'boss'\n", 1)
     found = messages(text)
-    line = next(m for m in found if "has no choice 'boss'" in m)
+    line = next(m for m in found if "has no choice “boss”" in m)
     assert line.startswith("q.yaml:")
     _, _line, col, *_ = line.split(":")
     assert int(col) > 15  # points at the literal, not at the start of the line
@@ -123,10 +123,10 @@ def test_wrong_types_and_missing_keys() -> None:
         """
     )
     found = messages(text)
-    assert any("'title' must be a text per language" in m for m in found)
-    assert any("'type' must be one of single, multiple, yesno, scale, number, text, not 'dropdown'" in m for m in found)
-    assert any("missing key 'id' in question" in m for m in found)
-    assert any("condition 'maybe'" in m and "unknown question 'maybe'" in m for m in found)
+    assert any("“title” must be a text per language" in m for m in found)
+    assert any("“type” must be one of single, multiple, yesno, scale, number, text, not “dropdown”" in m for m in found)
+    assert any("missing key “id” in question" in m for m in found)
+    assert any("condition “maybe”" in m and "unknown question “maybe”" in m for m in found)
 
 
 def test_format_and_top_level() -> None:
@@ -141,7 +141,7 @@ def test_yes_no_choices_must_be_yes_and_no() -> None:
         "required: \"'photos' in kinds\"\n        choices:\n"
         "          - {id: ja, label: {en: Ja}}\n          - {id: nee, label: {en: Nee}}",
     )
-    assert any("must be 'yes' and 'no'" in m for m in messages(text))
+    assert any("must be “yes” and “no”" in m for m in messages(text))
 
 
 @pytest.mark.parametrize(

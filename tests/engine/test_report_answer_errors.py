@@ -50,8 +50,9 @@ def test_recommend_names_the_question_and_formats_the_numbers(tmp_path: Path, la
 
 def test_translate_without_the_questionnaire_keeps_the_message() -> None:
     message = "answer to 'staff': 1500000 is above the maximum 1000000"
-    assert translate(message, "en") == message
-    assert translate(message, "en", Q) == "answer to 'How many people work in your organisation?': 1,500,000 is " \
+    # in English the id is quoted as English quotes it, the message otherwise as the reader wrote it
+    assert translate(message, "en") == "answer to “staff”: 1500000 is above the maximum 1000000"
+    assert translate(message, "en", Q) == "answer to “How many people work in your organisation?”: 1,500,000 is " \
         "above the maximum 1,000,000"
     # an id the questionnaire does not have stays as it is
     assert "“gone”" in translate("answer to 'gone': 5 is above the maximum 3", "nl", Q)

@@ -1,8 +1,8 @@
 """`cloudwizard evaluate` speaks the session's language: its frame, the option names, who decided, the questions.
 
-An advice centre reads "Nuage public", not ``public``; a case by its title (its id, which names the
-file, in brackets); the answers that decided a case by question text and answer label. Only the case
-files' own texts (titles) stay as they are written; ``--json`` keeps the ids.
+An advice centre reads "Nuage public", not ``public``; a case by its title in the language (the case
+file's ``titles``; its id, which names the file, in brackets); the answers that decided a case by
+question text and answer label. ``--json`` keeps the ids.
 """
 
 from __future__ import annotations
@@ -17,7 +17,14 @@ import pytest
 
 from cloudwizard import cli
 from cloudwizard.engine.diagnostics import Report
-from cloudwizard.engine.evaluation import AUDIENCES, audience_label, bundled_cases, find_case_files, read_case
+from cloudwizard.engine.evaluation import (
+    AUDIENCES,
+    Case,
+    audience_label,
+    bundled_cases,
+    find_case_files,
+    read_case,
+)
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load_bundled
 from cloudwizard.engine.report.view import option_name
@@ -42,16 +49,20 @@ def _evaluate(lang: str) -> str:
 
 
 @cache
-def _titles() -> tuple[str, ...]:
-    cases = [read_case(p, Report()) for p in find_case_files([bundled_cases()])]
-    return tuple(f"{c.title} ({c.id})" for c in cases if c is not None)
+def _cases() -> tuple[Case, ...]:
+    return tuple(c for c in (read_case(p, Report()) for p in find_case_files([bundled_cases()])) if c is not None)
 
 
-def _without_titles(text: str) -> str:
-    """The output with the case titles (the case files' own English texts) taken out, spaces folded."""
+def _titles(lang: str) -> tuple[str, ...]:
+    """Each bundled case as the report names it in `lang`: "title (id)", spaces folded."""
+    return tuple(" ".join(f"{c.title_in(lang)} ({c.id})".split()) for c in _cases())
+
+
+def _without_titles(text: str, lang: str) -> str:
+    """The output with the case titles of `lang` taken out (they are no catalog text), spaces folded."""
     flat = " ".join(text.split())
-    for title in sorted(_titles(), key=len, reverse=True):
-        flat = flat.replace(" ".join(title.split()), "")
+    for title in sorted(_titles(lang), key=len, reverse=True):
+        flat = flat.replace(title, "")
     return flat
 
 
@@ -72,14 +83,14 @@ def test_the_frame_is_translated(lang: str) -> None:
     _ = gettext_for(lang)
     assert text.splitlines()[0].endswith(_("{evaluated} of {found} cases evaluated").split("{found}")[-1])
     assert _("Disagreements: {count}").split("{count}")[0].replace("\u00a0", " ").strip() in text
-    flat = _without_titles(text)
+    flat = _without_titles(text, lang)
     for word in FRAME:
         assert word not in flat, (lang, word)
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "de"])
 def test_no_english_source_string_in_the_output(lang: str) -> None:
-    flat = _without_titles(_evaluate(lang)).replace("\u00a0", " ").replace("\u202f", " ")
+    flat = _without_titles(_evaluate(lang), lang).replace("\u00a0", " ").replace("\u202f", " ")
     english = [p for p in _catalog_english(lang) if p in flat]
     assert english == [], english
     q = load_bundled()
@@ -105,7 +116,26 @@ def test_options_audiences_and_splits_are_named_not_given_by_id(lang: str) -> No
     split = _("calibration")
     assert re.search(rf"^{re.escape(split[:1].upper() + split[1:])} · \S", text, re.M)
     # a disagreeing case: its title, then its id in brackets (the file's name)
-    assert any(t in flat for t in (" ".join(t.split()) for t in _titles()))
+    assert any(t in flat for t in _titles(lang))
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_cases_are_named_by_their_title_in_the_language(lang: str) -> None:
+    flat = " ".join(_evaluate(lang).replace("\u00a0", " ").replace("\u202f", " ").split())
+    named = [c for c in _cases() if f"({c.id})" in flat]
+    assert named, "no case is named"
+    for case in named:
+        assert case.titles.get(lang), f"{case.id} has no {lang} title"
+        assert " ".join(f"{case.title_in(lang)} ({case.id})".replace("\u202f", " ").split()) in flat, (lang, case.id)
+        assert " ".join(case.title.split()) not in flat, (lang, case.id)  # no English title left
+
+
+def test_every_bundled_case_has_its_title_in_each_language() -> None:
+    missing = [f"{c.id}: {lang}" for c in _cases() for lang in ("nl", "fr", "de") if not c.titles.get(lang)]
+    assert not missing, missing
+    # a translation, not the English copied
+    for lang in ("nl", "fr", "de"):
+        assert all(c.titles[lang] != c.title for c in _cases()), lang
 
 
 def test_in_french_the_options_are_french_and_the_answers_quoted_in_guillemets() -> None:
@@ -117,6 +147,7 @@ def test_in_french_the_options_are_french_and_the_answers_quoted_in_guillemets()
 
 def test_english_reads_the_same_way() -> None:
     text = _evaluate("en")
+    assert any(t in " ".join(text.split()) for t in _titles("en"))  # the English titles
     assert text.splitlines()[0].endswith("cases evaluated")
     assert "stated \\ advice" in text and "Disagreements: " in text
     assert "Public cloud" in text and "Run it yourself on your own equipment (no cloud)" in text

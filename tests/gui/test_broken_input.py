@@ -83,7 +83,7 @@ def test_answers_file_given_at_start_up_for_another_questionnaire(make_wizard: C
     wizard = make_wizard(questionnaire=EXAMPLE, answers_file=BAD / "answers" / "other_questionnaire.yaml")
     title, _text, details = dialogs.errors[-1]
     assert title == "These answers cannot be opened"
-    assert "these answers are for questionnaire 'cloudwizard-be', not 'example'" in details
+    assert "these answers are for questionnaire “cloudwizard-be”, not “example”" in details
     assert wizard.controller.session is not None and wizard.controller.session.answers == {}
     assert wizard.controller.page == "welcome"
 

@@ -60,7 +60,7 @@ def test_validate_strict_fails_on_a_score_without_because(tmp_path: Path) -> Non
     code, out, err = run_cli("validate", str(q))
     assert code == 0  # a warning: the file still works
     line = _line_of(q, "- id: photos")
-    assert f"{q}:{line}:" in err and "'data_kinds.photos' has a score but no 'because'" in err
+    assert f"{q}:{line}:" in err and "“data_kinds.photos” has a score but no “because”" in err
     code, out, err = run_cli("validate", "--strict", str(q))
     assert code == 1 and "invalid (1 problem)" in out
     assert run_cli("validate", "--strict", str(EXAMPLE))[0] == 0  # the example has its reason
@@ -108,13 +108,13 @@ def test_the_report_never_shows_an_empty_reason(tmp_path: Path, fmt: str, lang: 
 
 
 CONTROL_CASES = {
-    "ESC in the title": ("  en: Example questionnaire", '  en: "Example \\e]0;x\\a questionnaire"', "'title.en'",
+    "ESC in the title": ("  en: Example questionnaire", '  en: "Example \\e]0;x\\a questionnaire"', "“title.en”",
                          "U+001B (ESC) at character 9 and 1 more"),
     "BEL in a question text": ('label: {nl: "Welke gegevens?"', 'label: {nl: "Welke\\a gegevens?"',
-                               "'label.nl'", "U+0007 (BEL) at character 6"),
+                               "“label.nl”", "U+0007 (BEL) at character 6"),
     "C1 CSI in a help text": ("en: Choose all that apply.}", 'en: "Choose all \\x9b2J that apply."}',
-                              "'hint.en'", "U+009B (CSI) at character 12"),
-    "CR in a choice label": ("en: Photos}", 'en: "Pho\\rtos"}', "'label.en'", "U+000D (carriage return) at character 4"),
+                              "“hint.en”", "U+009B (CSI) at character 12"),
+    "CR in a choice label": ("en: Photos}", 'en: "Pho\\rtos"}', "“label.en”", "U+000D (carriage return) at character 4"),
 }
 
 

@@ -115,7 +115,7 @@ def _cli_args(rel: str, strict: bool = False) -> list[str]:
 def _as_printed(rel: str, lines: list[str]) -> list[str]:
     """The lines of `expected.yaml` as the command line prints them for an answers file.
 
-    It names a question by its text, not its id ("answer to 'How many staff?'"); the id stays in
+    It names a question by its text, not its id ("answer to “How many staff?”"); the id stays in
     the ``[reference]`` at the end of the line.
     """
     if not rel.startswith("answers/"):
@@ -125,7 +125,7 @@ def _as_printed(rel: str, lines: list[str]) -> list[str]:
 
     def named(m: re.Match[str]) -> str:
         qid = m.group(1)
-        return f"answer to '{short_question(q, qid, 'en')}'" if qid in q.question_index else m.group()
+        return f"answer to “{short_question(q, qid, 'en')}”" if qid in q.question_index else m.group()
 
     def labelled(m: re.Match[str]) -> str:
         # the choices as the user saw them, each with its id: "“For myself” (consumer), …"
@@ -139,7 +139,7 @@ def _as_printed(rel: str, lines: list[str]) -> list[str]:
             shown.append(f"“{q.text(choice.label, 'en')}” ({cid})" if choice else cid)
         return f"choices: {', '.join(shown)} [{qid}]"
 
-    return [re.sub(r"answer to '([a-z_]+)'", named, re.sub(r"choices: ([a-z_, ]+) \[([a-z_]+)\]$", labelled, line))
+    return [re.sub(r"answer to [“']([a-z_]+)[”']", named, re.sub(r"choices: ([a-z_, ]+) \[([a-z_]+)\]$", labelled, line))
             for line in lines]
 
 

@@ -57,7 +57,7 @@ def test_validate_prints_the_first_problems_and_counts_the_rest(tmp_path: Path) 
     assert len(lines) == MAX_SHOWN + 1
     # the first ones in the file, in order
     assert [int(line.split(":")[1]) for line in shown] == sorted(int(line.split(":")[1]) for line in shown)
-    assert "unknown key 'k0'" in proc.stderr
+    assert "unknown key “k0”" in proc.stderr
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])

@@ -52,7 +52,7 @@ def test_tags_are_shown_as_written() -> None:
 
 def test_messages_never_replay_control_characters() -> None:
     d = Diagnostic(Severity.ERROR, Location("f.yaml", 1, 2), "unknown key '\x1b[2J\u202e'", ref="x\x07")
-    assert str(d) == "f.yaml:1:2: error: unknown key '\\x1b[2J\\u202e' [x\\x07]"
+    assert str(d) == "f.yaml:1:2: error: unknown key “\\x1b[2J\\u202e” [x\\x07]"
     assert printable("tab\tand newline\n stay") == "tab\tand newline\n stay"
 
 
@@ -79,20 +79,20 @@ _ONE_QUESTION = """\
 
 def test_enum_typo_gets_a_suggestion_and_no_repeated_value() -> None:
     assert _messages(_ONE_QUESTION % ("multple", "b", "true")) == [
-        "q.yaml:12:15: error: 'type' must be one of single, multiple, yesno, scale, number, text, not 'multple'; "
-        "did you mean 'multiple'? [kinds]"
+        "q.yaml:12:15: error: “type” must be one of single, multiple, yesno, scale, number, text, not “multple”; "
+        "did you mean “multiple”? [kinds]"
     ]
 
 
 def test_yaml11_boolean_where_true_or_false_is_needed_says_what_to_write() -> None:
     assert _messages(_ONE_QUESTION % ("multiple", "b", "yes")) == [
-        "q.yaml:16:48: error: 'exclusive' must be true or false: write true instead of 'yes' [b]"
+        "q.yaml:16:48: error: “exclusive” must be true or false: write true instead of “yes” [b]"
     ]
 
 
 def test_duplicate_choice_is_not_also_reported_as_too_few_choices() -> None:
     assert _messages(_ONE_QUESTION % ("multiple", "a", "true")) == [
-        "q.yaml:16:18: error: duplicate choice id 'a' (first at line 15) [a]"
+        "q.yaml:16:18: error: duplicate choice id “a” (first at line 15) [a]"
     ]
 
 
@@ -100,8 +100,8 @@ def test_text_example_uses_the_questionnaires_languages_and_nested_names_read_we
     found = _messages(_ONE_QUESTION.replace("label: {en: Kinds?}", "label: Kinds?").replace(
         "{id: a, label: {en: A}}", "{id: a, label: {en: A}, score: {saas: 2000}}") % ("multiple", "b", "true"))
     assert found == [
-        "q.yaml:13:16: error: 'label' must be a text per language, e.g. {en: …} (found 'Kinds?') [kinds]",
-        "q.yaml:15:51: error: 'score.saas': 2000 is out of range (-1000 to 1000) [a]",
+        "q.yaml:13:16: error: “label” must be a text per language, e.g. {en: …} (found “Kinds?”) [kinds]",
+        "q.yaml:15:51: error: “score.saas”: 2000 is out of range (-1000 to 1000) [a]",
     ]
 
 
@@ -119,17 +119,17 @@ def test_a_disallowed_call_names_the_function() -> None:
     ("head", "expected"),
     [
         ("cloudwizard_answers: {v: 1}\nquestionnaire: {id: mini, version: '1'}\n",
-         "a.yaml:1:22: error: 'cloudwizard_answers' must be the format number 1 (found a mapping)"),
+         "a.yaml:1:22: error: “cloudwizard_answers” must be the format number 1 (found a mapping)"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: [mini], version: '1'}\n",
-         "a.yaml:2:21: error: the questionnaire id must be a text such as 'mini' (found a list)"),
+         "a.yaml:2:21: error: the questionnaire id must be a text such as “mini” (found a list)"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: {major: 1}}\n",
-         "a.yaml:2:36: error: the questionnaire version must be a text such as '1' (found a mapping)"),
+         "a.yaml:2:36: error: the questionnaire version must be a text such as “1” (found a mapping)"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nset_aside: [x]\n",
-         "a.yaml:3:12: error: 'set_aside' must be a mapping of question id to answer"),
+         "a.yaml:3:12: error: “set_aside” must be a mapping of question id to answer"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nlanguage: es\n",
-         "a.yaml:3:11: error: language must be one of nl, fr, de, en (found 'es')"),
+         "a.yaml:3:11: error: language must be one of nl, fr, de, en (found “es”)"),
         ("cloudwizard_answers: 1\nquestionnaire: {id: mini, version: '1'}\nanswers: {who: true}\n",
-         "a.yaml:3:16: error: answer to 'who': expected one choice id, got true [who]"),
+         "a.yaml:3:16: error: answer to “who”: expected one choice id, got true [who]"),
     ],
 )
 def test_answers_messages_never_show_internal_objects(head: str, expected: str) -> None:
