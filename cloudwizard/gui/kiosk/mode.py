@@ -57,7 +57,7 @@ from cloudwizard.gui.kiosk.idle import IdleWatcher
 from cloudwizard.gui.kiosk.overlay import IdleOverlay, IdleOverlayAccessible
 from cloudwizard.gui.kiosk.qr import make_qr, qr_image, summary_text
 from cloudwizard.gui.options import WizardOptions
-from cloudwizard.gui.widgets.common import ScrollPage, make_card, make_label
+from cloudwizard.gui.widgets.common import ScrollPage, make_card, make_label, show_now
 from cloudwizard.kioskpin import LockoutStore, PinGuard, default_lockout_path
 
 if TYPE_CHECKING:
@@ -697,6 +697,7 @@ class KioskMode(QObject):
             blocks.insertWidget(index, card)
             self.take_home = card
         card.show()
+        show_now(blocks)  # laid out before the first paint: the headline card painted squeezed, then settled
         self.print_status = status
 
     def print_report(self) -> None:

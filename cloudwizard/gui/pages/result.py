@@ -42,6 +42,7 @@ from cloudwizard.gui.links import web_url
 from cloudwizard.gui.options import WizardOptions
 from cloudwizard.gui.widgets.common import (
     DisclosureButton,
+    PlainLabel,
     ScrollPage,
     clear_layout,
     first_item_when_opened_by_keyboard,
@@ -107,7 +108,7 @@ class ResultPage(ScrollPage):
         self.layer_bars: ScoreBars | None = None
         self.justify_model: QComboBox | None = None
         self.justify_text: QPlainTextEdit | None = None
-        self.justify_error = make_label(role="error", name="justificationError")
+        self.justify_error = _label(role="error", name="justificationError")
         self._trial_index = -1
         #: the what-if whose "Compare" the user pressed: the focus returns to it (or, when it is gone,
         #: to the advice's heading) once the comparison is closed or its answers are undone
@@ -245,8 +246,8 @@ class ResultPage(ScrollPage):
         elif adopted:
             card, lay = make_card("whatIfBanner", self.host)
             card.setProperty("role", "banner")
-            lay.addWidget(make_label(_("You are using changed answers"), "subtitle", card))
-            lay.addWidget(make_label(_("Changed: {change}").format(change="; ".join(adopted)), "", card, "whatIfText"))
+            lay.addWidget(_label(_("You are using changed answers"), "subtitle", card))
+            lay.addWidget(_label(_("Changed: {change}").format(change="; ".join(adopted)), "", card, "whatIfText"))
             self.undo_button = self._button(_("Back to my own answers"), "undoWhatIf", card, primary=True)
             self.undo_button.setToolTip(self.undo_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
             self.undo_button.clicked.connect(self.whatIfUndone)
@@ -343,19 +344,19 @@ class ResultPage(ScrollPage):
 
     def _constraints(self, view: ReportView) -> QFrame:
         card, lay = make_card("constraintsCard", self.host)
-        lay.addWidget(make_label(view.labels.requirements, "subtitle", card))
+        lay.addWidget(_label(view.labels.requirements, "subtitle", card))
         for c in view.constraints:
             lay.addWidget(_rich(f"<b>{_html(c.title)}</b> — {_html(c.reason)}", card))
         return card
 
     def _notices(self, view: ReportView) -> QFrame:
         card, lay = make_card("noticesCard", self.host)
-        lay.addWidget(make_label(view.labels.notices, "subtitle", card))
+        lay.addWidget(_label(view.labels.notices, "subtitle", card))
         for n in view.notices:
             if n.kind not in ("policy", "warning"):
                 continue
             lay.addWidget(_bold(n.title, card))
-            label = make_label(n.text, "", card, f"notice_{n.id}")
+            label = _label(n.text, "", card, f"notice_{n.id}")
             label.setProperty("notice", n.kind)
             lay.addWidget(label)
         return card
@@ -363,8 +364,8 @@ class ResultPage(ScrollPage):
     def _summary(self, view: ReportView) -> QFrame:
         _ = self._tr
         card, lay = make_card("headlineCard", self.host)
-        lay.addWidget(make_label(view.labels.our_advice, "muted", card))
-        self.headline = make_label(view.headline, "headline", card, "headline")
+        lay.addWidget(_label(view.labels.our_advice, "muted", card))
+        self.headline = _label(view.headline, "headline", card, "headline")
         # the focus can rest on it (not a tab stop): where it returns when the what-if it left is gone
         self.headline.setProperty("focusTarget", True)
         self.headline.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -375,19 +376,19 @@ class ResultPage(ScrollPage):
         # together said "online office suite" twice, and "virtual servers" beside SaaS advice).
         example = (view.layer.example if not view.pair.self_run else "") or view.model.example
         if example:
-            lay.addWidget(make_label(_("For example: {examples}").format(examples=example), "muted", card,
+            lay.addWidget(_label(_("For example: {examples}").format(examples=example), "muted", card,
                                      "example"))
         if view.combination_text:
-            lay.addWidget(make_label(view.combination_text, "", card, "combination"))
+            lay.addWidget(_label(view.combination_text, "", card, "combination"))
         if view.split:
             lay.addWidget(_bold(view.labels.split, card))
             for i, part in enumerate(view.split):
-                lay.addWidget(make_label(f"• {part.text}", "", card, f"splitPart_{i}"))
+                lay.addWidget(_label(f"• {part.text}", "", card, f"splitPart_{i}"))
         lay.addWidget(_bold(view.labels.how_sure, card))
         sure = f"{view.clarity_label[:1].upper()}{view.clarity_label[1:]} — {view.sureness}"
-        lay.addWidget(make_label(sure, "", card, "confidence"))
+        lay.addWidget(_label(sure, "", card, "confidence"))
         for call in view.close_calls:
-            lay.addWidget(make_label(f"{call.text} {call.decide}", "", card, f"closeCall_{call.kind}"))
+            lay.addWidget(_label(f"{call.text} {call.decide}", "", card, f"closeCall_{call.kind}"))
         if view.top_reasons:
             lay.addWidget(_bold(view.labels.why, card))
             for i, reason in enumerate(view.top_reasons):
@@ -404,9 +405,9 @@ class ResultPage(ScrollPage):
     def _checklist(self, view: ReportView) -> QFrame:
         """What to do next: one check box per precaution (its explanation is in the details)."""
         card, lay = make_card("precautionsCard", self.host)
-        lay.addWidget(make_label(view.labels.what_to_do, "subtitle", card))
+        lay.addWidget(_label(view.labels.what_to_do, "subtitle", card))
         if not view.checklist:
-            lay.addWidget(make_label(view.labels.no_checklist, "", card))
+            lay.addWidget(_label(view.labels.no_checklist, "", card))
         boxes = []
         for i, p in enumerate(view.checklist):
             box = TileCheckBox(p.title, card)  # its text wraps: long steps must not widen the page
@@ -435,18 +436,18 @@ class ResultPage(ScrollPage):
         card.setProperty("role", "banner")
         # The comparison's heading takes the focus when it opens: a screen reader reads it (and, as
         # its description, what changed) first, and a second Enter cannot take the what-if over.
-        heading = make_label(_("What if …"), "subtitle", card, "whatIfHeading")
+        heading = _label(_("What if …"), "subtitle", card, "whatIfHeading")
         heading.setProperty("focusTarget", True)
         explained = _("Only a try: your own answers are kept. Changed: {change}").format(change=what_if.change_text)
         heading.setAccessibleDescription(explained)
         self.compare_heading = heading
         lay.addWidget(heading)
-        lay.addWidget(make_label(explained, "", card, "whatIfText"))
+        lay.addWidget(_label(explained, "", card, "whatIfText"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         for col, (title, v, name) in enumerate(((_("Your advice"), view, "compareOwn"),
                                                 (_("With this change"), trial, "compareTrial"))):
-            grid.addWidget(make_label(title, "muted", card), 0, col)
+            grid.addWidget(_label(title, "muted", card), 0, col)
             head = _bold(v.headline, card, name)
             grid.addWidget(head, 1, col)
             # Like with like: both columns speak of the part of the pair the change is about (the
@@ -454,15 +455,15 @@ class ResultPage(ScrollPage):
             part = v.layer if what_if.kind == "layer" else v.model
             top = Qt.AlignmentFlag.AlignTop  # the two columns' rows start level, whatever their length
             grid.addWidget(_bold(part.heading, card, f"{name}Part"), 2, col, top)
-            grid.addWidget(make_label(f"{part.clarity_label[:1].upper()}{part.clarity_label[1:]} — "
+            grid.addWidget(_label(f"{part.clarity_label[:1].upper()}{part.clarity_label[1:]} — "
                                       f"{part.clarity_text}", "", card, f"{name}Sure"), 3, col, top)
             # a tie or close call says what would decide it, in the trial's column too (the view's words)
             call = part.close_call
-            decide = make_label(call.decide if call is not None else "", "", card, f"{name}Decide")
+            decide = _label(call.decide if call is not None else "", "", card, f"{name}Decide")
             decide.setVisible(call is not None)
             grid.addWidget(decide, 4, col, top)
             why = part.reasons[0].text if part.reasons else ""
-            grid.addWidget(make_label(why, "muted", card, f"{name}Why"), 5, col, top)
+            grid.addWidget(_label(why, "muted", card, f"{name}Why"), 5, col, top)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
@@ -481,11 +482,11 @@ class ResultPage(ScrollPage):
     def _what_would_change(self, view: ReportView) -> QFrame:
         _ = self._tr
         card, lay = make_card("whatWouldChangeCard", self.host)
-        lay.addWidget(make_label(view.labels.what_would_change, "subtitle", card))
-        lay.addWidget(make_label(view.labels.what_would_change_intro, "muted", card))
+        lay.addWidget(_label(view.labels.what_would_change, "subtitle", card))
+        lay.addWidget(_label(view.labels.what_would_change_intro, "muted", card))
         for w in view.what_would_change:
             row = QHBoxLayout()
-            row.addWidget(make_label(w.text, "", card, f"whatIfSentence_{w.index}"), 1)
+            row.addWidget(_label(w.text, "", card, f"whatIfSentence_{w.index}"), 1)
             b = self._button(_("Compare"), f"whatIf_{w.index}", card)
             b.setAccessibleName(_("Compare: {change}").format(change=w.text))
             b.clicked.connect(lambda _c=False, idx=w.index: self._request_what_if(idx))
@@ -556,9 +557,9 @@ class ResultPage(ScrollPage):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(10)
         for r in view.rankings:
-            inner.addWidget(make_label(r.heading, "subtitle", box))
+            inner.addWidget(_label(r.heading, "subtitle", box))
             sure = f"{r.clarity_label[:1].upper()}{r.clarity_label[1:]} — {r.clarity_text}"
-            inner.addWidget(make_label(sure, "", box, f"clarity_{r.kind}"))
+            inner.addWidget(_label(sure, "", box, f"clarity_{r.kind}"))
             if r.against:
                 inner.addWidget(_bold(r.against_title or view.labels.against.format(option=r.runner_up_name), box))
                 for i, reason in enumerate(r.against):
@@ -570,41 +571,41 @@ class ResultPage(ScrollPage):
             bars.set_bars([Bar(o.name, 0.0 if o.excluded else o.points, o.note, o.recommended, o.points_text)
                            for o in r.options], _("Deployment models") if r.kind == "model" else _("Service layers"))
             inner.addWidget(bars)
-            inner.addWidget(make_label(r.points_note or view.labels.points_explained, "muted", box,
+            inner.addWidget(_label(r.points_note or view.labels.points_explained, "muted", box,
                                        f"pointsNote_{r.kind}"))
             if r.kind == "model":
                 self.model_bars = bars
             else:
                 self.layer_bars = bars
-        inner.addWidget(make_label(view.labels.clarity_scale, "muted", box))
+        inner.addWidget(_label(view.labels.clarity_scale, "muted", box))
         if view.pair_comparison:
             # The report's own wording (document.comparison_items): "About X: … → speaks for Y",
             # ✓ for the advice and ○ for the next best advice, with the legend above the list.
-            inner.addWidget(make_label(view.labels.compared_with_runner_up, "subtitle", box))
+            inner.addWidget(_label(view.labels.compared_with_runner_up, "subtitle", box))
             inner.addWidget(_bold(view.pair_comparison_title, box))
-            inner.addWidget(make_label(comparison_legend(view), "muted", box, "compareLegend"))
+            inner.addWidget(_label(comparison_legend(view), "muted", box, "compareLegend"))
             for i, item in enumerate(comparison_items(view)):
                 label = _rich(f"{MARKS[item.marker]} {inline(item.spans, _MUTED)}", box, f"compare_{i}")
                 label.setAccessibleName(f"{MARKS[item.marker]} " + "".join(sp.text for sp in item.spans))
                 inner.addWidget(label)
         if view.checklist:
-            inner.addWidget(make_label(view.labels.what_to_do, "subtitle", box))
+            inner.addWidget(_label(view.labels.what_to_do, "subtitle", box))
             for i, p in enumerate(view.checklist):
                 inner.addWidget(_bold(f"{p.title} ({p.category_label})", box))
-                inner.addWidget(make_label(p.text, "", box, f"precautionText_{i}"))
+                inner.addWidget(_label(p.text, "", box, f"precautionText_{i}"))
         background = [n for n in view.notices if n.kind not in ("policy", "warning")]
         if background:
-            inner.addWidget(make_label(view.labels.notices, "subtitle", box))
+            inner.addWidget(_label(view.labels.notices, "subtitle", box))
             for n in background:
                 inner.addWidget(_bold(n.title, box))
-                inner.addWidget(make_label(n.text, "", box, f"notice_{n.id}"))
+                inner.addWidget(_label(n.text, "", box, f"notice_{n.id}"))
         if view.more_reasons:
             # the summary shows the first reasons; the details fold out the rest, never the same again
-            inner.addWidget(make_label(view.labels.more_reasons, "subtitle", box))
+            inner.addWidget(_label(view.labels.more_reasons, "subtitle", box))
             for i, reason in enumerate(view.more_reasons):
                 inner.addWidget(self._reason(reason, box, f"reason_{i}"))
         if view.further_reading or view.sources:
-            inner.addWidget(make_label(_("Sources and further reading"), "subtitle", box))
+            inner.addWidget(_label(_("Sources and further reading"), "subtitle", box))
             for i, link in enumerate(view.further_reading):
                 inner.addWidget(self._link(link.title, link.url, box, f"reading_{i}"))
             for i, src in enumerate(view.sources):
@@ -626,7 +627,7 @@ class ResultPage(ScrollPage):
             grid.addWidget(_bold(title, parent), 0, col)
             points: tuple[Point, ...] = items
             if not points:
-                grid.addWidget(make_label(empty, "muted", parent), 1, col)
+                grid.addWidget(_label(empty, "muted", parent), 1, col)
             for i, p in enumerate(points, start=1):
                 tag = cite(p.sources)  # the sources, as the reports show them
                 muted = f" <span {_MUTED}>{_html(tag)}</span>" if tag else ""
@@ -641,8 +642,8 @@ class ResultPage(ScrollPage):
     def _comply_or_explain(self, coe: ComplyOrExplain, view: ReportView) -> QFrame:
         _ = self._tr
         card, lay = make_card("complyCard", self.host)
-        lay.addWidget(make_label(view.labels.comply_or_explain, "subtitle", card))
-        lay.addWidget(make_label(coe.intro, "muted", card))
+        lay.addWidget(_label(view.labels.comply_or_explain, "subtitle", card))
+        lay.addWidget(_label(coe.intro, "muted", card))
         combo = WheelSafeComboBox(card)  # the wheel scrolls the page, never the choice unseen
         combo.setObjectName("justifyModel")
         combo.setAccessibleName(_("Deployment model you choose"))
@@ -720,7 +721,7 @@ class ResultPage(ScrollPage):
             text = title or address
             if address and address != text:
                 text = f"{text} — {address}"
-            return make_label(text, "muted", parent, name)
+            return _label(text, "muted", parent, name)
         holder = QWidget(parent)
         lay = QVBoxLayout(holder)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -737,7 +738,7 @@ class ResultPage(ScrollPage):
         lay.addLayout(row)
         # Shown with a break allowed after each / . - ? & =: a long address must not widen the page.
         breakable = "".join(f"{ch}\u200b" if ch in "/.-?&=" else ch for ch in address)
-        shown = make_label(breakable, "muted", holder, f"{name}_address")
+        shown = _label(breakable, "muted", holder, f"{name}_address")
         shown.setAccessibleName(address)
         shown.setIndent(8)  # under the link's text, past the button's padding
         lay.addWidget(shown)
@@ -829,6 +830,67 @@ class RovingFocus(QObject):
         return False
 
 
+class _SteadyLabel(PlainLabel):
+    """A label that remembers its height for each width it was asked about, until it changes.
+
+    Qt's QLabel lays its text out anew each time a layout asks for its height at a width, and the
+    page's nested layouts ask again and again (twice per pass, at each of a few widths, on every
+    pass): most of the advice's first paint went into wrapping the same texts at the same widths.
+    Anything that can change the height (the text, its format, the font, the style, margins and
+    indent) forgets the heights.
+    """
+
+    _MEMORY = 16  #: widths remembered (a window being resized asks for a new one each time)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """QLabel's height for `width`, worked out once."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= self._MEMORY:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A new font, style, palette or state: heights are worked out again."""
+        self._heights.clear()
+        super().changeEvent(event)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Show `text` (heights are worked out again)."""
+        self._heights.clear()
+        super().setText(text)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802 - Qt override
+        """Plain or rich text (heights are worked out again)."""
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt override
+        """Wrap or not (heights are worked out again)."""
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802 - Qt override
+        """Indent the text (heights are worked out again)."""
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802 - Qt override
+        """A margin around the text (heights are worked out again)."""
+        self._heights.clear()
+        super().setMargin(margin)
+
+
+def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
+    """A label of the page (`make_label`, as a `_SteadyLabel`)."""
+    return make_label(text, role, parent, name, cls=_SteadyLabel)
+
+
 def _html(text: str) -> str:
     """Escape questionnaire text for a rich-text label."""
     return html.escape(str(text))
@@ -836,7 +898,7 @@ def _html(text: str) -> str:
 
 def _bold(text: str, parent: QWidget, name: str = "") -> QLabel:
     """A plain-text label in bold: a small heading inside a card."""
-    label = make_label(text, "", parent, name)
+    label = _label(text, "", parent, name)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -845,6 +907,6 @@ def _bold(text: str, parent: QWidget, name: str = "") -> QLabel:
 
 def _rich(markup: str, parent: QWidget, name: str = "") -> QLabel:
     """A label showing escaped rich text (bold names, line breaks)."""
-    label = make_label(keep_narrow_spaces(markup), "", parent, name)  # Qt's parser drops U+202F otherwise
+    label = _label(keep_narrow_spaces(markup), "", parent, name)  # Qt's parser drops U+202F otherwise
     label.setTextFormat(Qt.TextFormat.RichText)
     return label

@@ -45,9 +45,10 @@ class PlainLabel(QLabel):
         super().setText(text)
 
 
-def make_label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
+def make_label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "",
+               cls: type[PlainLabel] = PlainLabel) -> QLabel:
     """A word-wrapping label with a style role (title, headline, muted, …); control characters escaped."""
-    label = PlainLabel(parent)
+    label = cls(parent)
     # Set by the key name, so the welcome page needs no Qt namespace before the first paint (see
     # docs/gui.md). A name Qt does not know is refused without an error: then questionnaire text
     # would be read as rich text (markup, links), so refuse to make the label instead.

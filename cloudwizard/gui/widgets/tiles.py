@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtGui import QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QRadioButton, QSizePolicy, QWidget
 
@@ -33,7 +33,11 @@ def _wrap_flags() -> int:
 class _Wrapping:
     """What the two tiles share; mixed in before the Qt button class."""
 
+    #: heights by width and the minimum size, worked out once for the text, font and style shown
+    _sizes: dict[int, QSize]
+
     def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
+        self._sizes = {}  # type: ignore[attr-defined]
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -99,12 +103,30 @@ class _Tile(_Wrapping):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """The height the text needs at `width`."""
-        return self._height_for(width, self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+        """The height the text needs at `width` (worked out once: the page's layouts ask many times)."""
+        known = self._sizes.get(width)
+        if known is None:
+            if len(self._sizes) >= 16:  # a window being resized asks at a new width each time
+                self._sizes.clear()
+            known = self._sizes[width] = QSize(width, self._height_for(width, self._qt_class.sizeHint(self)))  # type: ignore[arg-type]
+        return known.height()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Narrow enough for the longest word."""
-        return self._minimum(self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+        known = self._sizes.get(-1)
+        if known is None:
+            known = self._sizes[-1] = self._minimum(self._qt_class.sizeHint(self))  # type: ignore[arg-type]
+        return QSize(known)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Show `text` (its sizes are worked out again)."""
+        self._sizes.clear()
+        self._qt_class.setText(self, text)  # type: ignore[arg-type]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """A new font or style: the sizes are worked out again."""
+        self._sizes.clear()
+        self._qt_class.changeEvent(self, event)  # type: ignore[arg-type]
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
         """The whole tile takes the click, not only the first line of text."""
