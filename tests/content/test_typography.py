@@ -41,7 +41,9 @@ METAINFO = ROOT / "packaging" / "linux" / "be.cloudwizard.CloudWizard.metainfo.x
 CODE = re.compile(r"`[^`\n]*`|\w+: \{[^{}\n]*\}|\{[^{}\n]*: [^{}\n]*\}|\(pip install [^)]*\)"
                   r"|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bwww\.\S*"
                   # a condition as the author writes it: 'x' in {expr}, {qid} == '…', ('a', 'b')
-                  r"|'[^'{}\n]*' (?:not )?in \{?\w+\}?|\{?\w+\}? [!=]= '[^'\n]*'|\('[^'\n]*'(?:, '[^'\n]*')*\)")
+                  r"|'[^'{}\n]*' (?:not )?in \{?\w+\}?|\{?\w+\}? [!=]= '[^'\n]*'|\('[^'\n]*'(?:, '[^'\n]*')*\)"
+                  # a YAML value to type in quotes ("write it in quotes: 'yes'"), in every language
+                  r"|'\{quoted\}'")
 TYPEWRITER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=&?[^\W\d_])")  # "l'option", "l'&aide", "foto's"
 #: Every double quote of the four languages; each language may use its own pair only.
 DOUBLE_QUOTES = "«»„“”"
