@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cloudwizard.engine.diagnostics import Report
-from cloudwizard.engine.i18n import gettext_for
+from cloudwizard.engine.i18n import gettext_for, ngettext_for
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Location, Questionnaire
 from cloudwizard.engine.vocabulary import LANGUAGES
 from cloudwizard.engine.yamlsafe import Node, YamlError, read_path
@@ -518,7 +518,8 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
     if ev.unanswered:
         head += "; " + _("{count} without an answers file").format(count=len(ev.unanswered))
     if ev.report.errors:
-        head += "; " + _("{count} problem(s)").format(count=len(ev.report.errors))
+        count = len(ev.report.errors)
+        head += "; " + ngettext_for(lang)("{count} problem", "{count} problems", count).format(count=count)
     blocks: list[Block] = [Paragraph(text(head))]
     rows = []
     for split in (*SPLITS, None):

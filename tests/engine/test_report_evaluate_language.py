@@ -33,7 +33,7 @@ from ..cli.ptyterm import REPO
 
 #: English phrases of the frame (none of them French, Dutch or German as well)
 FRAME = ("cases evaluated", "Deployment model", "Service layer", "(rows:", "stated \\", "Disagreements", "The advice",
-         "The source", "Calibration ", "without an answers file", "problem(s)", "decided it", "Answer to", "combination of",
+         "The source", "Calibration ", "without an answers file", "problems", "decided it", "Answer to", "combination of",
          "numbered as its row")
 #: Ids that used to stand in the tables and the disagreements
 IDS = ("on-premises", "not-stated", "public/", "/saas", "/iaas", "/paas", "/none", "[calibration", "[validation",
