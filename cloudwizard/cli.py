@@ -312,6 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ns = parser.parse_args(args)
                 if ns.command == "recommend":
                     ns.answers = _answers_argument(ns)
+            if not hasattr(ns, "lang"):  # schema, influence, kiosk-pin: their messages in the usage's language
+                ns.lang = usage_lang
             lang = getattr(ns, "lang", None)
             if hasattr(ns, "format") and hasattr(ns, "output"):
                 try:
@@ -454,7 +456,7 @@ def _err(message: str) -> None:
 
 def cmd_gui(ns: argparse.Namespace) -> int:
     """Start the desktop app (the only place Qt is imported)."""
-    if ns.questionnaire is not None and not _questionnaire_ok(ns.questionnaire):
+    if ns.questionnaire is not None and not _questionnaire_ok(ns.questionnaire, ns.lang or system_language()):
         return EXIT_INVALID
     from cloudwizard.gui.display import missing_display  # issue 14: no display, said plainly (not Qt's abort)
 
@@ -469,13 +471,16 @@ def cmd_gui(ns: argparse.Namespace) -> int:
 # -- loading -----------------------------------------------------------------------------------
 
 
-def _questionnaire_ok(path: Path) -> bool:
+def _questionnaire_ok(path: Path, lang: str = "en") -> bool:
+    """Whether the questionnaire at `path` loads; if not, its problems are said in `lang` (as by ``validate``)."""
+    from cloudwizard.engine.diagnostic_text import format_report
     from cloudwizard.engine.loader import load_questionnaire
 
     result = load_questionnaire(path)
     if result.questionnaire is None:
-        print(result.report.format(), file=sys.stderr)
-        _err(f"{path}: the questionnaire has errors; nothing was run")
+        _ = gettext_for(lang)
+        print(format_report(result.report, lang), file=sys.stderr)
+        _err(_("{path}: the questionnaire has errors; nothing was run").format(path=path))
         return False
     return True
 
@@ -483,21 +488,23 @@ def _questionnaire_ok(path: Path) -> bool:
 def _load(path: Path | None, lang: str = "en") -> Questionnaire | None:
     """The questionnaire at `path` (the bundled one when None); its problems said on standard error.
 
-    The problems themselves are for the questionnaire's authors (as ``validate`` prints them); the
-    closing line is in `lang`.
+    The problems are printed as ``validate`` prints them (``FILE:LINE:COL: severity: message``, in
+    `lang`), then a closing line in `lang`.
     """
+    from cloudwizard.engine.diagnostic_text import format_report
     from cloudwizard.engine.loader import bundled_path, load_questionnaire
 
     result = load_questionnaire(path or bundled_path())
     if result.questionnaire is None:
         _ = gettext_for(lang)
-        print(result.report.format(), file=sys.stderr)
+        print(format_report(result.report, lang), file=sys.stderr)
         _err(_("{path}: the questionnaire has errors; nothing was run").format(
             path=path or _("the bundled questionnaire")))
     return result.questionnaire
 
 
-def _write_output(text: str, output: Path | None) -> int:
+def _write_output(text: str, output: Path | None, lang: str = "en") -> int:
+    """`text` to standard output, or to the file `output` (then "wrote FILE" is said in `lang`)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -509,7 +516,7 @@ def _write_output(text: str, output: Path | None) -> int:
     except SaveError as exc:
         _err(str(exc.strerror))
         return EXIT_INVALID
-    print(f"cloudwizard: wrote {output}", file=sys.stderr)
+    _err(gettext_for(lang)("wrote {path}").format(path=output))
     return EXIT_OK
 
 
@@ -629,15 +636,20 @@ def cmd_schema(ns: argparse.Namespace) -> int:
 
     from cloudwizard.engine.schema import json_schema
 
-    return _write_output(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", ns.output)
+    return _write_output(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", ns.output,
+                         getattr(ns, "lang", None) or system_language())
 
 
 def cmd_influence(ns: argparse.Namespace) -> int:
     """``cloudwizard influence``: how often each question changes the top recommendation."""
+    from cloudwizard.engine.numbers import format_number
+
+    lang = getattr(ns, "lang", None) or system_language()
+    _ = gettext_for(lang)
     try:
         from cloudwizard.engine.influence import format_influence, influence
     except ImportError:
-        _err("the influence report is not available in this build")
+        _err(_("the influence report is not available in this build"))
         return EXIT_INVALID
     from cloudwizard.engine.influence import MAX_SAMPLES  # issue 14: a bounded run
 
@@ -645,19 +657,26 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     if not given:
         ns.samples = DEFAULT_SAMPLES
     if not 1 <= ns.samples <= MAX_SAMPLES:
-        _err(f"--samples must be from 1 to {MAX_SAMPLES:,} (got {ns.samples})")
+        _err(_("--samples must be from 1 to {most} (got {samples})").format(
+            most=format_number(MAX_SAMPLES, lang), samples=ns.samples))
         return EXIT_USAGE
-    q = _load(ns.questionnaire)
+    q = _load(ns.questionnaire, lang)
     if q is None:
         return EXIT_INVALID
-    from cloudwizard.engine.influence import max_samples, too_large_message
+    from cloudwizard.engine.influence import max_samples, questionnaire_size
 
     if ns.samples > (most := max_samples(q)):  # the cost grows with the square of the questionnaire's size
+        size = format_number(questionnaire_size(q), lang)
+        if most < 1:
+            _err(_("the questionnaire is too large for an influence report ({size} questions and choices; "
+                   "the cost grows with the square of that)").format(size=size))
+            return EXIT_INVALID
+        why = _("at most {most} samples for a questionnaire of {size} questions and choices").format(
+            most=format_number(most, lang), size=size)
         # name the option only when the person gave it: the default is theirs to change, not their mistake
-        _err(f"--samples: {too_large_message(q, most)}" if given else
-             too_large_message(q, most) + ("; give fewer with --samples N" if most >= 1 else ""))
-        return EXIT_USAGE if most >= 1 else EXIT_INVALID
-    progress = _InfluenceProgress(sys.stderr) if _stream_is_tty(sys.stderr) else None
+        _err(f"--samples: {why}" if given else _("{reason}; give fewer with --samples N").format(reason=why))
+        return EXIT_USAGE
+    progress = _InfluenceProgress(sys.stderr, lang=lang) if _stream_is_tty(sys.stderr) else None
     try:
         rows = influence(q, samples=ns.samples, progress=progress)
     finally:
@@ -673,10 +692,11 @@ class _InfluenceProgress:
     #: Seconds between two updates at the least: redrawing more often only costs time.
     INTERVAL = 0.25
 
-    def __init__(self, stream: TextIO, clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, stream: TextIO, clock: Callable[[], float] | None = None, lang: str = "en") -> None:
         import time
 
         self.stream = stream
+        self.lang = lang
         self.clock = clock or time.monotonic
         self.shown = ""
         self.last = -self.INTERVAL
@@ -687,7 +707,11 @@ class _InfluenceProgress:
         if now - self.last < self.INTERVAL and done < total:
             return
         self.last = now
-        self.shown = f"{done * 100 // total} % ({done:,} of {total:,} samples)"
+        from cloudwizard.engine.numbers import format_number
+
+        self.shown = ngettext_for(self.lang)("{percent} % ({done} of {total} sample)",
+                                             "{percent} % ({done} of {total} samples)", total).format(
+            percent=done * 100 // total, done=format_number(done, self.lang), total=format_number(total, self.lang))
         self.stream.write(f"\r{self.shown}\x1b[K")
         self.stream.flush()
 
