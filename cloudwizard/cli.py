@@ -320,13 +320,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     ns.format = format_for_output(ns.format, ns.output)
                 except UnknownSuffix as e:  # a usage error, said at once, before any question is asked
                     _ = gettext_for(getattr(ns, "lang", None) or system_language())
-                    sys.stderr.write(parser.format_usage())
+                    sys.stderr.write(_command_usage(ns.command, getattr(ns, "lang", None) or usage_lang))
                     _err(_("-o {file}: no report format has the suffix {suffix}; use one of {suffixes}, "
                            "or give --format").format(file=e.output, suffix=e.output.suffix, suffixes=_suffixes()))
                     return EXIT_USAGE
             if getattr(ns, "format", None) == "pdf" and ns.output is None:  # a usage error, said at once
                 _ = gettext_for(getattr(ns, "lang", None) or system_language())
-                sys.stderr.write(parser.format_usage())
+                sys.stderr.write(_command_usage(ns.command, getattr(ns, "lang", None) or usage_lang))
                 _err(_("--format pdf writes a file: give it with -o FILE.pdf"))
                 return EXIT_USAGE
             handler: Callable[[argparse.Namespace], int] = {
@@ -435,6 +435,16 @@ def _discard_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+
+
+def _command_usage(command: str, lang: str | None) -> str:
+    """The usage line of `command` ("Aufruf: cloudwizard recommend …") in `lang`, for a usage error said later."""
+    with _usage_language(lang or system_language()):
+        parser = _command_parser()
+        for action in parser._subparsers._group_actions if parser._subparsers is not None else ():
+            if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+                return action.choices[command].format_usage()
+        return parser.format_usage()
 
 
 def _err(message: str) -> None:

@@ -94,3 +94,16 @@ def test_the_influence_progress_speaks_the_language(lang: str) -> None:
     assert shown.getvalue() != en.getvalue()
     assert not ENGLISH.findall(_words(shown.getvalue())), shown.getvalue()
     assert "12" in shown.getvalue() and "1" in shown.getvalue()
+
+
+@pytest.mark.parametrize(("lang", "usage"), [("de", "Aufruf: cloudwizard recommend"), ("nl", "gebruik: cloudwizard recommend"),
+                                             ("fr", "cloudwizard recommend"), ("en", "usage: cloudwizard recommend")])
+def test_a_pdf_without_a_file_shows_the_commands_own_usage_in_the_language(
+        lang: str, usage: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found blind: ``recommend --format pdf`` without ``-o`` printed the English usage of the whole program."""
+    answers = Path(__file__).resolve().parents[2] / "questionnaires" / "examples" / "answers-sme.yaml"
+    assert main(["recommend", "--lang", lang, "--answers", str(answers), "--format", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert usage in err and "{ask,recommend" not in err
+    if lang != "en":
+        assert "usage:" not in err
