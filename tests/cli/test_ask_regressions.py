@@ -391,7 +391,7 @@ def test_format_pdf_without_a_file_is_refused_in_the_language(tmp_path: Path) ->
     assert "Nummer:" not in term.screen
     term = Terminal(["recommend", "--answers", str(SME), "--format", "pdf", "--lang", "fr"], columns=80, cwd=tmp_path)
     assert term.wait() == 2
-    assert "usage:" in term.screen
+    assert "utilisation\u00a0: cloudwizard recommend" in term.screen and "usage:" not in term.screen
     assert words_intact(term.screen, "--format pdf écrit un fichier : indiquez-le avec -o FICHIER.pdf")
 
 
