@@ -853,15 +853,16 @@ class TerminalAsker:
             if len(readings) >= 2:
                 # two readings ("1.000,000" in Dutch: 1 000 or 1 000 000), the likelier first, as the GUI offers them
                 reply = self.confirm(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
-                    first=shown[0], second=shown[1], no=_("n")), offers=("1", "2"))
-                if reply == "n":
-                    return None
-                value: float = readings[1] if reply == "2" else readings[0]
+                    first=shown[0], second=shown[1], no=_("n")), offers=("1", "2"), also=(_QUIT,))
             else:
-                if self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
-                        number=shown[0], yes=_("y"), no=_("n"))) != "y":
-                    return None
-                value = readings[0]
+                reply = self.confirm(_("Did you mean {number}? [{yes}/{no}]").format(
+                    number=shown[0], yes=_("y"), no=_("n")), also=(_QUIT,))
+            if reply == _QUIT:  # q stops here as at every prompt (going on asks the question again)
+                self._quit()
+                return None
+            if reply == "n":
+                return None
+            value: float = readings[1] if reply == "2" else readings[0]
         else:
             value = result
         self._check_range(question, value)

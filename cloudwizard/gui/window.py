@@ -249,8 +249,15 @@ class MainWindow(QMainWindow):
         nrow = QHBoxLayout()
         nrow.setContentsMargins(0, 0, 0, 0)
         self.nav_row = nrow
+        #: The row under the buttons: "Start over" goes there when the three buttons do not fit side by side.
+        self.nav_row2 = QHBoxLayout()
+        self.nav_row2.setContentsMargins(0, 0, 0, 0)
         self._nav_rows.addLayout(self.nav_progress_row)
         self._nav_rows.addLayout(nrow)
+        self._nav_rows.addLayout(self.nav_row2)
+        # Its width follows the window's, never the other way round: the buttons' labels would hold
+        # the window wider than a small screen (`_fit_nav` reflows them for the width it gets).
+        nav.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.back_button = QPushButton(nav)
         self.back_button.setObjectName("backButton")
         self.start_over_button = QPushButton(nav)
@@ -748,14 +755,35 @@ class MainWindow(QMainWindow):
             shown = max(metrics.horizontalAdvance(line) for line in b.text().split("\n"))
             return b.sizeHint().width() - shown + max(metrics.horizontalAdvance(line) for line in text.split("\n"))
 
-        def total() -> int:
-            return sum(width(b, lines[b]) for b in buttons) + row.spacing() * (len(buttons) + 1)
+        def total(among: list[QPushButton] | None = None) -> int:
+            among = buttons if among is None else among
+            return sum(width(b, lines[b]) for b in among) + row.spacing() * (len(among) + 1)
 
-        for b in sorted(buttons, key=lambda b: -width(b, lines[b])):
-            if total() <= room:
-                break
-            lines[b] = _two_lines(lines[b])
-        for b in buttons:
+        def fold(among: list[QPushButton]) -> None:
+            for b in among:
+                lines[b] = b.text().replace("\n", " ")
+            for b in sorted(among, key=lambda b: -width(b, lines[b])):
+                if total(among) <= room:
+                    break
+                lines[b] = _two_lines(lines[b])
+
+        fold(buttons)
+        # still too wide (a small screen with large text): "Start over" goes on a row of its own below
+        start_over = self.start_over_button
+        below = total() > room and start_over in buttons
+        if below:
+            buttons.remove(start_over)
+            fold(buttons)
+            fold([start_over])
+        if below and self.nav_row2.indexOf(start_over) < 0:
+            row.removeWidget(start_over)
+            self.nav_row2.addWidget(start_over)
+            self.nav_row2.addStretch(1)
+        elif not below and self.nav_row2.indexOf(start_over) >= 0:
+            while self.nav_row2.count():
+                self.nav_row2.takeAt(0)
+            row.insertWidget(row.indexOf(self.back_button) + 1, start_over)
+        for b in [*buttons, start_over] if below else buttons:
             if b.text() != lines[b]:
                 b.setText(lines[b])
             # The style sheet's min-height holds a button to one line's height: two lines need more.

@@ -402,7 +402,12 @@ class NumberInput(AnswerInput):
         except NumberError as exc:
             return None, ("error", exc)
         if isinstance(result, Ambiguity):
-            return None, ("ambiguous", result.readings)
+            # only the readings the question can take are offered (as `cloudwizard ask` does): asking
+            # "Did you mean 2 000 000?" to refuse it as above the maximum would be a trap
+            readings = tuple(r for r in result.readings if self._in_range(r))
+            if readings:
+                return None, ("ambiguous", readings)
+            result = result.suggestion  # none can: the likelier reading's range message
         if q.minimum is not None and result < q.minimum:
             return None, ("below", result)
         if q.maximum is not None and result > q.maximum:
@@ -415,6 +420,11 @@ class NumberInput(AnswerInput):
         except AnswerError:
             return None, ("invalid", result)
         return result, None
+
+    def _in_range(self, value: float) -> bool:
+        """Whether `value` lies between the question's ``min`` and ``max`` (where it has them)."""
+        q = self.question
+        return (q.minimum is None or value >= q.minimum) and (q.maximum is None or value <= q.maximum)
 
     def parsed(self) -> float | int | None:
         """The number the text stands for, or None when empty, unreadable, asked back or out of range."""
@@ -474,6 +484,7 @@ class NumberInput(AnswerInput):
         if index >= len(offered):
             return
         number = offered[index]
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)  # before its button is hidden (see QuestionCard.show_problem)
         self.edit.setText(format_number(number, self.lang))
         self._evaluate()
         self._settled = True
@@ -796,13 +807,14 @@ class QuestionCard(QFrame):
             button.setText(_("Keep this answer"))
             button.setAccessibleDescription(message or "")
         confirm, other = self._confirm_button, self._other_button
-        had_focus = any(b is not None and b.hasFocus() for b in (confirm, other))
-        if confirm is not None:
-            confirm.setVisible(suggestion is not None or self._warning)
-        if other is not None:
-            other.setVisible(len(offered) > 1)
-        if had_focus and not self.has_open_question():
+        visibility = ((confirm, suggestion is not None or self._warning), (other, len(offered) > 1))
+        # a focused button about to be hidden hands the focus to the input first: hidden with the
+        # focus, Qt would move it to the next widget, and a screen reader would announce two moves
+        if any(b is not None and b.hasFocus() and not visible for b, visible in visibility):
             self.input.focus_input()
+        for answer_button, visible in visibility:
+            if answer_button is not None:
+                answer_button.setVisible(visible)
 
     def _local_problem_changed(self) -> None:
         """The number input's message appeared (typing paused) or went: show it over the page's, and say it."""
