@@ -219,3 +219,16 @@ def test_any_answers_name_one_list_of_level_options(data: st.DataObject) -> None
     rec = recommend(Q, _draw_answers(data), counterfactuals=False)
     lang = data.draw(st.sampled_from(LANGS), label="lang")
     _check(rec, build_view(rec, lang))
+
+
+def test_a_change_to_run_it_yourself_is_a_model_what_if() -> None:
+    """Running it yourself has no layer: the change that leads there is the model's, never the layer's.
+
+    It was labelled a layer what-if (its layer "none" differs from the advice's), and the what-if
+    comparison then showed the layer (PaaS beside PaaS) while the model was what changed.
+    """
+    for name, rec in CORPUS:
+        assert rec.pair is not None
+        for cf in rec.what_would_change:
+            if cf.kind.value == "layer":
+                assert cf.new_top != "none" or rec.pair.model == "on_premises", (name, cf)
