@@ -68,7 +68,11 @@ def test_how_sure_never_contradicts_the_facts_shown(data: st.DataObject) -> None
     _check_ranking(rec, rec.deployment, view.model, lang)
     _check_ranking(rec, rec.layer, view.layer, lang)
     # the summary's word is the less clear ranking's, and its sentence is that ranking's
-    assert view.clarity is rec.clarity and view.sureness == view.sure.clarity_text
+    assert view.clarity is rec.clarity
+    if len(view.close_calls) == 2:  # both parts near ties: each is said (tests/engine/test_report_view_ties.py)
+        assert view.model.clarity_text in view.sureness and view.layer.clarity_text in view.sureness
+    else:
+        assert view.sureness == view.sure.clarity_text
     assert view.sure in view.rankings and view.sure.clarity is rec.clarity
     # answers that speak for the runner-up are shown where the wording speaks of them
     markdown = render(rec, "markdown", lang)

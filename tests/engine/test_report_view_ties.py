@@ -89,8 +89,18 @@ def _check(rec: Recommendation, view: ReportView) -> None:
                 assert "about equally well" in said and f"{call.first} is just ahead" in said
                 assert call.text.startswith("A close call between")
             assert "share second place" not in r.clarity_text or not call.is_tie
-    if view.sure.close_call is not None:
+    if len(view.close_calls) == 2:
+        _check_both(view)
+    elif view.sure.close_call is not None:
         assert view.sureness == view.sure.clarity_text
+
+
+def _check_both(view: ReportView) -> None:
+    """Both parts are near ties: "how sure" says each, the model's then the layer's, each by its name."""
+    said = view.sureness
+    assert view.model.clarity_text in said and view.layer.clarity_text in said, said
+    assert said.index(view.model.clarity_text) < said.index(view.layer.clarity_text)
+    assert view.model.title in said and view.layer.title in said, said
 
 
 def _shape(call: CloseCall) -> str:
@@ -219,3 +229,44 @@ def test_any_answers_name_one_list_of_level_options(data: st.DataObject) -> None
     rec = recommend(Q, _draw_answers(data), counterfactuals=False)
     lang = data.draw(st.sampled_from(LANGS), label="lang")
     _check(rec, build_view(rec, lang))
+
+
+def test_a_change_to_run_it_yourself_is_a_model_what_if() -> None:
+    """Running it yourself has no layer: the change that leads there is the model's, never the layer's.
+
+    It was labelled a layer what-if (its layer "none" differs from the advice's), and the what-if
+    comparison then showed the layer (PaaS beside PaaS) while the model was what changed.
+    """
+    for name, rec in CORPUS:
+        assert rec.pair is not None
+        for cf in rec.what_would_change:
+            if cf.kind.value == "layer":
+                assert cf.new_top != "none" or rec.pair.model == "on_premises", (name, cf)
+
+
+def _two_near_ties() -> list[str]:
+    return [name for name, rec in CORPUS if len(build_view(rec, "en").close_calls) == 2]
+
+
+def test_the_corpus_has_cases_with_two_near_ties() -> None:
+    assert "be-federal-cloud-policy-2023" in _two_near_ties()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", _two_near_ties())
+def test_how_sure_names_both_near_ties_in_every_format(name: str, lang: str) -> None:
+    """The tester read "How sure: close call — SaaS, PaaS and IaaS …", then a close call of the models never mentioned."""
+    rec = dict(CORPUS)[name]
+    view = build_view(rec, lang)
+    _check(rec, view)
+    _check_both(view)
+    data = json.loads(render(rec, "json", lang))["summary"]
+    assert data["sureness"] == view.sureness
+    markdown = render(rec, "markdown", lang).split("\n## ")[0]  # the summary box
+    assert " ".join(view.sureness.split()) in " ".join(markdown.split())
+    for fmt in ("text", "html"):
+        out = render(rec, fmt, lang)
+        if fmt == "html":
+            out = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", out, flags=re.S)))
+        words = " ".join(re.sub("[\u2500-\u257f]", " ", out).split())
+        assert " ".join(view.sureness.split()) in words, fmt

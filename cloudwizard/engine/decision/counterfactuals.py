@@ -12,6 +12,9 @@ from cloudwizard.engine.decision.scoring import score, tops
 from cloudwizard.engine.model import Question, Questionnaire, QuestionType
 from cloudwizard.engine.session import resolve
 
+#: The pair's layer when you run it yourself (model ``on_premises``): no cloud service layer.
+NO_LAYER = "none"
+
 #: How many counterfactuals to report per kind.
 MAX_COUNTERFACTUALS = 4
 
@@ -143,7 +146,10 @@ def _try(
         new_model, new_layer = tops(q, trial)
         if new_model != top_model:
             found[RankingKind.MODEL].append(Counterfactual(RankingKind.MODEL, changes, new_model, new_layer))
-        if new_layer != top_layer:
+        # Running it yourself has no service layer: a change that makes the pair "run it yourself"
+        # changes the model, and its "none" layer follows from that. Labelled a layer what-if, it
+        # was compared as a layer (PaaS beside PaaS) while the model was what changed.
+        if new_layer != top_layer and not (new_layer == NO_LAYER and new_model != top_model):
             found[RankingKind.LAYER].append(Counterfactual(RankingKind.LAYER, changes, new_layer, new_model))
     return found
 

@@ -1089,6 +1089,11 @@ class _Builder(_Texts):
         sure = min(sorted(shown, key=lambda v: v is not differs), key=lambda v: order.index(v.clarity))
         clarity = sure.clarity
         sureness = sure.clarity_text
+        if all(v.close_call is not None for v in (model, layer)) and len(shown) == 2:
+            # Both parts of the pair are near ties: "how sure" says each (the tester read only the
+            # layer's, then a paragraph on the model's close call it had never mentioned).
+            sureness = _("Deployment model: {model} Service layer: {layer}").format(
+                model=model.clarity_text, layer=layer.clarity_text)
         more = tuple(r for r in reasons if r.text not in {x.text for x in top_reasons[:TOP_REASONS]})
         notices = tuple(NoticeView(n.id, n.kind, self.t(n.title), self.t(n.text), self.sources(n.sources))
                         for n in rec.notices)
