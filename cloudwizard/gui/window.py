@@ -462,6 +462,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             if land is not None:
                 land()
+        self._hide_empty_status_bar()
         on_welcome = kind == "welcome"
         self.language_label.setVisible(not on_welcome)
         self.language_combo.setVisible(not on_welcome)
@@ -667,8 +668,19 @@ class MainWindow(QMainWindow):
         return self._status_bar
 
     def _status_changed(self, text: str) -> None:
-        if self._status_bar is not None:
-            self._status_bar.setVisible(bool(text))
+        """Show the bar with a message; when the message times out the bar stays until the page changes.
+
+        Hiding it at the time-out moved the navigation bar down under the pointer, so a click on
+        "See my advice" a moment later missed (blind check): the layout changes with the page only.
+        """
+        if self._status_bar is not None and text:
+            self._status_bar.setToolTip(text)  # a long path cut off at the right can still be read whole
+            self._status_bar.show()
+
+    def _hide_empty_status_bar(self) -> None:
+        """On a page change: the status bar goes away when it holds no message any more."""
+        if self._status_bar is not None and not self._status_bar.currentMessage():
+            self._status_bar.hide()
 
     # -- events ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
