@@ -234,7 +234,58 @@ QUESTIONNAIRE_MESSAGES: tuple[str, ...] = (
     N_("only ==, !=, <, <=, >, >=, in and not in are allowed"),
     N_("the unquoted '{word}' is read as a yes/no boolean by YAML 1.1 tools; write it in quotes: '{quoted}'"),
     N_("unknown model or layer '{key}'; did you mean '{hint}'?"),
+    N_("the choices of a yes/no question must be 'yes' and 'no'"),
+    N_("a {qtype} question needs 'choices'"),
 )
+
+#: The YAML parser's (libyaml's) own words in "YAML syntax error: {detail}": the problem, the
+#: construct it was reading ("while parsing …") and our tip. A detail is translated only when every
+#: part of it is known; otherwise the whole message stays English, never half.
+_SYNTAX_FRAMES: tuple[str, ...] = (
+    N_("{problem} ({context} that starts at line {line}, column {column})"),
+    N_("{problem}; {tip}"),
+)
+_SYNTAX_PARTS: tuple[str, ...] = (
+    N_("did not find expected key"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected node content"),
+    N_("could not find expected ':'"),
+    N_("mapping values are not allowed in this context"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("found unexpected end of stream"),
+    N_("found character that cannot start any token"),
+    N_("found unknown escape character"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a block node"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a simple key"),
+    N_("while scanning for the next token"),
+    N_("put a text that holds ': ' in quotes"),
+    N_("indent with spaces, not tabs"),
+)
+_SYNTAX_CONTEXT = re.compile(r"(?P<problem>.+) \((?P<context>.+) that starts at line (?P<line>\d+), column (?P<column>\d+)\)",
+                             re.DOTALL)
+
+
+def _syntax_detail(detail: str, _: Callable[[str], str]) -> str | None:
+    """The detail of a YAML syntax error in the language, or None when a part of it is not known."""
+    if (m := _SYNTAX_CONTEXT.fullmatch(detail)) is not None:
+        parts = {"problem": m["problem"], "context": m["context"]}
+        frame, numbers = _SYNTAX_FRAMES[0], {"line": m["line"], "column": m["column"]}
+    elif detail.count("; ") == 1:
+        problem, tip = detail.split("; ")
+        parts, frame, numbers = {"problem": problem, "tip": tip}, _SYNTAX_FRAMES[1], {}
+    else:
+        return _(detail) if detail in _SYNTAX_PARTS else None
+    if not all(part in _SYNTAX_PARTS for part in parts.values()):
+        return None
+    return _fill(_(frame), {**{k: _(v) for k, v in parts.items()}, **numbers})
+
 
 #: The English messages of a case file's problems (`cloudwizard.engine.evaluation`), as ``cloudwizard
 #: evaluate`` prints them (tried after the others: a case's "'audience' must be one of …" is the
@@ -345,6 +396,10 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
         values = match.groupdict()
         if lang != "en" and msgid in WRAPPERS and not is_known(values["detail"]):
             return message  # wholly English rather than half: the detail has no translation yet
+        if lang != "en" and msgid == "YAML syntax error: {detail}" and not is_known(values["detail"]):
+            detail = _syntax_detail(values["detail"], _)
+            # wholly English rather than half when a part of the parser's words has no translation
+            return message if detail is None else _fill(_(msgid), {"detail": detail})
         question = values.get("qid") or qid  # the question a nested detail is about
         for name, value in values.items():
             if name == "detail":
