@@ -99,8 +99,20 @@ def format_exception(exc_info: ExcInfo, secrets: Iterable[Any] = ()) -> str:
     secrets = list(secrets)
     chunks = traceback.TracebackException(exc_type, exc, tb).format()
     # Each frame comes as one chunk starting with '  File "…", line N': those are code, not data,
-    # and their line numbers must survive. Everything else (messages, notes) is redacted.
-    return "".join(chunk if chunk.startswith('  File "') else redact(chunk, secrets) for chunk in chunks)
+    # and their line numbers must survive; so must Python's own headings ("most recent" is no answer
+    # even when an answer is "recent"). Everything else (messages, notes) is redacted.
+    return "".join(
+        chunk if chunk.startswith('  File "') or chunk in _PYTHON_HEADINGS else redact(chunk, secrets)
+        for chunk in chunks
+    )
+
+
+#: The fixed lines Python's traceback module writes between frames and messages.
+_PYTHON_HEADINGS = frozenset({
+    "Traceback (most recent call last):\n",
+    "\nThe above exception was the direct cause of the following exception:\n\n",
+    "\nDuring handling of the above exception, another exception occurred:\n\n",
+})
 
 
 def error_report(exc_info: ExcInfo, secrets: Iterable[Any] = (), context: Iterable[tuple[str, str]] = ()) -> str:

@@ -250,6 +250,24 @@ def test_report_keeps_frame_line_numbers(qtbot: Any) -> None:
     assert f"line {fail.__code__.co_firstlineno + 1}, in fail" in report
 
 
+def test_python_headings_survive_an_answer_that_is_one_of_their_words(qtbot: Any) -> None:
+    """An answer "recent" (existing servers) cut "most recent call last" to "most <answer> call last"."""
+    def fail() -> None:
+        try:
+            raise KeyError("during the recent backup")
+        except KeyError as exc:
+            raise Boom("the recent servers") from exc
+
+    try:
+        fail()
+    except Boom:
+        info = sys.exc_info()
+    report = error_report(info, ["recent", "above", "handling"], [])  # type: ignore[arg-type]
+    assert report.count("Traceback (most recent call last):") == 2
+    assert "The above exception was the direct cause of the following exception:" in report
+    assert "Boom: the <answer> servers" in report and "during the <answer> backup" in report
+
+
 def qtbot_button() -> Any:
     from PySide6.QtCore import Qt
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
@@ -150,6 +151,9 @@ def install_accessibility() -> None:
 _installed = False
 
 
+_FOCUS_EVENTS = (QEvent.Type.FocusIn, QEvent.Type.FocusOut)
+
+
 class _CurrentFollowsFocus(QObject):
     """Keeps an item view's current index only while the view has the focus (see `keep_current_with_focus`)."""
 
@@ -167,14 +171,23 @@ class _CurrentFollowsFocus(QObject):
         QTimer.singleShot(0, self, self._forget)
 
     def _forget(self) -> None:
-        view, model = self._view, self._view.selectionModel()
+        view = self._view
+        if not shiboken6.isValid(view):
+            return
+        model = view.selectionModel()
         if model is not None and model.currentIndex().isValid() and not view.hasFocus():
             model.clearCurrentIndex()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Focus in: the selected item becomes current again (the arrow keys start there); out: forget it."""
+        """Focus in: the selected item becomes current again (the arrow keys start there); out: forget it.
+
+        A view that Qt made (a combo box's list) can be gone on the Python side while its C++ object
+        still sends its last focus-out (a page rebuilt on a language change): then there is nothing to do.
+        """
+        if watched is not self._view or event.type() not in _FOCUS_EVENTS or not shiboken6.isValid(self._view):
+            return False
         model = self._view.selectionModel()
-        if watched is self._view and model is not None:
+        if model is not None:
             if event.type() == QEvent.Type.FocusIn and not model.currentIndex().isValid():
                 selected = model.selectedIndexes()
                 if selected:
