@@ -376,6 +376,7 @@ def write_pdf(doc: Document, path: str | Path) -> int:
     buffer.close()
     pdf = bytes(data.data())
     if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-64:]:
-        raise SaveError(errno.EIO, f"Could not save {target}: the PDF could not be made. Nothing was written.")
+        raise SaveError(errno.EIO, f"Could not save {target}: the PDF could not be made. Nothing was written.",
+                        reason="the PDF could not be made", kind="pdf")
     write_atomic(target, pdf)
     return pages

@@ -890,8 +890,11 @@ class TerminalAsker:
 
 def save_failure(exc: OSError, lang: str) -> str:
     """Why saving a file failed, in `lang` when the reason is a common one (else the system's words)."""
+    from cloudwizard.engine.atomicio import SaveError
     from cloudwizard.engine.diagnostic_text import save_reason
 
+    if isinstance(exc, SaveError):  # its str() is a whole English sentence: only the why goes in a message
+        return save_reason(exc, lang) or exc.reason
     return save_reason(exc, lang) or str(exc.strerror or exc)
 
 

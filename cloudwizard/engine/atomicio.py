@@ -40,7 +40,18 @@ _REASONS = {
 
 
 class SaveError(OSError):
-    """Writing a file failed; the previous file, if any, is unchanged."""
+    """Writing a file failed; the previous file, if any, is unchanged.
+
+    `str()` is the whole English sentence. `reason` is only the why ("the disk is full"), in
+    English, and `kind` names a reason that has no errno of its own (`SPECIAL_KINDS`, "not_created",
+    "pdf"), so that every front end can say it in the user's language
+    (`diagnostic_text.save_reason`) instead of repeating the English sentence.
+    """
+
+    def __init__(self, code: int, message: str, *, reason: str = "", kind: str = "") -> None:
+        super().__init__(code, message)
+        self.reason = reason or message
+        self.kind = kind
 
 
 def _umask() -> int:
@@ -85,8 +96,10 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             # The rename would put a regular file in the place of a device, a named pipe or a
             # socket (run as root, `-o /dev/null` replaced /dev/null for the whole machine).
-            raise SaveError(errno.EINVAL, f"Could not save {shown}: {_special_kind(existing.st_mode)}, not a regular "
-                            "file; choose a file name. It was left as it is.")
+            kind = _special_kind(existing.st_mode)
+            reason = f"{SPECIAL_KINDS[kind]}, not a regular file; choose a file name"
+            raise SaveError(errno.EINVAL, f"Could not save {shown}: {reason}. It was left as it is.",
+                            reason=reason, kind=kind)
         _remove_stale_temporaries(folder, target.name)
         # The writer's process id is in the name, so a later writer can tell a leftover from a
         # writer that was killed from one still at work.
@@ -115,23 +128,37 @@ def write_atomic(path: str | Path, text: str | bytes, *, new_mode: int | None = 
     except SaveError:
         raise
     except OSError as exc:
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise SaveError(exc.errno or 0, f"Could not save {shown}: {reason}. The previous file, if any, is unchanged.") from exc
+        kind = ""
+        if exc.errno == errno.ENOENT and Path(os.path.realpath(shown)).parent.is_dir():
+            kind = "not_created"  # the folder is there (/proc): it takes no new files
+        reason = _NOT_CREATED if kind else _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        raise SaveError(exc.errno or 0, f"Could not save {shown}: {reason}. The previous file, if any, is unchanged.",
+                        reason=reason, kind=kind) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
 
 
+#: The kinds of file that are neither regular files nor folders, as the start of a sentence.
+SPECIAL_KINDS = {
+    "fifo": "it is a named pipe (FIFO)",
+    "socket": "it is a socket",
+    "device": "it is a device",
+    "special": "it is a special file",
+}
+_NOT_CREATED = "a new file cannot be made in that folder"
+
+
 def _special_kind(mode: int) -> str:
-    """What a file that is neither a regular file nor a folder is, as the start of a sentence."""
+    """Which of `SPECIAL_KINDS` a file that is neither a regular file nor a folder is."""
     if stat.S_ISFIFO(mode):
-        return "it is a named pipe (FIFO)"
+        return "fifo"
     if stat.S_ISSOCK(mode):
-        return "it is a socket"
+        return "socket"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device"
-    return "it is a special file"
+        return "device"
+    return "special"
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:

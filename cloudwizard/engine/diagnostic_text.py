@@ -477,8 +477,24 @@ def save_reason(exc: OSError, lang: str) -> str | None:
     """
     import errno
 
+    from cloudwizard.engine.atomicio import SaveError
+
     _ = gettext_for(lang)
+    kind = exc.kind if isinstance(exc, SaveError) else ""
+    if kind:
+        return {
+            "fifo": _("it is a named pipe (FIFO), not a regular file; choose a file name"),
+            "socket": _("it is a socket, not a regular file; choose a file name"),
+            "device": _("it is a device, not a regular file; choose a file name"),
+            "special": _("it is a special file, not a regular file; choose a file name"),
+            "not_created": _("a new file cannot be made in that folder"),
+            "pdf": _("the PDF could not be made"),
+        }.get(kind)
     return {
+        errno.EISDIR: _("there is a folder of that name; choose another name"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.ELOOP: _("the path is a loop of symbolic links"),
+        errno.ENAMETOOLONG: _("the name is too long"),
         errno.ENOSPC: _("the disk is full"),
         errno.EDQUOT: _("the disk quota is used up"),
         errno.EROFS: _("the folder is read-only"),
