@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 6000)
 
     def statusBar(self) -> QStatusBar:  # noqa: N802 - Qt override
-        """The status bar, made at its first use: shown only while it holds a message, without a size grip.
+        """The status bar, made at its first use: shown from a message until the page changes, without a size grip.
 
         An empty status bar was an empty strip under the navigation bar, and its size grip an
         unnamed object to screen readers (the window's edges resize it anyway).
@@ -673,8 +673,10 @@ class MainWindow(QMainWindow):
         Hiding it at the time-out moved the navigation bar down under the pointer, so a click on
         "See my advice" a moment later missed (blind check): the layout changes with the page only.
         """
-        if self._status_bar is not None and text:
-            self._status_bar.setToolTip(text)  # a long path cut off at the right can still be read whole
+        if self._status_bar is None:
+            return
+        self._status_bar.setToolTip(text)  # a long path cut off at the right can still be read whole; none when empty
+        if text:
             self._status_bar.show()
 
     def _hide_empty_status_bar(self) -> None:

@@ -20,9 +20,10 @@ def test_a_timed_out_message_leaves_the_navigation_bar_where_it_is(qtbot: Any, w
     next_button = window.next_button
     page = window.stack.currentWidget().objectName()
     before = _settled(lambda: next_button.mapTo(window, next_button.rect().topLeft()))  # laid out with the message
+    assert "some-answers-file" in window.statusBar().toolTip()  # the whole text, when cut off on screen
     window.statusBar().clearMessage()  # what the time-out does
     assert _settled(lambda: next_button.mapTo(window, next_button.rect().topLeft())) == before
-    assert "some-answers-file" in window.statusBar().toolTip()  # the whole text, when cut off on screen
+    assert window.statusBar().toolTip() == ""  # an empty bar tells no old message (review)
     # the next page change takes the empty bar away with it
     window.show_page("questions")  # (the welcome page's Next waits for an audience: the switch itself)
     assert window.stack.currentWidget().objectName() != page
