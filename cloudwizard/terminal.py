@@ -846,7 +846,7 @@ class TerminalAsker:
         if isinstance(result, Ambiguity):
             # only the readings the question can take are offered: asking "Did you mean 1 000 000?"
             # to refuse it as above the maximum would be a trap
-            readings = [r for r in result.readings if self._in_range(question, r)]
+            readings = [r for r in result.readings if question.in_range(r)]
             if not readings:
                 self._check_range(question, result.suggestion)  # the likelier reading's range error
             shown = [format_number(r, self.lang, group=_ASK_BACK_GROUP) for r in readings]
@@ -867,12 +867,6 @@ class TerminalAsker:
             value = result
         self._check_range(question, value)
         return value
-
-    @staticmethod
-    def _in_range(question: Question, value: float) -> bool:
-        """Whether `value` lies between the question's ``min`` and ``max`` (where it has them)."""
-        return ((question.minimum is None or value >= question.minimum)
-                and (question.maximum is None or value <= question.maximum))
 
     def _check_range(self, question: Question, value: float) -> None:
         _ = self._

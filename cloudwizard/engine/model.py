@@ -203,6 +203,10 @@ class Question:
         """The ids of all choices, in order."""
         return tuple(c.id for c in self.choices)
 
+    def in_range(self, value: float) -> bool:
+        """Whether `value` lies between the question's ``min`` and ``max`` (where it has them)."""
+        return (self.minimum is None or value >= self.minimum) and (self.maximum is None or value <= self.maximum)
+
 
 @dataclass(frozen=True, slots=True)
 class Section:

@@ -404,7 +404,7 @@ class NumberInput(AnswerInput):
         if isinstance(result, Ambiguity):
             # only the readings the question can take are offered (as `cloudwizard ask` does): asking
             # "Did you mean 2 000 000?" to refuse it as above the maximum would be a trap
-            readings = tuple(r for r in result.readings if self._in_range(r))
+            readings = tuple(r for r in result.readings if self.question.in_range(r))
             if readings:
                 return None, ("ambiguous", readings)
             result = result.suggestion  # none can: the likelier reading's range message
@@ -420,11 +420,6 @@ class NumberInput(AnswerInput):
         except AnswerError:
             return None, ("invalid", result)
         return result, None
-
-    def _in_range(self, value: float) -> bool:
-        """Whether `value` lies between the question's ``min`` and ``max`` (where it has them)."""
-        q = self.question
-        return (q.minimum is None or value >= q.minimum) and (q.maximum is None or value <= q.maximum)
 
     def parsed(self) -> float | int | None:
         """The number the text stands for, or None when empty, unreadable, asked back or out of range."""
