@@ -239,8 +239,9 @@ class MainWindow(QMainWindow):
         nav = QFrame(central)
         nav.setObjectName("navBar")
         self.nav = nav
-        # Two rows: the progress in words goes on its own row above the buttons when the buttons
-        # and it do not fit side by side (`_fit_nav`).
+        # At most two rows where it can: the progress in words goes beside "Start over" below the
+        # buttons, or on a row of its own above them, when the buttons and it do not fit side by
+        # side (`_fit_nav`).
         self._nav_rows = QVBoxLayout(nav)
         self._nav_rows.setContentsMargins(20, 12, 20, 12)
         self._nav_rows.setSpacing(6)
@@ -498,6 +499,10 @@ class MainWindow(QMainWindow):
         compact = width < COMPACT_WIDTH
         self.sidebar.setHidden(compact)
         self.compact_progress.setVisible(compact)
+        # a narrow window is most often a small one: less air above and below the buttons, more page
+        edge = 8 if compact else 12
+        if self._nav_rows.contentsMargins().top() != edge:
+            self._nav_rows.setContentsMargins(20, edge, 20, edge)
 
     def set_navigation(self, can_go_back: bool, next_kind: str, results_ready: bool) -> None:
         """Update the navigation bar; `next_kind` is start, next, review, result or none."""
@@ -758,7 +763,7 @@ class MainWindow(QMainWindow):
         beginnen" and "Meine Empfehlung ansehen". Screen readers keep the one-line names.
         """
         label = self.compact_progress
-        row, above = self.nav_row, self.nav_progress_row
+        row = self.nav_row
         margins = self._nav_rows.contentsMargins()
         room = self.nav.width() - margins.left() - margins.right()
         buttons = [b for b in (self.back_button, self.start_over_button, self.next_button) if not b.isHidden()]
@@ -789,14 +794,17 @@ class MainWindow(QMainWindow):
             buttons.remove(start_over)
             fold(buttons)
             fold([start_over])
-        if below and self.nav_row2.indexOf(start_over) < 0:
-            row.removeWidget(start_over)
-            self.nav_row2.addWidget(start_over)
-            self.nav_row2.addStretch(1)
-        elif not below and self.nav_row2.indexOf(start_over) >= 0:
-            while self.nav_row2.count():
-                self.nav_row2.takeAt(0)
-            row.insertWidget(row.indexOf(self.back_button) + 1, start_over)
+        # The progress in words: beside the buttons when it fits; else beside "Start over" on the
+        # row below when that is where it went (two rows, not three: at 400 × 300 in French the
+        # page kept ~100 px to scroll in); else on a row of its own above the buttons.
+        spacing = row.spacing()
+        if label.isHidden() or total() + self.NAV_PROGRESS_MIN <= room:
+            where = "row"
+        elif below and width(start_over, lines[start_over]) + 3 * spacing + self.NAV_PROGRESS_MIN <= room:
+            where = "below"
+        else:
+            where = "above"
+        self._place_nav(below, where)
         for b in [*buttons, start_over] if below else buttons:
             if b.text() != lines[b]:
                 b.setText(lines[b])
@@ -807,13 +815,37 @@ class MainWindow(QMainWindow):
                     b.setProperty("navOneLine", b.minimumHeight())  # the style sheet's, given back on one line
                 b.setProperty("navTwoLines", tall)
                 b.setMinimumHeight(tall or int(b.property("navOneLine") or 0))
-        fits = label.isHidden() or total() + self.NAV_PROGRESS_MIN <= room
-        in_row = row.indexOf(label) >= 0
-        if fits and not in_row:
-            above.removeWidget(label)
+
+    def _place_nav(self, below: bool, where: str) -> None:
+        """Put "Start over" and the progress in words where `_fit_nav` wants them.
+
+        "Start over" goes in the buttons' row, or the row under it when `below`; the progress in
+        words `where`: ``row`` (between the buttons), ``below`` (beside "Start over") or ``above``
+        (a row of its own). Only moves what is not where it should be (each move lays the bar out again). The tab order
+        stays Back, Start over, Next wherever they stand (`navigation_after_page`).
+        """
+        label, start_over = self.compact_progress, self.start_over_button
+        row, under, above = self.nav_row, self.nav_row2, self.nav_progress_row
+        now = (under.indexOf(start_over) >= 0,
+               "row" if row.indexOf(label) >= 0 else "below" if under.indexOf(label) >= 0 else "above")
+        if now == (below, where):
+            return
+        for layout, widget in ((row, label), (under, label), (above, label), (row, start_over), (under, start_over)):
+            if layout.indexOf(widget) >= 0:
+                layout.removeWidget(widget)
+        while under.count():  # its stretch
+            under.takeAt(0)
+        if below:
+            under.addWidget(start_over)
+            if where == "below":
+                under.addWidget(label, 1)
+            else:
+                under.addStretch(1)
+        else:
+            row.insertWidget(row.indexOf(self.back_button) + 1, start_over)
+        if where == "row":
             row.insertWidget(row.indexOf(self.next_button) - 1, label, 2)
-        elif not fits and in_row:
-            row.removeWidget(label)
+        elif where == "above":
             above.addWidget(label)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -27,6 +27,22 @@ def staff_up_to(tmp_path: Path, maximum: int) -> Any:
     return load(staff_range_changed(tmp_path / f"up_to_{maximum}.yaml", f"        min: 1\n        max: {maximum}\n"))
 
 
+def first_reading(qtbot: Any, make_wizard: Callable[..., Wizard], tmp_path: Path, maximum: int, text: str,
+                  key: Qt.Key) -> tuple[Wizard, Any, QPushButton]:
+    """Type `text` into the staff field (1 to `maximum`) of a Dutch wizard and press `key`.
+
+    Returns:
+        The wizard, the field and the "Ja, …" button of the first reading, which has the focus.
+    """
+    wizard = make_wizard("nl", questionnaire=staff_up_to(tmp_path, maximum))
+    edit = to_staff(qtbot, wizard)
+    type_in(qtbot, text)
+    QTest.keyClick(edit, key)
+    button = QApplication.focusWidget()
+    assert isinstance(button, QPushButton) and button.objectName() == "confirm_staff"
+    return wizard, edit, button
+
+
 def shown(wizard: Wizard, name: str) -> bool:
     button = wizard.window.findChild(QPushButton, name)
     return button is not None and button.isVisible()
@@ -34,14 +50,9 @@ def shown(wizard: Wizard, name: str) -> bool:
 
 def test_only_the_reading_within_the_maximum_is_offered(
         qtbot: Any, make_wizard: Callable[..., Wizard], tmp_path: Path) -> None:
-    wizard = make_wizard("nl", questionnaire=staff_up_to(tmp_path, 1000000))
-    edit = to_staff(qtbot, wizard)
-    type_in(qtbot, "2.000,000")
-    QTest.keyClick(edit, Qt.Key.Key_Tab)
+    wizard, edit, button = first_reading(qtbot, make_wizard, tmp_path, 1000000, "2.000,000", Qt.Key.Key_Tab)
     asked = "Bedoel je 2\u00a0000?"
     assert message(wizard, qtbot) == asked
-    button = QApplication.focusWidget()
-    assert isinstance(button, QPushButton) and button.objectName() == "confirm_staff"
     assert button.text() == "Ja, 2\u00a0000" and button.accessibleDescription() == asked
     assert not shown(wizard, "confirmOther_staff")  # no "Ja, 2 000 000", above the maximum
     QTest.keyClick(button, Qt.Key.Key_Tab)
@@ -82,12 +93,7 @@ def test_no_reading_in_range_gives_the_range_message(
 def test_taking_the_second_reading_moves_the_focus_once(
         qtbot: Any, make_wizard: Callable[..., Wizard], tmp_path: Path) -> None:
     """"Ja, 1 000 000" is above the example's plausibility limit: "Keep this answer" stays, the focus goes to the field."""
-    wizard = make_wizard("nl", questionnaire=staff_up_to(tmp_path, 2000000))
-    edit = to_staff(qtbot, wizard)
-    type_in(qtbot, "1.000,000")
-    QTest.keyClick(edit, Qt.Key.Key_Return)
-    first = QApplication.focusWidget()
-    assert isinstance(first, QPushButton) and first.objectName() == "confirm_staff"
+    wizard, edit, first = first_reading(qtbot, make_wizard, tmp_path, 2000000, "1.000,000", Qt.Key.Key_Return)
     QTest.keyClick(first, Qt.Key.Key_Tab)
     second = QApplication.focusWidget()
     assert isinstance(second, QPushButton) and second.objectName() == "confirmOther_staff"

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from cloudwizard.gui.app import Wizard
 from tests.gui.conftest import click, find
+from tests.helpers.wizard import wait_built
+
+__all__ = ["answer_business", "press_on", "wait_built"]  # wait_built: other tests import it from here
 
 
 def answer_business(wizard: Wizard) -> None:
@@ -45,12 +48,6 @@ def bundled_federal() -> tuple[Any, Any]:
     assert data is not None
     return q, data
 
-
-
-def wait_built(qtbot: Any, wizard: Wizard) -> None:
-    """Wait until the advice page has added its cards below the fold (they come on the next turns)."""
-    qtbot.waitUntil(lambda: wizard.result.findChild(QWidget, "detailsToggle") is not None
-                    and not wizard.result.building)
 
 
 def test_summary_comes_first(qtbot: Any, wizard: Wizard) -> None:

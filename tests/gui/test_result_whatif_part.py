@@ -12,26 +12,21 @@ from typing import Any
 
 import pytest
 
-from cloudwizard.engine.recommender import recommend
-from cloudwizard.engine.report import build_view
 from tests.gui.conftest import find
-from tests.gui.test_result_pair import _load, bundled  # noqa: F401  (a fixture)
 from tests.gui.test_result_whatif import press_on
+from tests.helpers.wizard import open_case_advice, tried_what_ifs
 
 #: The tester's case: public cloud level with running it yourself; what-ifs of both kinds.
 CASE = "us-capital-one-data-centres"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_each_compare_button_shows_the_part_that_changes(qtbot: Any, make_wizard: Any, bundled: Any,  # noqa: F811
-                                                         lang: str) -> None:
-    wizard, rec = _load(qtbot, make_wizard, bundled, CASE, lang)
-    view = build_view(rec, lang)
-    assert {w.kind for w in view.what_would_change} == {"model", "layer"}
-    for w in view.what_would_change:
-        cf = rec.what_would_change[w.index]
-        trial = build_view(recommend(bundled, cf.answers(rec.answers)), lang)
-        own_part, trial_part = (view.layer, trial.layer) if w.kind == "layer" else (view.model, trial.model)
+def test_each_compare_button_shows_the_part_that_changes(qtbot: Any, make_wizard: Any, lang: str) -> None:
+    wizard, rec = open_case_advice(qtbot, make_wizard, CASE, lang)
+    attempts = tried_what_ifs(rec, lang)
+    assert {t.what_if.kind for t in attempts} == {"model", "layer"}
+    for t in attempts:
+        w, cf, own_part, trial_part = t.what_if, t.counterfactual, t.own_part, t.trial_part
         # WHEN the user presses "Compare" with the keyboard on the focused button
         press_on(qtbot, find(wizard, f"whatIf_{w.index}"))
         qtbot.waitUntil(lambda: wizard.result.findChild(type(find(wizard, "headline")), "compareTrialPart")

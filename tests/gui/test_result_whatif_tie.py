@@ -11,27 +11,21 @@ from typing import Any
 
 import pytest
 
-from cloudwizard.engine.recommender import recommend
-from cloudwizard.engine.report import build_view
 from tests.gui.conftest import find
-from tests.gui.test_result_pair import _load, bundled  # noqa: F401  (a fixture)
 from tests.gui.test_result_whatif import press_on
+from tests.helpers.wizard import open_case_advice, tried_what_ifs
 
 #: A case whose own advice is clear, and one of whose "what would change this" gives a tie.
 CASE = "be-flemish-hfb-aws-menu"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_trial_column_says_what_would_decide_its_tie(qtbot: Any, make_wizard: Any, bundled: Any,  # noqa: F811
-                                                        lang: str) -> None:
-    wizard, rec = _load(qtbot, make_wizard, bundled, CASE, lang)
-    view = build_view(rec, lang)
+def test_the_trial_column_says_what_would_decide_its_tie(qtbot: Any, make_wizard: Any, lang: str) -> None:
+    wizard, rec = open_case_advice(qtbot, make_wizard, CASE, lang)
     found = None
-    for w in view.what_would_change:
-        trial = build_view(recommend(bundled, rec.what_would_change[w.index].answers(rec.answers)), lang)
-        part, own = (trial.layer, view.layer) if w.kind == "layer" else (trial.model, view.model)
-        if part.close_call is not None and own.close_call is None:
-            found = w.index, part.close_call, part
+    for t in tried_what_ifs(rec, lang):
+        if t.trial_part.close_call is not None and t.own_part.close_call is None:
+            found = t.what_if.index, t.trial_part.close_call, t.trial_part
             break
     if found is None:
         pytest.skip(f"no what-if of {CASE} gives a tie any more")

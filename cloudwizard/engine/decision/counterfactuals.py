@@ -81,6 +81,13 @@ def what_would_change(
     and questions marked ``what_if: false`` (facts about who you are: changing them is not
     advice); if a kind has none, pairs among the most influential questions are tried. For each
     kind, at most `MAX_COUNTERFACTUALS` are kept, one per new top option first, in reading order.
+
+    Running it yourself has no service layer (``none``), so a change into or out of it is a change
+    of the deployment model, whose layer follows: a model counterfactual only, compared on the model
+    and said as the new pair ("public cloud with SaaS" instead of "run it yourself"), never "the
+    layer would become SaaS" beside "no cloud service layer". When the advice is to run it yourself
+    there is no layer counterfactual at all; the model ones may then use both kinds' share, one per
+    new pair first.
     """
     q = questionnaire
     view = resolve(q, answers)
@@ -94,7 +101,9 @@ def what_would_change(
             singles.append((Change(qid, view.answers.get(qid), alt),))
     trials = _trial_budget(q)  # bounded work on the largest questionnaires the limits allow
     found = _try(q, view.answers, singles[:trials], top_model, top_layer)
-    missing = [k for k in (RankingKind.MODEL, RankingKind.LAYER) if not found[k]]
+    # Running it yourself (layer "none") can only change with the model: no layer kind to look for.
+    kinds = (RankingKind.MODEL,) if top_layer == NO_LAYER else (RankingKind.MODEL, RankingKind.LAYER)
+    missing = [k for k in kinds if not found[k]]
     if missing:
         influential = _influential(q, view.answers, candidates)[:6]
         pairs: list[tuple[Change, ...]] = []
@@ -105,6 +114,8 @@ def what_would_change(
         more = _try(q, view.answers, pairs[: max(0, trials - len(singles))], top_model, top_layer)
         for k in missing:
             found[k] = more[k]
+    if top_layer == NO_LAYER:
+        return tuple(_pick(found[RankingKind.MODEL], by_pair=True, most=2 * MAX_COUNTERFACTUALS))
     return tuple(_pick(found[RankingKind.MODEL])) + tuple(_pick(found[RankingKind.LAYER]))
 
 
@@ -146,30 +157,33 @@ def _try(
         new_model, new_layer = tops(q, trial)
         if new_model != top_model:
             found[RankingKind.MODEL].append(Counterfactual(RankingKind.MODEL, changes, new_model, new_layer))
-        # Running it yourself has no service layer: a change that makes the pair "run it yourself"
-        # changes the model, and its "none" layer follows from that. Labelled a layer what-if, it
-        # was compared as a layer (PaaS beside PaaS) while the model was what changed.
-        if new_layer != top_layer and not (new_layer == NO_LAYER and new_model != top_model):
+        # Running it yourself has no service layer: a change that makes the pair "run it yourself",
+        # or that leads from it to a cloud pair, changes the model, and the layer follows from that.
+        # Labelled a layer what-if, it was compared as a layer (PaaS beside PaaS; "SaaS" beside "no
+        # cloud service layer") while the model was what changed.
+        if new_layer != top_layer and NO_LAYER not in (new_layer, top_layer):
             found[RankingKind.LAYER].append(Counterfactual(RankingKind.LAYER, changes, new_layer, new_model))
     return found
 
 
-def _pick(found: list[Counterfactual]) -> list[Counterfactual]:
-    """At most MAX_COUNTERFACTUALS, preferring variety: one per new top option first."""
+def _pick(found: list[Counterfactual], *, by_pair: bool = False,
+          most: int = MAX_COUNTERFACTUALS) -> list[Counterfactual]:
+    """At most `most`, preferring variety: one per new top option (or, `by_pair`, new pair) first."""
     picked: list[Counterfactual] = []
-    seen_tops: set[str] = set()
+    seen_tops: set[tuple[str, ...]] = set()
     seen_questions: set[tuple[str, ...]] = set()
     for cf in found:
         key = tuple(c.question_id for c in cf.changes)
-        if cf.new_top not in seen_tops and key not in seen_questions:
+        top = (cf.new_top, cf.new_other) if by_pair else (cf.new_top,)
+        if top not in seen_tops and key not in seen_questions:
             picked.append(cf)
-            seen_tops.add(cf.new_top)
+            seen_tops.add(top)
             seen_questions.add(key)
     for cf in found:
         key = tuple(c.question_id for c in cf.changes)
-        if len(picked) >= MAX_COUNTERFACTUALS:
+        if len(picked) >= most:
             break
         if cf not in picked and key not in seen_questions:
             picked.append(cf)
             seen_questions.add(key)
-    return picked[:MAX_COUNTERFACTUALS]
+    return picked[:most]
