@@ -36,7 +36,7 @@ def test_same_as_the_regular_expression_on_the_questionnaire() -> None:
 
 def test_same_as_the_regular_expression_on_random_texts() -> None:
     # every character the expression looks at: marks, the four spaces, what no space follows, closers
-    alphabet = list("ab(){}[]<>«»\"'‘“/\\:;?!.,…)”’\n\t1é") + [" ", " ", "\u00a0", "\u202f", "\u2009"]
+    alphabet = [*"ab(){}[]<>«»\"'‘“/\\:;?!.,…)”’\n\t1é", " ", " ", "\u00a0", "\u202f", "\u2009"]
     rng = random.Random(11)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
