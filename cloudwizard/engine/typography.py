@@ -25,16 +25,24 @@ import re
 _SPACE = "[ \u00a0\u202f\u2009]"
 #: After this character no space is added or kept before a mark ("(?)", "«?", a line that starts with "?").
 _NO_SPACE_AFTER = "\\s([{<«\"'‘“/\\\\"
-_FRENCH = re.compile(
-    # web addresses and code spans: passed through untouched
-    r"(?P<keep>`[^`\n]*`|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bmailto:\S*|\bwww\.\S*)"
+#: The marks themselves, each spaced as French wants: what `_FRENCH` does outside web addresses and code.
+_MARKS = (
     # ; ? ! (also "?!", "!!"), then the end, a space or a closing character
-    rf"|(?<=[^{_NO_SPACE_AFTER}]){_SPACE}*(?P<high>[?!]+|;)(?=$|\s|[)\]»”’\"'.,…])"
+    rf"(?<=[^{_NO_SPACE_AFTER}]){_SPACE}*(?P<high>[?!]+|;)(?=$|\s|[)\]»”’\"'.,…])"
     # : then the end or a space (so "10:30", "https:" and "{n:g}" stay as they are)
     rf"|(?<=[^{_NO_SPACE_AFTER}:]){_SPACE}*(?P<colon>:)(?=$|\s)"
     rf"|(?P<open>«){_SPACE}*(?=\S)"
     rf"|(?<=\S){_SPACE}*(?P<close>»)"
 )
+_FRENCH = re.compile(
+    # web addresses and code spans: passed through untouched
+    r"(?P<keep>`[^`\n]*`|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bmailto:\S*|\bwww\.\S*)|" + _MARKS
+)
+#: `_FRENCH` for a text with no web address or code (its "keep" never matches), tried only near a mark.
+_FRENCH_MARKS = re.compile(r"(?P<keep>(?!))|" + _MARKS)
+#: What a match of `_FRENCH_MARKS` holds: a mark (found fast), after the spaces before it.
+_MARK = re.compile("[;:?!«»]")
+_SPACES = " \u00a0\u202f\u2009"
 #: Web addresses and code, or a typewriter apostrophe between two letters ("l'option", "aujourd'hui").
 _APOSTROPHE = re.compile(r"(?P<keep>`[^`\n]*`|\b[A-Za-z][A-Za-z0-9+.\-]*://\S*|\bmailto:\S*|\bwww\.\S*)"
                          r"|(?<=[^\W\d_])'(?=[^\W\d_])")
@@ -74,7 +82,37 @@ def typeset(text: str, lang: str) -> str:
     """
     if not text or not is_french(lang) or not any(c in text for c in ";:?!«»"):
         return text
-    return _FRENCH.sub(_space, text)
+    if "`" in text or "://" in text or "mailto:" in text or "www." in text:
+        return _FRENCH.sub(_space, text)
+    return _spaced_marks(text)
+
+
+def _spaced_marks(text: str) -> str:
+    """`_FRENCH.sub(_space, text)` for a text with no web address or code, ten times as fast.
+
+    The regular expression, tried at every position of a long text, made French views slow (a
+    tenth of a millisecond a text). A match starts in the run of spaces before a mark, or at the
+    mark: only those positions are tried, left to right, each after the end of the match before it,
+    as `re.sub` would; so the result is the same.
+    """
+    out: list[str] = []
+    done = 0  # where the text not yet copied starts: the end of the last match
+    for mark in _MARK.finditer(text):
+        at = mark.start()
+        if at < done:
+            continue  # taken by the match before ("?!", "«  ")
+        start = at
+        while start > done and text[start - 1] in _SPACES:
+            start -= 1
+        for tried in range(start, at + 1):
+            found = _FRENCH_MARKS.match(text, tried)
+            if found is not None:
+                out.append(text[done:tried])
+                out.append(_space(found))
+                done = found.end()
+                break
+    out.append(text[done:])
+    return "".join(out)
 
 
 def apostrophes(text: str, lang: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
@@ -830,6 +830,21 @@ class RovingFocus(QObject):
         return False
 
 
+def _forgets_heights(setter: Callable[[Any, Any], None]) -> Any:
+    """`setter`, a QLabel setter that can change the text's height, first forgetting the heights known.
+
+    Typed `Any`: it stands in the class body for Qt's method of the same name (and its argument).
+    """
+
+    def forgetting(self: _SteadyLabel, value: object) -> None:
+        self._heights.clear()
+        setter(self, value)
+
+    forgetting.__name__ = forgetting.__qualname__ = setter.__name__
+    forgetting.__doc__ = f"QLabel's ``{setter.__name__}`` (heights are worked out again)."
+    return forgetting
+
+
 class _SteadyLabel(PlainLabel):
     """A label that remembers its height for each width it was asked about, until it changes.
 
@@ -860,30 +875,11 @@ class _SteadyLabel(PlainLabel):
         self._heights.clear()
         super().changeEvent(event)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        """Show `text` (heights are worked out again)."""
-        self._heights.clear()
-        super().setText(text)
-
-    def setTextFormat(self, text_format: Qt.TextFormat) -> None:  # noqa: N802 - Qt override
-        """Plain or rich text (heights are worked out again)."""
-        self._heights.clear()
-        super().setTextFormat(text_format)
-
-    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt override
-        """Wrap or not (heights are worked out again)."""
-        self._heights.clear()
-        super().setWordWrap(on)
-
-    def setIndent(self, indent: int) -> None:  # noqa: N802 - Qt override
-        """Indent the text (heights are worked out again)."""
-        self._heights.clear()
-        super().setIndent(indent)
-
-    def setMargin(self, margin: int) -> None:  # noqa: N802 - Qt override
-        """A margin around the text (heights are worked out again)."""
-        self._heights.clear()
-        super().setMargin(margin)
+    setText = _forgets_heights(PlainLabel.setText)
+    setTextFormat = _forgets_heights(QLabel.setTextFormat)
+    setWordWrap = _forgets_heights(QLabel.setWordWrap)
+    setIndent = _forgets_heights(QLabel.setIndent)
+    setMargin = _forgets_heights(QLabel.setMargin)
 
 
 def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
