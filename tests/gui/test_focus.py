@@ -220,10 +220,24 @@ def focus_moves(qtbot: Any, press: Qt.Key, modifier: Qt.KeyboardModifier = Qt.Ke
     app.focusChanged.connect(moved)
     try:
         key(qtbot, press, modifier)
-        qtbot.wait(100)  # the pages' own second landing (a zero timer) as well
+        drain_zero_timers(qtbot)  # the pages' own second landing (a zero timer) as well
     finally:
         app.focusChanged.disconnect(moved)
     return seen
+
+
+def drain_zero_timers(qtbot: Any, rounds: int = 3) -> None:
+    """Let the zero timers queued so far run, and those they queue, `rounds` deep.
+
+    A zero timer is a queued call, run in the order queued: once a marker queued after them has
+    run, so have they (however slow the machine), so no fixed wait is needed.
+    """
+    from PySide6.QtCore import QTimer
+
+    ran: list[int] = []
+    for n in range(rounds):
+        QTimer.singleShot(0, lambda: ran.append(1))
+        qtbot.waitUntil(lambda n=n: len(ran) > n, timeout=10000)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
