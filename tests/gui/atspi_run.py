@@ -73,8 +73,8 @@ SYNC_ENV = "CW_ATSPI_SYNC"
 PATIENCE_S = 120
 
 
-def run_under_atspi(tmp_path: Path, app: list[str], client: list[str], *, wait_ready: bool = True,
-                    timeout: int = 300) -> dict[str, Any]:
+def run_under_atspi(tmp_path: Path, app: Sequence[str | Path], client: Sequence[str | Path], *,
+                    wait_ready: bool = True, timeout: int = 300) -> dict[str, Any]:
     """Run `app` (a script of tests/gui and its arguments) and `client`; the client's report.
 
     Everything the run writes stays in `tmp_path`: the script, the app's log, the home folder, the
@@ -90,7 +90,7 @@ def run_under_atspi(tmp_path: Path, app: list[str], client: list[str], *, wait_r
         timeout: seconds for the whole run.
     """
     log = tmp_path / "app.log"
-    sync = tmp_path / "sync"
+    sync = tmp_path / "atspi-sync"
     temp = tmp_path / "tmp"
     for folder in (sync, temp):
         folder.mkdir(exist_ok=True)
@@ -181,7 +181,8 @@ def run_app(wizard: Wizard, steps: Sequence[tuple[Callable[[], object], int]] = 
     from cloudwizard.gui.widgets.announce import announce
 
     folder = Path(os.environ[SYNC_ENV])
-    state = {"n": 0, "since": time.monotonic()}
+    state = {"n": 0}  # the sync the app waits for
+    since = [time.monotonic()]  # when it asked for it
 
     def log(text: str) -> None:
         print(text, flush=True)
@@ -197,7 +198,7 @@ def run_app(wizard: Wizard, steps: Sequence[tuple[Callable[[], object], int]] = 
     def check() -> None:
         if (folder / f"ack-{state['n']}").exists():
             QTimer.singleShot(0, next_step)
-        elif time.monotonic() - state["since"] > PATIENCE_S:
+        elif time.monotonic() - since[0] > PATIENCE_S:
             log(f"no answer from the client to sync {state['n']}")
             wizard.app.exit(3)
         elif state["n"] == 0:
@@ -214,7 +215,7 @@ def run_app(wizard: Wizard, steps: Sequence[tuple[Callable[[], object], int]] = 
             return
         step, settle = steps[index]
         step()
-        state["n"], state["since"] = index + 1, time.monotonic()
+        state["n"], since[0] = index + 1, time.monotonic()
         QTimer.singleShot(settle, probe)
 
     log("ready")
