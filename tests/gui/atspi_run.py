@@ -69,6 +69,9 @@ def atspi_missing() -> str:
 SYNC = "cw-sync "
 DONE = "cw-done"
 SYNC_ENV = "CW_ATSPI_SYNC"
+#: The pause after "ready" that the scripts not yet on the sync protocol (tests/gui/kiosk/atspi_*) still
+#: rely on: their clients walk the tree at once. The sync protocol does not need it.
+LEGACY_SETTLE_S = 1.5
 #: How long either side waits for the other before it gives up (s): generous, a loaded machine is slow.
 PATIENCE_S = 120
 
@@ -85,8 +88,8 @@ def run_under_atspi(tmp_path: Path, app: Sequence[str | Path], client: Sequence[
         app: the app script's name (in tests/gui) and its arguments.
         client: the client script's name (in tests/gui) and its arguments.
         wait_ready: start the client once the app has printed "ready" (it has built its window and
-            is about to run its event loop); without it the client starts at once and syncs with
-            the app itself.
+            is about to run its event loop) and `LEGACY_SETTLE_S` more; without it the client starts
+            at once and syncs with the app itself.
         timeout: seconds for the whole run.
     """
     log = tmp_path / "app.log"
@@ -94,16 +97,17 @@ def run_under_atspi(tmp_path: Path, app: Sequence[str | Path], client: Sequence[
     temp = tmp_path / "tmp"
     for folder in (sync, temp):
         folder.mkdir(exist_ok=True)
-    words = " ".join(shlex.quote(str(w)) for w in app[1:])
+    words = " ".join(str(w) for w in app[1:])  # as given: a caller quotes an argument with spaces
     wait = f"""i=0
 while ! grep -q ready {shlex.quote(str(log))} && [ $i -lt {PATIENCE_S * 10} ]; do sleep 0.1; i=$((i+1)); done
+sleep {LEGACY_SETTLE_S}
 """ if wait_ready else ""
     script = tmp_path / "run.sh"
     script.write_text(f"""#!/bin/sh
 /usr/libexec/at-spi-bus-launcher --launch-immediately &
 {shlex.quote(sys.executable)} {shlex.quote(str(HERE / app[0]))} {words} > {shlex.quote(str(log))} 2>&1 &
 APP=$!
-{wait}/usr/bin/python3 {shlex.quote(str(HERE / client[0]))} {" ".join(shlex.quote(str(w)) for w in client[1:])}
+{wait}/usr/bin/python3 {shlex.quote(str(HERE / client[0]))} {" ".join(str(w) for w in client[1:])}
 kill $APP 2>/dev/null
 wait $APP
 """, encoding="utf-8")
