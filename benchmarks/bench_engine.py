@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -137,15 +138,14 @@ def bench_recommend(quick: bool) -> None:
         if alternatives:
             changed[qid] = alternatives[0]
         # baseline, same run: resolving the answers alone (visibility and effects, no ranking)
-        base_times.append(best_of(lambda a=changed: resolve(q, a), 5))
-        rec_times.append(best_of(lambda a=changed: recommend(q, a, counterfactuals=False), 5))
+        base_times.append(best_of(partial(resolve, q, changed), 5))
+        rec_times.append(best_of(partial(recommend, q, changed, counterfactuals=False), 5))
         rec = recommend(q, changed, counterfactuals=False)
         pair = rec.pair
         assert pair is not None
         # what_would_change takes the recommended pair's model and layer (the model may be
         # on_premises, the layer none), not the two rankings' separate winners
-        cf_times.append(best_of(
-            lambda a=changed, m=pair.model, lay=pair.layer: what_would_change(q, a, m, lay), 3))
+        cf_times.append(best_of(partial(what_would_change, q, changed, pair.model, pair.layer), 3))
     base = statistics.median(base_times)
     rec_med = statistics.median(rec_times)
     cf_med = statistics.median(cf_times)
@@ -175,12 +175,12 @@ def bench_influence(quick: bool) -> None:
     def full(questionnaire: Any, answers: Any) -> Any:
         return module._outcome(recommend(questionnaire, answers, counterfactuals=False))
 
-    module.outcome = full  # type: ignore[assignment]
+    module.outcome = full
     try:
         base_rows = influence(q, samples=samples)
         base = best_of(lambda: influence(q, samples=samples), repeat)
     finally:
-        module.outcome = fast  # type: ignore[assignment]
+        module.outcome = fast
     rows = influence(q, samples=samples)
     t = best_of(lambda: influence(q, samples=samples), repeat)
     assert rows == base_rows, "the cheaper scoring changed the report"
@@ -218,8 +218,8 @@ def bench_hostile(quick: bool) -> None:
                     f"t = time.perf_counter(); r = load_questionnaire({str(path)!r}); t = time.perf_counter() - t; "
                     "print(t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(r.report.errors))")
             proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-            t, rss, errors = proc.stdout.split()
-            results.append((what, float(t), int(rss) / 1024, int(errors)))
+            seconds, rss, found = proc.stdout.split()
+            results.append((what, float(seconds), int(rss) / 1024, int(found)))
         _, base_t, base_mb, _ = results[0]
         print(f"hostile files: {results[0][0]}: {base_t:.1f} s, {base_mb:.0f} MB peak")
         for what, t, mb, errors in results[1:]:

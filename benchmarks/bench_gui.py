@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,17 +112,21 @@ def in_process(questionnaire: str | None) -> dict[str, float]:
     answers = {"audience": "business", "staff": 80, "data_kinds": frozenset({"customers"}), "sensitivity": 4,
                "peers": "yes", "offline_copy": "no"}
 
-    def timed(action) -> float:
+    def timed(action: Callable[[], object]) -> float:
         start = time.perf_counter()
         action()
         w.window.repaint()  # include layout and painting of the new page
         return time.perf_counter() - start
 
     times = []
-    if c.questionnaire.audience_question in answers:
-        c.set_answer(c.questionnaire.audience_question, answers[c.questionnaire.audience_question])
+    shown = c.questionnaire
+    assert shown is not None
+    first = shown.audience_question
+    if first is not None and first in answers:
+        c.set_answer(first, answers[first])
     times.append(timed(c.go_next))
     while c.page == "questions":
+        assert c.session is not None and c.session.current_section is not None
         for question in c.questions_of(c.session.current_section.id):
             if question.id in answers:
                 c.set_answer(question.id, answers[question.id])

@@ -190,13 +190,14 @@ def main() -> None:
 
     log = QtLog()
     qInstallMessageHandler(log)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     from cloudwizard.gui.app import build_app
 
     tmp = Path(tempfile.mkdtemp(prefix="cw-soak-"))
     wizard = build_app(language="en", questionnaire=args.questionnaire, data_dir=tmp / "data",
                        settings=QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    wizard.window.confirm = lambda *_a: True  # "Start over?" → yes, without a modal loop
+    wizard.window.confirm = lambda *_a, **_k: True  # type: ignore[method-assign]  # "Start over?" → yes, no modal loop
     wizard.window.resize(1000, 700)
     wizard.window.show()
     settle(app)

@@ -129,7 +129,7 @@ def main() -> int:
         settle()
         kiosk.reset(idle=True)
         settle()
-        assert c.page == "welcome" and not c.session.answers
+        assert c.page == "welcome" and c.session is not None and not c.session.answers
         return tried
 
     for n in range(args.warm_up):

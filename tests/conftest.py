@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import textwrap
 from collections.abc import Callable
@@ -89,3 +90,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+
+
+# -- One QApplication for the whole run (session 21) ---------------------------------------------
+# The tests of a run share one Qt application, and the first Qt code to run makes it. For the
+# command line `cloudwizard.pdf` makes a bare QGuiApplication when there is none; were a PDF test
+# first in a process (`pytest tests/gui/test_result_pdf.py tests/gui/test_focus.py`), every widget
+# test after it would fail ("Existing QApplication … is not an instance of … QApplication").
+_last_test = {"id": ""}
+
+
+@pytest.fixture(autouse=True)
+def _one_qapplication(request: pytest.FixtureRequest) -> None:
+    """Once Qt is loaded, make the run's Qt application a QApplication (pytest-qt's `qapp`) first.
+
+    Nothing is done while no test module has imported Qt (an engine-only run stays Qt-free). A test
+    that loads Qt itself and leaves a bare QGuiApplication behind is named by the next test.
+    """
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+
+        made = QGuiApplication.instance()
+        assert made is None or isinstance(made, QApplication), (
+            f"a bare {type(made).__name__} was made by an earlier test ({_last_test['id'] or 'at collection'}); "
+            "the widget tests of this run cannot use it")
+        request.getfixturevalue("qapp")
+    _last_test["id"] = request.node.nodeid

@@ -25,7 +25,7 @@ def test_ruff_finds_nothing() -> None:
 
 
 def test_mypy_finds_nothing(tmp_path: Path) -> None:
-    """The package type-checks with the project's mypy settings (disallow_untyped_defs, strict_equality …)."""
+    """The package and benchmarks/ type-check with the project's mypy settings (strict_equality …)."""
     pytest.importorskip("mypy", reason="mypy is not installed (it is in the 'test' extra)")
     out = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")], cwd=REPO,
                          capture_output=True, text=True, timeout=600)

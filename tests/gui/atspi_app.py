@@ -6,21 +6,13 @@ Usage: python atspi_app.py welcome|questions|result
 from __future__ import annotations
 
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
-from cloudwizard.gui.app import build_app
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.gui.atspi_run import run_app, start_app
 
 
 def main() -> None:
     page = sys.argv[1]
-    tmp = tempfile.mkdtemp()
-    wizard = build_app(language="en", questionnaire=REPO / "questionnaires" / "examples" / "example.yaml",
-                       settings=QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat), data_dir=tmp)
+    wizard = start_app(show=False)
     c = wizard.controller
     if page != "welcome":
         wizard.welcome.audience_buttons[1].click()
@@ -32,8 +24,7 @@ def main() -> None:
         c.show_result()
     wizard.window.resize(1000, 700)
     wizard.window.show()
-    print("ready", flush=True)
-    wizard.app.exec()
+    run_app(wizard)  # no steps: the client walks the tree once the app is up
 
 
 if __name__ == "__main__":

@@ -1,26 +1,19 @@
-"""Listen as a screen reader does while atspi_askback_app.py types a number that is asked back.
+"""Listen as a screen reader does while an app script plays its steps (atspi_askback_app.py, atspi_required_app.py).
 
 Run with Debian's /usr/bin/python3 (pyatspi). Prints one JSON object:
-{"found": bool, "events": [{"type", "name", "role", "description", "detail"}, ...]} with the
-announcements and the focus changes, in order.
+{"found": bool, "complete": bool, "events": [{"type", "name", "role", "description", "detail", "said"}, ...]}
+with the announcements and the focus changes, in order, heard until the app said it was done.
 """
 
 import json
 import sys
 from pathlib import Path
 
-import pyatspi
-from gi.repository import GLib
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from atspi_client import find_app
-
-#: How long to listen (s): the app types after 2.5 s and quits at 9 s.
-LISTEN_S = 9
+from atspi_client import listen
 
 
 def main():
-    app = find_app("CloudWizard", 30)
     events = []
 
     def heard(event):
@@ -36,12 +29,10 @@ def main():
     def kept(_event):  # listened to, as a screen reader does, so the client's cache of names stays fresh
         pass
 
-    pyatspi.Registry.registerEventListener(heard, "object:announcement", "object:state-changed:focused")
-    pyatspi.Registry.registerEventListener(kept, "object:property-change:accessible-name",
-                                           "object:property-change:accessible-description")
-    GLib.timeout_add(LISTEN_S * 1000, pyatspi.Registry.stop)
-    pyatspi.Registry.start()
-    print(json.dumps({"found": app is not None, "events": events}))
+    app, done = listen({"object:state-changed:focused": heard, "object:announcement": heard,
+                        "object:property-change:accessible-name": kept,
+                        "object:property-change:accessible-description": kept})
+    print(json.dumps({"found": app is not None, "complete": done, "events": events}))
 
 
 if __name__ == "__main__":

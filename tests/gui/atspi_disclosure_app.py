@@ -9,24 +9,16 @@ Usage: python atspi_disclosure_app.py questions|result
 from __future__ import annotations
 
 import sys
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QSettings
 
 from cloudwizard.engine.answers import read_answers
 from cloudwizard.engine.loader import load_bundled
-from cloudwizard.gui.app import build_app
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.gui.atspi_run import REPO, run_app, start_app
 
 
 def main() -> None:
     page = sys.argv[1]
-    tmp = tempfile.mkdtemp()
     q = load_bundled()
-    wizard = build_app(language="en", questionnaire=q,
-                       settings=QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat), data_dir=tmp)
+    wizard = start_app(questionnaire=q, show=False)
     data = read_answers(REPO / "questionnaires" / "examples" / "answers-federal.yaml", q).data
     assert data is not None
     c = wizard.controller
@@ -40,8 +32,7 @@ def main() -> None:
         wizard.result.show_details()
     wizard.window.resize(1000, 700)
     wizard.window.show()
-    print("ready", flush=True)
-    wizard.app.exec()
+    run_app(wizard)  # no steps: the client walks the tree once the app is up
 
 
 if __name__ == "__main__":

@@ -8,22 +8,20 @@ whose description names a web address.
 
 import json
 import sys
-import time
 
 import pyatspi
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from atspi_client import find_app, walk
+from atspi_client import listen, walk
 
 WANTED = ("Why we ask this", "Show the details", "Hide the details")
 
 
 def main():
-    app = find_app("CloudWizard", 20)
+    app, done = listen({})  # the app's window is up and its event loop runs
     if app is None:
         print(json.dumps({"found": False, "nodes": []}))
         return
-    time.sleep(0.5)
     nodes = []
     for node in walk(app):
         try:
@@ -34,7 +32,7 @@ def main():
             continue
         if name.startswith(WANTED) or "https://" in description:
             nodes.append({"name": name, "role": role, "description": description, "focusable": focusable})
-    print(json.dumps({"found": True, "nodes": nodes}))
+    print(json.dumps({"found": True, "complete": done, "nodes": nodes}))
 
 
 if __name__ == "__main__":

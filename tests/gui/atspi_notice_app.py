@@ -2,29 +2,25 @@
 
 Usage: python atspi_notice_app.py LANG
 
-The window shows the welcome page; 2.5 s after "ready" (the client listens by then) a damaged
-autosave is found, as at start-up (`Recovery.offer_restore`): it is moved aside and the notice
-appears under the header; 1.5 s later the notice's path gets the focus, as by Tab.
-The app quits at 12 s.
+The window shows the welcome page; once the client listens, a damaged autosave is found, as at
+start-up (`Recovery.offer_restore`): it is moved aside and the notice appears under the header;
+once the client has heard that, the notice's path gets the focus, as by Tab (see atspi_run.py).
 """
 
 from __future__ import annotations
 
 import sys
-import tempfile
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cloudwizard.engine.loader import load_bundled
-from cloudwizard.gui.app import build_app
+from tests.gui.atspi_run import run_app, start_app
 
 
 def main() -> None:
     lang = sys.argv[1]
-    tmp = tempfile.mkdtemp()
-    wizard = build_app(language=lang, questionnaire=load_bundled(),
-                       settings=QSettings(f"{tmp}/settings.ini", QSettings.Format.IniFormat), data_dir=tmp)
+    wizard = start_app(lang, load_bundled(), show=False)
     wizard.window.resize(1000, 700)
     wizard.window.show()
     autosave = wizard.autosave
@@ -36,7 +32,6 @@ def main() -> None:
         wizard.recovery.offer_restore()
         print("notice", wizard.recovery.notice is not None, flush=True)
         wizard.window.activateWindow()  # no window manager under Xvfb: the window takes the keyboard itself
-        QTimer.singleShot(1500, tab_to_path)
 
     def tab_to_path() -> None:
         # As Tab would (tests/reliability/test_autosave.py presses Tab onto it; under Xvfb without a
@@ -46,10 +41,7 @@ def main() -> None:
             notice.path.setFocus(Qt.FocusReason.TabFocusReason)
         print("path focused", notice is not None and QApplication.focusWidget() is notice.path, flush=True)
 
-    QTimer.singleShot(4000, damaged)  # "ready" + the runner's 1.5 s + the client's start
-    QTimer.singleShot(12000, wizard.app.quit)
-    print("ready", flush=True)
-    wizard.app.exec()
+    run_app(wizard, [(damaged, 300), (tab_to_path, 300)])
 
 
 if __name__ == "__main__":

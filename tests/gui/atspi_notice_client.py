@@ -1,8 +1,8 @@
 """Listen as a screen reader does while atspi_notice_app.py shows the autosave notice, then walk to it.
 
 Run with Debian's /usr/bin/python3 (pyatspi). Prints one JSON object:
-{"found": bool, "said": [announcements, in order], "focused": [{"name", "role"} of each
-object that got the focus, in order], "nodes": [{"name", "role", "description",
+{"found": bool, "complete": bool, "said": [announcements, in order], "focused": [{"name", "role"}
+of each object that got the focus, in order], "nodes": [{"name", "role", "description",
 "focusable", "showing"}, ...]} with the nodes of the window that are showing once the notice is up.
 """
 
@@ -11,23 +11,17 @@ import sys
 from pathlib import Path
 
 import pyatspi
-from gi.repository import GLib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from atspi_client import find_app, walk
-
-#: How long to listen (s): the notice appears about 2.5 s after the client starts.
-LISTEN_S = 7
+from atspi_client import listen, walk
 
 
 def main():
-    app = find_app("CloudWizard", 30)
     said = []
+    focused = []
 
     def heard(event):
         said.append(str(event.any_data))
-
-    focused = []
 
     def focus(event):
         if not event.detail1:
@@ -35,10 +29,7 @@ def main():
         node = event.source
         focused.append({"name": node.name or "", "role": node.getRoleName()})
 
-    pyatspi.Registry.registerEventListener(heard, "object:announcement")
-    pyatspi.Registry.registerEventListener(focus, "object:state-changed:focused")
-    GLib.timeout_add(LISTEN_S * 1000, pyatspi.Registry.stop)
-    pyatspi.Registry.start()
+    app, done = listen({"object:state-changed:focused": focus, "object:announcement": heard})
     nodes = []
     for node in walk(app) if app is not None else ():
         try:
@@ -50,7 +41,8 @@ def main():
                           "showing": True})
         except Exception:  # the object went away meanwhile
             continue
-    print(json.dumps({"found": app is not None, "said": said, "focused": focused, "nodes": nodes}))
+    print(json.dumps({"found": app is not None, "complete": done, "said": said, "focused": focused,
+                      "nodes": nodes}))
 
 
 if __name__ == "__main__":

@@ -81,12 +81,14 @@ def test_arrow_keys_keep_the_focused_choice_on_screen(qtbot: Any, make_wizard: A
         for _ in range(5):
             key(qtbot, Qt.Key.Key_Down)
             widget = QApplication.focusWidget()
-            assert widget is not None and on_screen(widget), f"off screen: {widget.objectName()}"
+            assert widget is not None, "nothing has the focus"
+            assert on_screen(widget), f"off screen: {widget.objectName()}"
             if not wizard.questions.isAncestorOf(widget):
                 break  # Down on the last "Why we ask this" goes on to the next control, off the page
         key(qtbot, Qt.Key.Key_Tab)
         widget = QApplication.focusWidget()
-        assert widget is not None and on_screen(widget), f"off screen: {widget.objectName()}"
+        assert widget is not None, "nothing has the focus"
+        assert on_screen(widget), f"off screen: {widget.objectName()}"
 
 
 def test_each_page_starts_at_its_top(qtbot: Any, wizard: Wizard) -> None:
@@ -192,7 +194,7 @@ def test_tab_from_a_parts_last_control_reaches_the_navigation_bar(qtbot: Any, wi
     for _ in range(30):
         key(qtbot, Qt.Key.Key_Tab)
         widget = QApplication.focusWidget()
-        if not wizard.questions.isAncestorOf(widget):
+        if widget is None or not wizard.questions.isAncestorOf(widget):
             break
         last = widget
     assert last is not None, "Tab never reached the page's controls"
@@ -220,10 +222,24 @@ def focus_moves(qtbot: Any, press: Qt.Key, modifier: Qt.KeyboardModifier = Qt.Ke
     app.focusChanged.connect(moved)
     try:
         key(qtbot, press, modifier)
-        qtbot.wait(100)  # the pages' own second landing (a zero timer) as well
+        drain_zero_timers(qtbot)  # the pages' own second landing (a zero timer) as well
     finally:
         app.focusChanged.disconnect(moved)
     return seen
+
+
+def drain_zero_timers(qtbot: Any, rounds: int = 3) -> None:
+    """Let the zero timers queued so far run, and those they queue, `rounds` deep.
+
+    A zero timer is a queued call, run in the order queued: once a marker queued after them has
+    run, so have they (however slow the machine), so no fixed wait is needed.
+    """
+    from PySide6.QtCore import QTimer
+
+    ran: list[int] = []
+    for n in range(rounds):
+        QTimer.singleShot(0, lambda: ran.append(1))
+        qtbot.waitUntil(lambda n=n: len(ran) > n, timeout=10000)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
