@@ -60,12 +60,75 @@ ARGPARSE_MESSAGES: tuple[str, ...] = (
 _usage_lang = "en"
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped to the terminal's width in every language (``COLUMNS``, else the window's).
+
+    The texts are typeset (French no-break spaces before ``:``) before they are wrapped, so the spaces
+    typography adds cannot push a line past the width; a description or epilog keeps its own line
+    breaks, and an indented ``name  text`` line (the commands' list) wraps under its text; a usage
+    line that does not fit under the program's name (``[--format {pdf,markdown,…}]`` at 60 columns)
+    is wrapped again with a short indent.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        import shutil
+
+        if width is None:  # argparse's own rule (the terminal's columns less 2), never below 30
+            width = max(30, shutil.get_terminal_size().columns - 2)
+        super().__init__(prog, indent_increment, min(max_help_position, width // 3), width)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from cloudwizard.engine.typography import typeset
+
+        return super()._split_lines(typeset(text, _usage_lang), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import re
+        import textwrap
+
+        from cloudwizard.engine.typography import typeset
+
+        lines = []
+        for line in typeset(text, _usage_lang).splitlines():
+            listed = re.match(r"(\s+\S+\s{2,})\S", line)  # "  ask        answer the questionnaire …"
+            hang = " " * len(listed.group(1)) if listed else re.match(r"\s*", line).group(0)  # type: ignore[union-attr]
+            lines.extend(textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent + hang,
+                                       break_long_words=False, break_on_hyphens=False) or [""])
+        return "\n".join(lines)
+
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None) -> str:
+        import re
+
+        text = super()._format_usage(usage, actions, groups, prefix)
+        body = text.rstrip("\n")
+        if all(len(line) <= self._width for line in body.splitlines()):
+            return text
+        head = prefix if prefix is not None else argparse._("usage: ")  # type: ignore[attr-defined]
+        flat = " ".join(body[len(head):].split()) if body.startswith(head) else " ".join(body.split())
+        parts = re.findall(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+", flat)
+        lines, line = [], head.rstrip() if len(head) > 12 else head + parts.pop(0)
+        for part in parts:
+            if len(line) + 1 + len(part) > self._width and line.strip():
+                lines.append(line)
+                line = "    " + part
+            else:
+                line = f"{line} {part}" if line.strip() else f"    {part}"
+        lines.append(line)
+        return "\n".join(lines) + "\n\n"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors with exit status 2 and no traceback (its default).
 
     Its messages are said in the session's language (see `_usage_language`); a value that is not
     one of the choices is quoted with the language's quotes, as the other messages quote values.
+    Its help is wrapped to the terminal (`_HelpFormatter`).
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def format_help(self) -> str:
         """The help, with the language's punctuation spacing (argparse adds the headings' colons itself)."""
@@ -143,7 +206,6 @@ def _gui_parser() -> argparse.ArgumentParser:
                       "Without a command, the desktop app opens."),
         epilog=_("Commands (cloudwizard COMMAND --help for more):") + "\n"
         + "".join(f"  {name:<{width}}{text}\n" for name, text in helps.items()),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"CloudWizard {__version__}",
                    help=_("show program's version number and exit"))
