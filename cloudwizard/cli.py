@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import errno
 import io
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -523,6 +524,33 @@ def _err(message: str) -> None:
     print(text, file=sys.stderr)
 
 
+#: The start of a located problem line, up to its message: ``FILE:LINE:COL: error: `` (the severity in any language).
+_LOCATION = re.compile(r"^(.+?(?::\d+){0,2}: [^\W\d_]+: )\S")
+
+
+def _print_problems(text: str) -> None:
+    """Problem lines (``FILE:LINE:COL: severity: message``) on standard error.
+
+    A log or a tool reading them gets one line per problem, as ``validate`` promises; on a terminal
+    a line longer than the window is wrapped at word boundaries, its further lines indented under
+    the message (or by four spaces when the location is long), so that each problem still starts at
+    the left margin.
+    """
+    if _stream_is_tty(sys.stderr):
+        import shutil
+        import textwrap
+
+        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+        wrapped = []
+        for line in text.splitlines():
+            found = _LOCATION.match(line)
+            hang = len(found.group(1)) if found and len(found.group(1)) <= width * 2 // 5 else 4
+            wrapped.extend(textwrap.wrap(line, width=width, subsequent_indent=" " * hang, break_long_words=False,
+                                         break_on_hyphens=False) or [line])
+        text = "\n".join(wrapped)
+    print(text, file=sys.stderr)
+
+
 # -- GUI ---------------------------------------------------------------------------------------
 
 
@@ -551,7 +579,7 @@ def _questionnaire_ok(path: Path, lang: str = "en") -> bool:
     result = load_questionnaire(path)
     if result.questionnaire is None:
         _ = gettext_for(lang)
-        print(format_report(result.report, lang), file=sys.stderr)
+        _print_problems(format_report(result.report, lang))
         _err(_("{path}: the questionnaire has errors; nothing was run").format(path=path))
         return False
     return True
@@ -569,7 +597,7 @@ def _load(path: Path | None, lang: str = "en") -> Questionnaire | None:
     result = load_questionnaire(path or bundled_path())
     if result.questionnaire is None:
         _ = gettext_for(lang)
-        print(format_report(result.report, lang), file=sys.stderr)
+        _print_problems(format_report(result.report, lang))
         _err(_("{path}: the questionnaire has errors; nothing was run").format(
             path=path or _("the bundled questionnaire")))
     return result.questionnaire
@@ -632,7 +660,7 @@ def _print_answers_problems(report: Report, lang: str, q: Questionnaire | None =
     if report.diagnostics:
         from cloudwizard.engine.diagnostic_text import format_report
 
-        print(format_report(report, lang, q), file=sys.stderr)  # questions by their text
+        _print_problems(format_report(report, lang, q))  # questions by their text
 
 
 def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
@@ -683,7 +711,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             scenarios = run_scenarios(result.questionnaire, scenario_report)
             report.extend(scenario_report)
         if report.diagnostics:
-            print(format_report(report, lang), file=sys.stderr)  # ids, not texts: the reader is the author
+            _print_problems(format_report(report, lang))  # ids, not texts: the reader is the author
         ok = report.ok(strict=ns.strict)
         failed |= not ok
         if ok and result.questionnaire is not None:
