@@ -64,7 +64,7 @@ def _check_wrapped(term: Terminal, columns: int, expected: list[str]) -> None:
     """Each of `expected` (the one-line forms) is on the screen wrapped to `columns`, under its message."""
     problems = _problems_on_screen(term.screen)
     assert len(problems) == len(expected), term.screen
-    for (first, rest), line in zip(problems, expected):
+    for (first, rest), line in zip(problems, expected, strict=True):
         assert rest, f"a {len(line)}-character problem is not wrapped at {columns} columns: {first}"
         assert flat(" ".join([first, *rest])) == flat(line)  # the same words, only the line breaks moved
         hang = LOCATED.match(first).group(1)  # type: ignore[union-attr]
