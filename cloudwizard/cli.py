@@ -1083,6 +1083,8 @@ def _page(text: str) -> bool:
 
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit at once if it fits, keep the text on screen, pass colours
+    if Path(command[0]).name == "less" and not {"-R", "-r"} & set(command[1:]):
+        command.append("-R")  # a LESS of the user's own (LESS=-i) would show the bold headings as "ESC[1m"
     # Ctrl-C in the pager is the pager's (less stops a search with it); as git does, this process
     # ignores it meanwhile instead of dying under the pager and leaving the terminal to it.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
