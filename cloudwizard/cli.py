@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from cloudwizard import __version__
 from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for, system_language
@@ -142,6 +142,12 @@ class _Parser(argparse.ArgumentParser):
         from cloudwizard.engine.typography import typeset
 
         return typeset(super().format_usage(), _usage_lang)
+
+    def error(self, message: str) -> NoReturn:
+        """A usage error: the usage line, then the message (wrapped on a terminal, one line in a log); exit 2."""
+        self.print_usage(sys.stderr)
+        text = argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}  # type: ignore[attr-defined]
+        self.exit(EXIT_USAGE, _for_stderr(text.rstrip("\n")) + "\n")
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         if action.choices is not None and value not in action.choices:
@@ -513,15 +519,22 @@ def _command_usage(command: str, lang: str | None) -> str:
 def _err(message: str) -> None:
     from cloudwizard.engine.diagnostics import one_line  # a path or a quoted value must not drive the terminal
 
-    text = f"cloudwizard: {one_line(message)}"
-    if _stream_is_tty(sys.stderr):  # a person reads it: wrapped at word boundaries; a log gets one line
-        import shutil
-        import textwrap
+    print(_for_stderr(f"cloudwizard: {one_line(message)}"), file=sys.stderr)
 
-        width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
-        text = "\n".join(textwrap.wrap(text, width=width, subsequent_indent="  ", break_long_words=False,
-                                        break_on_hyphens=False)) or text
-    print(text, file=sys.stderr)
+
+def _for_stderr(text: str) -> str:
+    """A one-line message for standard error: wrapped at word boundaries when a person reads it there.
+
+    On a terminal the further lines are indented by two spaces; a log or a pipe gets the one line.
+    """
+    if not _stream_is_tty(sys.stderr):
+        return text
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+    return "\n".join(textwrap.wrap(text, width=width, subsequent_indent="  ", break_long_words=False,
+                                    break_on_hyphens=False)) or text
 
 
 #: The start of a located problem line, up to its message: ``FILE:LINE:COL: error: `` (the severity in any language).

@@ -74,3 +74,22 @@ def test_columns_sets_the_width_through_a_pipe(lang: str) -> None:
                                "--help"], capture_output=True, text=True, env={**env, "COLUMNS": "150"},
                               timeout=60, check=True).stdout
         assert flat(wide) == flat(out)  # the same words, only wrapped differently
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_usage_error_is_wrapped_on_a_terminal_and_one_line_in_a_pipe(lang: str) -> None:
+    """``--format xyz``: the long "invalid choice … (choose from …)" line wraps at 60 columns, stays whole in a log."""
+    args = ["recommend", "--lang", lang, "--format", "xyz", "a.yaml"]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "60", "LANG": "C.UTF-8"}
+    piped = subprocess.run([sys.executable, "-m", "cloudwizard", *args], capture_output=True, text=True, env=env,
+                           timeout=60, check=False)
+    assert piped.returncode == 2
+    message = piped.stderr.splitlines()[-1]  # the usage lines first, then the message on one line
+    assert message.startswith("cloudwizard recommend") and "xyz" in message and "json" in message
+    assert len(message) > 100
+    term = Terminal(args, columns=60, cwd=REPO)
+    assert term.wait() == 2
+    assert term.overlong_lines() == []
+    shown = term.screen[term.screen.index(message.split()[0] + " " + message.split()[1], 30):]
+    assert flat(shown) == flat(message)  # the same words, wrapped
+    assert all(line.startswith("  ") for line in shown.strip().splitlines()[1:])
