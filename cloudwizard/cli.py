@@ -12,10 +12,11 @@ import argparse
 import contextlib
 import errno
 import io
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from cloudwizard import __version__
 from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for, system_language
@@ -60,12 +61,75 @@ ARGPARSE_MESSAGES: tuple[str, ...] = (
 _usage_lang = "en"
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped to the terminal's width in every language (``COLUMNS``, else the window's).
+
+    The texts are typeset (French no-break spaces before ``:``) before they are wrapped, so the spaces
+    typography adds cannot push a line past the width; a description or epilog keeps its own line
+    breaks, and an indented ``name  text`` line (the commands' list) wraps under its text; a usage
+    line that does not fit under the program's name (``[--format {pdf,markdown,…}]`` at 60 columns)
+    is wrapped again with a short indent.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        import shutil
+
+        if width is None:  # argparse's own rule (the terminal's columns less 2), never below 30
+            width = max(30, shutil.get_terminal_size().columns - 2)
+        super().__init__(prog, indent_increment, min(max_help_position, width // 3), width)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        from cloudwizard.engine.typography import typeset
+
+        return super()._split_lines(typeset(text, _usage_lang), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import re
+        import textwrap
+
+        from cloudwizard.engine.typography import typeset
+
+        lines = []
+        for line in typeset(text, _usage_lang).splitlines():
+            listed = re.match(r"(\s+\S+\s{2,})\S", line)  # "  ask        answer the questionnaire …"
+            hang = " " * len(listed.group(1)) if listed else re.match(r"\s*", line).group(0)  # type: ignore[union-attr]
+            lines.extend(textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent + hang,
+                                       break_long_words=False, break_on_hyphens=False) or [""])
+        return "\n".join(lines)
+
+    def _format_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None) -> str:
+        import re
+
+        text = super()._format_usage(usage, actions, groups, prefix)
+        body = text.rstrip("\n")
+        if all(len(line) <= self._width for line in body.splitlines()):
+            return text
+        head = prefix if prefix is not None else argparse._("usage: ")  # type: ignore[attr-defined]
+        flat = " ".join(body[len(head):].split()) if body.startswith(head) else " ".join(body.split())
+        parts = re.findall(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+", flat)
+        lines, line = [], head.rstrip() if len(head) > 12 else head + parts.pop(0)
+        for part in parts:
+            if len(line) + 1 + len(part) > self._width and line.strip():
+                lines.append(line)
+                line = "    " + part
+            else:
+                line = f"{line} {part}" if line.strip() else f"    {part}"
+        lines.append(line)
+        return "\n".join(lines) + "\n\n"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors with exit status 2 and no traceback (its default).
 
     Its messages are said in the session's language (see `_usage_language`); a value that is not
     one of the choices is quoted with the language's quotes, as the other messages quote values.
+    Its help is wrapped to the terminal (`_HelpFormatter`).
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def format_help(self) -> str:
         """The help, with the language's punctuation spacing (argparse adds the headings' colons itself)."""
@@ -78,6 +142,12 @@ class _Parser(argparse.ArgumentParser):
         from cloudwizard.engine.typography import typeset
 
         return typeset(super().format_usage(), _usage_lang)
+
+    def error(self, message: str) -> NoReturn:
+        """A usage error: the usage line, then the message (wrapped on a terminal, one line in a log); exit 2."""
+        self.print_usage(sys.stderr)
+        text = argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}  # type: ignore[attr-defined]
+        self.exit(EXIT_USAGE, _for_stderr(text.rstrip("\n")) + "\n")
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         if action.choices is not None and value not in action.choices:
@@ -143,7 +213,6 @@ def _gui_parser() -> argparse.ArgumentParser:
                       "Without a command, the desktop app opens."),
         epilog=_("Commands (cloudwizard COMMAND --help for more):") + "\n"
         + "".join(f"  {name:<{width}}{text}\n" for name, text in helps.items()),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"CloudWizard {__version__}",
                    help=_("show program's version number and exit"))
@@ -450,14 +519,48 @@ def _command_usage(command: str, lang: str | None) -> str:
 def _err(message: str) -> None:
     from cloudwizard.engine.diagnostics import one_line  # a path or a quoted value must not drive the terminal
 
-    text = f"cloudwizard: {one_line(message)}"
-    if _stream_is_tty(sys.stderr):  # a person reads it: wrapped at word boundaries; a log gets one line
+    print(_for_stderr(f"cloudwizard: {one_line(message)}"), file=sys.stderr)
+
+
+def _for_stderr(text: str) -> str:
+    """A one-line message for standard error: wrapped at word boundaries when a person reads it there.
+
+    On a terminal the further lines are indented by two spaces; a log or a pipe gets the one line.
+    """
+    if not _stream_is_tty(sys.stderr):
+        return text
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+    return "\n".join(textwrap.wrap(text, width=width, subsequent_indent="  ", break_long_words=False,
+                                    break_on_hyphens=False)) or text
+
+
+#: The start of a located problem line, up to its message: ``FILE:LINE:COL: error: `` (the severity in any language).
+_LOCATION = re.compile(r"^(.+?(?::\d+){0,2}: [^\W\d_]+: )\S")
+
+
+def _print_problems(text: str) -> None:
+    """Problem lines (``FILE:LINE:COL: severity: message``) on standard error.
+
+    A log or a tool reading them gets one line per problem, as ``validate`` promises; on a terminal
+    a line longer than the window is wrapped at word boundaries, its further lines indented under
+    the message (or by four spaces when the location is long), so that each problem still starts at
+    the left margin.
+    """
+    if _stream_is_tty(sys.stderr):
         import shutil
         import textwrap
 
         width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
-        text = "\n".join(textwrap.wrap(text, width=width, subsequent_indent="  ", break_long_words=False,
-                                        break_on_hyphens=False)) or text
+        wrapped = []
+        for line in text.splitlines():
+            found = _LOCATION.match(line)
+            hang = len(found.group(1)) if found and len(found.group(1)) <= width * 2 // 5 else 4
+            wrapped.extend(textwrap.wrap(line, width=width, subsequent_indent=" " * hang, break_long_words=False,
+                                         break_on_hyphens=False) or [line])
+        text = "\n".join(wrapped)
     print(text, file=sys.stderr)
 
 
@@ -489,7 +592,7 @@ def _questionnaire_ok(path: Path, lang: str = "en") -> bool:
     result = load_questionnaire(path)
     if result.questionnaire is None:
         _ = gettext_for(lang)
-        print(format_report(result.report, lang), file=sys.stderr)
+        _print_problems(format_report(result.report, lang))
         _err(_("{path}: the questionnaire has errors; nothing was run").format(path=path))
         return False
     return True
@@ -507,7 +610,7 @@ def _load(path: Path | None, lang: str = "en") -> Questionnaire | None:
     result = load_questionnaire(path or bundled_path())
     if result.questionnaire is None:
         _ = gettext_for(lang)
-        print(format_report(result.report, lang), file=sys.stderr)
+        _print_problems(format_report(result.report, lang))
         _err(_("{path}: the questionnaire has errors; nothing was run").format(
             path=path or _("the bundled questionnaire")))
     return result.questionnaire
@@ -570,7 +673,7 @@ def _print_answers_problems(report: Report, lang: str, q: Questionnaire | None =
     if report.diagnostics:
         from cloudwizard.engine.diagnostic_text import format_report
 
-        print(format_report(report, lang, q), file=sys.stderr)  # questions by their text
+        _print_problems(format_report(report, lang, q))  # questions by their text
 
 
 def _warn_if_unfinished(q: Questionnaire, data: AnswersFile, path: Path, questionnaire: Path | None,
@@ -621,7 +724,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
             scenarios = run_scenarios(result.questionnaire, scenario_report)
             report.extend(scenario_report)
         if report.diagnostics:
-            print(format_report(report, lang), file=sys.stderr)  # ids, not texts: the reader is the author
+            _print_problems(format_report(report, lang))  # ids, not texts: the reader is the author
         ok = report.ok(strict=ns.strict)
         failed |= not ok
         if ok and result.questionnaire is not None:
@@ -993,6 +1096,8 @@ def _page(text: str) -> bool:
 
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit at once if it fits, keep the text on screen, pass colours
+    if Path(command[0]).name == "less" and not {"-R", "-r"} & set(command[1:]):
+        command.append("-R")  # a LESS of the user's own (LESS=-i) would show the bold headings as "ESC[1m"
     # Ctrl-C in the pager is the pager's (less stops a search with it); as git does, this process
     # ignores it meanwhile instead of dying under the pager and leaving the terminal to it.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)

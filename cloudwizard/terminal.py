@@ -723,15 +723,25 @@ class TerminalAsker:
             return True
         value = self.session.answer(question.id)
         self.say(self.t(problem.message), "   ", "   ")
-        if self.confirm(_("Keep {answer} anyway? [{yes}/{no}]").format(
-                answer=self.show_answer(question, value), yes=_("y"), no=_("n"))) == "y":
+        keep = _("Keep {answer} anyway? [{yes}/{no}, q to quit]").format(
+            answer=self.show_answer(question, value), yes=_("y"), no=_("n"))
+        while (reply := self.confirm(keep, also=(_QUIT,))) == _QUIT:  # q stops here as at every prompt
+            # a value not yet confirmed is not saved: stopping keeps the answer there was before it
+            self._restore(question, raw, previous)
+            self._quit()  # returns when the user goes on: the same question again
+            self.session.set_answer(question.id, raw)
+        if reply == "y":
             self.confirmed[question.id] = value
             return True
+        self._restore(question, raw, previous)
+        return False
+
+    def _restore(self, question: Question, raw: Any, previous: Any) -> None:
+        """Put back the answer `question` had before `raw` was typed (none when it had none)."""
         if previous is not None and previous != raw:
             self.session.set_answer(question.id, previous)
         else:
             self.session.clear_answer(question.id)
-        return False
 
     def _range_text(self, question: Question) -> tuple[str, str]:
         lo = self.num(question.minimum) if question.minimum is not None else ""

@@ -37,7 +37,7 @@ IDLE = 10.0
 class Terminal:
     """One program running in a pseudo-terminal of `columns` × 40."""
 
-    def __init__(self, args: list[str], *, columns: int, cwd: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, args: list[str], *, columns: int, cwd: Path, env: dict[str, str | None] | None = None) -> None:
         self.columns = columns
         self.sent: list[str] = []
         self._raw = self._buffer = ""
@@ -48,7 +48,9 @@ class Terminal:
         # PAGER=cat: the advice is read in full here, not through less (tests/cli/test_pager* cover paging).
         environment.update({"PYTHONPATH": str(REPO), "TERM": "xterm", "LANG": "C.UTF-8", "PYTHONUTF8": "1",
                             "PAGER": "cat", "PYTHONFAULTHANDLER": "1"})
-        environment.update(env or {})
+        environment.update({k: v for k, v in (env or {}).items() if v is not None})
+        for name in [k for k, v in (env or {}).items() if v is None]:  # None: not set at all (PAGER unset)
+            environment.pop(name, None)
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become the program
             try:

@@ -16,7 +16,7 @@ from cloudwizard.engine.answers import read_answers
 from cloudwizard.engine.diagnostic_text import MESSAGES, is_known, translate
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load
-from tests.cli.ptyterm import Terminal
+from tests.cli.ptyterm import Terminal, flat
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "questionnaires" / "examples" / "example.yaml"
@@ -109,9 +109,9 @@ def test_ask_answers_tells_the_problems_in_the_session_language(lang: str, colum
                     columns=columns, cwd=tmp_path)
     assert term.wait() == 1
     severity, range_error, unknown = SAID[lang]
-    screen = term.screen.replace("\n", "")  # the terminal itself wraps a long line
-    assert f"{broken}:7:16: {severity}: {range_error} [sensitivity]" in screen
-    assert f"{broken}:8:3: {severity}: {unknown} [colour]" in screen
+    screen = flat(term.screen)  # wrapped to the terminal at word boundaries, further lines indented
+    assert flat(f"{broken}:7:16: {severity}: {range_error} [sensitivity]") in screen
+    assert flat(f"{broken}:8:3: {severity}: {unknown} [colour]") in screen
     assert broken.read_bytes() == before  # left unchanged
 
 

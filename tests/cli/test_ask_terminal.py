@@ -7,13 +7,16 @@ no line is wider than the terminal or splits a word.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cloudwizard.engine.answers import read_answers
 from cloudwizard.engine.i18n import gettext_for
 from cloudwizard.engine.loader import load
+from cloudwizard.engine.model import Questionnaire
 from tests.cli.ptyterm import Terminal, to_stop_question, words_intact
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
@@ -57,6 +60,41 @@ def check_layout(term: Terminal, texts: list[str]) -> None:
     assert term.overlong_lines() == []
     for text in texts:
         assert words_intact(term.screen, text), text
+
+
+def saved_answers(path: Path, q: Questionnaire) -> dict[str, Any]:
+    """The answers saved in `path`, read back as the app reads them (the file must be usable)."""
+    result = read_answers(path, q)
+    assert result.data is not None, result.report.format()
+    return dict(result.data.answers)
+
+
+def for_my_business(term: Terminal, q: Questionnaire, _: Callable[[str], str]) -> None:
+    """At the first question (who is the cloud for?), answer "for my business"; the staff question comes next."""
+    term.expect(_("Number: "))
+    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+
+
+def keep_anyway(q: Questionnaire, value: int, lang: str) -> str:
+    """The plausibility warning's question for `value` staff: "Keep 100,000 people anyway? [y/n, q to quit]"."""
+    _ = gettext_for(lang)
+    return _("Keep {answer} anyway? [{yes}/{no}, q to quit]").format(
+        answer=f"{_fmt(value, lang)} {q.text(q.question('staff').unit, lang)}", yes=_("y"), no=_("n"))
+
+
+def _stop_and_read_saved(term: Terminal, saved: Path, q: Questionnaire, _: Callable[[str], str], *,
+                         at: str | None = None) -> dict[str, Any]:
+    """At the next question (`at`, by default "which data?"), press q, agree to stop, and read back what was saved.
+
+    With ``--save`` given the stop question names the file (``[y/n]``); the run ends with status 1.
+    """
+    term.expect(_("Numbers, separated by commas or spaces: ") if at is None else at)
+    term.send("q")
+    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n")))
+    term.send(_("y"))
+    assert term.wait() == 1
+    return saved_answers(saved, q)
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
@@ -115,11 +153,11 @@ def test_a_whole_run(lang: str, columns: int, tmp_path: Path) -> None:
     assert "|---" not in screen and "**" not in screen  # rendered for the terminal, not raw Markdown
     assert _("CloudWizard advice") in report.read_text(encoding="utf-8")
     result = read_answers(saved, q)
-    assert result.data is not None
-    assert result.data.language == lang
-    assert result.data.answers == {"audience": "business", "staff": 1500, "data_kinds": frozenset({"photos", "customers"}),
-                                   "sensitivity": 4, "peers": "no", "offline_copy": "yes"}
-    texts = [q.text(item.label, lang) for item in q.questions if item.id in result.data.answers]  # those asked
+    assert result.data is not None and result.data.language == lang
+    answers = saved_answers(saved, q)
+    assert answers == {"audience": "business", "staff": 1500, "data_kinds": frozenset({"photos", "customers"}),
+                       "sensitivity": 4, "peers": "no", "offline_copy": "yes"}
+    texts = [q.text(item.label, lang) for item in q.questions if item.id in answers]  # those asked
     texts += [q.text(c.label, lang) for c in data_kinds.choices]
     check_layout(term, texts)
 
@@ -133,29 +171,81 @@ def test_a_plausibility_warning_may_be_confirmed_and_q_saves(lang: str, columns:
     saved = tmp_path / "progress.yaml"
     term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=columns, cwd=tmp_path)
     audience = q.question("audience")
-    term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in audience.choices].index("business")))
+    for_my_business(term, q, _)
     term.expect(NUMBERS[lang][0])
     term.send("100000")
     staff = q.question("staff")
-    warned = term.expect(_("Keep {answer} anyway? [{yes}/{no}]").format(
-        answer=f"{_fmt(100000, lang)} {q.text(staff.unit, lang)}", yes=_("y"), no=_("n")))
+    warned = term.expect(keep_anyway(q, 100000, lang))
     assert words_intact(warned, q.text(staff.validation[0].message, lang))
     term.send(_("y"))
-    term.expect(_("Numbers, separated by commas or spaces: "))  # the next question: which data
+    # the next question, which data: stop there
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": 100000}
+    assert words_intact(term.screen, _("Your answers are saved in {path}. To go on later:").format(path=saved))
+    assert resume_command(term.screen) == ["cloudwizard", "ask", "--questionnaire", str(EXAMPLE), "--answers", str(saved)]
+    texts = [q.text(q.title, lang), q.text(q.introduction, lang), q.text(audience.label, lang),
+             q.text(audience.hint, lang), q.text(staff.label, lang), q.text(staff.hint, lang)]
+    texts += [q.text(c.label, lang) + (f" — {q.text(c.hint, lang)}" if c.hint else "") for c in audience.choices]
+    check_layout(term, texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_q_at_keep_anyway_stops_without_saving_the_unkept_number(lang: str, tmp_path: Path) -> None:
+    """"Keep 100,000 people anyway? [y/n, q to quit]": q stops there as at every prompt (it was "Please answer y or n").
+
+    Going on asks "keep it anyway?" again; stopping saves the answers kept so far, not the number the
+    warning is about (it was never kept): the question is asked again when the run goes on.
+    """
+    _ = gettext_for(lang)
+    q = load(EXAMPLE)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=60, cwd=tmp_path)
+    for_my_business(term, q, _)
+    term.expect(NUMBERS[lang][0])
+    term.send("100000")
+    keep = keep_anyway(q, 100000, lang)
+    shown = term.expect(keep)
+    assert words_intact(shown, keep)  # the hint names q, wrapped at word boundaries at 60 columns
+    stop = _("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
+        path=saved, yes=_("y"), no=_("n"))
+    term.send("q")
+    term.expect(stop)
+    term.send(_("n"))  # go on: the same question again, the number still waiting to be kept
+    term.expect(keep)
+    assert _("Please answer {choices} or {last}.").format(choices=_("y"), last=_("n")) not in term.screen
+    term.send("q")
+    term.expect(stop)
+    term.send(_("y"))
+    assert term.wait() == 1
+    assert saved_answers(saved, q) == {"audience": "business"}
+    assert term.overlong_lines() == []
+    # going on from the file: the staff question is the first one asked
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--answers", str(saved), columns=60, cwd=tmp_path)
+    term.expect(NUMBERS[lang][0])
+    term.send("12")
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": 12}
+
+
+def test_q_at_keep_anyway_keeps_the_answer_there_was_before(tmp_path: Path) -> None:
+    """Going back to a kept answer (30 people), typing 100 000 and stopping at "keep it anyway?" saves the 30."""
+    _ = gettext_for("nl")
+    q = load(EXAMPLE)
+    saved = tmp_path / "progress.yaml"
+    term = ask("--questionnaire", str(EXAMPLE), "--lang", "nl", "--save", str(saved), columns=100, cwd=tmp_path)
+    for_my_business(term, q, _)
+    term.expect(NUMBERS["nl"][0])
+    term.send("30")
+    term.expect(_("Numbers, separated by commas or spaces: "))
+    term.send("b")
+    term.expect(_("{prompt} [Enter keeps: {current}] ").format(
+        prompt=NUMBERS["nl"][0], current=f"30{NBSP}{q.text(q.question('staff').unit, 'nl')}"))
+    term.send("100000")
+    term.expect(keep_anyway(q, 100000, "nl"))
     term.send("q")
     term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
         path=saved, yes=_("y"), no=_("n")))
     term.send(_("y"))
     assert term.wait() == 1
-    assert words_intact(term.screen, _("Your answers are saved in {path}. To go on later:").format(path=saved))
-    assert resume_command(term.screen) == ["cloudwizard", "ask", "--questionnaire", str(EXAMPLE), "--answers", str(saved)]
-    result = read_answers(saved, q)
-    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 100000}
-    texts = [q.text(q.title, lang), q.text(q.introduction, lang), q.text(audience.label, lang),
-             q.text(audience.hint, lang), q.text(staff.label, lang), q.text(staff.hint, lang)]
-    texts += [q.text(c.label, lang) + (f" — {q.text(c.hint, lang)}" if c.hint else "") for c in audience.choices]
-    check_layout(term, texts)
+    assert saved_answers(saved, q) == {"audience": "business", "staff": 30}
 
 
 def resume_command(screen: str) -> list[str]:
@@ -195,8 +285,7 @@ def test_q_without_save_offers_to_save_and_asks_first(tmp_path: Path) -> None:
     assert term.wait() == 1
     recovery = tmp_path / "cloudwizard-answers.yaml"
     assert words_intact(term.screen, f"Vos réponses sont enregistrées dans {recovery.name}.")
-    result = read_answers(recovery, load(EXAMPLE))
-    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 12}
+    assert saved_answers(recovery, load(EXAMPLE)) == {"audience": "business", "staff": 12}
 
 
 def test_q_without_save_can_stop_without_saving(tmp_path: Path) -> None:
@@ -222,8 +311,7 @@ def test_q_then_yes_saves_the_answers(lang: str, yes: str, tmp_path: Path) -> No
     to_stop_question(term, _)
     term.send(yes)
     assert term.wait() == 1
-    result = read_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE))
-    assert result.data is not None and result.data.answers == {"audience": "consumer"}
+    assert saved_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE)) == {"audience": "consumer"}
 
 
 @pytest.mark.parametrize("key", [b"\x03", b"\x04"], ids=["ctrl-c", "ctrl-d"])
@@ -239,8 +327,7 @@ def test_ctrl_c_and_end_of_input_keep_the_answers(key: bytes, tmp_path: Path) ->
     assert term.wait() == (130 if key == b"\x03" else 1)
     assert "Traceback" not in term.screen
     assert words_intact(term.screen, f"Ihre Antworten sind in {saved} gespeichert.")
-    result = read_answers(saved, load(EXAMPLE))
-    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 7}
+    assert saved_answers(saved, load(EXAMPLE)) == {"audience": "business", "staff": 7}
 
 
 def test_ctrl_c_without_save_keeps_the_answers_in_the_current_folder(tmp_path: Path) -> None:
@@ -250,8 +337,7 @@ def test_ctrl_c_without_save_keeps_the_answers_in_the_current_folder(tmp_path: P
     term.expect("spaties:")
     term.send_raw(b"\x03")
     assert term.wait() == 130
-    result = read_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE))
-    assert result.data is not None and result.data.answers == {"audience": "consumer"}
+    assert saved_answers(tmp_path / "cloudwizard-answers.yaml", load(EXAMPLE)) == {"audience": "consumer"}
 
 
 def test_resume_from_a_saved_file(tmp_path: Path) -> None:
@@ -262,11 +348,8 @@ def test_resume_from_a_saved_file(tmp_path: Path) -> None:
     term.send("2")
     term.expect("people:")
     term.send("30")
-    term.expect("spaces:")
-    term.send("q")
-    term.expect("[y/n]")
-    term.send("y")
-    assert term.wait() == 1
+    assert _stop_and_read_saved(term, saved, q, gettext_for("en"), at="spaces:") == {"audience": "business",
+                                                                                    "staff": 30}
     # go on later: the run starts at the first open question and saves back to the same file
     term = ask("--questionnaire", str(EXAMPLE), "--answers", str(saved), columns=80, cwd=tmp_path)
     resumed = term.expect("spaces:")
@@ -288,10 +371,8 @@ def test_resume_from_a_saved_file(tmp_path: Path) -> None:
     term.expect("q to quit:")
     term.send("")
     assert term.wait() == 0
-    result = read_answers(saved, q)
-    assert result.data is not None
-    assert result.data.answers == {"audience": "business", "staff": 30, "data_kinds": frozenset({"classified"}),
-                                   "sensitivity": 5, "peers": "no", "offline_copy": "yes", "notes": "Thanks"}
+    assert saved_answers(saved, q) == {"audience": "business", "staff": 30, "data_kinds": frozenset({"classified"}),
+                                       "sensitivity": 5, "peers": "no", "offline_copy": "yes", "notes": "Thanks"}
     assert "Private cloud" in term.screen  # the advice, on screen (standard output is the terminal)
     assert [line for line in term.overlong_lines() if not line.startswith("|")] == []  # wrapped there too
 
@@ -311,8 +392,7 @@ def test_a_reading_beyond_the_range_is_not_offered(lang: str, typed: str, reply:
     q = load(EXAMPLE)
     saved = tmp_path / "progress.yaml"
     term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    for_my_business(term, q, _)
     term.expect(NUMBERS[lang][0])
     term.send(typed)
     # the plain yes/no question, the number with no-break spaces between the groups
@@ -323,15 +403,7 @@ def test_a_reading_beyond_the_range_is_not_offered(lang: str, typed: str, reply:
     if saved_value is None:
         term.expect(NUMBERS[lang][0])  # "no": the question again
         term.send("1500")
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
-        path=saved, yes=_("y"), no=_("n")))
-    term.send(_("y"))
-    assert term.wait() == 1
-    result = read_answers(saved, q)
-    assert result.data is not None
-    assert result.data.answers == {"audience": "business", "staff": saved_value or 1500}
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": saved_value or 1500}
 
 
 # -- review: the ask-back for two readings (its retry hint, and readings outside the range) ------------
@@ -359,8 +431,7 @@ def test_two_readings_ask_again_naming_1_2_and_no(lang: str, typed: str, pick: s
     q = load(wide)
     saved = tmp_path / "progress.yaml"
     term = ask("--questionnaire", str(wide), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    for_my_business(term, q, _)
     staff_prompt = NUMBERS[lang][0].replace(_fmt(100000, lang), _fmt(10000000, lang))
     term.expect(staff_prompt)
     term.send(typed)
@@ -376,21 +447,12 @@ def test_two_readings_ask_again_naming_1_2_and_no(lang: str, typed: str, pick: s
     term.expect(question)
     term.send(pick)
     if saved_value == 1000000:  # above the plausibility rule (10 000): kept on confirming
-        term.expect(_("Keep {answer} anyway? [{yes}/{no}]").format(
-            answer=f"{_fmt(1000000, lang)} {q.text(q.question('staff').unit, lang)}", yes=_("y"), no=_("n")))
+        term.expect(keep_anyway(q, 1000000, lang))
         term.send(_("y"))
     if saved_value is None:
         term.expect(staff_prompt)  # "no": the question again
         term.send("1500")
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
-        path=saved, yes=_("y"), no=_("n")))
-    term.send(_("y"))
-    assert term.wait() == 1
-    result = read_answers(saved, q)
-    assert result.data is not None
-    assert result.data.answers == {"audience": "business", "staff": saved_value or 1500}
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": saved_value or 1500}
     assert term.overlong_lines() == []
 
 
@@ -402,8 +464,7 @@ def test_no_reading_in_the_range_says_the_range_without_asking(lang: str, tmp_pa
     typed = "200,000.000" if lang == "en" else "200.000,000"
     saved = tmp_path / "progress.yaml"
     term = ask("--questionnaire", str(EXAMPLE), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    for_my_business(term, q, _)
     term.expect(NUMBERS[lang][0])
     term.send(typed)
     term.expect(_("{value} is above the maximum, {maximum}.").format(value=_fmt(200000, lang),
@@ -411,13 +472,7 @@ def test_no_reading_in_the_range_says_the_range_without_asking(lang: str, tmp_pa
     assert _("Did you mean {number}? [{yes}/{no}]").split("{")[0] not in term.screen  # nothing asked back
     term.expect(NUMBERS[lang][0])  # asked again
     term.send("12")
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect("[")
-    term.send(_("y"))
-    assert term.wait() == 1
-    result = read_answers(saved, q)
-    assert result.data is not None and result.data.answers == {"audience": "business", "staff": 12}
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": 12}
 
 
 @pytest.mark.parametrize(("lang", "typed", "readings", "reply", "saved_value"), [
@@ -435,23 +490,14 @@ def test_a_lone_decimal_sign_with_three_digits_offers_both(lang: str, typed: str
     q = load(wide)
     saved = tmp_path / "progress.yaml"
     term = ask("--questionnaire", str(wide), "--lang", lang, "--save", str(saved), columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    for_my_business(term, q, _)
     term.expect(NUMBERS[lang][0].replace(_fmt(100000, lang), _fmt(10000000, lang)))
     term.send(typed)
     term.expect(_("Did you mean {first} (1) or {second} (2)? [1/2/{no}]").format(
         first=format_number(readings[0], lang, group=NBSP), second=format_number(readings[1], lang, group=NBSP),
         no=_("n")))
     term.send(reply)
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
-        path=saved, yes=_("y"), no=_("n")))
-    term.send(_("y"))
-    assert term.wait() == 1
-    result = read_answers(saved, q)
-    assert result.data is not None
-    assert result.data.answers == {"audience": "business", "staff": saved_value}
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": saved_value}
 
 
 def test_a_lone_decimal_sign_whose_whole_reading_is_out_of_range(tmp_path: Path) -> None:
@@ -462,20 +508,11 @@ def test_a_lone_decimal_sign_whose_whole_reading_is_out_of_range(tmp_path: Path)
     q = load(EXAMPLE)
     saved = tmp_path / "progress.yaml"
     term = ask("--questionnaire", str(EXAMPLE), "--lang", "nl", "--save", str(saved), columns=80, cwd=tmp_path)
-    term.expect(_("Number: "))
-    term.send(str(1 + [c.id for c in q.question("audience").choices].index("business")))
+    for_my_business(term, q, _)
     term.expect(NUMBERS["nl"][0])
     term.send("200,000")
     asked = term.expect(_("Did you mean {number}? [{yes}/{no}]").format(
         number=format_number(200, "nl", group=NBSP), yes=_("y"), no=_("n")))
     assert "(2)" not in asked
     term.send(_("y"))
-    term.expect(_("Numbers, separated by commas or spaces: "))
-    term.send("q")
-    term.expect(_("Stop now? Your answers so far will be saved in {path}. [{yes}/{no}]").format(
-        path=saved, yes=_("y"), no=_("n")))
-    term.send(_("y"))
-    assert term.wait() == 1
-    result = read_answers(saved, q)
-    assert result.data is not None
-    assert result.data.answers == {"audience": "business", "staff": 200}
+    assert _stop_and_read_saved(term, saved, q, _) == {"audience": "business", "staff": 200}
