@@ -20,7 +20,7 @@ EXPECTED = {
     "fr": ("affichée", "précautions", "contraintes", "avis", "remarque", "jamais affichée",
            "conseils annexes seulement", "questions\u00a0:", "changent le résultat", "sans effet", "100\u00a0%"),
     "de": ("Frage", "gezeigt", "Vorkehrungen", "Randbedingungen", "Hinweise", "Anmerkung", "nie gezeigt",
-           "nur begleitende Ratschläge", "Fragen:", "ändern das Ergebnis", "ohne Wirkung", "100\u00a0%"),
+           "nur begleitende Empfehlungen", "Fragen:", "ändern das Ergebnis", "ohne Wirkung", "100\u00a0%"),
 }
 
 
