@@ -222,7 +222,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk", action="store_true", help=_("run as a kiosk for walk-up visitors"))
     p.add_argument("--quit-after-first-paint", action="store_true",
                    help=_("start, paint the first page, and exit 0 (for start-up measurements)"))
-    p.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help=_("an answers file to open"))
+    p.add_argument("answers_file", nargs="?", type=Path, metavar=_("ANSWERS_FILE"), help=_("an answers file to open"))
     return p
 
 
@@ -233,6 +233,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
     _ = gettext_for(_usage_lang)
     file, number = _("FILE"), _("N")  # the placeholders of the usage lines, in the language too
+    answers_file = _("ANSWERS_FILE")
     questionnaire = _("questionnaire file (default: the bundled one)")
     report_format = _("format of the report at the end (default: the suffix of -o's file, {suffixes}, or markdown "
                       "if it has none; else the terminal's own on a terminal, markdown elsewhere; pdf needs "
@@ -255,8 +256,9 @@ def _command_parser() -> argparse.ArgumentParser:
                      help=_("go on from this answers file (saved back to it unless --save is given)"))
 
     rec = sub.add_parser("recommend", help=_(COMMAND_HELP["recommend"]))
-    rec.add_argument("answers_file", nargs="?", type=Path, metavar="ANSWERS_FILE", help=_("the answers file"))
-    rec.add_argument("--answers", type=Path, metavar=file, help=_("the answers file (the same as ANSWERS_FILE)"))
+    rec.add_argument("answers_file", nargs="?", type=Path, metavar=answers_file, help=_("the answers file"))
+    rec.add_argument("--answers", type=Path, metavar=file,  # the catalogs name ANSWERS_FILE as its metavar does
+                     help=_("the answers file (the same as ANSWERS_FILE)"))
     rec.set_defaults(answers_parser=rec)
     rec.add_argument("--questionnaire", type=Path, metavar=file, help=questionnaire)
     rec.add_argument("--lang", choices=LANGUAGES, help=_("language (default: the answers file's)"))
@@ -464,7 +466,7 @@ def _answers_argument(ns: argparse.Namespace) -> Path:
     given: Path | None = ns.answers_file
     option: Path | None = ns.answers
     if given is None and option is None:
-        parser.error(_("the following arguments are required: %s") % "ANSWERS_FILE (--answers)")
+        parser.error(_("the following arguments are required: %s") % (_("ANSWERS_FILE") + " (--answers)"))
     if given is not None and option is not None and given.resolve() != option.resolve():
         parser.error(_("two answers files are given, {file} and --answers {option}; give one").format(
             file=given, option=option))
@@ -795,7 +797,7 @@ def cmd_influence(ns: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.clear()
-    print(format_influence(rows))
+    print(format_influence(rows, lang=lang))
     return EXIT_OK
 
 
@@ -869,7 +871,7 @@ def cmd_evaluate(ns: argparse.Namespace) -> int:
         _err(_("no case files (*.case.yaml) in {paths}").format(paths=", ".join(str(p) for p in paths)))
         return EXIT_INVALID
     if ns.json:
-        sys.stdout.write(format_json(result))
+        sys.stdout.write(format_json(result, lang))
     elif _stream_is_tty(sys.stdout):  # wrapped to the terminal, headings in bold, paged when long
         import os
         import shutil
@@ -882,7 +884,9 @@ def cmd_evaluate(ns: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_evaluation(result, lang))
     if ns.json and result.report.errors:
-        print(result.report.format(), file=sys.stderr)
+        from cloudwizard.engine.diagnostic_text import format_report
+
+        print(format_report(result.report, lang, q), file=sys.stderr)  # in the session's language, as without --json
     return EXIT_INVALID if result.report.errors else EXIT_OK
 
 

@@ -289,8 +289,11 @@ def config_lines(pin: str, iterations: int = DEFAULT_ITERATIONS) -> list[str]:
     return [f"pin_hash={pin_hash}", f"pin_salt={pin_salt}", f"pin_iterations={iterations}"]
 
 
-def main(argv: Sequence[str] | None = None, prog: str = "cloudwizard kiosk-pin") -> int:
-    """Ask for a new PIN twice and print the configuration lines; returns the exit status."""
+def main(argv: Sequence[str] | None = None, prog: str = "cloudwizard kiosk-pin", lang: str | None = None) -> int:
+    """Ask for a new PIN twice and print the configuration lines; returns the exit status.
+
+    The prompts and refusals are in `lang` (default: the system's, as for ``cloudwizard kiosk-pin``).
+    """
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -305,26 +308,39 @@ def main(argv: Sequence[str] | None = None, prog: str = "cloudwizard kiosk-pin")
     args = parser.parse_args(argv)
     import getpass
 
+    from cloudwizard.engine.i18n import gettext_for, system_language
+    from cloudwizard.engine.numbers import format_number
+
+    lang = lang or system_language()
+    _ = gettext_for(lang)
+
+    def refuse(message: str) -> None:
+        """``error: message`` on standard error, the severity and its colon as the language writes them."""
+        print(_("{severity}: {message}").format(severity=_("error"), message=message), file=sys.stderr)
+
+    numbers = {"iterations": format_number(args.iterations, lang), "least": format_number(MIN_ITERATIONS, lang),
+               "most": format_number(MAX_ITERATIONS, lang), "default": format_number(DEFAULT_ITERATIONS, lang)}
     if args.iterations < MIN_ITERATIONS:
-        print(f"error: --iterations {args.iterations} is too few: use at least {MIN_ITERATIONS} "
-              f"(default {DEFAULT_ITERATIONS}); nothing was made", file=sys.stderr)
+        refuse(_("--iterations {iterations} is too few: use at least {least} (default {default}); nothing was "
+                 "made").format(**numbers))
         return 2
     if args.iterations > MAX_ITERATIONS:
-        print(f"error: --iterations {args.iterations} is too many: use at most {MAX_ITERATIONS} (each PIN try "
-              f"would make the kiosk wait; default {DEFAULT_ITERATIONS}); nothing was made", file=sys.stderr)
+        refuse(_("--iterations {iterations} is too many: use at most {most} (each PIN try would make the kiosk "
+                 "wait; default {default}); nothing was made").format(**numbers))
         return 2
     if args.stdin:
         pin = sys.stdin.readline().strip()
         again = pin
     else:
-        pin = getpass.getpass(f"New staff PIN ({PIN_LENGTH[0]} to {PIN_LENGTH[1]} digits): ")
-        again = getpass.getpass("Once more: ")
+        pin = getpass.getpass(_("New staff PIN ({low} to {high} digits): ").format(low=PIN_LENGTH[0],
+                                                                                 high=PIN_LENGTH[1]))
+        again = getpass.getpass(_("Once more: "))
     if pin != again:
-        print("error: the two PINs differ; nothing was made", file=sys.stderr)
+        refuse(_("the two PINs differ; nothing was made"))
         return 1
     if not valid_pin(pin):
-        print(f"error: the PIN must be {PIN_LENGTH[0]} to {PIN_LENGTH[1]} digits (0-9); nothing was made",
-              file=sys.stderr)
+        refuse(_("the PIN must be {low} to {high} digits (0-9); nothing was made").format(low=PIN_LENGTH[0],
+                                                                                           high=PIN_LENGTH[1]))
         return 1
     print("\n".join(config_lines(pin, args.iterations)))
     return 0

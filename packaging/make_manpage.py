@@ -106,14 +106,19 @@ def synopsis_of(parser: argparse.ArgumentParser, prefix: str) -> str:
 
 #: Commands whose one argument may be given in two ways: each way is a line of the synopsis
 #: (``recommend FILE`` and ``recommend --answers FILE`` name the same answers file).
-TWO_FORMS = {"recommend": ("\\fIANSWERS_FILE\\fR", "\\fB\\-\\-answers\\fR \\fIFILE\\fR")}
+TWO_FORMS = {"recommend": ("answers_file", "answers")}
 
 
 def synopsis(parser: argparse.ArgumentParser, name: str) -> str:
     """The command's synopsis: one line, or one per form of `TWO_FORMS`."""
     if name not in TWO_FORMS:
         return synopsis_of(parser, f"cloudwizard {name}")
-    return "\n.br\n".join(f".B cloudwizard {name}\n[\\fIoptions\\fR] {form}" for form in TWO_FORMS[name])
+    forms = []
+    for dest in TWO_FORMS[name]:  # each form as the parser names it (its metavar, as the help shows it)
+        action = next(a for a in parser._actions if a.dest == dest)
+        value = f"\\fI{roff(metavar(action))}\\fR"
+        forms.append(f"\\fB{roff(action.option_strings[-1])}\\fR {value}" if action.option_strings else value)
+    return "\n.br\n".join(f".B cloudwizard {name}\n[\\fIoptions\\fR] {form}" for form in forms)
 
 
 def exit_statuses() -> list[tuple[str, str]]:
@@ -139,7 +144,7 @@ def manpage() -> str:
         "cloudwizard \\- which cloud deployment model and service layer fits you, and why",
         ".SH SYNOPSIS",
         ".B cloudwizard",
-        "[\\fIoptions\\fR] [\\fIANSWERS_FILE\\fR]",
+        f"[\\fIoptions\\fR] [\\fI{roff(metavar(next(a for a in app._actions if a.dest == 'answers_file')))}\\fR]",
         ".br",
         ".B cloudwizard",
         "\\fICOMMAND\\fR [\\fIoptions\\fR]",

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 _NUMBERS = frozenset({"value", "minimum", "maximum"})
 #: How long a question's text may be in a message (longer ones are cut at a word, with "…").
 SHORT_QUESTION = 60
+#: Placeholders that hold a count or a limit the readers write the English way ("100,000"): in the
+#: language's way in a translation ("100.000", "100 000").
+_COUNTS = frozenset({"limit", "count", "size"})
+_ENGLISH_COUNT = re.compile(r"\d{1,3}(,\d{3})+")
 #: A number as Python writes it in the readers' messages ("150000", "2.5").
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -265,6 +269,51 @@ _SYNTAX_PARTS: tuple[str, ...] = (
     N_("while scanning a quoted scalar"),
     N_("while scanning a simple key"),
     N_("while scanning for the next token"),
+    # the rest of libyaml's scanner and parser (anchors, aliases, tags, directives, block scalars, …)
+    N_("invalid YAML"),
+    N_("could not find expected directive name"),
+    N_("did not find URI escaped octet"),
+    N_("did not find expected '!'"),
+    N_("did not find the expected '>'"),
+    N_("did not find expected <document start>"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("did not find expected comment or line break"),
+    N_("did not find expected digit or '.' character"),
+    N_("did not find expected hexdecimal number"),
+    N_("did not find expected tag URI"),
+    N_("did not find expected version number"),
+    N_("did not find expected whitespace"),
+    N_("did not find expected whitespace or line break"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found an incorrect leading UTF-8 octet"),
+    N_("found an incorrect trailing UTF-8 octet"),
+    N_("found an indentation indicator equal to 0"),
+    N_("found duplicate %TAG directive"),
+    N_("found duplicate %YAML directive"),
+    N_("found extremely long version number"),
+    N_("found incompatible YAML document"),
+    N_("found invalid Unicode character escape code"),
+    N_("found undefined tag handle"),
+    N_("found unexpected ':'"),
+    N_("found unexpected document indicator"),
+    N_("found unexpected non-alphabetical character"),
+    N_("found unknown directive name"),
+    N_("mapping keys are not allowed in this context"),
+    N_("while parsing a %TAG directive"),
+    N_("while parsing a tag directive"),
+    N_("while parsing a flow node"),
+    N_("while parsing a node"),
+    N_("while parsing a quoted scalar"),
+    N_("while parsing a tag"),
+    N_("while scanning a %TAG directive"),
+    N_("while scanning a tag directive"),
+    N_("while scanning a %YAML directive"),
+    N_("while scanning a block scalar"),
+    N_("while scanning a directive"),
+    N_("while scanning a plain scalar"),
+    N_("while scanning a tag"),
+    N_("while scanning an alias"),
+    N_("while scanning an anchor"),
     N_("put a text that holds ': ' in quotes"),
     N_("indent with spaces, not tabs"),
 )
@@ -345,7 +394,11 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def translate(message: str, lang: str, questionnaire: Questionnaire | None = None) -> str:
-    """`message` (one of the readers' English messages) in `lang`, its quoted values unchanged.
+    """`message` (one of the readers' English messages) in `lang`, with the same ids and values.
+
+    The ids and values the readers quote in typewriter quotes ('gratis') keep their text but get the
+    language's own quotes (« gratis », „gratis“, “gratis”); a YAML value or a condition to type keeps
+    its typewriter quotes, as the file needs them.
 
     In English (and for a message that has no translation yet) the ids and values are quoted with
     “…” instead of the readers' typewriter quotes, as the other languages quote them with theirs.
@@ -414,6 +467,8 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
                 values[name] = short_question(questionnaire, value, lang)
             elif name in _NUMBERS and questionnaire is not None and _PLAIN_NUMBER.fullmatch(value):
                 values[name] = format_number(float(value), lang)
+            elif name in _COUNTS and lang != "en" and _ENGLISH_COUNT.fullmatch(value):
+                values[name] = format_number(int(value.replace(",", "")), lang)  # "100,000" → "100.000"
             elif name == "number" and (size := _SHORTENED.fullmatch(value)) is not None:
                 values[name] = f"{size['shown']} " + _(f"({{count}} {size['unit']})").format(count=size["count"])
             elif (quoted := _QUOTED.fullmatch(value)) is not None:
@@ -453,7 +508,9 @@ def line(diagnostic: Diagnostic, lang: str, questionnaire: Questionnaire | None 
     suffix = f" [{diagnostic.ref}]" if diagnostic.ref else ""
     message = translate(diagnostic.message, lang, questionnaire)
     severity = _(_SEVERITY[diagnostic.severity])
-    return one_line(f"{place(diagnostic.location)}: {severity}: {message}{suffix}")
+    # the place's colons are the compilers' FILE:LINE:COL; the one after the severity is the language's
+    told = _("{severity}: {message}").format(severity=severity, message=message) if lang != "en" else f"{severity}: {message}"
+    return one_line(f"{place(diagnostic.location)}: {told}{suffix}")
 
 
 def format_report(report: Report, lang: str, questionnaire: Questionnaire | None = None,

@@ -169,8 +169,10 @@ class Evaluation:
             row[got] = row.get(got, 0) + 1
         return table
 
-    def to_json(self) -> dict[str, Any]:
-        """The machine-readable result (see docs/advice-quality.md)."""
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The machine-readable result (see docs/advice-quality.md); the problems' lines in `lang`."""
+        from cloudwizard.engine.diagnostic_text import line
+
         return {
             "cases": len(self.outcomes),
             "cases_found": self.cases_found,
@@ -195,7 +197,7 @@ class Evaluation:
                 }
                 for o in self.outcomes
             ],
-            "errors": [str(d) for d in self.report.errors],
+            "errors": [line(d, lang, self.questionnaire) for d in self.report.errors],
         }
 
 
@@ -442,8 +444,8 @@ def stated_text(q: Questionnaire | None, case: Case, lang: str) -> str:
 
     _ = gettext_for(lang)
     model, layer = case.model, case.layer
-    if model != NOT_STATED and layer != NOT_STATED and q is not None:
-        return pair_text(q, stated_to_pair_model(model), layer, lang)
+    if model != NOT_STATED and layer != NOT_STATED:  # both, named by the questionnaire or by their ids
+        return pair_text(q, stated_to_pair_model(model), layer, lang) if q is not None else f"{model}/{layer}"
     if model != NOT_STATED:
         return _("{model} (the source states no service layer)").format(model=_option(q, model, lang))
     if layer != NOT_STATED:
@@ -534,10 +536,7 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
     wrong = [o for o in ev.outcomes if o.model_ok is False or o.layer_ok is False]
     blocks.append(Heading(2, _("Disagreements: {count}").format(count=len(wrong))))
     for o in sorted(wrong, key=lambda o: (o.case.split, o.case.id)):
-        try:
-            how_sure = clarity_label(Clarity(o.clarity), lang)
-        except ValueError:
-            how_sure = o.clarity.replace("_", " ")
+        how_sure = clarity_label(Clarity(o.clarity), lang)  # always a Clarity's value (set by `evaluate_cases`)
         advice = pair_text(q, o.model, o.layer, lang) if q is not None else f"{o.model}/{o.layer}"
         blocks.append(Heading(3, _case_name(o.case, lang)))
         blocks.append(Paragraph((
@@ -578,6 +577,6 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
     return out + ("\n".join(lines) + "\n" if lines else "")
 
 
-def format_json(ev: Evaluation) -> str:
-    """The JSON report of `cloudwizard evaluate --json`."""
-    return json.dumps(ev.to_json(), ensure_ascii=False, indent=2) + "\n"
+def format_json(ev: Evaluation, lang: str = "en") -> str:
+    """The JSON report of `cloudwizard evaluate --json` (ids as they are; the problems' lines in `lang`)."""
+    return json.dumps(ev.to_json(lang), ensure_ascii=False, indent=2) + "\n"

@@ -21,7 +21,9 @@ from typing import Any
 from cloudwizard.engine.decision.explanation import split_advice
 from cloudwizard.engine.decision.kinds import OptionScore, Pair, Ranking, RankingKind
 from cloudwizard.engine.decision.scoring import Scored, rank, score
+from cloudwizard.engine.i18n import N_, gettext_for, ngettext_for
 from cloudwizard.engine.model import NO_LAYER, ON_PREMISES, Question, Questionnaire, QuestionType
+from cloudwizard.engine.numbers import format_number
 from cloudwizard.engine.recommender import Recommendation
 from cloudwizard.engine.session import Session
 
@@ -337,31 +339,53 @@ def too_large_message(questionnaire: Questionnaire, most: int) -> str:
     return f"at most {most:,} samples for a questionnaire of {size:,} questions and choices"
 
 
-def format_influence(rows: Sequence[QuestionInfluence], exempt: Mapping[str, str] | None = None) -> str:
-    """A plain-text table of `influence` results, one line per question.
+#: The table's column headings (the question, then how often shown, then the five shares, then a note).
+_COLUMNS: tuple[str, ...] = (N_("question"), N_("shown"), N_("model"), N_("layer"), N_("precautions"),
+                             N_("constraints"), N_("notices"), N_("note"))
+
+
+def _percent(share: float, lang: str) -> str:
+    """`share` as a whole percentage, as `lang` writes it ("50%", "50 %" with a no-break space)."""
+    value = f"{share * 100:.0f}"
+    return f"{value}\u00a0%" if lang in ("fr", "de") else f"{value}%"
+
+
+def format_influence(rows: Sequence[QuestionInfluence], exempt: Mapping[str, str] | None = None,
+                     lang: str = "en") -> str:
+    """A plain-text table of `influence` results, one line per question, in `lang`.
 
     Columns: how often the question was shown, and the share of those answer sets in which another
     answer changed the top model, the top layer, the precautions, the constraints and the notices.
     The last column flags idle questions (``IDLE``), or names the reason when `exempt` lists one.
+    Each column is as wide as its heading in `lang`, at least.
     """
+    _ = gettext_for(lang)
+    ngettext = ngettext_for(lang)
     exempt = exempt or {}
-    width = max([len("question"), *(len(r.question_id) for r in rows)])
-    head = f"{'question':<{width}}  shown  model  layer  precau  constr  notice  note"
+    heads = [_(c) for c in _COLUMNS]
+    widths = [max([len(heads[0]), *(len(r.question_id) for r in rows)]),
+              *(max(5, len(h)) for h in heads[1:-1])]
+    head = "  ".join([heads[0].ljust(widths[0]), *(h.rjust(w) for h, w in zip(heads[1:-1], widths[1:], strict=True)), heads[-1]])
     lines = [head, "-" * len(head)]
     for r in rows:
         note = ""
         if r.visible == 0:
-            note = "never shown"
+            note = _("never shown")
         elif r.idle:
-            note = f"exempt: {exempt[r.question_id]}" if r.question_id in exempt else "IDLE"
+            note = (_("exempt: {reason}").format(reason=exempt[r.question_id]) if r.question_id in exempt
+                    else _("IDLE"))
         elif not r.changes_result:
-            note = "advice only"
+            note = _("advice only")
         cells = [r.rate(c) for c in (r.model_changes, r.layer_changes, r.precaution_changes,
                                      r.constraint_changes, r.notice_changes)]
-        pct = "  ".join(f"{c:>5.0%}" if c else "    -" for c in cells)
-        lines.append(f"{r.question_id:<{width}}  {r.visible:>5}  {pct}  {note}".rstrip())
+        shown = [format_number(r.visible, lang), *(_percent(c, lang) if c else "-" for c in cells)]
+        row = "  ".join([r.question_id.ljust(widths[0]), *(c.rjust(w) for c, w in zip(shown, widths[1:], strict=True)), note])
+        lines.append(row.rstrip())
     idle = sum(1 for r in rows if r.visible and r.idle and r.question_id not in exempt)
     changing = sum(1 for r in rows if r.changes_result)
     lines.append("")
-    lines.append(f"{len(rows)} questions: {changing} change the result, {idle} idle.")
+    lines.append(_("{questions}: {changing}, {idle}.").format(
+        questions=ngettext("{count} question", "{count} questions", len(rows)).format(count=len(rows)),
+        changing=ngettext("{count} changes the result", "{count} change the result", changing).format(count=changing),
+        idle=ngettext("{count} idle", "{count} idle", idle).format(count=idle)))
     return "\n".join(lines)

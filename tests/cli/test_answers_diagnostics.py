@@ -36,7 +36,7 @@ answers:
 """
 SAID = {  # the question named by its text (its id stays in the [reference])
     "nl": ("fout", "antwoord op “Hoe gevoelig zijn ze?”: 9 is hoger dan het maximum 5", "onbekende vraag “colour”"),
-    "fr": ("erreur", "réponse à «\u00a0Quelle est leur sensibilité\u202f?\u00a0»\u00a0: 9 dépasse le maximum 5",
+    "fr": ("erreur\u00a0", "réponse à «\u00a0Quelle est leur sensibilité\u202f?\u00a0»\u00a0: 9 dépasse le maximum 5",
            "question inconnue «\u00a0colour\u00a0»"),
     "de": ("Fehler", "Antwort auf „Wie sensibel sind sie?“: 9 liegt über dem Maximum 5", "unbekannte Frage „colour“"),
     "en": ("error", "answer to “How sensitive is it?”: 9 is above the maximum 5", "unknown question “colour”"),

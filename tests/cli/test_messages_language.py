@@ -96,7 +96,7 @@ def test_the_influence_progress_speaks_the_language(lang: str) -> None:
     assert "12" in shown.getvalue() and "1" in shown.getvalue()
 
 
-@pytest.mark.parametrize(("lang", "usage"), [("de", "Aufruf: cloudwizard recommend"), ("nl", "gebruik: cloudwizard recommend"),
+@pytest.mark.parametrize(("lang", "usage"), [("de", "Aufruf: cloudwizard recommend"), ("nl", "Gebruik: cloudwizard recommend"),
                                              ("fr", "cloudwizard recommend"), ("en", "usage: cloudwizard recommend")])
 def test_a_pdf_without_a_file_shows_the_commands_own_usage_in_the_language(
         lang: str, usage: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -31,11 +31,11 @@ def _run(*args: str, lang_env: str = "fr_BE.UTF-8", cwd: Path = REPO) -> subproc
 
 # (language, the "usage" heading, the "error" word, "… are required: …", "invalid choice" with the quotes)
 SAID = {
-    "nl": ("gebruik: ", "fout: ", "deze argumenten zijn verplicht: ANSWERS_FILE", "ongeldige keuze: “docx”",
+    "nl": ("Gebruik: ", "fout: ", "deze argumenten zijn verplicht: ANTWOORDBESTAND", "ongeldige keuze: “docx”",
            "onbekende argumenten: --bogus"),
-    "fr": (f"utilisation{NBSP}: ", f"erreur{NBSP}: ", f"les arguments suivants sont obligatoires{NBSP}: ANSWERS_FILE",
+    "fr": (f"utilisation{NBSP}: ", f"erreur{NBSP}: ", f"les arguments suivants sont obligatoires{NBSP}: FICHIER_RÉPONSES",
            f"choix non valide{NBSP}: «{NBSP}docx{NBSP}»", f"arguments non reconnus{NBSP}: --bogus"),
-    "de": ("Aufruf: ", "Fehler: ", "diese Argumente sind erforderlich: ANSWERS_FILE", "ungültige Auswahl: „docx“",
+    "de": ("Aufruf: ", "Fehler: ", "diese Argumente sind erforderlich: ANTWORTDATEI", "ungültige Auswahl: „docx“",
            "unbekannte Argumente: --bogus"),
     "en": ("usage: ", "error: ", "the following arguments are required: ANSWERS_FILE",
            "invalid choice: “docx”", "unrecognized arguments: --bogus"),
@@ -58,6 +58,7 @@ def test_usage_errors_in_the_language_of_lang(lang: str) -> None:
     assert extra.returncode == 2 and unknown in extra.stderr, extra.stderr
     if lang != "en":
         assert "the following" not in missing.stderr and "usage:" not in missing.stderr
+        assert "ANSWERS_FILE" not in missing.stderr  # the placeholder is in the language too
 
 
 @pytest.mark.parametrize(("env", "said"), [("nl_BE.UTF-8", "deze argumenten zijn verplicht: BESTAND"),
@@ -72,7 +73,9 @@ def test_help_headings_translated() -> None:
     proc = _run("recommend", "--lang", "de", "--help")
     assert proc.returncode == 0
     assert proc.stdout.startswith("Aufruf: ") and "Positionsargumente:" in proc.stdout and "Optionen:" in proc.stdout
-    assert "diese Hilfe zeigen und beenden" in proc.stdout and "ANSWERS_FILE" in proc.stdout
+    assert "diese Hilfe zeigen und beenden" in proc.stdout and "ANTWORTDATEI" in proc.stdout
+    assert "ANSWERS_FILE" not in proc.stdout  # in the usage line and in "(wie ANTWORTDATEI)" alike
+    assert "(wie ANTWORTDATEI)" in proc.stdout
 
 
 def test_recommend_takes_the_answers_file_as_an_argument() -> None:

@@ -23,7 +23,9 @@ BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 FILES = sorted(p for p in (BAD / "questionnaires").glob("*.yaml") if p.is_file() and not p.is_symlink())
 LANGS = ("nl", "fr", "de")
 #: A problem line: the place, the severity and the message (the place is FILE or FILE:LINE:COL).
-LINE = re.compile(r"^(?P<place>questionnaires/[^:]+\.yaml(?::\d+:\d+)?): (?P<severity>[^:]+): (?P<message>.*)$")
+#: (French puts a no-break space before the colon after the severity: « erreur : ».)
+LINE = re.compile(r"^(?P<place>questionnaires/[^:]+\.yaml(?::\d+:\d+)?): "
+                  r"(?P<severity>[^:\u00a0]+)\u00a0?: (?P<message>.*)$")
 
 #: English messages that no catalog translates yet (patterns of the whole message, its [ref] included).
 STILL_ENGLISH: tuple[str, ...] = ()

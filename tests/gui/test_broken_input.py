@@ -225,7 +225,7 @@ def test_saving_in_dutch_says_why_in_dutch(make_wizard: Callable[..., Wizard], d
     assert "the disk is full" not in text and "could not be saved" not in text
 
 
-@pytest.mark.parametrize(("lang", "word"), [("nl", "fout"), ("fr", "erreur"), ("de", "Fehler")])
+@pytest.mark.parametrize(("lang", "word"), [("nl", "fout"), ("fr", "erreur\u00a0"), ("de", "Fehler")])  # « erreur : »
 def test_a_broken_answers_file_is_explained_in_the_users_language(
         wizard: Wizard, dialogs: Dialogs, tmp_path: Path, lang: str, word: str) -> None:
     """The details of "cannot be opened" are in the session's language, with their positions."""

@@ -174,18 +174,19 @@ def test_helper_prints_config_lines_without_importing_qt() -> None:
 @pytest.mark.parametrize("command", [["-m", "cloudwizard.kioskpin"], ["-m", "cloudwizard", "kiosk-pin"]])
 def test_helper_refuses_a_short_pin_and_weak_hashing(command: list[str]) -> None:
     run = [sys.executable, *command, "--stdin"]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**{k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")},
+           "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}  # English (tests/cli/test_kiosk_pin_language.py: nl/fr/de)
     for short in ("12", "2468", "12345"):
         bad = subprocess.run(run, input=short + "\n", capture_output=True, text=True, env=env)
         assert bad.returncode == 1 and "6 to 12 digits" in bad.stderr and not bad.stdout, bad.stderr
     weak = subprocess.run([*run, "--iterations", "199999"], input="246810\n", capture_output=True, text=True,
                           env=env)
     assert weak.returncode == 2 and not weak.stdout
-    assert "at least 200000" in weak.stderr and "nothing was made" in weak.stderr
+    assert "at least 200,000" in weak.stderr and "nothing was made" in weak.stderr
     for many in ("10000001", "99999999999999999"):  # was an OverflowError traceback (or minutes per PIN try)
         slow = subprocess.run([*run, "--iterations", many], input="246810\n", capture_output=True, text=True,
                               env=env)
         assert slow.returncode == 2 and not slow.stdout, slow.stderr
-        assert "at most 10000000" in slow.stderr and "Traceback" not in slow.stderr
+        assert "at most 10,000,000" in slow.stderr and "Traceback" not in slow.stderr
     helped = subprocess.run([sys.executable, *command, "--help"], capture_output=True, text=True, env=env)
     assert "6 to 12 digits" in helped.stdout
