@@ -540,7 +540,7 @@ def _for_stderr(text: str) -> str:
 
 
 #: The start of a located problem line, up to its message: ``FILE:LINE:COL: error: `` (the severity in any language).
-_LOCATION = re.compile(r"^(.+?(?::\d+){0,2}: [^\W\d_]+: )\S")
+_LOCATION = re.compile(r"^(.+?(?::\d+){0,2}: [^\W\d_]+\u00a0?: )\S")  # French: "erreur\u00a0: "
 
 
 def _print_problems(text: str) -> None:
