@@ -29,7 +29,7 @@ from cloudwizard.engine.recommender import (
     Recommendation,
 )
 from cloudwizard.engine.report.style import long_date, number, quote, sentence
-from cloudwizard.engine.typography import apostrophes, colon, continuation, is_french, typeset
+from cloudwizard.engine.typography import apostrophes, continuation, is_french, typeset
 
 #: Version of the JSON report's layout (2: adds the summary, points and the comparison; 3: adds the
 #: recommended pair, the runner-up pair, the split advice and the clarity of the pair).
@@ -470,7 +470,7 @@ class ReportView:
         when both are near ties), so for those only what would decide follows; another ranking's
         close call is said in full.
         """
-        told = self.sure.close_call is call or (len(self.close_calls) == 2 and call in self.close_calls)
+        told = self.sure.close_call == call or (len(self.close_calls) == 2 and call in self.close_calls)
         return call.decide if told else f"{call.text} {call.decide}"
 
     @property
@@ -759,7 +759,9 @@ class _Builder(_Texts):
             tag = _("Your answer to {question}: {answer}").format(question=quote(qtext, self.lang), answer=answer)
             if not because:  # never an empty bullet (issue 14; `validate --strict` warns of the missing 'because')
                 because, tag = sentence(tag), _("no reason given")
-            return Reason(because, tag, c.origin, qtext, answer, round(c.edge, 3), kind, self.cited(because))
+            cited = self.cited(because)
+            return Reason(self.uncited(because) if cited else because, tag, c.origin, qtext, answer,
+                          round(c.edge, 3), kind, cited)
         tag = self.rule_tag(c.origin)
         if not because:
             because, tag = sentence(tag), _("no reason given")
@@ -771,7 +773,7 @@ class _Builder(_Texts):
     def rule_tag(self, origin: str) -> str:
         """The tag of a questionnaire rule's reason: the answers its condition reads.
 
-        "Your answer to “Q”: A" for one question, "Your answers to “Q1”: A1; “Q2”: A2" for more;
+        "Your answer to “Q”: A" for one question, "Your answers to “Q1” and “Q2”" for more;
         "A combination of your answers" only when the rule reads no question that was answered.
         """
         _ = self._
@@ -786,9 +788,8 @@ class _Builder(_Texts):
                           format_answer(self.q, question, self.rec.answers[qid], self.lang)))
         if len(parts) == 1:
             return _("Your answer to {question}: {answer}").format(question=parts[0][0], answer=parts[0][1])
-        if parts:
-            return _("Your answers to {answers}").format(
-                answers="; ".join(f"{qt}{colon(self.lang)}{a}" for qt, a in parts))
+        if parts:  # the questions only: three answers in full made a tag longer than its reason
+            return _("Your answers to {answers}").format(answers=self.listing(tuple(qt for qt, _a in parts)))
         return _("A combination of your answers")
 
     def uncited(self, text: str) -> str:
