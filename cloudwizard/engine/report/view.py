@@ -1254,10 +1254,13 @@ class _Builder(_Texts):
         sources = [Link(s.id, self.t(s.title), s.url, "", s.date, s.status, self.status_label(s.status),
                         long_date(s.date, self.lang) if s.date else "")
                    for s in self.q.sources if s.id in rec.cited_sources()]
-        by_url = {s.url.rstrip("/"): i for i, s in enumerate(sources) if s.url}
+        def web(url: str) -> str:  # a web page's address, to compare ("" for anything else)
+            return url.rstrip("/") if url.lower().startswith(("https://", "http://")) else ""
+
+        by_url = {web(s.url): i for i, s in enumerate(sources) if web(s.url)}
         reading = []
         for r in rec.further_reading:
-            i = by_url.get(r.url.rstrip("/")) if r.url else None
+            i = by_url.get(web(r.url)) if web(r.url) else None
             if i is None:
                 reading.append(Link(r.id, self.t(r.title), r.url, self.t(r.text)))
             elif not sources[i].text:
