@@ -278,7 +278,7 @@ def test_only_the_decisive_facts_rule_options_out(q: Questionnaire) -> None:
     ruling = {c.id: c.rules_out for c in q.constraints.values() if c.rules_out}
     assert ruling == {
         "classified_no_public": ("public", "hybrid"),
-        "own_premises_only": ("public", "community"),
+        "own_premises_only": ("public", "community", "hybrid"),  # a hybrid cloud has a public or community part
         "public_data_needs_no_private": ("private",),
         "dedicated_only": ("public",),
     }

@@ -206,7 +206,9 @@ def test_a_tie_names_both_options_and_what_would_decide(q: Questionnaire) -> Non
     assert "equally well" in view.model.clarity_text
     assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
     summary = render(rec, "markdown", "en").split("## The details")[0]
-    assert call.text in summary and call.decide.split(":")[0] in summary  # in the summary, not only the details
+    # in the summary, not only the details; the tie said once ("how sure" names it, then what would decide)
+    assert view.close_call_line(call) in summary and call.decide.split(":")[0] in summary
+    assert view.sureness in summary and summary.count("A tie between") == (call.text in view.close_call_line(call))
     assert summary.count("equally well") == 1  # the sureness says it; the tie's sentence does not again
 
 

@@ -124,8 +124,10 @@ def test_near_ties_name_every_level_option_and_what_would_decide(bq: Questionnai
     assert len(call.options) == len(call.option_ids) >= 2 and call.text.startswith(("A close call between", "A tie between"))
     assert call.decide.startswith(("What would decide:", "Compare the pros and cons"))
     summary = render(police, "markdown", "en").split("## The details")[0]
-    assert call.text in summary and call.decide in summary
+    assert view.close_call_line(call) in summary and call.decide in summary
     assert "Close call —" in summary
+    # said once: "how sure" names the level options, then only what would decide follows
+    assert summary.count(call.first + " is just ahead") + summary.count("fixed order put " + call.first) == 1
     data = json.loads(render(police, "json", "en"))["summary"]["close_calls"][0]
     assert data["options"] == list(police.near_ties[0].options) and data["text"] == call.text
 
@@ -163,16 +165,22 @@ def test_each_comparison_point_names_its_option_and_the_side_it_speaks_for(feder
     view = build_view(federal, lang)
     lab = view.labels
     assert view.pair_comparison
-    about = {row.about_name for row in view.pair_comparison}
-    assert len(about) == 1 and about != {""}, "every point is about the runner-up"
+    # two groups: the advice's own option, then the other one, each named once above its points
+    about = list(dict.fromkeys(row.about_name for row in view.pair_comparison))
+    compared = view.model if view.pair_comparison[0].about == view.model.recommended else view.layer
+    assert about == [compared.recommended_name, compared.runner_up_name], about
     md = render(federal, "markdown", lang)
     html = render(federal, "html", lang)
+    for name in about:
+        lead = lab.about.format(option=quote(name, lang))
+        assert md.count(lead) == 1 and f"**{lead}" in md, lead
     for row in view.pair_comparison:
-        assert row.about_name != row.for_name or not row.favours_recommended
+        own = row.about_name == compared.recommended_name
+        # its own pros speak for an option, its cons for the other one
+        assert (row.for_name == row.about_name) == (row.favours_recommended == own), row
         sign = "\u2713" if row.favours_recommended else "\u25cb"
-        line = next(x for x in md.splitlines() if row.text[2:40] in x)
-        assert line.startswith(f"- {sign} "), line
-        assert lab.about.format(option=quote(row.about_name, lang)) in line
+        line = next(x for x in md.splitlines() if row.text[2:40] in x and x.startswith("- " + sign))
+        assert lab.about.format(option=quote(row.about_name, lang)) not in line  # said once, above
         assert lab.speaks_for.format(option=quote(row.for_name, lang)) in line
     # the legend says what the two signs mean
     assert f"\u2713 {lab.speaks_for_advice}" in md and f"\u25cb {lab.speaks_for_runner_up}" in md

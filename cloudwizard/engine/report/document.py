@@ -144,23 +144,34 @@ def comparison_legend(view: ReportView) -> str:
 
 
 def comparison_items(view: ReportView) -> tuple[ListItem, ...]:
-    """The comparison with the runner-up, one item a point, in the one wording every front end uses.
+    """The comparison with the next best advice, one item a point, in the one wording every front end uses.
 
-    Every point is about the runner-up: its own strengths speak for it, its weaknesses for the
-    advice. Each item names the option it is about and the one it speaks for ("About X: … → speaks
-    for Y"); the marker says which side (✓ the advice, ○ the next best advice, see
-    `comparison_legend`).
+    The points are about the advice's option (its pros speak for it, its cons for the other one)
+    and about the other option (its pros speak for it, its cons for the advice), in the order of
+    `ReportView.pair_comparison`; `comparison_groups` puts each option's name once above its
+    points. Each item says the side it speaks for ("… → speaks for “Y”"); the marker says which
+    (✓ the advice, ○ the next best advice, see `comparison_legend`).
     """
-    lab, lang = view.labels, view.language
+    lang = view.language
     return tuple(
         # the names quoted: "speaks for “Run it yourself …”" reads as a name mid-sentence
-        ListItem((Span(lab.about.format(option=quote(row.about_name or row.favours_name, lang)) + colon(lang),
-                       strong=True),
-                  *_cited(continuation(row.text, lang), row.sources),
-                  Span(" \u2192 " + lab.speaks_for.format(option=quote(row.for_name or row.favours_name, lang)),
-                       emphasis=True)),
+        ListItem((*_cited(sentence_start(row.text), row.sources),
+                  Span(" \u2192 " + view.labels.speaks_for.format(
+                      option=quote(row.for_name or row.favours_name, lang)), emphasis=True)),
                  "advice" if row.favours_recommended else "other")
         for row in view.pair_comparison)
+
+
+def comparison_groups(view: ReportView) -> tuple[tuple[str, tuple[ListItem, ...]], ...]:
+    """The comparison's points grouped by the option they are about, each with its lead ("About X:")."""
+    lab, lang = view.labels, view.language
+    groups: list[tuple[str, list[ListItem]]] = []
+    for row, item in zip(view.pair_comparison, comparison_items(view), strict=True):
+        lead = lab.about.format(option=quote(row.about_name or row.favours_name, lang)) + colon(lang).rstrip()
+        if not groups or groups[-1][0] != lead:
+            groups.append((lead, []))
+        groups[-1][1].append(item)
+    return tuple((lead, tuple(items)) for lead, items in groups)
 
 
 def summary_box(view: ReportView) -> Box:
@@ -170,7 +181,7 @@ def summary_box(view: ReportView) -> Box:
     with a pointer to "What to do next" below, where every step is written out in full.
     """
     shorter = tuple(_summary_blocks(view, n) for n in range(len(view.checklist) - 1, -1, -1))
-    return Box(view.labels.summary, _summary_blocks(view), shorter)
+    return Box(view.labels.our_advice, _summary_blocks(view), shorter)
 
 
 def _summary_blocks(view: ReportView, steps: int | None = None) -> tuple[Block, ...]:
@@ -179,6 +190,8 @@ def _summary_blocks(view: ReportView, steps: int | None = None) -> tuple[Block, 
     blocks: list[Block] = [Paragraph((Span(view.headline, strong=True),), "lead")]
     for r in view.rankings:
         blocks.append(Paragraph((Span(r.recommended_name, strong=True), Span(" — " + r.summary))))
+    if view.for_example:
+        blocks.append(Paragraph(text(view.for_example), "muted"))
     if view.combination_text:
         blocks.append(Paragraph(text(view.combination_text)))
     if view.split:
@@ -189,7 +202,7 @@ def _summary_blocks(view: ReportView, steps: int | None = None) -> tuple[Block, 
         Paragraph((Span(sentence_start(view.clarity_label) + " — ", strong=True), Span(view.sureness))),
     ]
     for call in view.close_calls:
-        blocks.append(Paragraph(text(call.text + " " + call.decide)))
+        blocks.append(Paragraph(text(view.close_call_line(call))))
     if view.top_reasons:
         blocks.append(Heading(3, lab.why))
         blocks.append(BulletList(tuple(
@@ -202,6 +215,10 @@ def _summary_blocks(view: ReportView, steps: int | None = None) -> tuple[Block, 
         blocks.append(Paragraph(text(lab.more_steps), "muted"))
     elif not view.checklist:
         blocks.append(Paragraph(text(lab.no_checklist)))
+    if view.constraints:
+        # as on the screen, the requirements that apply follow the steps (their reasons are below)
+        blocks.append(Heading(3, lab.requirements))
+        blocks.append(BulletList(tuple(ListItem(text(c.title)) for c in view.constraints)))
     if view.comply_or_explain is not None:
         c = view.comply_or_explain
         blocks.append(Paragraph((Span(lab.comply_or_explain + colon(view.language), strong=True),
@@ -242,7 +259,9 @@ def build_document(view: ReportView) -> Document:
         add(Heading(3, lab.compared_with_runner_up))
         add(Paragraph(text(view.pair_comparison_title)))
         add(Paragraph(text(comparison_legend(view)), "muted"))
-        add(BulletList(comparison_items(view)))
+        for lead, items in comparison_groups(view):
+            add(Paragraph((Span(lead, strong=True),)))
+            add(BulletList(items))
 
     if view.more_reasons:
         # the summary has the first reasons; the details fold out the rest, never the same again
@@ -282,12 +301,9 @@ def build_document(view: ReportView) -> Document:
         # one change may turn both rankings (the data kept on site: on-premises, and no service layer)
         said = dict.fromkeys(w.text for w in view.what_would_change)
         add(BulletList(tuple(ListItem(text(t)) for t in said)))
-
-    if view.further_reading:
-        add(Heading(2, lab.further_reading))
-        add(BulletList(tuple(
-            ListItem((Span(r.title, url=r.url),) + ((Span(" — " + r.text),) if r.text else ()))
-            for r in view.further_reading)))
+    elif view.no_change:
+        add(Heading(2, lab.what_would_change))
+        add(Paragraph(text(view.no_change)))
 
     add(Heading(2, lab.your_answers))
     for section in view.answers:
@@ -295,12 +311,17 @@ def build_document(view: ReportView) -> Document:
         add(BulletList(tuple(
             ListItem((Span(a.question_text + " "), Span(a.answer, strong=True))) for a in section.answers)))
 
-    if view.sources:
-        add(Heading(2, lab.sources))
+    if view.further_reading or view.sources:
+        # one section, as on the screen: the further reading, then the sources cited (a page both
+        # read and cited is said once, with its id and date)
+        add(Heading(2, lab.sources_and_reading or lab.sources))
         add(BulletList(tuple(
+            ListItem((Span(r.title, url=r.url),) + ((Span(" — " + r.text),) if r.text else ()))
+            for r in view.further_reading) + tuple(
             ListItem((Span(s.id + colon(view.language)), Span(s.title, url=s.url))
-                     + ((Span(", " + s.date),) if s.date else ())
-                     + ((Span(" (" + s.status_label + ")", emphasis=True),) if s.status_label else ()))
+                     + ((Span(", " + (s.date_text or s.date)),) if s.date else ())
+                     + ((Span(" (" + s.status_label + ")", emphasis=True),) if s.status_label else ())
+                     + ((Span(" — " + s.text),) if s.text else ()))
             for s in view.sources)))
 
     add(Paragraph((Span(lab.made_with, emphasis=True),), "muted"))

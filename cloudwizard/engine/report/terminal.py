@@ -218,7 +218,7 @@ def _block(b: Block, width: int, style: _Style, indent: str = "") -> list[str]:
     if isinstance(b, Heading):
         title = plain(b.text, fold_lines=True)
         if b.level <= 2:
-            rule = ("═" if b.level == 1 else "─") * min(w, max(width_of(title), 8))
+            rule = ("═" if b.level == 1 else "─") * min(w, width_of(title))  # as wide as the heading
             return ["", *[indent + style(line, "1") for line in _wrap(title, w, "", "")], indent + rule]
         return ["", *[indent + style(line, "1") for line in _wrap(title, w, "", "")]]
     if isinstance(b, Paragraph):

@@ -343,6 +343,8 @@ class Link:
     date: str = ""
     status: str = ""
     status_label: str = ""
+    #: the date written out in the report's language ("12 février 2024"; "" when undated)
+    date_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +412,8 @@ class Labels:
     against: str
     #: the summary box's pointer to the steps it leaves out on a page too short for them all
     more_steps: str = ""
+    #: the one heading over the sources and the further reading (the screen, the PDF, every file)
+    sources_and_reading: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +458,20 @@ class ReportView:
     sources: tuple[Link, ...]
     answers: tuple[AnswerSection, ...]
     labels: Labels
+    #: "For example: …": the example that fits the pair (the layer's, else the model's; "" when none)
+    for_example: str = ""
+    #: when no change of answer would alter the advice, that said plainly ("" when some would)
+    no_change: str = ""
+
+    def close_call_line(self, call: CloseCall) -> str:
+        """A close call as the summary says it, below "how sure": what would decide, said once.
+
+        "How sure" already names the level options of its own ranking (`sure`, or both rankings
+        when both are near ties), so for those only what would decide follows; another ranking's
+        close call is said in full.
+        """
+        told = self.sure.close_call == call or (len(self.close_calls) == 2 and call in self.close_calls)
+        return call.decide if told else f"{call.text} {call.decide}"
 
     @property
     def rankings(self) -> tuple[RankingView, ...]:
@@ -727,6 +745,7 @@ class _Builder(_Texts):
             against=_("Answers that speak for {option}"),
             more_steps=_("The other steps: see {section} below.").format(
                 section=quote(_("What to do next"), self.lang)),
+            sources_and_reading=_("Sources and further reading"),
         )
 
     def reason(self, c: Contribution, kind: str) -> Reason:
@@ -740,11 +759,46 @@ class _Builder(_Texts):
             tag = _("Your answer to {question}: {answer}").format(question=quote(qtext, self.lang), answer=answer)
             if not because:  # never an empty bullet (issue 14; `validate --strict` warns of the missing 'because')
                 because, tag = sentence(tag), _("no reason given")
-            return Reason(because, tag, c.origin, qtext, answer, round(c.edge, 3), kind, self.cited(because))
-        tag = _("A combination of your answers")
+            cited = self.cited(because)
+            return Reason(self.uncited(because) if cited else because, tag, c.origin, qtext, answer,
+                          round(c.edge, 3), kind, cited)
+        tag = self.rule_tag(c.origin)
         if not because:
             because, tag = sentence(tag), _("no reason given")
-        return Reason(because, tag, c.origin, "", "", round(c.edge, 3), kind, self.cited(because))
+        cited = self.cited(because)
+        # the sources go into the tag with their dates: "(S4)" left in the sentence said them twice
+        return Reason(self.uncited(because) if cited else because, tag, c.origin, "", "", round(c.edge, 3), kind,
+                      cited)
+
+    def rule_tag(self, origin: str) -> str:
+        """The tag of a questionnaire rule's reason: the answers its condition reads.
+
+        "Your answer to “Q”: A" for one question, "Your answers to “Q1” and “Q2”" for more;
+        "A combination of your answers" only when the rule reads no question that was answered.
+        """
+        _ = self._
+        rule = next((r for r in self.q.rules if "rule:" + r.id == origin or r.id == origin), None)
+        names = rule.when.names if rule is not None else frozenset()
+        answered = [qid for qid in self.q.question_index if qid in names and qid in self.rec.answers
+                    and self.rec.answers[qid] is not None]
+        parts = []
+        for qid in answered[:3]:
+            question = self.q.question(qid)
+            parts.append((quote(self.t(question.label), self.lang),
+                          format_answer(self.q, question, self.rec.answers[qid], self.lang)))
+        if len(parts) == 1:
+            return _("Your answer to {question}: {answer}").format(question=parts[0][0], answer=parts[0][1])
+        if parts:  # the questions only: three answers in full made a tag longer than its reason
+            return _("Your answers to {answers}").format(answers=self.listing(tuple(qt for qt, _a in parts)))
+        return _("A combination of your answers")
+
+    def uncited(self, text: str) -> str:
+        """`text` without the source ids it cites inline: "… premises (S4)." → "… premises."."""
+        def drop(m: re.Match[str]) -> str:
+            kept = [p.strip() for p in re.split(r"[;,]", m[1])
+                    if not (_SOURCE_ID.fullmatch(p.strip()) and self.q.source(p.strip()) is not None)]
+            return f" ({'; '.join(kept)})" if kept else ""
+        return re.sub(r"\s*\(([^()]*)\)", drop, text)
 
     def cited(self, text: str) -> tuple[SourceTag, ...]:
         """The sources a sentence cites by id ("… (S1, S14) …"), in the order it names them."""
@@ -995,15 +1049,42 @@ class _Builder(_Texts):
     def pair_comparison(self, rec: Recommendation, model: RankingView,
                         layer: RankingView) -> tuple[ComparisonRow, ...]:
         """The comparison with the runner-up pair: the points of the ranking in which the two differ."""
-        pair, other = rec.pair, rec.runner_up_pair
+        pair, other = rec.pair, self.compared_pair(rec, model, layer)
         if pair is None or other is None:
             return ()
         ranking = model if other.model != pair.model else layer
         if ranking.runner_up not in (other.model, other.layer):
             return ()
         ours, theirs = self.pair_text(pair.model, pair.layer), self.pair_text(other.model, other.layer)
-        return tuple(dataclasses.replace(row, favours_name=ours if row.favours_recommended else theirs)
-                     for row in ranking.comparison)
+        top = ranking.recommended_name
+        # the advice's own side first: its pros speak for it, its cons for the other option
+        own = tuple(ComparisonRow(p.text, ranking.recommended, ours, True, p.sources, ranking.recommended, top, top)
+                    for p in ranking.pros) + tuple(
+            ComparisonRow(p.text, ranking.runner_up, theirs, False, p.sources, ranking.recommended, top,
+                          ranking.runner_up_name) for p in ranking.cons)
+        return own + tuple(dataclasses.replace(row, favours_name=ours if row.favours_recommended else theirs)
+                           for row in ranking.comparison)
+
+    def compared_pair(self, rec: Recommendation, model: RankingView, layer: RankingView) -> Pair | None:
+        """The pair the advice is compared with: the near tie's other option, else the runner-up pair.
+
+        When "how sure" names a close call, the comparison is with the option it names.
+        """
+        pair = rec.pair
+        if pair is None:
+            return rec.runner_up_pair
+        shown = (model,) if pair.self_run else (model, layer)
+        order = [Clarity.CLOSE_CALL, Clarity.FAIRLY_CLEAR, Clarity.CLEAR]
+        tied = sorted((r for r in shown if r.close_call is not None), key=lambda r: order.index(r.clarity))
+        for r in tied:
+            call = r.close_call
+            if call is None or len(call.option_ids) < 2 or call.option_ids[1] != r.runner_up:
+                continue
+            second = call.option_ids[1]
+            if r.kind == "layer":
+                return Pair(pair.model, second)
+            return Pair(second, NO_LAYER) if second == ON_PREMISES else Pair(second, layer.recommended)
+        return rec.runner_up_pair
 
     def comply(self, justification: Justification | None, notices: tuple[NoticeView, ...]) -> ComplyOrExplain | None:
         if justification is None and not any(n.kind == "policy" for n in notices):
@@ -1081,6 +1162,8 @@ class _Builder(_Texts):
                 top_reasons.append(r)
         pair_view = self.pair(pair)
         runner_up = self.pair(rec.runner_up_pair) if rec.runner_up_pair is not None else None
+        compared_pair = self.compared_pair(rec, model, layer)
+        compared = self.pair(compared_pair) if compared_pair is not None else None
         # "How sure" speaks of the less clear of the rankings shown (the one the pair's word comes
         # from); when both are as clear, of the one in which the next best pair differs.
         order = [Clarity.CLOSE_CALL, Clarity.FAIRLY_CLEAR, Clarity.CLEAR]
@@ -1098,6 +1181,7 @@ class _Builder(_Texts):
         notices = tuple(NoticeView(n.id, n.kind, self.t(n.title), self.t(n.text), self.sources(n.sources))
                         for n in rec.notices)
         labels = self.labels()
+        reading, sources = self.links(rec)
         date = long_date(rec.created, self.lang)
         meta = _("{date} · {questionnaire} ({id}, version {version})").format(
             date=date, questionnaire=self.t(q.title), id=q.id, version=q.version)
@@ -1127,7 +1211,7 @@ class _Builder(_Texts):
             close_calls=tuple(v.close_call for v in shown if v.close_call is not None),
             pair_comparison=self.pair_comparison(rec, model, layer),
             pair_comparison_title=_("{option} compared with {other}").format(
-                option=pair_view.text, other=runner_up.text) if runner_up else "",
+                option=pair_view.text, other=compared.text) if compared else "",
             top_reasons=tuple(top_reasons[:TOP_REASONS]),
             reasons=tuple(reasons),
             more_reasons=more,
@@ -1140,14 +1224,48 @@ class _Builder(_Texts):
             notices=notices,
             comply_or_explain=self.comply(justification, notices),
             what_would_change=what_ifs,
-            further_reading=tuple(Link(r.id, self.t(r.title), r.url, self.t(r.text)) for r in rec.further_reading),
-            sources=tuple(
-                Link(s.id, self.t(s.title), s.url, "", s.date, s.status, self.status_label(s.status))
-                for s in q.sources if s.id in rec.cited_sources()
-            ),
+            further_reading=reading,
+            sources=sources,
             answers=self.answers(),
             labels=labels,
+            for_example=self.for_example((layer.example if not pair.self_run else "") or model.example),
+            no_change=self.no_change(top_reasons[:TOP_REASONS]) if not what_ifs else "",
         )
+
+    def for_example(self, example: str) -> str:
+        """"For example: …", as the screen's summary says it ("" when there is no example)."""
+        return self._("For example: {examples}").format(examples=example) if example else ""
+
+    def no_change(self, reasons: list[Reason]) -> str:
+        """No change of answer alters the advice: said plainly, with the answers that hold it."""
+        _ = self._
+        questions = tuple(dict.fromkeys(quote(r.question_text, self.lang) for r in reasons if r.question_text))
+        if questions:
+            return _("No change to one of your answers would alter this advice. It rests above all on your "
+                     "answers to {questions}.").format(questions=self.listing(questions))
+        return _("No change to one of your answers would alter this advice.")
+
+    def links(self, rec: Recommendation) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
+        """The further reading and the sources, each page once.
+
+        A further reading whose address is a cited source's is said with that source (its id and
+        date, and the reading's own words), not a second time untagged.
+        """
+        sources = [Link(s.id, self.t(s.title), s.url, "", s.date, s.status, self.status_label(s.status),
+                        long_date(s.date, self.lang) if s.date else "")
+                   for s in self.q.sources if s.id in rec.cited_sources()]
+        def web(url: str) -> str:  # a web page's address, to compare ("" for anything else)
+            return url.rstrip("/") if url.lower().startswith(("https://", "http://")) else ""
+
+        by_url = {web(s.url): i for i, s in enumerate(sources) if web(s.url)}
+        reading = []
+        for r in rec.further_reading:
+            i = by_url.get(web(r.url)) if web(r.url) else None
+            if i is None:
+                reading.append(Link(r.id, self.t(r.title), r.url, self.t(r.text)))
+            elif not sources[i].text:
+                sources[i] = dataclasses.replace(sources[i], text=self.t(r.text))
+        return tuple(reading), tuple(sources)
 
 
 def describe_changes(q: Questionnaire, cf: Counterfactual, lang: str) -> str:

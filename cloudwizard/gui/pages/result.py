@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
+from cloudwizard.engine.report.document import MARKS, comparison_groups, comparison_legend
 from cloudwizard.engine.report.html import inline
 from cloudwizard.engine.report.view import cite
 from cloudwizard.engine.typography import apostrophes, keep_narrow_spaces, typeset
@@ -268,7 +268,7 @@ class ResultPage(ScrollPage):
         if view.comply_or_explain is not None and self._options.allow_free_text:  # a kiosk asks for no free text
             coe = view.comply_or_explain
             rest.append(lambda: self._comply_or_explain(coe, view))
-        if view.what_would_change:
+        if view.what_would_change or view.no_change:
             rest.append(lambda: self._what_would_change(view))
         rest.append(lambda: self._details(view))
         self._rest = rest
@@ -388,7 +388,7 @@ class ResultPage(ScrollPage):
         sure = f"{view.clarity_label[:1].upper()}{view.clarity_label[1:]} — {view.sureness}"
         lay.addWidget(_label(sure, "", card, "confidence"))
         for call in view.close_calls:
-            lay.addWidget(_label(f"{call.text} {call.decide}", "", card, f"closeCall_{call.kind}"))
+            lay.addWidget(_label(view.close_call_line(call), "", card, f"closeCall_{call.kind}"))
         if view.top_reasons:
             lay.addWidget(_bold(view.labels.why, card))
             for i, reason in enumerate(view.top_reasons):
@@ -483,7 +483,10 @@ class ResultPage(ScrollPage):
         _ = self._tr
         card, lay = make_card("whatWouldChangeCard", self.host)
         lay.addWidget(_label(view.labels.what_would_change, "subtitle", card))
-        lay.addWidget(_label(view.labels.what_would_change_intro, "muted", card))
+        if not view.what_would_change:  # the advice holds whatever one answer says: said plainly
+            lay.addWidget(_label(view.no_change, "", card, "noChange"))
+        else:
+            lay.addWidget(_label(view.labels.what_would_change_intro, "muted", card))
         for w in view.what_would_change:
             row = QHBoxLayout()
             row.addWidget(_label(w.text, "", card, f"whatIfSentence_{w.index}"), 1)
@@ -584,10 +587,14 @@ class ResultPage(ScrollPage):
             inner.addWidget(_label(view.labels.compared_with_runner_up, "subtitle", box))
             inner.addWidget(_bold(view.pair_comparison_title, box))
             inner.addWidget(_label(comparison_legend(view), "muted", box, "compareLegend"))
-            for i, item in enumerate(comparison_items(view)):
-                label = _rich(f"{MARKS[item.marker]} {inline(item.spans, _MUTED)}", box, f"compare_{i}")
-                label.setAccessibleName(f"{MARKS[item.marker]} " + "".join(sp.text for sp in item.spans))
-                inner.addWidget(label)
+            i = 0
+            for g, (lead, items) in enumerate(comparison_groups(view)):  # each option named once
+                inner.addWidget(_bold(lead, box, f"compareGroup_{g}"))
+                for item in items:
+                    label = _rich(f"{MARKS[item.marker]} {inline(item.spans, _MUTED)}", box, f"compare_{i}")
+                    label.setAccessibleName(f"{MARKS[item.marker]} " + "".join(sp.text for sp in item.spans))
+                    inner.addWidget(label)
+                    i += 1
         if view.checklist:
             inner.addWidget(_label(view.labels.what_to_do, "subtitle", box))
             for i, p in enumerate(view.checklist):
@@ -609,7 +616,7 @@ class ResultPage(ScrollPage):
             for i, link in enumerate(view.further_reading):
                 inner.addWidget(self._link(link.title, link.url, box, f"reading_{i}"))
             for i, src in enumerate(view.sources):
-                date = _("dated {date}").format(date=src.date) if src.date else _("undated")
+                date = _("dated {date}").format(date=src.date_text or src.date) if src.date else _("undated")
                 status = f", {src.status_label}" if src.status_label else ""
                 inner.addWidget(self._link(f"[{src.id}] {src.title}, {date}{status}", src.url or "", box,
                                            f"source_{i}"))
