@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ps
 
 EXAMPLES = REPO / "questionnaires" / "examples"
 #: A located problem's first line: the file, its line and column, a severity word in any language.
-LOCATED = re.compile(r"^(\S+?:\d+:\d+: [^\W\d_]+: )\S")
+LOCATED = re.compile(r"^(\S+?:\d+:\d+: [^\W\d_]+\u00a0?: )\S")  # French: "erreur\u00a0: "
 
 
 def _bad_questionnaire(folder: Path) -> Path:
