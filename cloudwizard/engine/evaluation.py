@@ -551,7 +551,8 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
 
     _ = gettext_for(lang)
     q = ev.questionnaire
-    head = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
+    head = ngettext_for(lang)("{evaluated} of {found} case evaluated", "{evaluated} of {found} cases evaluated",
+                              ev.cases_found).format(evaluated=len(ev.outcomes), found=ev.cases_found)
     if ev.unanswered:
         head += "; " + _("{count} without an answers file").format(count=len(ev.unanswered))
     if ev.report.errors:
@@ -592,7 +593,8 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
                     tag = _("A combination of answers")
                 items.append(ListItem((Span(r.because), Span(f" ({tag})", muted=True)) if r.because else (Span(tag),)))
             blocks.append(BulletList(tuple(items)))
-    title = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
+    title = ngettext_for(lang)("{evaluated} of {found} case evaluated", "{evaluated} of {found} cases evaluated",
+                              ev.cases_found).format(evaluated=len(ev.outcomes), found=ev.cases_found)
     out = terminal.render(Document(lang, title, "", "", "", typeset_all(tuple(blocks), lang)), width=width,
                           color=color)
     width = max(terminal.MIN_WIDTH, min(terminal.MAX_WIDTH, width))
