@@ -961,6 +961,16 @@ def cmd_ask(ns: argparse.Namespace) -> int:
         if target.is_dir():
             _err(_("{path} is a folder; give {option} a file name").format(path=target, option=option))
             return EXIT_USAGE
+        if target.exists() and not target.is_file():  # /dev/full, a FIFO: found now, not at the end
+            _err(_("{path} is not a regular file (a device or a pipe); give {option} a file name").format(
+                path=target, option=option))
+            return EXIT_USAGE
+        import os
+
+        if not os.access(target.parent if str(target.parent) else Path(), os.W_OK):
+            _err(_("{path}: the folder cannot be written to; give {option} a file in another folder").format(
+                path=target, option=option))
+            return EXIT_USAGE
     session = None
     if ns.answers is not None:
         from cloudwizard.engine.answers import read_answers

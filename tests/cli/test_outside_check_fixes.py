@@ -149,3 +149,17 @@ def test_ask_says_where_the_pdf_went(lang: str, tmp_path: Path) -> None:
     assert term.wait() == 0
     assert said in flat(term.screen)
     assert (tmp_path / "o6.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ask_refuses_a_device_or_a_pipe_for_save_before_the_first_question(lang: str, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    _ = gettext_for(lang)
+    for target in ("/dev/full", str(fifo)):
+        done = _run("ask", "--lang", lang, "--questionnaire", str(EXAMPLE), "--save", target, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert done.stdout == ""  # not one question asked
+        said = _("{path} is not a regular file (a device or a pipe); give {option} a file name").format(
+            path=target, option="--save")
+        assert " ".join(done.stderr.split()) == " ".join(f"cloudwizard: {said}".split())
