@@ -271,11 +271,13 @@ def _command_parser() -> argparse.ArgumentParser:
     val.add_argument("files", nargs="+", type=Path, metavar=file, help=_("the questionnaire files to check"))
 
     sch = sub.add_parser("schema", help=_(COMMAND_HELP["schema"]))
+    sch.add_argument("--lang", choices=LANGUAGES, help=_("language of the messages (default: the system's)"))
     sch.add_argument("-o", "--output", type=Path, metavar=file, help=_("write it to this file"))
 
     inf = sub.add_parser("influence", help=_(COMMAND_HELP["influence"]))
     inf.add_argument("--questionnaire", type=Path, metavar=file, help=questionnaire)
-    inf.add_argument("--samples", type=int, metavar=number, default=None,
+    inf.add_argument("--lang", choices=LANGUAGES, help=_("language of the report (default: the system's)"))
+    inf.add_argument("--samples", type=_whole_number, metavar=number, default=None,
                      help=_("answer sets to sample (default {count})").format(
                          count=format_number(DEFAULT_SAMPLES, _usage_lang)))
 
@@ -294,7 +296,8 @@ def _command_parser() -> argparse.ArgumentParser:
                          description=_("Ask for a new staff PIN (6 to 12 digits) twice and print the pin_hash/pin_salt "
                                        "lines to paste under [kiosk] in the kiosk configuration (see "
                                        "packaging/kiosk/README.md)."))
-    pin.add_argument("--iterations", type=int, metavar=number, help=_("PBKDF2-SHA256 iterations (default {default}, at least "
+    pin.add_argument("--iterations", type=_whole_number, metavar=number,
+                     help=_("PBKDF2-SHA256 iterations (default {default}, at least "
                                                       "{least})").format(default=format_number(DEFAULT_ITERATIONS, _usage_lang),
                                                                          least=format_number(MIN_ITERATIONS, _usage_lang)))
     pin.add_argument("--stdin", action="store_true", help=_("read the PIN from the first line of standard input"))
@@ -380,10 +383,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] in COMMANDS:
             with _usage_language(usage_lang):
                 parser = _command_parser()
-                ns = parser.parse_args(args)
+                ns, extras = parser.parse_known_args(args)
+                if extras:  # said under the command's own usage line, not the app's
+                    _subparser(parser, ns.command).error(
+                        argparse._("unrecognized arguments: %s") % " ".join(extras))  # type: ignore[attr-defined]
                 if ns.command == "recommend":
                     ns.answers = _answers_argument(ns)
-            if not hasattr(ns, "lang"):  # schema, influence, kiosk-pin: their messages in the usage's language
+            if not hasattr(ns, "lang"):  # kiosk-pin: its messages in the usage's language
                 ns.lang = usage_lang
             lang = getattr(ns, "lang", None)
             if hasattr(ns, "format") and hasattr(ns, "output"):
@@ -437,13 +443,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 #: The commands that take ``--lang`` themselves.
-_LANG_COMMANDS = ("ask", "recommend", "validate", "evaluate")
+_LANG_COMMANDS = ("ask", "recommend", "validate", "evaluate", "schema", "influence")
 
 
 def _command_first(args: list[str]) -> list[str]:
     """`args` with a leading ``--lang X`` moved behind the command: ``cloudwizard --lang fr ask`` is ``ask --lang fr``.
 
-    A command without a ``--lang`` of its own (``schema``, ``influence``, ``kiosk-pin``) drops it: its
+    A command without a ``--lang`` of its own (``kiosk-pin``) drops it: its
     help and usage errors are still said in that language (`_language_in` read it before).
     """
     if args[:1] == ["--lang"] and len(args) > 2 and args[2] in COMMANDS:
@@ -506,6 +512,30 @@ def _discard_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of `command` within the commands' `parser` (`parser` itself if there is none)."""
+    for action in parser._subparsers._group_actions if parser._subparsers is not None else ():
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser
+
+
+def _whole_number(text: str) -> int:
+    """An option's value that must be a whole number (``--samples 300``); refused in words, in the usage's language.
+
+    Raises:
+        argparse.ArgumentTypeError: `text` is not a whole number.
+    """
+    try:
+        return int(text)
+    except ValueError:
+        from cloudwizard.engine.report.style import quote
+
+        raise argparse.ArgumentTypeError(gettext_for(_usage_lang)("{value} is not a whole number").format(
+            value=quote(text, _usage_lang))) from None
 
 
 def _command_usage(command: str, lang: str | None) -> str:
@@ -629,7 +659,10 @@ def _write_output(text: str, output: Path | None, lang: str = "en") -> int:
     try:
         write_atomic(output, text)
     except SaveError as exc:
-        _err(str(exc.strerror))
+        from cloudwizard.terminal import save_failure
+
+        _err(gettext_for(lang)("{path} could not be saved: {reason}.").format(
+            path=output, reason=save_failure(exc, lang)))
         return EXIT_INVALID
     _err(gettext_for(lang)("wrote {path}").format(path=output))
     return EXIT_OK
@@ -650,12 +683,20 @@ def cmd_recommend(ns: argparse.Namespace) -> int:
     lang = ns.lang or result.language or (result.data.language if result.data is not None else system_language())
     _print_answers_problems(result.report, lang, q)
     if result.data is None:
-        _ = gettext_for(lang)
-        _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
+        _answers_unusable(ns.answers, lang)
         return EXIT_INVALID
     _warn_if_unfinished(q, result.data, ns.answers, ns.questionnaire, lang)
     rec = recommend(q, result.data.answers)
     return _emit_report(rec, ns.format, lang, ns.output, justification=_justification(result.data.justification))
+
+
+def _answers_unusable(path: Path, lang: str) -> None:
+    """The closing line when the answers file at `path` cannot be used: it does not exist, or it was left unchanged."""
+    _ = gettext_for(lang)
+    if not path.exists() and not path.is_symlink():
+        _err(_("{path}: this answers file does not exist; nothing was run").format(path=path))
+    else:
+        _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=path))
 
 
 def _justification(kept: tuple[str, str] | None) -> Justification | None:
@@ -773,7 +814,7 @@ def cmd_influence(ns: argparse.Namespace) -> int:
         ns.samples = DEFAULT_SAMPLES
     if not 1 <= ns.samples <= MAX_SAMPLES:
         _err(_("--samples must be from 1 to {most} (got {samples})").format(
-            most=format_number(MAX_SAMPLES, lang), samples=ns.samples))
+            most=format_number(MAX_SAMPLES, lang), samples=format_number(ns.samples, lang)))
         return EXIT_USAGE
     q = _load(ns.questionnaire, lang)
     if q is None:
@@ -789,7 +830,8 @@ def cmd_influence(ns: argparse.Namespace) -> int:
         why = _("at most {most} samples for a questionnaire of {size} questions and choices").format(
             most=format_number(most, lang), size=size)
         # name the option only when the person gave it: the default is theirs to change, not their mistake
-        _err(f"--samples: {why}" if given else _("{reason}; give fewer with --samples N").format(reason=why))
+        _err(_("{option}: {reason}").format(option="--samples", reason=why) if given
+             else _("{reason}; give fewer with --samples N").format(reason=why))
         return EXIT_USAGE
     progress = _InfluenceProgress(sys.stderr, lang=lang) if _stream_is_tty(sys.stderr) else None
     try:
@@ -919,6 +961,16 @@ def cmd_ask(ns: argparse.Namespace) -> int:
         if target.is_dir():
             _err(_("{path} is a folder; give {option} a file name").format(path=target, option=option))
             return EXIT_USAGE
+        if target.exists() and not target.is_file():  # /dev/full, a FIFO: found now, not at the end
+            _err(_("{path} is not a regular file (a device or a pipe); give {option} a file name").format(
+                path=target, option=option))
+            return EXIT_USAGE
+        import os
+
+        if not os.access(target.parent if str(target.parent) else Path(), os.W_OK):
+            _err(_("{path}: the folder cannot be written to; give {option} a file in another folder").format(
+                path=target, option=option))
+            return EXIT_USAGE
     session = None
     if ns.answers is not None:
         from cloudwizard.engine.answers import read_answers
@@ -927,8 +979,7 @@ def cmd_ask(ns: argparse.Namespace) -> int:
         lang = ns.lang or result.language or (result.data.language if result.data is not None else lang)
         _print_answers_problems(result.report, lang, q)
         if result.data is None:
-            _ = gettext_for(lang)
-            _err(_("{path}: cannot use this answers file; it was left unchanged").format(path=ns.answers))
+            _answers_unusable(ns.answers, lang)
             return EXIT_INVALID
         session = Session.from_file(q, result.data)
     # The report goes to standard output; when that is a pipe or a file, the questions go to

@@ -341,6 +341,7 @@ def _syntax_detail(detail: str, _: Callable[[str], str]) -> str | None:
 #: questionnaire's message). A longer message that starts as a shorter one comes first.
 CASE_MESSAGES: tuple[str, ...] = (
     N_("cannot read the case file: {reason}"),
+    N_("cannot read this folder: {reason}"),
     N_("a case file must be a mapping (id, title, audience, …)"),
     N_("unknown key '{key}' in a case file"),
     N_("missing key '{key}'"),

@@ -204,12 +204,47 @@ class Evaluation:
 # -- reading cases -----------------------------------------------------------------------------
 
 
-def find_case_files(paths: Iterable[Path]) -> list[Path]:
-    """Case files among `paths` (folders are searched for ``*.case.yaml``), sorted, each once."""
+#: File systems whose trees hold no case files and may change as they are read (a chroot's /proc).
+_SPECIAL_FILE_SYSTEMS = frozenset({
+    "proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore",
+    "bpf", "configfs", "fusectl", "mqueue", "hugetlbfs", "binfmt_misc", "autofs", "efivarfs", "selinuxfs"})
+
+
+def _special_mounts() -> frozenset[str]:
+    """The folders where a special file system (/proc, /sys, /dev …) is mounted, from /proc/self/mounts."""
+    found = set()
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) > 2 and fields[2] in _SPECIAL_FILE_SYSTEMS:  # "\040" is a space in the name
+                    found.add(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), fields[1]))
+    except OSError:  # no /proc (another system): only the usual places
+        pass
+    return frozenset(found or {"/proc", "/sys", "/dev"})
+
+
+def find_case_files(paths: Iterable[Path], report: Report | None = None) -> list[Path]:
+    """Case files among `paths` (folders are searched for ``*.case.yaml``), sorted, each once.
+
+    A folder that cannot be read (or vanishes during the search) is a problem in `report`, and the
+    search goes on; special file systems (/proc, /sys, /dev, also in a chroot) are not searched.
+    """
+    special = _special_mounts()
+
+    def unreadable(exc: OSError) -> None:
+        if report is not None:
+            report.error(Location(str(exc.filename or "."), 0, 0),
+                         f"cannot read this folder: {exc.strerror or exc}", "io")
+
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found += sorted(p.rglob("*" + CASE_SUFFIX))
+            inside: list[Path] = []
+            for folder, folders, files in os.walk(p, onerror=unreadable):
+                folders[:] = sorted(f for f in folders if os.path.realpath(Path(folder) / f) not in special)
+                inside += (Path(folder) / name for name in files if name.endswith(CASE_SUFFIX))
+            found += sorted(inside)
         else:
             found.append(p)
     seen: set[Path] = set()
@@ -355,7 +390,7 @@ def evaluate_cases(q: Questionnaire, paths: Iterable[Path], lang: str = "en") ->
     from cloudwizard.engine.session import Session
 
     ev = Evaluation(questionnaire=q)
-    files = find_case_files(paths)
+    files = find_case_files(paths, ev.report)
     ev.cases_found = len(files)
     ids: dict[str, Path] = {}
     for path in files:
@@ -516,7 +551,8 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
 
     _ = gettext_for(lang)
     q = ev.questionnaire
-    head = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
+    head = ngettext_for(lang)("{evaluated} of {found} case evaluated", "{evaluated} of {found} cases evaluated",
+                              ev.cases_found).format(evaluated=len(ev.outcomes), found=ev.cases_found)
     if ev.unanswered:
         head += "; " + _("{count} without an answers file").format(count=len(ev.unanswered))
     if ev.report.errors:
@@ -557,7 +593,8 @@ def format_evaluation(ev: Evaluation, lang: str = "en", *, width: int = WIDTH, c
                     tag = _("A combination of answers")
                 items.append(ListItem((Span(r.because), Span(f" ({tag})", muted=True)) if r.because else (Span(tag),)))
             blocks.append(BulletList(tuple(items)))
-    title = _("{evaluated} of {found} cases evaluated").format(evaluated=len(ev.outcomes), found=ev.cases_found)
+    title = ngettext_for(lang)("{evaluated} of {found} case evaluated", "{evaluated} of {found} cases evaluated",
+                              ev.cases_found).format(evaluated=len(ev.outcomes), found=ev.cases_found)
     out = terminal.render(Document(lang, title, "", "", "", typeset_all(tuple(blocks), lang)), width=width,
                           color=color)
     width = max(terminal.MIN_WIDTH, min(terminal.MAX_WIDTH, width))

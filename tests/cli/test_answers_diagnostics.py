@@ -83,8 +83,9 @@ def test_a_missing_file_has_no_made_up_position(lang: str, tmp_path: Path) -> No
     severity = SAID[lang][0]
     assert err[0] == f"{missing}: {severity}: {translate('no such file', lang)}"
     assert ":0:0" not in "\n".join(err)
-    assert err[1] == "cloudwizard: " + gettext_for(lang)("{path}: cannot use this answers file; it was left "
-                                                         "unchanged").format(path=missing)
+    # it does not exist: not "it was left unchanged", as if there were a file
+    assert err[1] == "cloudwizard: " + gettext_for(lang)("{path}: this answers file does not exist; nothing was "
+                                                         "run").format(path=missing)
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "de", "en"])
