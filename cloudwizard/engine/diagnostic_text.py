@@ -37,6 +37,8 @@ _COUNTS = frozenset({"limit", "count", "size"})
 _ENGLISH_COUNT = re.compile(r"\d{1,3}(,\d{3})+")
 #: A number as Python writes it in the readers' messages ("150000", "2.5").
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+#: A size with one decimal, as the readers write it ("1.9").
+_DECIMAL = re.compile(r"\d+\.\d")
 
 #: The English messages of the answers-file path, as message ids; ``{name}`` stands for a value.
 #: A placeholder named ``detail`` holds a message of its own (translated in turn); one named
@@ -470,6 +472,8 @@ def _translate(message: str, _: Callable[[str], str], lang: str = "en",
                 values[name] = format_number(float(value), lang)
             elif name in _COUNTS and lang != "en" and _ENGLISH_COUNT.fullmatch(value):
                 values[name] = format_number(int(value.replace(",", "")), lang)  # "100,000" → "100.000"
+            elif name == "size" and lang != "en" and _DECIMAL.fullmatch(value):
+                values[name] = format_number(float(value), lang)  # a file's size in MB: "1.9" → "1,9"
             elif name == "number" and (size := _SHORTENED.fullmatch(value)) is not None:
                 values[name] = f"{size['shown']} " + _(f"({{count}} {size['unit']})").format(count=size["count"])
             elif (quoted := _QUOTED.fullmatch(value)) is not None:

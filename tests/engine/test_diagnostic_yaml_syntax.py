@@ -105,3 +105,12 @@ def test_every_libyaml_message_has_a_translation() -> None:
     for lang in LANGS:
         _ = gettext_for(lang)
         assert not [m for m in LIBYAML if _(m) == m], lang
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fr", "le fichier fait 1,9 Mo"), ("de", "die Datei ist 1,9 MB"),
+                                            ("nl", "het bestand is 1,9 MB"), ("en", "the file is 1.9 MB")])
+def test_a_file_size_is_written_as_the_language_writes_decimals(lang: str, said: str) -> None:
+    """Blind check: "1.9 Mo" in French, "1.9 MB" in German."""
+    from cloudwizard.engine.diagnostic_text import translate
+
+    assert translate("the file is 1.9 MB; the limit is 1 MB", lang).startswith(said)
