@@ -49,6 +49,7 @@ from cloudwizard.gui.widgets.common import (
     first_item_when_opened_by_keyboard,
     make_card,
     make_label,
+    mark_heading,
     show_now,
 )
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
@@ -872,9 +873,35 @@ class _SteadyLabel(PlainLabel):
     setPicture = forgets(QLabel.setPicture)
 
 
-def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
-    """A label of the page (`make_label`, as a `_SteadyLabel`)."""
-    return make_label(text, role, parent, name, cls=_SteadyLabel)
+class _Heading(_SteadyLabel):
+    """A heading of the page to screen readers (`HEADING_PROPERTY`), from its construction on.
+
+    Qt keeps the accessible interface first made for a widget, and with a screen reader running one
+    is made as soon as the label exists (the property set after that would not count).
+    """
+
+    heading_level = 3  #: a card's bold title
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mark_heading(self, self.heading_level)
+
+
+class _Title(_Heading):
+    heading_level = 1  #: the headline
+
+
+class _Subtitle(_Heading):
+    heading_level = 2  #: a card's or a detail's title
+
+
+_LABEL_CLASSES: dict[str, type[_SteadyLabel]] = {"headline": _Title, "subtitle": _Subtitle}
+
+
+def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "",
+           cls: type[_SteadyLabel] | None = None) -> QLabel:
+    """A label of the page (`make_label`, as a `_SteadyLabel`); the headline and subtitles are headings."""
+    return make_label(text, role, parent, name, cls=cls or _LABEL_CLASSES.get(role, _SteadyLabel))
 
 
 def _html(text: str) -> str:
@@ -884,7 +911,7 @@ def _html(text: str) -> str:
 
 def _bold(text: str, parent: QWidget, name: str = "") -> QLabel:
     """A plain-text label in bold: a small heading inside a card."""
-    label = _label(text, "", parent, name)
+    label = _label(text, "", parent, name, cls=_Heading)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
