@@ -159,7 +159,7 @@ def _accessible_interface(_key: str, obj: QObject) -> QAccessibleInterface | Non
     if isinstance(obj, QComboBox) and not obj.isEditable():
         keep_current_with_focus(obj.view())
         return _ComboBoxInterface(obj)
-    if isinstance(obj, QLabel) and (getattr(obj, "heading_level", 0) or obj.property(HEADING_PROPERTY)):
+    if isinstance(obj, QLabel) and (hasattr(obj, "heading_level") or obj.property(HEADING_PROPERTY)):
         return _HeadingInterface(obj)
     if isinstance(obj, QWidget) and obj.property(GROUP_PROPERTY):
         return QAccessibleWidget(obj, QAccessible.Role.Grouping)
