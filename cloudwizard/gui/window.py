@@ -541,16 +541,14 @@ class MainWindow(QMainWindow):
 
     def _write_next(self) -> None:
         _ = self._l10n.gettext
-        # Shown with access keys (Alt+letter), unique in the window in each language
-        # (tests/gui/test_menu_mnemonics.py); named without them.
-        text, name = {
-            "start": (_("S&tart"), _("Start")),
-            "next": (_("&Next"), _("Next")),
-            "review": (_("&Check answers"), _("Check answers")),
-            "result": (_("See my &advice"), _("See my advice")),
-        }.get(self._next_kind, ("", ""))
+        text = {
+            "start": _("Start"),
+            "next": _("Next"),
+            "review": _("Check answers"),
+            "result": _("See my advice"),
+        }.get(self._next_kind, "")
         self.next_button.setText(text + "  →")
-        self.next_button.setAccessibleName(name)
+        self.next_button.setAccessibleName(text)
         self.next_button.setToolTip(_("Next (Alt+Right or Enter)"))
 
     def retranslate(self) -> None:
@@ -562,10 +560,10 @@ class MainWindow(QMainWindow):
         self.steps_label.setText(_("Steps"))
         if self.steps is not None:
             self.steps.setAccessibleName(_("Steps"))
-        self.back_button.setText("←  " + _("&Back"))
+        self.back_button.setText("←  " + _("Back"))
         self.back_button.setAccessibleName(_("Back"))
         self.back_button.setToolTip(_("Back (Alt+Left)"))
-        self.start_over_button.setText(_("&Start over"))
+        self.start_over_button.setText(_("Start over"))
         self.start_over_button.setAccessibleName(_("Start over"))
         self.progress.setAccessibleDescription(_("Progress through the questionnaire"))
         self.menu_file.setTitle(_("&File"))

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudwizard.engine.i18n import N_
 from cloudwizard.engine.report.document import MARKS, comparison_items, comparison_legend
 from cloudwizard.engine.report.html import inline
 from cloudwizard.engine.report.view import cite
@@ -64,9 +63,6 @@ _MUTED = "style='color:palette(placeholder-text)'"
 
 #: The exports offered in the bar at the top: the two main ones as buttons, the rest in a menu.
 MAIN_EXPORTS = ("pdf", "print")
-#: The bar's buttons, with access keys (Alt+letter) unique in the window in each language
-#: (tests/gui/test_menu_mnemonics.py); the formats' own labels (`FORMATS`) name them in menus.
-BAR_TEXTS = {"pdf": N_("Save as &PDF…"), "print": N_("P&rint…"), "more": N_("&Other formats")}
 
 
 class ResultPage(ScrollPage):
@@ -175,13 +171,11 @@ class ResultPage(ScrollPage):
             row.addWidget(self.more_button)
             row.addStretch(1)
         for fmt, b in self.export_buttons.items():
-            b.setText(_(BAR_TEXTS[fmt]))
-            b.setAccessibleName(_(FORMATS[fmt].label))
+            b.setText(_(FORMATS[fmt].label))
         for fid, action in self.export_actions.items():
             action.setText(_(FORMATS[fid].label))
         if self.more_button is not None:
-            self.more_button.setText(_(BAR_TEXTS["more"]))
-            self.more_button.setAccessibleName(_("Other formats"))
+            self.more_button.setText(_("Other formats"))
         self.action_bar.show()
         self._place_action_bar()
 
