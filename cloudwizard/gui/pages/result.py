@@ -871,31 +871,29 @@ class _Heading(_SteadyLabel):
     """A heading of the page to screen readers (`HEADING_PROPERTY`), from its construction on.
 
     Qt keeps the accessible interface first made for a widget, and with a screen reader running one
-    is made as soon as the label exists (the property set after that would not count).
+    is made as soon as the label exists (a property set after that would not count): the class says
+    it is a heading; the property gives its level.
     """
 
-    heading_level = 3  #: a card's bold title
+    heading_level = 3  #: a card's bold title, unless `mark_heading` gives another level
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         mark_heading(self, self.heading_level)
 
 
-class _Title(_Heading):
-    heading_level = 1  #: the headline
-
-
-class _Subtitle(_Heading):
-    heading_level = 2  #: a card's or a detail's title
-
-
-_LABEL_CLASSES: dict[str, type[_SteadyLabel]] = {"headline": _Title, "subtitle": _Subtitle}
+#: The label roles that are headings, with their level (the headline, a card's or a detail's title).
+_HEADING_LEVELS = {"headline": 1, "subtitle": 2}
 
 
 def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "",
            cls: type[_SteadyLabel] | None = None) -> QLabel:
     """A label of the page (`make_label`, as a `_SteadyLabel`); the headline and subtitles are headings."""
-    return make_label(text, role, parent, name, cls=cls or _LABEL_CLASSES.get(role, _SteadyLabel))
+    level = _HEADING_LEVELS.get(role)
+    label = make_label(text, role, parent, name, cls=cls or (_Heading if level else _SteadyLabel))
+    if level:
+        mark_heading(label, level)
+    return label
 
 
 def _html(text: str) -> str:
