@@ -159,7 +159,10 @@ def main() -> int:
         rec = recommend(q, data.answers)
         for lang in ns.languages.split(","):
             c.restore(data)
-            c.set_language(lang)
+            # the whole app in that language, as a switch in the header does (the page's own strings too:
+            # "For example:", the export bar), not the controller's report language alone
+            wizard.on_language(lang)
+            assert c.language == lang, (c.language, lang)
             c.show_review()
             _ = c.recommendation  # worked out now: "ready" below means ready
             paints, bares, completes, wholes = [], [], [], []

@@ -19,6 +19,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
 from cloudwizard.gui.app import Wizard, build_app
+from cloudwizard.gui.theme import apply_theme
+from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox
 from tests.gui.conftest import key
 from tests.gui.kiosk.conftest import bundled_answers, kiosk_config
 from tests.gui.test_result_whatif import wait_built
@@ -36,11 +38,16 @@ def _shape(card: QWidget) -> dict[str, tuple[int, int]]:
     return shape
 
 
+def _fresh_height(label: QLabel) -> int:
+    """The height the label's text needs at its width, worked out now (QLabel's own, not the page's memory)."""
+    return QLabel.heightForWidth(label, label.width())
+
+
 def _clipped(card: QWidget) -> list[str]:
     """The labels of `card` shorter than their text needs at their width."""
-    return [f"{label.objectName() or label.text()[:30]!r}: {label.height()} < {label.heightForWidth(label.width())}"
+    return [f"{label.objectName() or label.text()[:30]!r}: {label.height()} < {_fresh_height(label)}"
             for label in card.findChildren(QLabel)
-            if label.isVisibleTo(card) and label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+            if label.isVisibleTo(card) and label.wordWrap() and label.height() < _fresh_height(label)]
 
 
 class FirstPaints(QObject):
@@ -129,3 +136,56 @@ def test_the_kiosk_headline_card_is_painted_as_it_stays(qtbot: Any, first_paints
         wizard.kiosk.shutdown()
         QTimer.singleShot(0, wizard.window.close)
         qtbot.wait(10)
+
+
+def _stale(page: QWidget) -> list[str]:
+    """Labels and tiles of `page` whose remembered height differs from a fresh one at their width."""
+    stale = []
+    for label in page.findChildren(QLabel):
+        visible = label.isVisibleTo(page) and label.wordWrap() and label.width() > 0
+        if visible and label.heightForWidth(label.width()) != _fresh_height(label):
+            stale.append(f"label {label.text()[:30]!r}")
+    for tile in [*page.findChildren(TileCheckBox), *page.findChildren(LinkButton)]:
+        if tile.isVisibleTo(page) and tile.width() > 0:
+            fresh = tile._height_for(tile.width(), tile._qt_class.sizeHint(tile))
+            if tile.heightForWidth(tile.width()) != fresh:
+                stale.append(f"tile {tile.text()[:30]!r}")
+            if tile.minimumSizeHint() != tile._minimum(tile._qt_class.sizeHint(tile)):
+                stale.append(f"tile minimum {tile.text()[:30]!r}")
+    return stale
+
+
+def test_larger_text_after_the_page_is_shown_leaves_no_stale_height(qtbot: Any, make_wizard: Any,
+                                                                    first_paints: FirstPaints) -> None:
+    """The kiosk's "Larger text" (a new app style sheet) and a new app font: every height is worked out again."""
+    from cloudwizard.engine.loader import load_bundled
+
+    wizard: Wizard = make_wizard(questionnaire=load_bundled(), language="de")
+    wizard.window.resize(1100, 760)
+    assert wizard.open_answers(str(EXAMPLES / "answers-federal.yaml"))
+    _see_advice(qtbot, wizard, first_paints)
+    page = wizard.result
+    assert _stale(page) == []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    try:
+        apply_theme(app, touch_scale=1.3)  # what "Larger text" does
+        qtbot.wait(50)
+        assert _stale(page) == []
+        for card in CARDS:
+            frame = page.findChild(QFrame, card)
+            assert frame is not None
+            assert _clipped(frame) == [], card
+        bigger = app.font()
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+        app.setFont(bigger)
+        qtbot.wait(50)
+        assert _stale(page) == []
+        for card in CARDS:
+            frame = page.findChild(QFrame, card)
+            assert frame is not None
+            assert _clipped(frame) == [], card
+    finally:
+        app.setFont(font)
+        apply_theme(app)

@@ -107,7 +107,8 @@ FIRST_FRAME_MODULES = {
     "cloudwizard.gui.files", "cloudwizard.gui.kiosk", "cloudwizard.gui.kiosk.config", "cloudwizard.gui.l10n",
     "cloudwizard.gui.options", "cloudwizard.gui.pages", "cloudwizard.gui.pages.welcome",
     "cloudwizard.gui.presenter", "cloudwizard.gui.recovery", "cloudwizard.gui.theme", "cloudwizard.gui.widgets",
-    "cloudwizard.gui.widgets.common", "cloudwizard.gui.widgets.tiles", "cloudwizard.gui.window",
+    "cloudwizard.gui.widgets.common", "cloudwizard.gui.widgets.sizememory", "cloudwizard.gui.widgets.tiles",
+    "cloudwizard.gui.window",
     "cloudwizard.resources", "cloudwizard.engine.report", "cloudwizard.engine.report.formats", "cloudwizard.kioskpin",
 }
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
@@ -48,9 +48,11 @@ from cloudwizard.gui.widgets.common import (
     first_item_when_opened_by_keyboard,
     make_card,
     make_label,
+    mark_heading,
     show_now,
 )
 from cloudwizard.gui.widgets.scorebars import Bar, ScoreBars
+from cloudwizard.gui.widgets.sizememory import SizeMemory, forgets
 from cloudwizard.gui.widgets.tiles import LinkButton, TileCheckBox, WheelSafeComboBox
 
 if TYPE_CHECKING:
@@ -837,21 +839,6 @@ class RovingFocus(QObject):
         return False
 
 
-def _forgets_heights(setter: Callable[[Any, Any], None]) -> Any:
-    """`setter`, a QLabel setter that can change the text's height, first forgetting the heights known.
-
-    Typed `Any`: it stands in the class body for Qt's method of the same name (and its argument).
-    """
-
-    def forgetting(self: _SteadyLabel, value: object) -> None:
-        self._heights.clear()
-        setter(self, value)
-
-    forgetting.__name__ = forgetting.__qualname__ = setter.__name__
-    forgetting.__doc__ = f"QLabel's ``{setter.__name__}`` (heights are worked out again)."
-    return forgetting
-
-
 class _SteadyLabel(PlainLabel):
     """A label that remembers its height for each width it was asked about, until it changes.
 
@@ -862,36 +849,58 @@ class _SteadyLabel(PlainLabel):
     indent) forgets the heights.
     """
 
-    _MEMORY = 16  #: widths remembered (a window being resized asks for a new one each time)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._heights: dict[int, int] = {}
+        self._sizes = SizeMemory()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """QLabel's height for `width`, worked out once."""
-        height = self._heights.get(width)
-        if height is None:
-            if len(self._heights) >= self._MEMORY:
-                self._heights.clear()
-            height = self._heights[width] = super().heightForWidth(width)
-        return height
+        return self._sizes.height(width, super().heightForWidth)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """A new font, style, palette or state: heights are worked out again."""
-        self._heights.clear()
+        self._sizes.forget()
         super().changeEvent(event)
 
-    setText = _forgets_heights(PlainLabel.setText)
-    setTextFormat = _forgets_heights(QLabel.setTextFormat)
-    setWordWrap = _forgets_heights(QLabel.setWordWrap)
-    setIndent = _forgets_heights(QLabel.setIndent)
-    setMargin = _forgets_heights(QLabel.setMargin)
+    setText = forgets(PlainLabel.setText)
+    setTextFormat = forgets(QLabel.setTextFormat)
+    setWordWrap = forgets(QLabel.setWordWrap)
+    setIndent = forgets(QLabel.setIndent)
+    setMargin = forgets(QLabel.setMargin)
+    clear = forgets(QLabel.clear)
+    setNum = forgets(QLabel.setNum)
+    setPixmap = forgets(QLabel.setPixmap)
+    setMovie = forgets(QLabel.setMovie)
+    setPicture = forgets(QLabel.setPicture)
 
 
-def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "") -> QLabel:
-    """A label of the page (`make_label`, as a `_SteadyLabel`)."""
-    return make_label(text, role, parent, name, cls=_SteadyLabel)
+class _Heading(_SteadyLabel):
+    """A heading of the page to screen readers (`HEADING_PROPERTY`), from its construction on.
+
+    Qt keeps the accessible interface first made for a widget, and with a screen reader running one
+    is made as soon as the label exists (a property set after that would not count): the class says
+    it is a heading; the property gives its level.
+    """
+
+    heading_level = 3  #: a card's bold title, unless `mark_heading` gives another level
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mark_heading(self, self.heading_level)
+
+
+#: The label roles that are headings, with their level (the headline, a card's or a detail's title).
+_HEADING_LEVELS = {"headline": 1, "subtitle": 2}
+
+
+def _label(text: str = "", role: str = "", parent: QWidget | None = None, name: str = "",
+           cls: type[_SteadyLabel] | None = None) -> QLabel:
+    """A label of the page (`make_label`, as a `_SteadyLabel`); the headline and subtitles are headings."""
+    level = _HEADING_LEVELS.get(role)
+    label = make_label(text, role, parent, name, cls=cls or (_Heading if level else _SteadyLabel))
+    if level:
+        mark_heading(label, level)
+    return label
 
 
 def _html(text: str) -> str:
@@ -901,7 +910,7 @@ def _html(text: str) -> str:
 
 def _bold(text: str, parent: QWidget, name: str = "") -> QLabel:
     """A plain-text label in bold: a small heading inside a card."""
-    label = _label(text, "", parent, name)
+    label = _label(text, "", parent, name, cls=_Heading)
     font = label.font()
     font.setBold(True)
     label.setFont(font)

@@ -71,6 +71,36 @@ def make_label(text: str = "", role: str = "", parent: QWidget | None = None, na
 GROUP_PROPERTY = "accessibleGroup"
 
 
+#: A label with this dynamic property set (to its level, 1 to 3) is a heading to screen readers: role
+#: Heading (Qt 6's `QAccessible.Role.Heading`, AT-SPI's "heading"), named by its text, so a screen
+#: reader's heading keys (H in Orca) move through the advice page's parts.
+HEADING_PROPERTY = "accessibleHeading"
+
+
+def mark_heading(label: QLabel, level: int) -> QLabel:
+    """Make `label` a heading of `level` (1 the page's title) to screen readers; returns it.
+
+    Only before a screen reader has asked about the label (Qt keeps the first interface it made);
+    a label class with a ``heading_level`` class attribute is a heading from its construction on.
+    """
+    label.setProperty(HEADING_PROPERTY, level)
+    return label
+
+
+class _HeadingInterface(QAccessibleWidget):
+    """A label that is a heading (see `HEADING_PROPERTY`): Qt's label interface, with the Heading role."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.Heading)
+        self._label = label
+
+    def text(self, t: QAccessible.Text) -> str:
+        """The name is the label's text (its accessible name when it has one), as Qt's own label says."""
+        if t == QAccessible.Text.Name:
+            return self._label.accessibleName() or self._label.text()
+        return super().text(t)
+
+
 class _ComboBoxInterface(QAccessibleWidget):
     """A combo box named by its accessible name (the question it answers), its value the current text.
 
@@ -129,6 +159,8 @@ def _accessible_interface(_key: str, obj: QObject) -> QAccessibleInterface | Non
     if isinstance(obj, QComboBox) and not obj.isEditable():
         keep_current_with_focus(obj.view())
         return _ComboBoxInterface(obj)
+    if isinstance(obj, QLabel) and (hasattr(obj, "heading_level") or obj.property(HEADING_PROPERTY)):
+        return _HeadingInterface(obj)
     if isinstance(obj, QWidget) and obj.property(GROUP_PROPERTY):
         return QAccessibleWidget(obj, QAccessible.Role.Grouping)
     return None

@@ -14,8 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize
-from PySide6.QtGui import QPaintEvent, QWheelEvent
+from PySide6.QtGui import QIcon, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QRadioButton, QSizePolicy, QWidget
+
+from cloudwizard.gui.widgets.sizememory import SizeMemory
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
@@ -33,11 +35,11 @@ def _wrap_flags() -> int:
 class _Wrapping:
     """What the two tiles share; mixed in before the Qt button class."""
 
-    #: heights by width and the minimum size, worked out once for the text, font and style shown
-    _sizes: dict[int, QSize]
+    #: heights by width and the minimum size, worked out once for the text, icon, font and style shown
+    _sizes: SizeMemory
 
     def _setup(self: QAbstractButton) -> None:  # type: ignore[misc]
-        self._sizes = {}  # type: ignore[attr-defined]
+        self._sizes = SizeMemory()  # type: ignore[attr-defined]
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -104,28 +106,30 @@ class _Tile(_Wrapping):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """The height the text needs at `width` (worked out once: the page's layouts ask many times)."""
-        known = self._sizes.get(width)
-        if known is None:
-            if len(self._sizes) >= 16:  # a window being resized asks at a new width each time
-                self._sizes.clear()
-            known = self._sizes[width] = QSize(width, self._height_for(width, self._qt_class.sizeHint(self)))  # type: ignore[arg-type]
-        return known.height()
+        return self._sizes.height(width, lambda w: self._height_for(w, self._qt_class.sizeHint(self)))  # type: ignore[arg-type]
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Narrow enough for the longest word."""
-        known = self._sizes.get(-1)
-        if known is None:
-            known = self._sizes[-1] = self._minimum(self._qt_class.sizeHint(self))  # type: ignore[arg-type]
-        return QSize(known)
+        return self._sizes.minimum(lambda: self._minimum(self._qt_class.sizeHint(self)))  # type: ignore[arg-type]
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
         """Show `text` (its sizes are worked out again)."""
-        self._sizes.clear()
+        self._sizes.forget()
         self._qt_class.setText(self, text)  # type: ignore[arg-type]
+
+    def setIcon(self, icon: QIcon | QPixmap, /) -> None:  # noqa: N802 - Qt override
+        """Show `icon` beside the text (its sizes are worked out again: the icon takes room)."""
+        self._sizes.forget()
+        self._qt_class.setIcon(self, icon)  # type: ignore[arg-type]
+
+    def setIconSize(self, size: QSize, /) -> None:  # noqa: N802 - Qt override
+        """Icons of `size` (the sizes are worked out again)."""
+        self._sizes.forget()
+        self._qt_class.setIconSize(self, size)  # type: ignore[arg-type]
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """A new font or style: the sizes are worked out again."""
-        self._sizes.clear()
+        self._sizes.forget()
         self._qt_class.changeEvent(self, event)  # type: ignore[arg-type]
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
