@@ -18,7 +18,7 @@ def test_influence_refuses_samples_out_of_bounds(samples: str) -> None:
     with redirect_stdout(io.StringIO()), redirect_stderr(err):
         status = cli.main(["influence", "--samples", samples])
     assert status == 2
-    assert err.getvalue() == f"cloudwizard: --samples must be from 1 to {MAX_SAMPLES:,} (got {int(samples)})\n"
+    assert err.getvalue() == f"cloudwizard: --samples must be from 1 to {MAX_SAMPLES:,} (got {int(samples):,})\n"
 
 
 def test_the_engine_refuses_them_too() -> None:
