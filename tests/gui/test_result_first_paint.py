@@ -171,21 +171,21 @@ def test_larger_text_after_the_page_is_shown_leaves_no_stale_height(qtbot: Any, 
     font = app.font()
     try:
         apply_theme(app, touch_scale=1.3)  # what "Larger text" does
-        qtbot.wait(50)
-        assert _stale(page) == []
-        for card in CARDS:
-            frame = page.findChild(QFrame, card)
-            assert frame is not None
-            assert _clipped(frame) == [], card
+        _assert_fresh(qtbot, page)
         bigger = app.font()
         bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
         app.setFont(bigger)
-        qtbot.wait(50)
-        assert _stale(page) == []
-        for card in CARDS:
-            frame = page.findChild(QFrame, card)
-            assert frame is not None
-            assert _clipped(frame) == [], card
+        _assert_fresh(qtbot, page)
     finally:
         app.setFont(font)
         apply_theme(app)
+
+
+def _assert_fresh(qtbot: Any, page: Any) -> None:
+    """After a font or style change: no label or tile keeps an old height, and no card is clipped."""
+    qtbot.wait(50)
+    assert _stale(page) == []
+    for card in CARDS:
+        frame = page.findChild(QFrame, card)
+        assert frame is not None
+        assert _clipped(frame) == [], card
